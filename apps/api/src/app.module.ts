@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@unisson/config';
+import { dataSourceOptions } from '@unisson/database';
+import { unissonSchema } from '@unisson/database/schema';
+import { IntakeHttpModule } from '@unisson/intake';
+import { MessagingHttpModule } from '@unisson/messaging';
+import { PartnersModule } from '@unisson/partners';
+import { HttpErrorFilter, loggerParams } from '@unisson/platform';
+import { QueuesModule } from '@unisson/queues';
+import { DashboardController } from './dashboard.controller';
+import { HealthController } from './health.controller';
+
+/** The HTTP API: wiring only. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel, 'unisson-api')),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-api' })),
+        QueuesModule.forRoot(config),
+        PartnersModule,
+        IntakeHttpModule,
+        MessagingHttpModule,
+      ],
+      controllers: [HealthController, DashboardController],
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
+    };
+  }
+}

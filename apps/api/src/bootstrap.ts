@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import { getQueueToken } from '@nestjs/bullmq';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Queue } from 'bullmq';
+import { Logger } from 'nestjs-pino';
+import { timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '@unisson/config';
+import { QUEUES } from '@unisson/queues';
+import { ApiModule } from './app.module';
+
+/** Builds the API application (used by main.ts and by the end-to-end tests). */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  mountOpenApi(app);
+  await mountQueueDashboard(app, config);
+  return app;
+}
+
+function mountOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Unisson API')
+      .setDescription(
+        "Unisson coordonne les messages des partenaires de la prévention des expulsions vers chaque foyer. " +
+          'Authentification : `Authorization: Bearer uk_…` (clé partenaire).',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Clé partenaire uk_…' }, 'api-key')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const serverAdapter = new BullBoardFastifyAdapter();
+  serverAdapter.setBasePath('/queues');
+  createBullBoard({
+    queues: Object.values(QUEUES).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Unisson — files' } },
+  });
+  const expected = Buffer.from(`${config.security.dashboardUser}:${config.security.dashboardPassword}`);
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(
+    async (scope) => {
+      scope.addHook('onRequest', async (request, reply) => {
+        const header = request.headers.authorization ?? '';
+        const given = Buffer.from(header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          await reply.header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"').code(401).send('Identifiant opérateur requis.');
+        }
+      });
+      await scope.register(serverAdapter.registerPlugin() as never);
+    },
+    { prefix: '/queues' },
+  );
+}

@@ -1,0 +1,47 @@
+import pino from 'pino';
+import { loadConfig } from '@unisson/config';
+import { startProviderSandbox } from './provider-sandbox';
+
+/**
+ * `node -r @swc-node/register apps/provider-sandbox/src/main.ts`: the local stand-in for Twilio
+ * and the SMTP relay. Simulated incoming SMS are posted to the API's /v1/webhooks/twilio/inbound-sms.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ name: 'provider-sandbox', level: config.logLevel });
+  const sandbox = await startProviderSandbox({
+    host: config.sandbox.host,
+    twilioPort: config.sandbox.twilioPort,
+    smtpPort: config.sandbox.smtpPort,
+    accountSid: config.twilio.accountSid,
+    authToken: config.twilio.authToken,
+    phoneNumber: config.twilio.fromNumber,
+    inboundSmsWebhookUrl: `${config.api.publicBaseUrl}/v1/webhooks/twilio/inbound-sms`,
+    logger: log,
+  });
+  log.info(
+    { twilioUrl: sandbox.twilioUrl, smtp: `smtp://${config.sandbox.host}:${sandbox.smtpPort}` },
+    `provider sandbox ready: open ${sandbox.twilioUrl}/ to see captured SMS, calls and emails`,
+  );
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'provider sandbox stopping');
+    sandbox.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  const hint =
+    code === 'EADDRINUSE'
+      ? 'A port is already taken: stop the other sandbox or set SANDBOX_TWILIO_PORT / SANDBOX_SMTP_PORT.'
+      : 'Check the configuration (see README.md, "Configuration").';
+  process.stderr.write(
+    `provider sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n${hint}\n`,
+  );
+  process.exit(1);
+});

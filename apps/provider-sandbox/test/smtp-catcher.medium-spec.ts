@@ -1,0 +1,117 @@
+import { ChannelError, SmtpEmailSender } from '@unisson/channels';
+import { ProviderSandbox, startProviderSandbox } from '../src';
+import { eventually } from './webhook-receiver';
+
+describe('SMTP catcher driven by the SMTP adapter', () => {
+  let sandbox: ProviderSandbox;
+  let sender: SmtpEmailSender;
+
+  beforeAll(async () => {
+    sandbox = await startProviderSandbox({
+      twilioPort: 0,
+      smtpPort: 0,
+      accountSid: 'AC0123456789abcdef0123456789abcdef',
+      authToken: 'sandbox-smtp-test-auth-token',
+    });
+    sender = new SmtpEmailSender({
+      smtpUrl: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+      from: 'Unisson <ne-pas-repondre@unisson.local>',
+    });
+  });
+  afterAll(async () => {
+    sender.close();
+    await sandbox.stop();
+  });
+
+  it('keeps the parsed message: sender, recipient, subject, text, HTML, Message-ID and headers', async () => {
+    const receipt = await sender.send({
+      to: 'camille.martin@example.fr',
+      subject: 'Votre rendez-vous à l’ADIL',
+      text: 'Bonjour, votre rendez-vous est confirmé.',
+      html: '<p>Bonjour, votre rendez-vous est <strong>confirmé</strong>.</p>',
+      messageId: '<3f1c-test@unisson.local>',
+      headers: {
+        'List-Unsubscribe': '<https://unisson.example/desabonnement/abc>',
+        'X-Unisson-Message': 'm-1',
+      },
+    });
+    expect(receipt.providerMessageId).toBe('<3f1c-test@unisson.local>');
+    const email = await eventually('the captured email', () =>
+      sandbox.store.emails.find((e) => e.messageId === '<3f1c-test@unisson.local>'),
+    );
+    expect(email).toMatchObject({
+      from: 'ne-pas-repondre@unisson.local',
+      to: ['camille.martin@example.fr'],
+      subject: 'Votre rendez-vous à l’ADIL',
+      text: 'Bonjour, votre rendez-vous est confirmé.',
+      envelope: {
+        mailFrom: 'ne-pas-repondre@unisson.local',
+        rcptTo: ['camille.martin@example.fr'],
+      },
+    });
+    expect(email.html).toContain('<strong>confirmé</strong>');
+    expect(email.headers['x-unisson-message']).toBe('m-1');
+    expect(email.headers['list-unsubscribe']).toContain('desabonnement/abc');
+
+    const listed = (await fetch(`${sandbox.twilioUrl}/sandbox/emails`).then((r) =>
+      r.json(),
+    )) as Array<{ messageId: string }>;
+    expect(listed.map((e) => e.messageId)).toContain('<3f1c-test@unisson.local>');
+    const html = await fetch(`${sandbox.twilioUrl}/sandbox/emails/${email.id}/html`);
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await html.text()).toContain('<strong>confirmé</strong>');
+  });
+
+  it('accepts credentials when the transport authenticates', async () => {
+    const authenticated = new SmtpEmailSender({
+      smtpUrl: `smtp://relay-user:relay-pass@127.0.0.1:${sandbox.smtpPort}`,
+      from: 'Unisson <ne-pas-repondre@unisson.local>',
+    });
+    try {
+      await authenticated.send({
+        to: 'a@example.fr',
+        subject: 'Test',
+        text: 't',
+        html: '<p>t</p>',
+        messageId: '<auth-test@unisson.local>',
+      });
+    } finally {
+      authenticated.close();
+    }
+    await eventually('the authenticated email', () =>
+      sandbox.store.emails.find((e) => e.messageId === '<auth-test@unisson.local>'),
+    );
+  });
+
+  it('reports an unreachable relay as a retryable ChannelError', async () => {
+    const offline = new SmtpEmailSender({
+      smtpUrl: 'smtp://127.0.0.1:9',
+      from: 'Unisson <ne-pas-repondre@unisson.local>',
+    });
+    const error = await offline
+      .send({
+        to: 'a@example.fr',
+        subject: 'Test',
+        text: 't',
+        html: '<p>t</p>',
+        messageId: '<offline@unisson.local>',
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    offline.close();
+    expect(error).toBeInstanceOf(ChannelError);
+    expect(error).toMatchObject({ channel: 'email', code: 'NETWORK', retryable: true });
+  });
+
+  it('lists captured SMS, calls and emails on the French home page, and empties the store on reset', async () => {
+    const page = await fetch(`${sandbox.twilioUrl}/`).then((r) => r.text());
+    expect(page).toContain('Bac à sable des fournisseurs');
+    expect(page).toContain('Votre rendez-vous à l’ADIL');
+    expect(page).toContain('Numéros magiques');
+    const reset = await fetch(`${sandbox.twilioUrl}/sandbox/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    expect(sandbox.store.emails).toHaveLength(0);
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * The one error type the channel adapters throw. `retryable` tells the sending job whether
+ * trying again later can succeed (provider outage, network, rate limit) or not (the request
+ * itself is wrong: invalid number, missing body, unsubscribed recipient).
+ */
+export type ChannelName = 'sms' | 'email';
+
+export class ChannelError extends Error {
+  constructor(
+    readonly channel: ChannelName,
+    /** provider error code ('21211', '550') or a transport code ('NETWORK', 'INVALID_REQUEST') */
+    readonly code: string,
+    readonly retryable: boolean,
+    message: string,
+    /** HTTP status (Twilio) or SMTP reply code, when the provider answered */
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ChannelError';
+  }
+}

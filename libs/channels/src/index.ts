@@ -1,0 +1,12 @@
+export { ChannelError } from './domain/channel-error';
+export type { ChannelName } from './domain/channel-error';
+export { countSmsSegments, segmentSms } from './domain/sms-segments';
+export type { SmsEncoding, SmsSegmentation } from './domain/sms-segments';
+export { SmsSender } from './sms-sender';
+export type { RecentSms, SmsReceipt, SmsRequest } from './sms-sender';
+export { EmailSender } from './email-sender';
+export type { EmailReceipt, EmailRequest } from './email-sender';
+export { BaseUrlRequestClient, TwilioSmsSender } from './twilio-sms-sender';
+export { SmtpEmailSender } from './smtp-email-sender';
+export { computeTwilioSignature, isValidTwilioSignature } from './twilio-signature';
+export { ChannelsModule } from './channels.module';

@@ -1,0 +1,59 @@
+import { ZodError } from 'zod';
+import { configSchema, RawConfig } from './config.schema';
+
+/** The typed, grouped configuration every other module receives. */
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  logLevel: RawConfig['LOG_LEVEL'];
+  api: { host: string; port: number; publicBaseUrl: string };
+  database: { url: string; poolSize: number };
+  redis: { url: string; queuePrefix: string };
+  mail: { smtpUrl: string; from: string };
+  twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
+  sandbox: { host: string; twilioPort: number; smtpPort: number };
+  security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
+  demoSeed: boolean;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Unisson cannot start: the configuration is invalid.\n${problems
+        .map((p) => `  - ${p}`)
+        .join('\n')}\nSet these environment variables (see README.md, "Configuration") and start again.`,
+    );
+    this.name = 'ConfigurationError';
+  }
+}
+
+function describe(error: ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** Parses the environment once. `process.env` is read nowhere else. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigurationError(describe(parsed.error));
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    logLevel: c.LOG_LEVEL,
+    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, '') },
+    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
+    redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    twilio: {
+      accountSid: c.TWILIO_ACCOUNT_SID,
+      authToken: c.TWILIO_AUTH_TOKEN,
+      baseUrl: c.TWILIO_BASE_URL === '' ? null : c.TWILIO_BASE_URL.replace(/\/$/, ''),
+      fromNumber: c.TWILIO_FROM_NUMBER,
+    },
+    sandbox: { host: c.SANDBOX_HOST, twilioPort: c.SANDBOX_TWILIO_PORT, smtpPort: c.SANDBOX_SMTP_PORT },
+    security: {
+      appSecret: c.APP_SECRET,
+      dashboardUser: c.DASHBOARD_USER,
+      dashboardPassword: c.DASHBOARD_PASSWORD,
+    },
+    demoSeed: c.DEMO_SEED,
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The port between coordination and messaging. When a planned contact is due, the executor hands
+ * it over; messaging (owned by the lead) creates the outbound_message with the contact key as its
+ * idempotency key and enqueues `message.dispatch`. Served acts and home visits are handed over too
+ * (messaging records them or creates the social-services task).
+ */
+import type { PlannedContactRecord } from './coordination.repository';
+
+export abstract class ContactHandOff {
+  abstract handOff(contact: PlannedContactRecord): Promise<void>;
+}
+
+/** Keeps what it was given: for tests and for running the engine before messaging is wired. */
+export class RecordingContactHandOff extends ContactHandOff {
+  readonly handedOff: PlannedContactRecord[] = [];
+
+  async handOff(contact: PlannedContactRecord): Promise<void> {
+    this.handedOff.push(contact);
+  }
+}

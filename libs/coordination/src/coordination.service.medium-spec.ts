@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@unisson/database';
+import { unissonSchema } from '@unisson/database/schema';
+import { createIsolatedDatabase, IsolatedDatabase } from '../../../test/support/isolated-database';
+import { RecordingContactHandOff } from './contact-hand-off';
+import { CoordinationRepository } from './coordination.repository';
+import { CoordinationService } from './coordination.service';
+import { HouseholdSnapshotRepository } from './household-snapshot.repository';
+import { COORDINATION_QUEUE } from './jobs/contact-due.job';
+import { PlanExecutor } from './plan-executor';
+import { PlaybookCatalog } from './playbooks/playbook-catalog';
+
+// The whole Unisson schema (foundation tables + the engine's), so the snapshot SQL meets the real columns.
+let database: IsolatedDatabase;
+let dataSource: DataSource;
+let queue: Queue;
+let service: CoordinationService;
+const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
+const clock = { now: () => Date.parse('2026-11-02T09:00:00Z') };
+
+async function seedHousehold(): Promise<string> {
+  const household = randomUUID();
+  const procedure = randomUUID();
+  await dataSource.query(`INSERT INTO household (id, territory) VALUES ($1, '93')`, [household]);
+  await dataSource.query(
+    `INSERT INTO procedure (id, household_id, landlord_partner_id, stage, housing_sector, lease_signed_on, debt_cents, first_unpaid_on)
+     VALUES ($1, $2, $3, 'commandement_de_payer', 'prive', '2024-01-15', 350000, '2026-08-05')`,
+    [procedure, household, randomUUID()],
+  );
+  await dataSource.query(
+    `INSERT INTO stage_event (procedure_id, type, occurred_on, reported_by_partner_id, submission_id) VALUES ($1, 'commandement_de_payer', '2026-11-02', $2, $3)`,
+    [procedure, randomUUID(), randomUUID()],
+  );
+  await dataSource.query(
+    `INSERT INTO partner_record (partner_id, partner_ref, household_id, last_name, first_name, street, postal_code, city, phone)
+     VALUES ($1, 'ref-1', $2, 'Martin', 'Awa', '1 rue de la Paix', '93200', 'Saint-Denis', '+33612345678')`,
+    [randomUUID(), household],
+  );
+  return household;
+}
+
+const intents = (household: string) => [
+  { partnerId: 'cj-93', partnerKind: 'commissaire_de_justice' as const, stage: 'commandementDePayer' as const, purpose: 'commandementDePayer', legal: true, deadline: null, callbackPhone: null, idempotencyKey: `${household}-a` },
+  { partnerId: 'drihl-93', partnerKind: 'etat' as const, stage: 'commandementDePayer' as const, purpose: 'lettrePreventionCcapex', legal: true, deadline: null, callbackPhone: '+33140000000', idempotencyKey: `${household}-b` },
+  { partnerId: 'cd-93', partnerKind: 'departement' as const, stage: 'commandementDePayer' as const, purpose: 'offreServiceSocialCommandement', legal: false, deadline: null, callbackPhone: '+33143930000', idempotencyKey: `${household}-c` },
+  { partnerId: 'adil-93', partnerKind: 'adil' as const, stage: 'commandementDePayer' as const, purpose: 'rappelFinDelaiCommandement', legal: false, deadline: null, callbackPhone: null, idempotencyKey: `${household}-d` },
+];
+
+beforeAll(async () => {
+  database = await createIsolatedDatabase('coordination');
+  dataSource = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 4 }));
+  await dataSource.initialize();
+  queue = new Queue(COORDINATION_QUEUE, { connection, prefix: `test:coordination-service:${randomBytes(4).toString('hex')}` });
+  const repository = new CoordinationRepository(dataSource);
+  const executor = new PlanExecutor(repository, queue, new RecordingContactHandOff());
+  service = new CoordinationService(repository, new HouseholdSnapshotRepository(dataSource), executor, PlaybookCatalog.load(), clock);
+});
+
+afterAll(async () => {
+  await queue?.obliterate({ force: true });
+  await queue?.close();
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+describe('CoordinationService on the whole schema', () => {
+  it('plans from the foundation tables, stores the plan and shows it to an entitled partner', async () => {
+    const household = await seedHousehold();
+    const plan = await service.postIntents(household, intents(household));
+    expect(plan?.stage).toBe('commandementDePayer');
+    expect(plan?.contacts.some((c) => c.channel === 'servedAct' && c.legal)).toBe(true);
+    expect(plan?.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
+    expect(plan?.contacts.some((c) => c.channel === 'sms')).toBe(true); // the partner record has a mobile number
+
+    const shown = await service.planFor(household, { partnerId: 'adil-93', partnerKind: 'adil', territory: '93' });
+    expect(shown.contacts.map((c) => c.key).sort()).toEqual(plan?.contacts.map((c) => c.key).sort());
+    await expect(service.planFor(household, { partnerId: 'other', partnerKind: 'adil', territory: '93' })).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('posting the same intents again changes nothing; a cleared debt keeps only the legal contacts', async () => {
+    const household = await seedHousehold();
+    await service.postIntents(household, intents(household));
+    const jobsBefore = (await queue.getJobs(['delayed', 'waiting'])).length;
+    await service.postIntents(household, intents(household));
+    expect((await queue.getJobs(['delayed', 'waiting'])).length).toBe(jobsBefore);
+
+    const after = await service.recordEvent(household, { type: 'debtCleared', at: '2026-11-02T08:30:00.000Z' });
+    expect(after?.contacts.length).toBeGreaterThan(0);
+    const stored: Array<{ legal: boolean; status: string; purpose: string }> = await dataSource.query(
+      `SELECT legal, status, purpose FROM planned_contact WHERE household_id = $1`,
+      [household],
+    );
+    expect(stored.filter((c) => c.status === 'planned').every((c) => c.legal || c.purpose === 'lettrePreventionCcapex')).toBe(true);
+    expect(stored.some((c) => c.status === 'cancelled' && c.purpose === 'rappelFinDelaiCommandement')).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+import type { CoordinationRepository, PlannedContactRecord } from './coordination.repository';
+import { CoordinationService } from './coordination.service';
+import type { HouseholdSnapshotRepository } from './household-snapshot.repository';
+import { civilDate, isMobileNumber, stageOfProcedure } from './household-snapshot.repository';
+import type { PlanExecutor } from './plan-executor';
+import { PlaybookCatalog } from './playbooks/playbook-catalog';
+
+const catalog = PlaybookCatalog.load();
+const clock = { now: () => Date.parse('2026-11-02T09:00:00Z') };
+
+function contact(key: string, status: PlannedContactRecord['status']): PlannedContactRecord {
+  return {
+    key, planId: 'plan', householdId: 'h', status, channel: 'letter', purpose: 'p', purposes: ['p'], legal: false, stage: 'impaye', step: 0,
+    onlyIfNoResponse: false, leadPartnerId: 'partner-a', coSigningPartnerIds: [], callbackPhone: null,
+    window: { notBefore: '2026-11-03T09:00:00.000Z', notAfter: null }, variantSlot: 0, absorbedIntentIds: ['i1'], reasons: ['r'],
+  };
+}
+
+function service(overrides: Partial<Record<'findPlan' | 'loadCoordinationState' | 'findOpenSnapshot' | 'applyPlans', jest.Mock>> = {}) {
+  const repository = {
+    findPlan: overrides.findPlan ?? jest.fn(),
+    loadCoordinationState: overrides.loadCoordinationState ?? jest.fn().mockResolvedValue({ intents: [], history: [], events: [] }),
+  } as unknown as CoordinationRepository;
+  const snapshots = { findOpenSnapshot: overrides.findOpenSnapshot ?? jest.fn().mockResolvedValue(null) } as unknown as HouseholdSnapshotRepository;
+  const executor = { applyPlans: overrides.applyPlans ?? jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] }) } as unknown as PlanExecutor;
+  return new CoordinationService(repository, snapshots, executor, catalog, clock);
+}
+
+describe('CoordinationService', () => {
+  const stored = {
+    plan: { procedure_id: 'proc', stage: 'impaye', territory: '93', playbook_version: 'v', time_zone: 'Europe/Paris', planned_at: new Date(), partner_ids: ['partner-a'], trace: [] },
+    contacts: [contact('k1', 'planned'), contact('k2', 'cancelled'), contact('k3', 'handedOff')],
+  };
+
+  it.each([
+    ['a partner named in the plan', { partnerId: 'partner-a', partnerKind: 'bailleur_social', territory: '93' }, true],
+    ['the Département of the territory', { partnerId: 'cd', partnerKind: 'departement', territory: '93' }, true],
+    ['a partner not named in the plan', { partnerId: 'partner-z', partnerKind: 'bailleur_social', territory: '93' }, false],
+    ['the Département of another territory', { partnerId: 'cd38', partnerKind: 'departement', territory: '38' }, false],
+  ])('shows the plan to %s: %s', async (_label, reader, entitled) => {
+    const result = service({ findPlan: jest.fn().mockResolvedValue(stored) }).planFor('h', reader);
+    if (entitled) {
+      const plan = await result;
+      expect(plan.contacts.map((c) => c.key)).toEqual(['k1', 'k3']);
+      expect(plan.contacts[0]).not.toHaveProperty('planId');
+    } else {
+      await expect(result).rejects.toMatchObject({ code: 'NOT_FOUND', statusCode: 404 });
+    }
+  });
+
+  it('does nothing when the household has no open procedure', async () => {
+    const applyPlans = jest.fn();
+    expect(await service({ applyPlans }).replan('h')).toBeNull();
+    expect(applyPlans).not.toHaveBeenCalled();
+  });
+
+  it('re-plans from the stored state and hands the plan to the executor with intent owners', async () => {
+    const applyPlans = jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] });
+    const findOpenSnapshot = jest.fn().mockResolvedValue({
+      territory: '93',
+      household: { id: 'h', postalCode: '93200', hasMobilePhone: true, hasEmail: false, postalAddressValid: true },
+      procedure: { id: 'proc', stage: 'impaye', stageEnteredAt: '2026-11-02T08:00:00.000Z', landlordKind: 'social', leaseSignedOn: null, dates: {} },
+      optOuts: [],
+    });
+    const loadCoordinationState = jest.fn().mockResolvedValue({
+      intents: [{ id: 'i1', partnerId: 'landlord', partnerKind: 'bailleur_social', stage: 'impaye', purpose: 'rappelImpaye', legal: false, deadline: null, callbackPhone: null, createdAt: '2026-11-02T08:00:00.000Z' }],
+      history: [],
+      events: [],
+    });
+    const plan = await service({ applyPlans, findOpenSnapshot, loadCoordinationState }).replan('h');
+    expect(plan?.contacts.length).toBeGreaterThan(0);
+    expect(applyPlans).toHaveBeenCalledWith([plan], new Map([['i1', 'landlord']]));
+  });
+
+  it.each([
+    ['premier_impaye', 'impaye'],
+    ['commandement_de_quitter_les_lieux', 'commandementDeQuitterLesLieux'],
+    ['concours_force_publique', 'concoursForcePublique'],
+    ['close', null],
+  ])('maps the foundation stage %s to %s', (stage, expected) => {
+    expect(stageOfProcedure(stage)).toBe(expected);
+  });
+
+  it.each([
+    ['+33612345678', true],
+    ['+33712345678', true],
+    ['+33142345678', false],
+    ['+590690123456', true],
+    ['+590590123456', false],
+    ['+262692123456', true],
+    ['+262639123456', true],
+    ['+596696123456', true],
+    ['+594694123456', true],
+    [null, false],
+  ])('%s is a mobile number: %s', (phone, expected) => {
+    expect(isMobileNumber(phone)).toBe(expected);
+  });
+
+  it.each([
+    [new Date(2026, 10, 2), '2026-11-02'],
+    ['2023-07-29', '2023-07-29'],
+    [null, null],
+    ['pas une date', null],
+  ])('reads the date column %p as %p', (value, expected) => {
+    expect(civilDate(value)).toBe(expected);
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * French civil calendar for outreach: public holidays (computed, never listed by hand), time
+ * zones of overseas départements, local wall-clock arithmetic across daylight-saving changes,
+ * and working days. Pure: every function takes instants as epoch milliseconds.
+ */
+import { IANAZone } from 'luxon';
+
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** Days since 1970-01-01 of a civil date. */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** Civil date of a day number, as 'YYYY-MM-DD'. */
+export function isoDateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Day number of an ISO date 'YYYY-MM-DD'. */
+export function dayOfIsoDate(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return dayNumber(y, m, d);
+}
+
+/** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Easter Sunday (Gregorian, anonymous computus / Meeus-Jones-Butcher) as a day number. */
+export function easterSunday(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayNumber(year, month, day);
+}
+
+export interface PublicHoliday {
+  date: string;
+  name: string;
+}
+
+/** French public holidays of a year; Alsace-Moselle adds Good Friday and 26 December. */
+export function frenchPublicHolidays(year: number, alsaceMoselle: boolean): PublicHoliday[] {
+  const easter = easterSunday(year);
+  const fixed = (m: number, d: number, name: string): PublicHoliday => ({
+    date: isoDateOfDay(dayNumber(year, m, d)),
+    name,
+  });
+  const moving = (offset: number, name: string): PublicHoliday => ({ date: isoDateOfDay(easter + offset), name });
+  const list: PublicHoliday[] = [
+    fixed(1, 1, "Jour de l'an"),
+    moving(1, 'Lundi de Pâques'),
+    fixed(5, 1, 'Fête du Travail'),
+    fixed(5, 8, 'Victoire 1945'),
+    moving(39, 'Ascension'),
+    moving(50, 'Lundi de Pentecôte'),
+    fixed(7, 14, 'Fête nationale'),
+    fixed(8, 15, 'Assomption'),
+    fixed(11, 1, 'Toussaint'),
+    fixed(11, 11, 'Armistice 1918'),
+    fixed(12, 25, 'Noël'),
+  ];
+  if (alsaceMoselle) {
+    list.push(moving(-2, 'Vendredi saint'), fixed(12, 26, 'Saint-Étienne'));
+  }
+  return list.sort((x, y) => x.date.localeCompare(y.date));
+}
+
+const holidayYears = [new Map<number, Set<number>>(), new Map<number, Set<number>>()];
+
+/** Whether a day number is a French public holiday (memoised per year and regime). */
+export function isPublicHoliday(day: number, alsaceMoselle: boolean): boolean {
+  const years = holidayYears[alsaceMoselle ? 1 : 0];
+  // A year starts within one day of 365.2425-day steps from 1970; check the neighbour to be exact.
+  let year = 1970 + Math.floor(day / 365.2425);
+  if (dayNumber(year, 1, 1) > day) year -= 1;
+  else if (dayNumber(year + 1, 1, 1) <= day) year += 1;
+  let days = years.get(year);
+  if (!days) {
+    days = new Set(frenchPublicHolidays(year, alsaceMoselle).map((h) => dayOfIsoDate(h.date)));
+    years.set(year, days);
+  }
+  return days.has(day);
+}
+
+const OVERSEAS_ZONES: Record<string, string> = {
+  '971': 'America/Guadeloupe',
+  '972': 'America/Martinique',
+  '973': 'America/Cayenne',
+  '974': 'Indian/Reunion',
+  '975': 'America/Miquelon',
+  '976': 'Indian/Mayotte',
+};
+
+/** Time zone of a French postal code: overseas départements have their own, the rest is Paris. */
+export function timeZoneOfPostalCode(postalCode: string | null | undefined, fallback = 'Europe/Paris'): string {
+  if (!postalCode || postalCode.length < 3) return fallback;
+  return OVERSEAS_ZONES[postalCode.slice(0, 3)] ?? fallback;
+}
+
+/**
+ * Converts between instants and local wall-clock time in one zone. Offsets are memoised per UTC
+ * hour, which is exact for every French zone (transitions happen on the hour).
+ */
+export class ZoneClock {
+  private readonly zone: IANAZone;
+  private readonly offsets = new Map<number, number>();
+  private lastHour = Number.NaN;
+  private lastOffset = 0;
+
+  constructor(readonly timeZone: string) {
+    const zone = IANAZone.create(timeZone);
+    if (!zone.isValid) throw new Error(`Unknown time zone "${timeZone}": use an IANA name such as Europe/Paris`);
+    this.zone = zone;
+  }
+
+  /** Offset of local time from UTC at an instant, in milliseconds. */
+  offsetAt(utcMs: number): number {
+    const hour = Math.floor(utcMs / HOUR_MS);
+    if (hour === this.lastHour) return this.lastOffset;
+    let offset = this.offsets.get(hour);
+    if (offset === undefined) {
+      offset = this.zone.offset(hour * HOUR_MS) * 60_000;
+      if (this.offsets.size > 200_000) this.offsets.clear();
+      this.offsets.set(hour, offset);
+    }
+    this.lastHour = hour;
+    this.lastOffset = offset;
+    return offset;
+  }
+
+  /** Local wall-clock milliseconds (as if local time were UTC). */
+  toLocal(utcMs: number): number {
+    return utcMs + this.offsetAt(utcMs);
+  }
+
+  /** Instant of a local wall-clock time; a time skipped by a spring-forward maps past the gap. */
+  toUtc(localMs: number): number {
+    const first = localMs - this.offsetAt(localMs);
+    const second = localMs - this.offsetAt(first);
+    return this.toLocal(second) === localMs ? second : Math.max(first, second);
+  }
+
+  /** Local day number of an instant. */
+  localDay(utcMs: number): number {
+    return Math.floor(this.toLocal(utcMs) / DAY_MS);
+  }
+
+  /** Instant of a local civil date at a given minute of the day. */
+  at(day: number, minuteOfDay: number): number {
+    return this.toUtc(day * DAY_MS + minuteOfDay * 60_000);
+  }
+}
+
+const clocks = new Map<string, ZoneClock>();
+
+/** One shared clock per zone (the memo is what makes planning fast). */
+export function zoneClock(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new ZoneClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
+/** Monday to Friday, not a public holiday. */
+export function isWorkingDay(day: number, alsaceMoselle: boolean): boolean {
+  const weekday = weekdayOfDay(day);
+  return weekday !== 0 && weekday !== 6 && !isPublicHoliday(day, alsaceMoselle);
+}
+
+/** Moves a day by n working days (n may be negative); n = 0 rolls forward to a working day. */
+export function addWorkingDays(day: number, n: number, alsaceMoselle: boolean): number {
+  let current = day;
+  if (n === 0) {
+    while (!isWorkingDay(current, alsaceMoselle)) current += 1;
+    return current;
+  }
+  const step = n > 0 ? 1 : -1;
+  let left = Math.abs(n);
+  while (left > 0) {
+    current += step;
+    if (isWorkingDay(current, alsaceMoselle)) left -= 1;
+  }
+  return current;
+}
+
+/** Adds calendar months to a civil day, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: number, months: number): number {
+  const date = new Date(day * DAY_MS);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + months;
+  const d = date.getUTCDate();
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Math.floor(Date.UTC(y, m, Math.min(d, lastDay)) / DAY_MS);
+}

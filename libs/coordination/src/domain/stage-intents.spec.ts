@@ -1,0 +1,33 @@
+import { PlaybookCatalog } from '../playbooks/playbook-catalog';
+import { planContacts } from './contact-planner';
+import { intentsForStageEvent } from './stage-intents';
+import { PlanningInputBuilder } from '../testing/planning-input.builder';
+
+const playbook = PlaybookCatalog.load().forTerritory('93', '2026-11-02');
+const partners = [
+  { id: 'cj', kind: 'commissaire_de_justice' as const, publicPhone: null },
+  { id: 'drihl', kind: 'etat' as const, publicPhone: '+33140000000' },
+  { id: 'cd93', kind: 'departement' as const, publicPhone: '+33143930000' },
+  { id: 'caf93', kind: 'caf' as const, publicPhone: '+33980000000' },
+  { id: 'ccapex93', kind: 'ccapex' as const, publicPhone: null },
+];
+
+describe('intentsForStageEvent', () => {
+  it('creates the prescribed intents of the stage for the partners the territory has', () => {
+    const intents = intentsForStageEvent(playbook, 'commandementDePayer', partners, { id: 'ev1', occurredAt: '2026-11-02T09:00:00.000Z' });
+    expect(intents.map((i) => [i.purpose, i.partnerId, i.legal])).toEqual([
+      ['commandementDePayer', 'cj', true],
+      ['lettrePreventionCcapex', 'drihl', true],
+      ['offreServiceSocialCommandement', 'cd93', false],
+    ]);
+    const plan = planContacts(new PlanningInputBuilder(playbook).atStage('commandementDePayer', '2026-11-02T09:00:00.000Z').withIntents(...intents).build());
+    expect(plan.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
+  });
+
+  it('follows the dated lead: the CAF before 2027, the CCAPEX from 1 January 2027', () => {
+    const lead = (at: string) =>
+      intentsForStageEvent(playbook, 'signalementCaf', partners, { id: 'ev', occurredAt: at }).find((i) => i.purpose === 'decisionAideLogement')?.partnerId;
+    expect(lead('2026-12-31T10:00:00.000Z')).toBe('caf93');
+    expect(lead('2027-01-01T10:00:00.000Z')).toBe('ccapex93');
+  });
+});

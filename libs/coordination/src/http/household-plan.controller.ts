@@ -1,0 +1,18 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
+import { CoordinationService } from '../coordination.service';
+
+@ApiTags('coordination')
+@ApiSecurity('api-key')
+@Controller('v1/households')
+export class HouseholdPlanController {
+  constructor(private readonly coordination: CoordinationService) {}
+
+  @Get(':id/plan')
+  @RequireScopes('plans:read')
+  @ApiOperation({ summary: "A household's contact plan and its reason trace (partners named in it, or coordinating on the territory)" })
+  getPlan(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) householdId: string) {
+    return this.coordination.planFor(householdId, { partnerId: partner.partnerId, partnerKind: partner.partnerKind, territory: partner.territory });
+  }
+}

@@ -1,0 +1,16 @@
+export * from './domain/types';
+export * from './domain/calendar';
+export { PlanningInput } from './domain/planning-context';
+export { Playbook, PurposeDefinition, parsePlaybook, playbookSchema } from './domain/playbook.schema';
+export { nextAllowedInstant, isAllowedInstant, applicableDelay, winterTruceEnd } from './domain/send-window';
+export { ContactPlanner, planContacts, stableHash } from './domain/contact-planner';
+export { PlaybookCatalog, PLAYBOOK_DIRECTORY } from './playbooks/playbook-catalog';
+export { coordinationEntities, coordinationMigrations } from './schema';
+export { CoordinationModule, CoordinationHttpModule, CoordinationJobsModule, CoordinationOptions } from './coordination.module';
+export { CoordinationService, PlanReader } from './coordination.service';
+export { PlanExecutor, DueOutcome, ExecutorClock } from './plan-executor';
+export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
+export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
+export { CONTACT_DUE_JOB, COORDINATION_QUEUE, contactDuePayload, contactDueJobId, contactDueOptions } from './jobs/contact-due.job';
+export { stageOfProcedure } from './household-snapshot.repository';
+export { intentsForStageEvent, TerritoryPartner } from './domain/stage-intents';

@@ -1,0 +1,10 @@
+import type { MixedList } from 'typeorm';
+import { ContactIntentRow } from './entities/contact-intent.entity';
+import { ContactPlanRow } from './entities/contact-plan.entity';
+import { CoordinationEventRow } from './entities/coordination-event.entity';
+import { PlannedContactRow } from './entities/planned-contact.entity';
+import { Coordination1790000200000 } from './migrations/1790000200000-coordination';
+
+/** Tables owned by the coordination engine. */
+export const coordinationEntities: MixedList<Function> = [ContactIntentRow, ContactPlanRow, PlannedContactRow, CoordinationEventRow];
+export const coordinationMigrations: MixedList<Function> = [Coordination1790000200000];

@@ -1,0 +1,1 @@
+export { dataSourceOptions, SchemaParts } from './data-source-options';

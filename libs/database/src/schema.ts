@@ -1,0 +1,20 @@
+/**
+ * Every table of Unisson: the entities and migrations each capability owns. Imported by the
+ * apps and the scripts, never by a capability (that would make a cycle).
+ */
+import type { MixedList } from 'typeorm';
+import { coordinationEntities, coordinationMigrations } from '../../coordination/src/schema';
+import { linkageEntities, linkageMigrations } from '../../linkage/src/schema';
+import { templatesEntities, templatesMigrations } from '../../templates/src/schema';
+import { foundationEntities, foundationMigrations } from './foundation-schema';
+import type { SchemaParts } from './data-source-options';
+
+const asArray = (list: MixedList<Function>): Function[] =>
+  Array.isArray(list) ? list : Object.values(list as Record<string, Function>);
+
+export const unissonSchema: SchemaParts = {
+  entities: [foundationEntities, linkageEntities, coordinationEntities, templatesEntities].flatMap(asArray),
+  migrations: [foundationMigrations, linkageMigrations, coordinationMigrations, templatesMigrations].flatMap(
+    asArray,
+  ),
+};

@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** One household, as Unisson knows it across every partner's records. */
+@Entity({ name: 'household' })
+export class Household {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'text' })
+  territory: string;
+
+  /** BCP 47 tag of the language the household reads ("fr", "fr-x-falc", "ar"…). */
+  @Column({ name: 'preferred_locale', type: 'text', default: 'fr' })
+  preferredLocale: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { STAGE_EVENT_TYPES } from '@unisson/households';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine(
+  (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  'is not a real calendar date',
+);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const euros = z
+  .number({ error: 'must be a number of euros, e.g. 1234.56' })
+  .nonnegative('must not be negative')
+  .max(1_000_000, 'looks too large (over 1,000,000 €)')
+  .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'must have at most 2 decimals');
+
+export const SUPPORTED_LOCALES = ['fr', 'fr-x-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr'] as const;
+
+export const personSchema = z.strictObject({
+  lastName: text(100),
+  firstName: text(100),
+  birthDate: isoDate.optional(),
+});
+
+export const addressSchema = z.strictObject({
+  street: text(200),
+  extra: text(200).optional(),
+  postalCode: z.string().regex(/^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/, 'must be a French postal code of 5 digits'),
+  city: text(100),
+});
+
+export const contactsSchema = z.strictObject({
+  phone: z.string().trim().min(6, 'must be a phone number').max(30).optional(),
+  email: z.string().trim().toLowerCase().email('must be an e-mail address').max(254).optional(),
+});
+
+/** A landlord's first-arrears alert. */
+export const alertSchema = z.strictObject({
+  partnerRef: text(100).describe("The landlord's own reference for this tenancy"),
+  tenant: personSchema,
+  coTenant: personSchema.optional(),
+  address: addressSchema,
+  contacts: contactsSchema.default({}),
+  cafNumber: z.string().regex(/^\d{5,10}$/, 'must be 5 to 10 digits').optional(),
+  preferredLocale: z.enum(SUPPORTED_LOCALES).default('fr'),
+  lease: z.strictObject({
+    housingSector: z.enum(['social', 'prive']),
+    signedOn: isoDate.optional(),
+    monthlyRent: euros,
+  }),
+  arrears: z.strictObject({
+    amount: euros.refine((n) => n > 0, 'must be more than 0 €'),
+    firstUnpaidOn: isoDate,
+  }),
+});
+export type AlertInput = z.infer<typeof alertSchema>;
+
+/** A stage of the procedure, reported by any partner about a household it knows by its own reference. */
+export const stageEventSchema = z
+  .strictObject({
+    partnerRef: text(100),
+    type: z.enum(STAGE_EVENT_TYPES),
+    occurredOn: isoDate,
+    hearing: z.strictObject({ at: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' }), place: text(300) }).optional(),
+    debtAmount: euros.optional(),
+    /** Identity, for a partner whose reference Unisson does not know yet (e.g. a commissaire de justice). */
+    tenant: personSchema.optional(),
+    address: addressSchema.optional(),
+    contacts: contactsSchema.optional(),
+  })
+  .refine((e) => e.type !== 'assignation' || e.hearing !== undefined, {
+    path: ['hearing'],
+    message: 'is required for an assignation (date, time and place of the hearing)',
+  });
+export type StageEventInput = z.infer<typeof stageEventSchema>;
+
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\w.:-]{8,128}$/, 'must be 8 to 128 characters among letters, digits, "_", "-", ".", ":"');

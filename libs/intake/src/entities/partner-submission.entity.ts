@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The intake inbox: every alert or stage event a partner posts, stored as received before
+ * anything else happens (the request only writes here; the worker does the rest). The row is
+ * also the outbox that guarantees the work is enqueued, and the idempotency record.
+ */
+@Entity({ name: 'partner_submission' })
+@Index('uq_partner_submission_idempotency', ['partnerId', 'idempotencyKey'], { unique: true })
+@Index('ix_partner_submission_pending', ['processedAt', 'receivedAt'])
+export class PartnerSubmission {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'partner_id', type: 'uuid' })
+  partnerId: string;
+
+  @Column({ type: 'text' })
+  kind: 'alert' | 'stage_event';
+
+  /** The client's Idempotency-Key header, or a key derived from the body when absent. */
+  @Column({ name: 'idempotency_key', type: 'text' })
+  idempotencyKey: string;
+
+  /** SHA-256 of the canonical body: the same key with another body is a client error. */
+  @Column({ name: 'request_hash', type: 'text' })
+  requestHash: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
+  receivedAt: Date;
+
+  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
+  processedAt: Date | null;
+
+  @Column({ name: 'outcome', type: 'jsonb', nullable: true })
+  outcome: Record<string, unknown> | null;
+
+  @Column({ name: 'error_code', type: 'text', nullable: true })
+  errorCode: string | null;
+}

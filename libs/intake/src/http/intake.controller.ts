@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
+import { parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
+import { AlertInput, alertSchema, idempotencyKeySchema, StageEventInput, stageEventSchema } from '../dto/submission.schemas';
+import { IntakeRepository } from '../intake.repository';
+import { AcceptedSubmission, IntakeService } from '../intake.service';
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retried call with the same key returns the first result instead of creating a second submission.',
+};
+
+@ApiTags('intake')
+@ApiSecurity('api-key')
+@Controller('v1')
+export class IntakeController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly submissions: IntakeRepository,
+  ) {}
+
+  @Post('alerts')
+  @HttpCode(202)
+  @RequireScopes('alerts:write')
+  @ApiOperation({ summary: "A landlord's first-arrears alert for a tenancy" })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ schema: jsonSchema(alertSchema) })
+  async postAlert(
+    @CurrentPartner() partner: PartnerPrincipal,
+    @Body(new ZodValidationPipe(alertSchema)) alert: AlertInput,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(reply, await this.intake.accept(partner, 'alert', alert, this.key(idempotencyKey)));
+  }
+
+  @Post('stage-events')
+  @HttpCode(202)
+  @RequireScopes('events:write')
+  @ApiOperation({ summary: 'A stage of the procedure (commandement de payer, assignation, jugement…)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ schema: jsonSchema(stageEventSchema) })
+  async postStageEvent(
+    @CurrentPartner() partner: PartnerPrincipal,
+    @Body(new ZodValidationPipe(stageEventSchema)) event: StageEventInput,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(reply, await this.intake.accept(partner, 'stage_event', event, this.key(idempotencyKey)));
+  }
+
+  @Get('submissions/:id')
+  @ApiOperation({ summary: 'What became of an alert or stage event you posted' })
+  async getSubmission(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    const submission = await this.submissions.findSubmissionOfPartner(id, partner.partnerId);
+    if (!submission) throw UnissonError.notFound(`Submission ${id}`);
+    return {
+      submissionId: submission.id,
+      kind: submission.kind,
+      status: submission.processedAt ? (submission.errorCode ? 'rejected' : 'processed') : 'received',
+      receivedAt: submission.receivedAt.toISOString(),
+      processedAt: submission.processedAt?.toISOString() ?? null,
+      errorCode: submission.errorCode,
+      outcome: submission.outcome,
+    };
+  }
+
+  private key(header: string | undefined): string | undefined {
+    if (header === undefined) return undefined;
+    try {
+      return parseOrThrow(idempotencyKeySchema, header);
+    } catch {
+      throw UnissonError.validation([{ field: 'Idempotency-Key', message: 'must be 8 to 128 characters among letters, digits, "_", "-", ".", ":"' }]);
+    }
+  }
+
+  private respond(reply: FastifyReply, accepted: AcceptedSubmission) {
+    if (accepted.replayed) void reply.status(200).header('idempotent-replayed', 'true');
+    const { replayed: _replayed, ...body } = accepted;
+    return { ...body, links: { self: `/v1/submissions/${accepted.submissionId}` } };
+  }
+}

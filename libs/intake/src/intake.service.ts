@@ -1,0 +1,77 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { PartnerPrincipal } from '@unisson/partners';
+import { BatchWriter, UnissonError } from '@unisson/platform';
+import { jobSpec, QUEUES } from '@unisson/queues';
+import { canonicalHash } from './domain/canonical-hash';
+import { IntakeRepository, NewSubmission, StoredSubmission } from './intake.repository';
+
+export interface AcceptedSubmission {
+  submissionId: string;
+  kind: NewSubmission['kind'];
+  status: 'received' | 'processed';
+  receivedAt: string;
+  /** True when this answer replays the first call made with the same idempotency key. */
+  replayed: boolean;
+}
+
+/**
+ * Accepts partners' alerts and stage events: stores them durably (grouped into one commit per
+ * few milliseconds under load) and hands them to the worker. Nothing else happens in the request.
+ */
+@Injectable()
+export class IntakeService implements OnModuleDestroy {
+  private readonly writer: BatchWriter<NewSubmission, StoredSubmission>;
+
+  constructor(
+    private readonly submissions: IntakeRepository,
+    @InjectQueue(QUEUES.intake) private readonly intakeQueue: Queue,
+  ) {
+    this.writer = new BatchWriter((rows) => this.storeAndEnqueue(rows), { maxBatch: 200, maxDelayMs: 2 });
+  }
+
+  async accept(
+    principal: PartnerPrincipal,
+    kind: NewSubmission['kind'],
+    payload: Record<string, unknown>,
+    idempotencyKey: string | undefined,
+  ): Promise<AcceptedSubmission> {
+    const requestHash = canonicalHash({ kind, payload });
+    const stored = await this.writer.write({
+      partnerId: principal.partnerId,
+      kind,
+      idempotencyKey: idempotencyKey ?? `auto:${requestHash}`,
+      requestHash,
+      payload,
+    });
+    if (!stored.created && (stored.requestHash !== requestHash || stored.kind !== kind)) {
+      throw new UnissonError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different request. Use a new key for a new alert or event.',
+        422,
+      );
+    }
+    return {
+      submissionId: stored.id,
+      kind: stored.kind,
+      status: stored.processedAt ? 'processed' : 'received',
+      receivedAt: stored.receivedAt.toISOString(),
+      replayed: !stored.created,
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.writer.drain();
+  }
+
+  private async storeAndEnqueue(rows: NewSubmission[]): Promise<StoredSubmission[]> {
+    const stored = await this.submissions.insertSubmissions(rows);
+    const fresh = stored.filter((s) => s.created);
+    if (fresh.length) {
+      // If this fails after the commit, the intake sweeper enqueues the rows later: nothing is lost.
+      await this.intakeQueue.addBulk(fresh.map((s) => jobSpec('submission.received', { submissionId: s.id })));
+    }
+    return stored;
+  }
+}

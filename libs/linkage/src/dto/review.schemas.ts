@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const reviewDecisionSchema = z.object({
+  kind: z.enum(['confirm', 'split', 'merge']),
+  leftRecordId: z.string().min(1).max(200),
+  rightRecordId: z.string().min(1).max(200),
+  reason: z.string().max(2000).optional(),
+});
+export type ReviewDecisionInput = z.infer<typeof reviewDecisionSchema>;
+
+export const reviewListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

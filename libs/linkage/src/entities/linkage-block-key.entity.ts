@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Blocking-key index: one row per (key hash, record), so one record meets its candidates by index. */
+@Entity({ name: 'linkage_block_key' })
+@Index('ix_linkage_block_key_record', ['recordId'])
+export class LinkageBlockKey {
+  @PrimaryColumn({ name: 'key_hash', type: 'integer' })
+  keyHash: number;
+
+  @PrimaryColumn({ name: 'record_id', type: 'text' })
+  recordId: string;
+
+  @Column({ type: 'text' })
+  territory: string;
+}

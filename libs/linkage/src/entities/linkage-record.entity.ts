@@ -1,0 +1,23 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** A partner record as seen by household matching: its normalised form and its household. */
+@Entity({ name: 'linkage_record' })
+@Index('ix_linkage_record_household', ['territory', 'householdKey'])
+export class LinkageRecord {
+  /** partner_record.id (or the record id of a CSV import). */
+  @PrimaryColumn({ name: 'record_id', type: 'text' })
+  recordId: string;
+
+  @Column({ type: 'text' })
+  territory: string;
+
+  @Column({ name: 'household_key', type: 'text' })
+  householdKey: string;
+
+  /** The NormalisedRecord (names, address, contacts in comparable form). */
+  @Column({ type: 'jsonb' })
+  normalised: unknown;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

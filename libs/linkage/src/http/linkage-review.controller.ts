@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
+import { ZodValidationPipe } from '@unisson/platform';
+import { ReviewDecisionInput, reviewDecisionSchema, reviewListQuerySchema } from '../dto/review.schemas';
+import { LinkageLink } from '../entities/linkage-link.entity';
+import { LinkageService } from '../linkage.service';
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
+
+/** Explicit response mapping: entities are never serialised as they are. */
+function toLinkView(link: LinkageLink) {
+  return {
+    id: link.id,
+    leftRecordId: link.leftRecordId,
+    rightRecordId: link.rightRecordId,
+    status: link.status,
+    source: link.source,
+    probability: link.probability,
+    matchWeight: link.matchWeight,
+    evidence: link.evidence,
+    createdAt: link.createdAt,
+  };
+}
+
+/** Human review of household links: pairs the model was unsure of, and decisions on them. */
+@ApiTags('linkage')
+@ApiSecurity('api-key')
+@Controller('v1/linkage/review')
+export class LinkageReviewController {
+  constructor(private readonly linkage: LinkageService) {}
+
+  @Get()
+  @RequireScopes('linkage:review')
+  @ApiOperation({ summary: 'Pairs of records waiting for a human decision, most probable first' })
+  async list(@CurrentPartner() partner: PartnerPrincipal, @Query(new ZodValidationPipe(reviewListQuerySchema)) query: { limit: number }) {
+    return (await this.linkage.openReviews(partner.territory, query.limit)).map(toLinkView);
+  }
+
+  @Get('records/:recordId/links')
+  @RequireScopes('linkage:review')
+  @ApiOperation({ summary: 'Every link of a record with its explanation (fields, levels, weights)' })
+  async links(@Param('recordId') recordId: string) {
+    return (await this.linkage.linksOfRecord(recordId)).map(toLinkView);
+  }
+
+  @Post('decisions')
+  @HttpCode(204)
+  @RequireScopes('linkage:review')
+  @ApiOperation({ summary: 'Confirm, split or merge two records; automatic runs never undo it' })
+  @ApiBody({ schema: jsonSchema(reviewDecisionSchema) })
+  async decide(@CurrentPartner() partner: PartnerPrincipal, @Body(new ZodValidationPipe(reviewDecisionSchema)) body: ReviewDecisionInput) {
+    await this.linkage.decide(partner.territory, body.kind, body.leftRecordId, body.rightRecordId, partner.keyId, body.reason ?? null);
+  }
+}

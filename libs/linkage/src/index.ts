@@ -1,0 +1,14 @@
+export { HouseholdMatcher, DEFAULT_THRESHOLDS } from './domain/household-matcher';
+export type { LinkageThresholds, LinkageRun, HouseholdAssignment, PairDecision } from './domain/household-matcher';
+export type { HumanDecision, HumanDecisionKind } from './domain/review-decisions';
+export type { LinkExplanation, FieldEvidence } from './domain/explanation';
+export { describeExplanation } from './domain/explanation';
+export type { PartnerRecordInput, NormalisedRecord } from './domain/record';
+export { normaliseRecord } from './domain/record';
+export { pairwiseScores } from './domain/evaluation';
+export { linkageEntities, linkageMigrations } from './schema';
+export { LinkageModule } from './linkage.module';
+export { LinkageService } from './linkage.service';
+export type { RelinkSummary } from './linkage.service';
+export { IncrementalIndex } from './domain/incremental-index';
+export type { IncrementalDecision } from './domain/incremental-index';

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { HumanDecision } from './domain/review-decisions';
+import type { HouseholdModel } from './domain/household-model';
+import type { LinkExplanation } from './domain/explanation';
+import type { NormalisedRecord } from './domain/record';
+import { LinkageBlockKey } from './entities/linkage-block-key.entity';
+import { LinkageDecision } from './entities/linkage-decision.entity';
+import { LinkageLink, LinkSource, LinkStatus } from './entities/linkage-link.entity';
+import { LinkageModelRow } from './entities/linkage-model.entity';
+import { LinkageRecord } from './entities/linkage-record.entity';
+
+export interface StoredRecord {
+  readonly record: NormalisedRecord;
+  readonly householdKey: string;
+}
+
+const CHUNK = 5_000;
+
+/** The only place linkage talks to Postgres. */
+@Injectable()
+export class LinkageRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findModel(territory: string): Promise<HouseholdModel | null> {
+    const row = await this.db.getRepository(LinkageModelRow).findOneBy({ territory });
+    return (row?.model as HouseholdModel) ?? null;
+  }
+
+  async saveModel(territory: string, model: HouseholdModel, recordCount: number): Promise<void> {
+    await this.db.getRepository(LinkageModelRow).save({ territory, model, recordCount });
+  }
+
+  /** Record ids sharing a blocking key, skipping keys shared by more than maxBlockSize records. */
+  async findCandidateIds(territory: string, keyHashes: number[], maxBlockSize: number): Promise<string[]> {
+    if (keyHashes.length === 0) return [];
+    const rows: Array<{ key_hash: number; record_id: string }> = await this.db.query(
+      `SELECT key_hash, record_id FROM (
+         SELECT key_hash, record_id, count(*) OVER (PARTITION BY key_hash) AS n
+         FROM linkage_block_key WHERE key_hash = ANY($1) AND territory = $2) k
+       WHERE n <= $3`,
+      [keyHashes, territory, maxBlockSize],
+    );
+    return [...new Set(rows.map((r) => r.record_id))];
+  }
+
+  async findRecords(recordIds: string[]): Promise<StoredRecord[]> {
+    if (recordIds.length === 0) return [];
+    const rows = await this.db.getRepository(LinkageRecord).findBy({ recordId: In(recordIds) });
+    return rows.map((r) => ({ record: r.normalised as NormalisedRecord, householdKey: r.householdKey }));
+  }
+
+  async findHouseholdMembers(territory: string, householdKey: string): Promise<StoredRecord[]> {
+    const rows = await this.db.getRepository(LinkageRecord).findBy({ territory, householdKey });
+    return rows.map((r) => ({ record: r.normalised as NormalisedRecord, householdKey: r.householdKey }));
+  }
+
+  async findTerritoryRecords(territory: string): Promise<StoredRecord[]> {
+    const rows = await this.db.getRepository(LinkageRecord).findBy({ territory });
+    return rows.map((r) => ({ record: r.normalised as NormalisedRecord, householdKey: r.householdKey }));
+  }
+
+  /** Upserts a record and its blocking keys in one statement (one round trip, one commit). */
+  async saveRecord(territory: string, stored: StoredRecord, keyHashes: number[]): Promise<void> {
+    await this.db.query(
+      `WITH saved AS (
+         INSERT INTO linkage_record (record_id, territory, household_key, normalised)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (record_id) DO UPDATE SET territory = EXCLUDED.territory, household_key = EXCLUDED.household_key,
+           normalised = EXCLUDED.normalised, updated_at = now()),
+       stale AS (DELETE FROM linkage_block_key WHERE record_id = $1 AND NOT (key_hash = ANY($5::int[])))
+       INSERT INTO linkage_block_key (key_hash, record_id, territory)
+       SELECT DISTINCT k, $1, $2 FROM unnest($5::int[]) AS k
+       ON CONFLICT DO NOTHING`,
+      [stored.record.recordId, territory, stored.householdKey, JSON.stringify(stored.record), keyHashes],
+    );
+  }
+
+  /** Bulk load (batch imports and benchmarks): records and their keys, in chunks. */
+  async insertRecords(territory: string, rows: Array<{ stored: StoredRecord; keyHashes: number[] }>): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await this.db.transaction(async (tx) => {
+        await tx.getRepository(LinkageRecord).insert(chunk.map((r) => ({ recordId: r.stored.record.recordId, territory, householdKey: r.stored.householdKey, normalised: r.stored.record })));
+        const keys = chunk.flatMap((r) => [...new Set(r.keyHashes)].map((keyHash) => ({ keyHash, recordId: r.stored.record.recordId, territory })));
+        for (let k = 0; k < keys.length; k += CHUNK) await tx.getRepository(LinkageBlockKey).insert(keys.slice(k, k + CHUNK));
+      });
+    }
+  }
+
+  async updateHouseholdKeys(assignments: Array<{ recordId: string; householdKey: string }>): Promise<void> {
+    for (let i = 0; i < assignments.length; i += CHUNK) {
+      const chunk = assignments.slice(i, i + CHUNK);
+      await this.db.query(
+        `UPDATE linkage_record r SET household_key = v.household_key, updated_at = now()
+         FROM unnest($1::text[], $2::text[]) AS v(record_id, household_key)
+         WHERE r.record_id = v.record_id AND r.household_key <> v.household_key`,
+        [chunk.map((a) => a.recordId), chunk.map((a) => a.householdKey)],
+      );
+    }
+  }
+
+  async moveHousehold(territory: string, fromKey: string, toKey: string): Promise<void> {
+    await this.db.getRepository(LinkageRecord).update({ territory, householdKey: fromKey }, { householdKey: toKey });
+  }
+
+  async setHouseholdKey(recordId: string, householdKey: string): Promise<void> {
+    await this.db.getRepository(LinkageRecord).update({ recordId }, { householdKey });
+  }
+
+  async findDecisions(territory: string, recordIds?: string[]): Promise<HumanDecision[]> {
+    const repo = this.db.getRepository(LinkageDecision);
+    const rows = recordIds
+      ? await repo.find({ where: [{ territory, leftRecordId: In(recordIds) }, { territory, rightRecordId: In(recordIds) }], order: { createdAt: 'ASC' } })
+      : await repo.find({ where: { territory }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => ({ kind: r.kind, leftRecordId: r.leftRecordId, rightRecordId: r.rightRecordId }));
+  }
+
+  async saveDecision(territory: string, decision: HumanDecision, decidedBy: string, reason: string | null): Promise<void> {
+    await this.db.getRepository(LinkageDecision).insert({ territory, ...decision, decidedBy, reason });
+  }
+
+  async insertLinks(territory: string, links: readonly LinkExplanation[], status: LinkStatus, source: LinkSource): Promise<void> {
+    const rows = links.map((l) => ({
+      territory,
+      leftRecordId: l.leftRecordId,
+      rightRecordId: l.rightRecordId,
+      status,
+      source,
+      probability: Number.isFinite(l.probability) ? l.probability : 1,
+      matchWeight: Number.isFinite(l.matchWeight) ? l.matchWeight : 0,
+      evidence: l.evidence,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK) await this.db.getRepository(LinkageLink).insert(rows.slice(i, i + CHUNK));
+  }
+
+  /** Automatic links and open reviews of a territory are recomputed by each batch run. */
+  async deleteAutomaticLinks(territory: string): Promise<void> {
+    await this.db.getRepository(LinkageLink).delete({ territory, source: 'automatic' });
+  }
+
+  async deleteReviewsOfPair(leftRecordId: string, rightRecordId: string): Promise<void> {
+    await this.db.query(
+      `DELETE FROM linkage_link WHERE status = 'review' AND ((left_record_id = $1 AND right_record_id = $2) OR (left_record_id = $2 AND right_record_id = $1))`,
+      [leftRecordId, rightRecordId],
+    );
+  }
+
+  async findLinks(territory: string, status: LinkStatus, limit: number): Promise<LinkageLink[]> {
+    return this.db.getRepository(LinkageLink).find({ where: { territory, status }, order: { probability: 'DESC' }, take: limit });
+  }
+
+  async findLinksOfRecord(recordId: string): Promise<LinkageLink[]> {
+    return this.db.getRepository(LinkageLink).find({ where: [{ leftRecordId: recordId }, { rightRecordId: recordId }], order: { createdAt: 'ASC' } });
+  }
+}

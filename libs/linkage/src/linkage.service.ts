@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnissonError } from '@unisson/platform';
+import { blockingKeys, hashKey } from './domain/blocking';
+import { HouseholdMatcher, LinkageThresholds } from './domain/household-matcher';
+import { IncrementalDecision, IncrementalIndex } from './domain/incremental-index';
+import { normaliseRecord, PartnerRecordInput } from './domain/record';
+import { HumanDecision, HumanDecisionKind } from './domain/review-decisions';
+import { HouseholdModel } from './domain/household-model';
+import { LINKAGE_THRESHOLDS } from './linkage.config';
+import { LinkageRepository } from './linkage.repository';
+
+export interface RelinkSummary {
+  readonly territory: string;
+  readonly records: number;
+  readonly households: number;
+  readonly links: number;
+  readonly reviews: number;
+}
+
+/** Use cases of household matching: real-time linking, batch re-linking, human review. */
+@Injectable()
+export class LinkageService {
+  private readonly models = new Map<string, HouseholdModel>();
+
+  constructor(
+    private readonly repository: LinkageRepository,
+    @Inject(LINKAGE_THRESHOLDS) private readonly thresholds: LinkageThresholds,
+  ) {}
+
+  /**
+   * Links one arriving record against the territory's records (blocking-key index), with the
+   * model of the last batch run. Human splits with the candidate household are respected.
+   */
+  async linkRecord(territory: string, input: PartnerRecordInput): Promise<IncrementalDecision> {
+    const record = normaliseRecord(input);
+    const model = await this.model(territory);
+    const keyHashes = blockingKeys(record).map(hashKey);
+    if (!model) {
+      await this.repository.saveRecord(territory, { record, householdKey: record.recordId }, keyHashes);
+      return { recordId: record.recordId, householdKey: record.recordId, decision: 'new-household', explanation: null };
+    }
+    const ids = (await this.repository.findCandidateIds(territory, keyHashes, this.thresholds.maxBlockSize)).filter((id) => id !== record.recordId);
+    const candidates = await this.repository.findRecords(ids);
+    const decisions = await this.repository.findDecisions(territory, [record.recordId]);
+    const apart = new Set(decisions.filter((d) => d.kind === 'split').flatMap((d) => [d.leftRecordId, d.rightRecordId]));
+    const index = new IncrementalIndex(model, this.thresholds.linkProbability, this.thresholds.reviewProbability, Number.MAX_SAFE_INTEGER);
+    const forbidden = new Set(candidates.filter((c) => apart.has(c.record.recordId)).map((c) => c.householdKey));
+    for (const c of candidates) if (!forbidden.has(c.householdKey)) index.add(c);
+    const decision = index.link(record, false);
+    const householdKey = decision.decision === 'link' && decision.householdKey ? decision.householdKey : record.recordId;
+    await this.repository.saveRecord(territory, { record, householdKey }, keyHashes);
+    if (decision.explanation) {
+      await this.repository.insertLinks(territory, [decision.explanation], decision.decision === 'link' ? 'linked' : 'review', 'automatic');
+    }
+    return { ...decision, householdKey };
+  }
+
+  /** Re-links a whole territory: re-estimates the model, rebuilds households, keeps human decisions. */
+  async relinkTerritory(territory: string): Promise<RelinkSummary> {
+    const stored = await this.repository.findTerritoryRecords(territory);
+    const decisions = await this.repository.findDecisions(territory);
+    const matcher = new HouseholdMatcher(this.thresholds);
+    const records = stored.map((s) => s.record).sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+    const run = matcher.linkNormalised(records, decisions);
+    await this.repository.updateHouseholdKeys(run.assignments);
+    await this.repository.deleteAutomaticLinks(territory);
+    await this.repository.insertLinks(territory, run.links, 'linked', 'automatic');
+    await this.repository.insertLinks(territory, run.reviews, 'review', 'automatic');
+    await this.repository.saveModel(territory, run.model, records.length);
+    this.models.set(territory, run.model);
+    return {
+      territory,
+      records: records.length,
+      households: new Set(run.assignments.map((a) => a.householdKey)).size,
+      links: run.links.length,
+      reviews: run.reviews.length,
+    };
+  }
+
+  async openReviews(territory: string, limit = 100) {
+    return this.repository.findLinks(territory, 'review', limit);
+  }
+
+  async linksOfRecord(recordId: string) {
+    return this.repository.findLinksOfRecord(recordId);
+  }
+
+  /**
+   * Records a human decision and applies it now: confirm/merge puts both records' households
+   * together, split moves the right record to a household of its own. Later batch runs read
+   * every decision and never undo it.
+   */
+  async decide(territory: string, kind: HumanDecisionKind, leftRecordId: string, rightRecordId: string, decidedBy: string, reason: string | null = null): Promise<void> {
+    const [left, right] = await Promise.all([this.repository.findRecords([leftRecordId]), this.repository.findRecords([rightRecordId])]);
+    if (left.length === 0 || right.length === 0) {
+      throw new UnissonError('LINKAGE_RECORD_NOT_FOUND', `Enregistrement inconnu : ${left.length === 0 ? leftRecordId : rightRecordId}. Vérifiez l’identifiant ou relancez le rapprochement du territoire.`, 404);
+    }
+    const decision: HumanDecision = { kind, leftRecordId, rightRecordId };
+    await this.repository.saveDecision(territory, decision, decidedBy, reason);
+    await this.repository.deleteReviewsOfPair(leftRecordId, rightRecordId);
+    if (kind === 'split') {
+      if (left[0].householdKey === right[0].householdKey) await this.repository.setHouseholdKey(rightRecordId, rightRecordId);
+    } else if (left[0].householdKey !== right[0].householdKey) {
+      await this.repository.moveHousehold(territory, right[0].householdKey, left[0].householdKey);
+    }
+  }
+
+  private async model(territory: string): Promise<HouseholdModel | null> {
+    const cached = this.models.get(territory);
+    if (cached) return cached;
+    const stored = await this.repository.findModel(territory);
+    if (stored) this.models.set(territory, stored);
+    return stored;
+  }
+}

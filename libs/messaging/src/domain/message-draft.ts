@@ -1,0 +1,21 @@
+import type { Channel } from './message-status';
+
+/** A message decided on and rendered, before it is stored. */
+export interface MessageDraft {
+  idempotencyKey: string;
+  householdId: string;
+  procedureId: string | null;
+  signingPartnerIds: string[];
+  channel: Channel;
+  purpose: string;
+  templateKey: string;
+  templateVersion: string;
+  locale: string;
+  variant: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  bodyHtml: string | null;
+  notBefore: Date;
+  correlationId: string | null;
+}

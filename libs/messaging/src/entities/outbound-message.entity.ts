@@ -1,0 +1,95 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Channel, CHANNELS, MESSAGE_STATUSES, MessageStatus } from '../domain/message-status';
+
+/** One message to one household on one channel, with its durable state. */
+@Entity({ name: 'outbound_message' })
+@Index('ix_outbound_message_status_due', ['status', 'notBefore'])
+export class OutboundMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Deterministic key of what this message is (e.g. `submission:<id>:sms:premier-impaye`). */
+  @Index({ unique: true })
+  @Column({ name: 'idempotency_key', type: 'text' })
+  idempotencyKey: string;
+
+  @Index()
+  @Column({ name: 'household_id', type: 'uuid' })
+  householdId: string;
+
+  @Column({ name: 'procedure_id', type: 'uuid', nullable: true })
+  procedureId: string | null;
+
+  /** The partners who sign the message (co-signed messages have several). */
+  @Column({ name: 'signing_partner_ids', type: 'uuid', array: true })
+  signingPartnerIds: string[];
+
+  @Column({ type: 'enum', enum: CHANNELS, enumName: 'message_channel' })
+  channel: Channel;
+
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ name: 'template_key', type: 'text' })
+  templateKey: string;
+
+  /** Content hash of the exact template version rendered. */
+  @Column({ name: 'template_version', type: 'text' })
+  templateVersion: string;
+
+  @Column({ type: 'text' })
+  locale: string;
+
+  @Column({ type: 'text', default: 'default' })
+  variant: string;
+
+  /** E.164 phone number or e-mail address. */
+  @Column({ type: 'text' })
+  recipient: string;
+
+  @Column({ type: 'text', nullable: true })
+  subject: string | null;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'body_html', type: 'text', nullable: true })
+  bodyHtml: string | null;
+
+  @Column({ type: 'enum', enum: MESSAGE_STATUSES, enumName: 'message_status', default: 'queued' })
+  status: MessageStatus;
+
+  @Column({ name: 'not_before', type: 'timestamptz' })
+  notBefore: Date;
+
+  @Index()
+  @Column({ name: 'provider_message_id', type: 'text', nullable: true })
+  providerMessageId: string | null;
+
+  @Column({ name: 'send_attempts', type: 'integer', default: 0 })
+  sendAttempts: number;
+
+  @Column({ name: 'sending_started_at', type: 'timestamptz', nullable: true })
+  sendingStartedAt: Date | null;
+
+  @Column({ name: 'last_error_code', type: 'text', nullable: true })
+  lastErrorCode: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
+  @Column({ name: 'correlation_id', type: 'text', nullable: true })
+  correlationId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

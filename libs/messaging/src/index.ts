@@ -1,0 +1,13 @@
+export { OutboundMessage } from './entities/outbound-message.entity';
+export { MessageStatusEvent } from './entities/message-status-event.entity';
+export { InboundResponse } from './entities/inbound-response.entity';
+export * from './domain/message-status';
+export { MessageDraft } from './domain/message-draft';
+export { MessagesRepository, StatusChange } from './messages.repository';
+export { MessageDispatchService, DispatchOutcome, RetryLaterError } from './message-dispatch.service';
+export { InboundSmsService } from './inbound-sms.service';
+export { ComposedMessage, CompositionRequest, MessageComposer } from './message-composer';
+export { MessagingModule } from './messaging.module';
+export { MessagingHttpModule } from './messaging-http.module';
+export { MessagingJobsModule } from './messaging-jobs.module';
+export { FoundationComposer } from './foundation-composer';

@@ -1,0 +1,122 @@
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { startProviderSandbox, ProviderSandbox } from '../../../apps/provider-sandbox/src';
+import { AppConfig, ConfigModule, loadConfig } from '@unisson/config';
+import { dataSourceOptions } from '@unisson/database';
+import { unissonSchema } from '@unisson/database/schema';
+import { HouseholdsRepository } from '@unisson/households';
+import { createIsolatedDatabase, IsolatedDatabase } from '../../../test/support/isolated-database';
+import { MessageDraft } from './domain/message-draft';
+import { MessageDispatchService, STUCK_SENDING_MS } from './message-dispatch.service';
+import { MessagesRepository } from './messages.repository';
+import { MessagingModule } from './messaging.module';
+
+jest.setTimeout(30_000);
+
+describe('MessageDispatchService on Postgres and the Twilio-compatible server', () => {
+  let database: IsolatedDatabase;
+  let sandbox: ProviderSandbox;
+  let config: AppConfig;
+  let dispatch: MessageDispatchService;
+  let messages: MessagesRepository;
+  let households: HouseholdsRepository;
+  let dataSource: DataSource;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase('dispatch');
+    const base = loadConfig({});
+    sandbox = await startProviderSandbox({ twilioPort: 0, smtpPort: 0, accountSid: base.twilio.accountSid, authToken: base.twilio.authToken, lifecycleDelayMs: 10_000 });
+    config = loadConfig({ DATABASE_URL: database.url, TWILIO_BASE_URL: sandbox.twilioUrl, SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}` });
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(database.url, unissonSchema, { poolSize: 4 })), MessagingModule],
+    }).compile();
+    dispatch = moduleRef.get(MessageDispatchService);
+    messages = moduleRef.get(MessagesRepository);
+    households = moduleRef.get(HouseholdsRepository);
+    dataSource = moduleRef.get(DataSource);
+    close = () => moduleRef.close();
+  });
+
+  afterAll(async () => {
+    await close?.();
+    await sandbox?.stop();
+    await database?.drop();
+  });
+
+  async function queuedSms(recipient: string, body = `Message ${randomUUID()}`): Promise<string> {
+    const draft: MessageDraft = {
+      idempotencyKey: `test:${randomUUID()}`,
+      householdId: randomUUID(),
+      procedureId: null,
+      signingPartnerIds: [randomUUID()],
+      channel: 'sms',
+      purpose: 'premier_impaye_information',
+      templateKey: 'test',
+      templateVersion: 'v1',
+      locale: 'fr',
+      variant: 'default',
+      recipient,
+      subject: null,
+      body,
+      bodyHtml: null,
+      notBefore: new Date(Date.now() - 1000),
+      correlationId: null,
+    };
+    const [id] = await messages.insertDrafts(dataSource.manager, [draft]);
+    return id;
+  }
+  const sentTo = (to: string) => sandbox.store.messages.filter((m) => m.to === to);
+
+  it('sends once when two workers take the same message at the same time', async () => {
+    const id = await queuedSms('+33611000011');
+    const outcomes = await Promise.all([dispatch.dispatch(id), dispatch.dispatch(id), dispatch.dispatch(id)]);
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
+    expect(sentTo('+33611000011')).toHaveLength(1);
+    expect((await messages.findById(id))!.status).toBe('sent');
+  });
+
+  it('does not resend after a crash once the provider had accepted the SMS', async () => {
+    const id = await queuedSms('+33611000012', 'Texte unique A');
+    await dispatch.dispatch(id);
+    const providerId = (await messages.findById(id))!.providerMessageId;
+    // Simulate a worker killed after the provider accepted but before "sent" was recorded.
+    await dataSource.query(`UPDATE outbound_message SET status = 'sending', provider_message_id = NULL, sending_started_at = now() - interval '10 minutes' WHERE id = $1`, [id]);
+    const later = new Date(Date.now() + STUCK_SENDING_MS);
+    expect(await dispatch.dispatch(id, later)).toBe('recovered');
+    expect(sentTo('+33611000012')).toHaveLength(1);
+    expect((await messages.findById(id))!.providerMessageId).toBe(providerId);
+  });
+
+  it('sends after a crash when the provider never received the SMS', async () => {
+    const id = await queuedSms('+33611000013');
+    await dataSource.query(`UPDATE outbound_message SET status = 'sending', sending_started_at = now() - interval '10 minutes' WHERE id = $1`, [id]);
+    expect(await dispatch.dispatch(id)).toBe('sent');
+    expect(sentTo('+33611000013')).toHaveLength(1);
+  });
+
+  it('leaves a message being sent by a live worker alone', async () => {
+    const id = await queuedSms('+33611000014');
+    await dataSource.query(`UPDATE outbound_message SET status = 'sending', sending_started_at = now() WHERE id = $1`, [id]);
+    await expect(dispatch.dispatch(id)).rejects.toThrow('being sent by another worker');
+    expect(sentTo('+33611000014')).toHaveLength(0);
+  });
+
+  it('suppresses a message whose household refused the channel after it was planned', async () => {
+    const id = await queuedSms('+33611000015');
+    const message = (await messages.findById(id))!;
+    await households.recordOptOut(message.householdId, 'sms', 'sms_stop');
+    expect(await dispatch.dispatch(id)).toBe('suppressed');
+    expect(sentTo('+33611000015')).toHaveLength(0);
+  });
+
+  it('marks a message failed, without retrying, when the provider refuses the number', async () => {
+    const id = await queuedSms('+999');
+    expect(await dispatch.dispatch(id)).toBe('failed');
+    const row = (await messages.findById(id))!;
+    expect(row.status).toBe('failed');
+    expect(row.lastErrorCode).toBe('21211');
+  });
+});

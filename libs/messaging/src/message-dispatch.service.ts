@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ChannelError, EmailSender, SmsSender } from '@unisson/channels';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { HouseholdsRepository } from '@unisson/households';
+import { OutboundMessage } from './entities/outbound-message.entity';
+import { MessagesRepository } from './messages.repository';
+
+/** How long a message may stay in "sending" before we assume its worker died. */
+export const STUCK_SENDING_MS = 2 * 60_000;
+
+export type DispatchOutcome = 'sent' | 'failed' | 'suppressed' | 'not-due' | 'already-handled' | 'unknown' | 'recovered';
+
+/** Thrown for a failure worth retrying later (the job's backoff decides when). */
+export class RetryLaterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/**
+ * Sends one message exactly once. The status row in Postgres is the lock: only the caller
+ * that moves it from "queued" to "sending" may call the provider; a message found in
+ * "sending" after a crash is reconciled with the provider before anything is resent.
+ */
+@Injectable()
+export class MessageDispatchService {
+  private readonly logger = new Logger('MessageDispatch');
+
+  constructor(
+    private readonly messages: MessagesRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly dataSource: DataSource,
+    private readonly sms: SmsSender,
+    private readonly email: EmailSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async dispatch(messageId: string, now: Date = new Date()): Promise<DispatchOutcome> {
+    const message = await this.messages.findById(messageId);
+    if (!message) return 'unknown';
+    if (message.status === 'sending') return this.recover(message, now);
+    if (message.status !== 'queued') return 'already-handled';
+    if (message.notBefore > now) return 'not-due';
+    const optedOut = await this.households.optedOutChannels(this.dataSource.manager, message.householdId);
+    if (optedOut.has(message.channel)) {
+      await this.messages.transition(message.id, { to: 'suppressed', source: 'worker', errorCode: 'OPTED_OUT' }, 'queued');
+      return 'suppressed';
+    }
+    const claimed = await this.messages.transition(
+      message.id,
+      { to: 'sending', source: 'worker', set: { sendingStartedAt: now } },
+      'queued',
+    );
+    if (!claimed) return 'already-handled';
+    return this.send(claimed);
+  }
+
+  private async send(message: OutboundMessage): Promise<DispatchOutcome> {
+    try {
+      const providerMessageId = await this.callProvider(message);
+      await this.messages.transition(
+        message.id,
+        { to: 'sent', source: 'worker', set: { providerMessageId, sentAt: new Date() } },
+        'sending',
+      );
+      this.logger.log({ messageId: message.id, channel: message.channel }, 'message sent');
+      return 'sent';
+    } catch (error) {
+      if (error instanceof ChannelError && !error.retryable) {
+        await this.messages.transition(
+          message.id,
+          { to: 'failed', source: 'worker', errorCode: error.code, set: { failedAt: new Date(), lastErrorCode: error.code } },
+          'sending',
+        );
+        this.logger.warn({ messageId: message.id, code: error.code }, 'provider refused the message');
+        return 'failed';
+      }
+      const code = error instanceof ChannelError ? error.code : 'UNEXPECTED';
+      await this.messages.transition(message.id, { to: 'queued', source: 'worker', errorCode: code, set: { lastErrorCode: code } }, 'sending');
+      throw new RetryLaterError(`sending message ${message.id} failed (${code}); it will be retried`);
+    }
+  }
+
+  private async callProvider(message: OutboundMessage): Promise<string> {
+    if (message.channel === 'sms') {
+      const receipt = await this.sms.send({
+        to: message.recipient,
+        body: message.body,
+        statusCallbackUrl: this.statusCallbackUrl(message.id),
+      });
+      return receipt.providerMessageId;
+    }
+    if (message.channel === 'email') {
+      const receipt = await this.email.send({
+        to: message.recipient,
+        subject: message.subject ?? '',
+        text: message.body,
+        html: message.bodyHtml ?? `<pre>${message.body}</pre>`,
+        messageId: `<${message.idempotencyKey.replace(/[^\w.-]/g, '.')}@unisson>`,
+        headers: { 'X-Unisson-Message': message.id },
+      });
+      return receipt.providerMessageId;
+    }
+    throw new ChannelError('sms', 'CHANNEL_NOT_AVAILABLE', false, `channel ${message.channel} has no sender yet`);
+  }
+
+  /**
+   * A message left in "sending": its worker died after claiming it. For SMS the provider is asked
+   * whether it accepted the message; only if it did not is the message sent again. E-mail has no
+   * such lookup over SMTP: it is resent with the same Message-ID, which receiving systems use to
+   * drop duplicates.
+   */
+  private async recover(message: OutboundMessage, now: Date): Promise<DispatchOutcome> {
+    const startedAt = message.sendingStartedAt ?? message.updatedAt;
+    if (now.getTime() - startedAt.getTime() < STUCK_SENDING_MS) {
+      throw new RetryLaterError(`message ${message.id} is being sent by another worker`);
+    }
+    if (message.channel === 'sms') {
+      const recent = await this.sms.findRecent(message.recipient, new Date(startedAt.getTime() - 60_000));
+      const accepted = recent.find((r) => r.body === message.body);
+      if (accepted) {
+        await this.messages.transition(
+          message.id,
+          { to: 'sent', source: 'reconciler', providerStatus: accepted.status, set: { providerMessageId: accepted.providerMessageId, sentAt: startedAt } },
+          'sending',
+        );
+        return 'recovered';
+      }
+    }
+    const requeued = await this.messages.transition(message.id, { to: 'queued', source: 'reconciler' }, 'sending');
+    if (!requeued) return 'already-handled';
+    return this.dispatch(message.id, now);
+  }
+
+  statusCallbackUrl(messageId: string): string {
+    return `${this.config.api.publicBaseUrl}/v1/webhooks/twilio/message-status?messageId=${messageId}`;
+  }
+}

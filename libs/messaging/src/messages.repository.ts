@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { MessageDraft } from './domain/message-draft';
+import { MessageStatus, statusesAllowingTransitionTo } from './domain/message-status';
+import { MessageStatusEvent } from './entities/message-status-event.entity';
+import { OutboundMessage } from './entities/outbound-message.entity';
+
+export interface StatusChange {
+  to: MessageStatus;
+  source: string;
+  providerStatus?: string | null;
+  errorCode?: string | null;
+  /** Extra columns set with the change (provider id, timestamps). */
+  set?: Partial<Pick<OutboundMessage, 'providerMessageId' | 'sentAt' | 'deliveredAt' | 'failedAt' | 'lastErrorCode' | 'sendingStartedAt'>>;
+}
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores drafts; a draft whose idempotency key exists already is skipped. Returns new ids. */
+  async insertDrafts(manager: EntityManager, drafts: MessageDraft[]): Promise<string[]> {
+    if (!drafts.length) return [];
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboundMessage)
+      .values(drafts.map((d) => ({ ...d, status: 'queued' as const })))
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);
+    if (ids.length) {
+      await manager.insert(
+        MessageStatusEvent,
+        ids.map((messageId) => ({ messageId, fromStatus: null, toStatus: 'queued' as const, source: 'intake' })),
+      );
+    }
+    return ids;
+  }
+
+  findById(id: string): Promise<OutboundMessage | null> {
+    return this.dataSource.getRepository(OutboundMessage).findOne({ where: { id } });
+  }
+
+  findByProviderId(providerMessageId: string): Promise<OutboundMessage | null> {
+    return this.dataSource.getRepository(OutboundMessage).findOne({ where: { providerMessageId } });
+  }
+
+  /**
+   * Moves a message to a new status only from a status that allows it (and, when given, only
+   * from `expectedFrom`), recording the change. Returns the message after the change, or null
+   * when another actor got there first.
+   */
+  async transition(id: string, change: StatusChange, expectedFrom?: MessageStatus): Promise<OutboundMessage | null> {
+    const allowed = expectedFrom ? [expectedFrom] : statusesAllowingTransitionTo(change.to);
+    if (!allowed.length) return null;
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager
+        .getRepository(OutboundMessage)
+        .createQueryBuilder('m')
+        .setLock('pessimistic_write')
+        .where('m.id = :id AND m.status IN (:...allowed)', { id, allowed })
+        .getOne();
+      if (!before || !statusesAllowingTransitionTo(change.to).includes(before.status)) return null;
+      const sendAttempts = change.to === 'sending' ? before.sendAttempts + 1 : before.sendAttempts;
+      await manager.update(OutboundMessage, { id }, { status: change.to, sendAttempts, ...change.set });
+      await manager.insert(MessageStatusEvent, {
+        messageId: id,
+        fromStatus: before.status,
+        toStatus: change.to,
+        source: change.source,
+        providerStatus: change.providerStatus ?? null,
+        errorCode: change.errorCode ?? null,
+      });
+      return { ...before, status: change.to, sendAttempts, ...change.set } as OutboundMessage;
+    });
+  }
+
+  /** Queued messages that are due but may have lost their job (crash between commit and enqueue). */
+  async findDueQueuedIds(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM outbound_message
+        WHERE status = 'queued' AND not_before <= now() AND updated_at < now() - ($1 || ' milliseconds')::interval
+        ORDER BY not_before LIMIT $2`,
+      [String(olderThanMs), limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Messages stuck in "sending": the worker died between marking and recording the provider's answer. */
+  async findStuckSendingIds(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM outbound_message
+        WHERE status = 'sending' AND sending_started_at < now() - ($1 || ' milliseconds')::interval
+        ORDER BY sending_started_at LIMIT $2`,
+      [String(olderThanMs), limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async statusHistory(messageId: string): Promise<MessageStatusEvent[]> {
+    return this.dataSource.getRepository(MessageStatusEvent).find({ where: { messageId }, order: { id: 'ASC' } });
+  }
+
+  async findMessagesOfHousehold(householdId: string): Promise<OutboundMessage[]> {
+    return this.dataSource.getRepository(OutboundMessage).find({ where: { householdId }, order: { createdAt: 'ASC' } });
+  }
+}

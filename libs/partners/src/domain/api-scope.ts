@@ -1,0 +1,28 @@
+/**
+ * What an API key may do. Least privilege: a landlord's key posts alerts and events, an
+ * analyst's key reads aggregates, nothing else. Full partner access control comes later.
+ */
+export const API_SCOPES = [
+  'alerts:write',
+  'events:write',
+  'households:read',
+  'plans:read',
+  'intents:write',
+  'linkage:review',
+  'templates:read',
+  'analytics:read',
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** The principal attached to an authenticated request. */
+export interface PartnerPrincipal {
+  partnerId: string;
+  partnerKind: string;
+  territory: string;
+  keyId: string;
+  scopes: readonly ApiScope[];
+}
+
+export function hasScopes(principal: PartnerPrincipal, required: readonly ApiScope[]): boolean {
+  return required.every((scope) => principal.scopes.includes(scope));
+}

@@ -1,0 +1,38 @@
+/**
+ * One error type for every capability: a stable machine code, an HTTP status and a message a
+ * person can act on. Mapped to HTTP in one place (`HttpErrorFilter`).
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class UnissonError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly statusCode: number = 400,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'UnissonError';
+  }
+
+  static validation(fields: FieldProblem[]): UnissonError {
+    const names = fields.map((f) => f.field).join(', ');
+    return new UnissonError(
+      'VALIDATION_FAILED',
+      `Invalid request: check ${names}. ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      400,
+      fields,
+    );
+  }
+
+  static notFound(what: string): UnissonError {
+    return new UnissonError('NOT_FOUND', `${what} was not found.`, 404);
+  }
+
+  static conflict(code: string, message: string): UnissonError {
+    return new UnissonError(code, message, 409);
+  }
+}

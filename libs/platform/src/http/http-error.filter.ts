@@ -1,0 +1,86 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UnissonError } from '../errors';
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  correlationId: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** The one place where errors become HTTP responses: never a stack trace, never SQL. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, String(request.id ?? ''));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');
+    }
+    void reply.status(body.statusCode).header('x-correlation-id', body.correlationId).send(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof UnissonError) {
+      return {
+        statusCode: exception.statusCode,
+        code: exception.code,
+        message: exception.message,
+        correlationId,
+        ...(exception.fields.length ? { errors: exception.fields } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode: status, code: codeForStatus(status), message, correlationId };
+    }
+    const fastifyStatus = (exception as { statusCode?: number }).statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      // Fastify's own 4xx (malformed JSON, body too large, wrong content type).
+      return {
+        statusCode: fastifyStatus,
+        code: codeForStatus(fastifyStatus),
+        message: `${(exception as Error).message}. Send a JSON body with Content-Type: application/json.`,
+        correlationId,
+      };
+    }
+    return {
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: `Something went wrong on our side. Retry later; if it persists, contact support with correlation id ${correlationId}.`,
+      correlationId,
+    };
+  }
+}
+
+function codeForStatus(status: number): string {
+  const known: Record<number, string> = {
+    400: 'BAD_REQUEST',
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    409: 'CONFLICT',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    422: 'UNPROCESSABLE',
+    429: 'TOO_MANY_REQUESTS',
+  };
+  return known[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+}
+
+/** Error description for logs: type and message only (messages never carry personal data). */
+export function describe(error: unknown): { type: string; message: string } {
+  if (error instanceof Error) return { type: error.name, message: error.message.slice(0, 300) };
+  return { type: typeof error, message: 'non-error thrown' };
+}

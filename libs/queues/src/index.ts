@@ -1,0 +1,2 @@
+export * from './job-names';
+export { QueuesModule } from './queues.module';

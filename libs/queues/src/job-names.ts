@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every background job of Unisson: its queue, its payload schema and its default options.
+ * A job's id is derived from its payload so that enqueuing the same work twice is a no-op.
+ */
+export const QUEUES = { intake: 'intake', dispatch: 'dispatch', linkage: 'linkage', coordination: 'coordination' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const retried: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export const JOBS = {
+  'submission.received': {
+    queue: QUEUES.intake,
+    payload: z.object({ submissionId: z.string().uuid() }),
+    jobId: (p: { submissionId: string }) => `submission-${p.submissionId}`,
+    options: retried,
+  },
+  'message.dispatch': {
+    queue: QUEUES.dispatch,
+    payload: z.object({ messageId: z.string().uuid() }),
+    jobId: (p: { messageId: string }) => `message-${p.messageId}`,
+    options: retried,
+  },
+  'dispatch.sweep': {
+    queue: QUEUES.dispatch,
+    payload: z.object({}),
+    jobId: () => 'dispatch-sweep',
+    options: { removeOnComplete: true, removeOnFail: 100 } as JobsOptions,
+  },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+
+/** The BullMQ `add` arguments for a job, validated. */
+export function jobSpec<N extends JobName>(name: N, payload: JobPayload<N>) {
+  const definition = JOBS[name];
+  const data = definition.payload.parse(payload) as JobPayload<N>;
+  return {
+    name,
+    data,
+    opts: { ...definition.options, jobId: (definition.jobId as (p: JobPayload<N>) => string)(data) },
+  };
+}
+
+export function jobNamesOfQueue(queue: QueueName): JobName[] {
+  return (Object.keys(JOBS) as JobName[]).filter((name) => JOBS[name].queue === queue);
+}

@@ -1,0 +1,22 @@
+/** Public surface of the template library (issue 5). */
+export * from './domain/catalogue';
+export { PICTOGRAMS, type PictogramId } from './domain/pictograms';
+export type { TemplateDefinition, Resources } from './domain/template-definition';
+export { measureSms, type SmsEncoding, type SmsSize } from './domain/sms';
+export { formatMoney, formatDate, formatTime, formatPhone, escapeHtml } from './domain/formatting';
+export { checkFalc, DEFAULT_FALC_OPTIONS, FALC_RULES, type FalcFinding, type FalcOptions, type FalcRuleId } from './domain/falc/rules';
+export { kandelMoles, type ReadabilityScore } from './domain/falc/readability';
+export {
+  TemplateLibrary,
+  TemplateRenderError,
+  type RenderRequest,
+  type RenderedMessage,
+  type TemplateVersion,
+} from './library/template-library';
+export { loadTemplateSources, type TemplateSources } from './library/template-source';
+export { TemplatesModule } from './templates.module';
+export { lintLibrary, type LintFinding, type LintReport } from './lint/library-linter';
+export { TemplatesArchiveModule } from './templates-archive.module';
+export { TemplateVersionArchive } from './template-version.archive';
+export { TemplateVersionRepository, type TemplateVersionSnapshot } from './template-version.repository';
+export { TemplateVersionRow } from './entities/template-version.entity';

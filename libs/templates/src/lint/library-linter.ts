@@ -1,0 +1,123 @@
+import { CHANNELS, LOCALES, TEMPLATE_KEYS, allVariants, variantId, type Channel, type Locale, type TemplateKey, type Variant } from '../domain/catalogue';
+import { checkCompleteness } from '../domain/completeness';
+import { checkFalc, checkReadability, DEFAULT_FALC_OPTIONS } from '../domain/falc/rules';
+import { estimateLetterPages } from '../domain/letter-length';
+import { measureSms } from '../domain/sms';
+import { checkVersionLock, type CurrentVersion } from '../domain/version-lock';
+import type { TemplateLibrary } from '../library/template-library';
+
+/** One problem found by `npm run lint:templates`, precise enough to fix without searching. */
+export interface LintFinding {
+  rule: string;
+  templateKey?: TemplateKey;
+  locale?: Locale;
+  channel?: Channel;
+  variant?: string;
+  key?: string;
+  sentence?: string;
+  detail: string;
+}
+
+export interface LintReport {
+  findings: LintFinding[];
+  checked: { templates: number; locales: number; renders: number };
+}
+
+/** Runs every machine check on the library: completeness, rendering, FALC, readability, budgets, lock. */
+export function lintLibrary(lib: TemplateLibrary): LintReport {
+  const findings: LintFinding[] = [];
+  const content = { definitions: lib.sources.definitions, resources: lib.sources.resources };
+  findings.push(...checkCompleteness(content));
+  const current: CurrentVersion[] = lib.allVersions().map((v) => ({ key: v.key, version: v.version, locale: v.locale, hash: v.hash }));
+  findings.push(...checkVersionLock(current, lib.sources.lock).map((f) => ({ rule: f.rule, templateKey: f.key, locale: f.locale, detail: f.detail })));
+  const seen = new Set<string>();
+  let renders = 0;
+  const { budgets } = lib.sources;
+  for (const key of TEMPLATE_KEYS) {
+    const def = lib.definition(key);
+    for (const locale of LOCALES) {
+      for (const channel of CHANNELS) {
+        if (!def.channels.includes(channel)) {
+          findings.push({ rule: 'missing-channel', templateKey: key, locale, channel, detail: `Le canal ${channel} manque dans templates/${key}/template.json.` });
+          continue;
+        }
+        for (const variant of allVariants()) {
+          renders++;
+          const where = { templateKey: key, locale, channel, variant: variantId(variant) };
+          let text: string;
+          let segments: number | undefined;
+          try {
+            if (channel === 'email') {
+              // Email text part: same words as the HTML part (the MJML HTML is checked by tests and preview).
+              text = lib.renderSync({ templateKey: key, channel: 'letter', locale, variant, variables: def.sample }).text;
+            } else {
+              const r = lib.renderSync({ templateKey: key, channel, locale, variant, variables: def.sample });
+              text = (r.subject ? `${r.subject}\n` : '') + r.text;
+              segments = r.segments;
+            }
+          } catch (e) {
+            findings.push({ ...where, rule: 'render', detail: `Rendu impossible : ${(e as Error).message}` });
+            break; // the other variants fail for the same reason
+
+          }
+          findings.push(...checkChannelBudgets(lib, where, variant, text, segments));
+          if (locale === 'fr-falc' || locale === 'fr') {
+            const skeleton = lib.renderSkeleton({ templateKey: key, channel: channel === 'email' ? 'letter' : channel, locale, variant });
+            const min = locale === 'fr' ? budgets.readability.frMin : budgets.readability.falcMin;
+            const r = checkReadability((skeleton.subject ? `${skeleton.subject}\n` : '') + skeleton.text, min);
+            if (r) findings.push(...dedupe(seen, where, [{ rule: `${locale === 'fr' ? '' : 'falc/'}readability`, sentence: r.sentence, detail: r.detail }]));
+          }
+          if (locale === 'fr-falc') findings.push(...dedupe(seen, where, checkFalc(text, { ...DEFAULT_FALC_OPTIONS, minReadability: -Infinity }).map((f) => ({ ...f, rule: `falc/${f.rule}` }))));
+        }
+      }
+    }
+  }
+  return { findings, checked: { templates: TEMPLATE_KEYS.length, locales: LOCALES.length, renders } };
+}
+
+function checkChannelBudgets(
+  lib: TemplateLibrary,
+  where: { templateKey: TemplateKey; locale: Locale; channel: Channel; variant: string },
+  variant: Variant,
+  text: string,
+  segments: number | undefined,
+): LintFinding[] {
+  // SMS text is the rendered body (`text` holds it for the sms channel).
+  const { budgets } = lib.sources;
+  if (where.channel === 'sms' && segments !== undefined) {
+    const base = budgets.sms[where.locale]?.[variant.length];
+    if (base === undefined) return [{ ...where, rule: 'sms-budget', detail: `Pas de budget SMS pour ${where.locale} dans templates/budgets.json.` }];
+    const max = base + (variant.pictograms ? budgets.smsPictogramAllowance : 0);
+    if (segments > max) {
+      const size = measureSms(text);
+      const hint = size.nonGsmCharacters.length ? ` Caractères hors GSM-7 : ${size.nonGsmCharacters.join(' ')}.` : '';
+      return [{ ...where, rule: 'sms-budget', detail: `${segments} segments SMS en ${size.encoding} (maximum ${max} pour ${where.locale}, ${variant.length}) : raccourcissez le texte.${hint}` }];
+    }
+  }
+  if (where.channel === 'letter') {
+    const pages = estimateLetterPages(text, budgets.letter.charsPerLine, budgets.letter.linesPerPage);
+    const max = budgets.letter.maxPages[variant.length];
+    if (pages > max) return [{ ...where, rule: 'letter-length', detail: `Environ ${pages} pages (maximum ${max}) : raccourcissez la lettre.` }];
+  }
+  return [];
+}
+
+/**
+ * Each sentence reported once per template, locale and rule (variants repeat the same sentences);
+ * readability once per template, locale and channel (the lowest-scoring variant is not searched).
+ */
+function dedupe(
+  seen: Set<string>,
+  where: { templateKey: TemplateKey; locale: Locale; channel: Channel; variant: string },
+  found: Array<{ rule: string; sentence: string; detail: string }>,
+): LintFinding[] {
+  const out: LintFinding[] = [];
+  for (const f of found) {
+    const scope = f.rule.endsWith('readability') ? where.channel : f.sentence;
+    const id = `${where.templateKey}|${where.locale}|${f.rule}|${scope}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ ...where, rule: f.rule, sentence: f.sentence, detail: f.detail });
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { startProviderSandbox, ProviderSandbox } from '../../apps/provider-sandbox/src';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createWorker } from '../../apps/worker/src/bootstrap';
+import { AppConfig, loadConfig } from '@unisson/config';
+import { dataSourceOptions } from '@unisson/database';
+import { unissonSchema } from '@unisson/database/schema';
+import { seedDemo } from '../../scripts/demo-seed';
+import { freePort } from './free-port';
+import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from './isolated-database';
+
+/** The whole of Unisson on this machine for one test file: API, worker, provider sandbox, own DB and queues. */
+export interface UnissonStack {
+  config: AppConfig;
+  baseUrl: string;
+  sandbox: ProviderSandbox;
+  db: DataSource;
+  keys: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startUnissonStack(label: string): Promise<UnissonStack> {
+  const database: IsolatedDatabase = await createIsolatedDatabase(label);
+  const apiPort = await freePort();
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  const base = loadConfig({ LOG_LEVEL: 'silent' });
+  const sandbox = await startProviderSandbox({
+    twilioPort: 0,
+    smtpPort: 0,
+    accountSid: base.twilio.accountSid,
+    authToken: base.twilio.authToken,
+    inboundSmsWebhookUrl: `${baseUrl}/v1/webhooks/twilio/inbound-sms`,
+    lifecycleDelayMs: 50,
+  });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: isolatedQueuePrefix(label),
+    API_PORT: String(apiPort),
+    PUBLIC_BASE_URL: baseUrl,
+    TWILIO_BASE_URL: sandbox.twilioUrl,
+    SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+  });
+  const api: NestFastifyApplication = await createApiApp(config);
+  await api.listen(apiPort, '127.0.0.1');
+  const worker: INestApplicationContext = await createWorker(config);
+  const db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2 }));
+  await db.initialize();
+  const keys = await seedDemo(config);
+  return {
+    config,
+    baseUrl,
+    sandbox,
+    db,
+    keys,
+    async stop() {
+      await worker.close();
+      await api.close();
+      await db.destroy();
+      await sandbox.stop();
+      await database.drop();
+    },
+  };
+}
