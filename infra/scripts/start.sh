@@ -10,6 +10,10 @@ ensure_redis
 say "Migrating the database…"
 node -r @swc-node/register scripts/db-migrate.ts
 
+# The demo's coordination calendar starts on a weekday morning, so planned SMS and e-mails go out
+# while you watch; COORDINATION_CLOCK_START= (empty) follows real time and its quiet hours.
+export COORDINATION_CLOCK_START="${COORDINATION_CLOCK_START-2026-12-01T10:30:00+01:00}"
+
 mkdir -p var/log
 RUN="node -r @swc-node/register"
 pids=()

@@ -7,7 +7,7 @@ import { createWorker } from '../../apps/worker/src/bootstrap';
 import { AppConfig, loadConfig } from '@unisson/config';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
-import { seedDemo } from '../../scripts/demo-seed';
+import { DEMO_CLOCK_START, seedDemo } from '../../scripts/demo-seed';
 import { freePort } from './free-port';
 import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from './isolated-database';
 
@@ -45,6 +45,8 @@ export async function startUnissonStack(label: string): Promise<UnissonStack> {
     PUBLIC_BASE_URL: baseUrl,
     TWILIO_BASE_URL: sandbox.twilioUrl,
     SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+    // A Tuesday at 10:30 in Paris: inside the playbooks' sending hours, whatever time the suite runs.
+    COORDINATION_CLOCK_START: process.env.E2E_CLOCK_START ?? DEMO_CLOCK_START,
   });
   const api: NestFastifyApplication = await createApiApp(config);
   await api.listen(apiPort, '127.0.0.1');

@@ -3,13 +3,16 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
+import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeHttpModule } from '@unisson/intake';
-import { MessagingHttpModule } from '@unisson/messaging';
+import { LinkageModule } from '@unisson/linkage';
+import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } from '@unisson/messaging';
 import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
 import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
 
@@ -25,8 +28,13 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-api' })),
         QueuesModule.forRoot(config),
         PartnersModule,
+        TemplateLibraryModule,
+        CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
         IntakeHttpModule,
         MessagingHttpModule,
+        CoordinationHttpModule,
+        LinkageModule,
+        TemplatesModule,
       ],
       controllers: [HealthController, DashboardController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

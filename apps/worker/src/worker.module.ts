@@ -2,21 +2,21 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
+import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
-import { FoundationComposer, MessageComposer, MessagingJobsModule } from '@unisson/messaging';
+import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { PartnersRepository } from '@unisson/partners';
 import { loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
+import { WorkerStartup } from './worker-startup';
 
-/** Shared providers of the worker: the message composer and the partners' directory. */
+/** The partners' directory, shared by intake, coordination and messaging. */
 @Global()
-@Module({
-  providers: [{ provide: MessageComposer, useClass: FoundationComposer }, PartnersRepository],
-  exports: [MessageComposer, PartnersRepository],
-})
-class WorkerSharedModule {}
+@Module({ providers: [PartnersRepository], exports: [PartnersRepository] })
+class PartnersDirectoryModule {}
 
 /** The background worker: processors only, wiring only. */
 @Module({})
@@ -29,10 +29,15 @@ export class WorkerModule {
         LoggerModule.forRoot(loggerParams(config.logLevel, 'unisson-worker')),
         TypeOrmModule.forRoot(dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-worker' })),
         QueuesModule.forRoot(config),
-        WorkerSharedModule,
+        PartnersDirectoryModule,
+        TemplateLibraryModule,
+        TemplatesArchiveModule,
+        CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
+        CoordinationJobsModule,
         IntakeJobsModule,
         MessagingJobsModule,
       ],
+      providers: [WorkerStartup],
     };
   }
 }

@@ -12,6 +12,9 @@ export interface AppConfig {
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
   sandbox: { host: string; twilioPort: number; smtpPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
+  linkage: { linkProbability: number | null; reviewProbability: number | null; targetFalseLinkRate: number | null };
+  /** Null: the coordination calendar follows real time. */
+  coordinationClockStart: string | null;
   demoSeed: boolean;
 }
 
@@ -54,6 +57,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dashboardUser: c.DASHBOARD_USER,
       dashboardPassword: c.DASHBOARD_PASSWORD,
     },
+    linkage: {
+      linkProbability: c.LINKAGE_LINK_THRESHOLD,
+      reviewProbability: c.LINKAGE_REVIEW_THRESHOLD,
+      targetFalseLinkRate: c.LINKAGE_TARGET_FALSE_LINK_RATE,
+    },
+    coordinationClockStart: c.COORDINATION_CLOCK_START === '' ? null : c.COORDINATION_CLOCK_START,
     demoSeed: c.DEMO_SEED,
   };
 }

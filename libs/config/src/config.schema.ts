@@ -13,6 +13,11 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const probability = z
+  .union([z.literal(''), z.coerce.number().gt(0, 'must be a probability between 0 and 1').lt(1, 'must be a probability between 0 and 1')])
+  .default('')
+  .transform((value) => (value === '' ? null : value));
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -41,6 +46,17 @@ export const configSchema = z.object({
   /** Basic-auth credentials of the operators' dashboards (queues, previews). */
   DASHBOARD_USER: z.string().min(1).default('operateur'),
   DASHBOARD_PASSWORD: z.string().min(8).default('unisson-demo'),
+  /** Household matching: posterior probability of "same household" above which records link, and above which a pair goes to human review. Empty: the model-derived defaults. */
+  LINKAGE_LINK_THRESHOLD: probability,
+  LINKAGE_REVIEW_THRESHOLD: probability,
+  LINKAGE_TARGET_FALSE_LINK_RATE: probability,
+  /**
+   * The coordination calendar's clock (quiet hours, holidays, legal delays) starts at this instant
+   * and runs at normal speed from there. For demos and end-to-end tests only; empty = real time.
+   */
+  COORDINATION_CLOCK_START: z
+    .union([z.literal(''), z.string().datetime({ offset: true })])
+    .default(''),
   /** Turn the demo seed on for `npm start`. */
   DEMO_SEED: z
     .enum(['true', 'false'])

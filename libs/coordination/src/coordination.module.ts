@@ -4,8 +4,9 @@
  * (messaging) through `CoordinationModule.forRoot({ handOff })`.
  */
 import { getQueueToken } from '@nestjs/bullmq';
-import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { DataSource } from 'typeorm';
 import { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 import { CoordinationRepository } from './coordination.repository';
@@ -14,12 +15,17 @@ import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { HouseholdPlanController } from './http/household-plan.controller';
 import { COORDINATION_QUEUE } from './jobs/contact-due.job';
 import { ContactDueProcessor } from './jobs/contact-due.processor';
-import { PlanExecutor, systemClock } from './plan-executor';
+import { clockStartingAt, ExecutorClock, PlanExecutor } from './plan-executor';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 
+/** The coordination calendar's clock (real time unless COORDINATION_CLOCK_START is set). */
+export const COORDINATION_CLOCK = Symbol('COORDINATION_CLOCK');
+
 export interface CoordinationOptions {
-  /** Messaging's implementation of the hand-off; a recording one until it is wired. */
+  /** Messaging's implementation of the hand-off (exported by one of `imports`); a recording one otherwise. */
   handOff?: Type<ContactHandOff>;
+  /** Modules that provide the hand-off and what it needs. */
+  imports?: ModuleMetadata['imports'];
 }
 
 function providers(options: CoordinationOptions): Provider[] {
@@ -27,40 +33,43 @@ function providers(options: CoordinationOptions): Provider[] {
     { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
     { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
     { provide: HouseholdSnapshotRepository, useFactory: (ds: DataSource) => new HouseholdSnapshotRepository(ds), inject: [DataSource] },
-    { provide: ContactHandOff, useClass: options.handOff ?? RecordingContactHandOff },
+    options.handOff ? { provide: ContactHandOff, useExisting: options.handOff } : { provide: ContactHandOff, useClass: RecordingContactHandOff },
+    { provide: COORDINATION_CLOCK, useFactory: (config: AppConfig) => clockStartingAt(config.coordinationClockStart), inject: [APP_CONFIG] },
     {
       provide: PlanExecutor,
-      useFactory: (repo: CoordinationRepository, queue: Queue, handOff: ContactHandOff) => new PlanExecutor(repo, queue, handOff),
-      inject: [CoordinationRepository, getQueueToken(COORDINATION_QUEUE), ContactHandOff],
+      useFactory: (repo: CoordinationRepository, queue: Queue, handOff: ContactHandOff, clock: ExecutorClock) => new PlanExecutor(repo, queue, handOff, clock),
+      inject: [CoordinationRepository, getQueueToken(COORDINATION_QUEUE), ContactHandOff, COORDINATION_CLOCK],
     },
     {
       provide: CoordinationService,
-      useFactory: (repo: CoordinationRepository, snapshots: HouseholdSnapshotRepository, executor: PlanExecutor, catalog: PlaybookCatalog) =>
-        new CoordinationService(repo, snapshots, executor, catalog, systemClock),
-      inject: [CoordinationRepository, HouseholdSnapshotRepository, PlanExecutor, PlaybookCatalog],
+      useFactory: (repo: CoordinationRepository, snapshots: HouseholdSnapshotRepository, executor: PlanExecutor, catalog: PlaybookCatalog, clock: ExecutorClock) =>
+        new CoordinationService(repo, snapshots, executor, catalog, clock),
+      inject: [CoordinationRepository, HouseholdSnapshotRepository, PlanExecutor, PlaybookCatalog, COORDINATION_CLOCK],
     },
   ];
 }
 
-/** Services only (needs TypeORM's DataSource and the `coordination` BullMQ queue registered). */
+/**
+ * The engine's services, once per app and visible to every module (messaging reports outcomes to
+ * it). Needs TypeORM's DataSource and the `coordination` BullMQ queue registered.
+ */
 @Module({})
 export class CoordinationModule {
   static forRoot(options: CoordinationOptions = {}): DynamicModule {
-    const list = providers(options);
-    return { module: CoordinationModule, providers: list, exports: [CoordinationService, PlanExecutor, PlaybookCatalog, ContactHandOff] };
+    return {
+      module: CoordinationModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: providers(options),
+      exports: [CoordinationService, PlanExecutor, PlaybookCatalog, ContactHandOff, COORDINATION_CLOCK],
+    };
   }
 }
 
-@Module({})
-export class CoordinationHttpModule {
-  static forRoot(options: CoordinationOptions = {}): DynamicModule {
-    return { module: CoordinationHttpModule, imports: [CoordinationModule.forRoot(options)], controllers: [HouseholdPlanController] };
-  }
-}
+/** The plan endpoints (apps/api); needs `CoordinationModule.forRoot` in the app. */
+@Module({ controllers: [HouseholdPlanController] })
+export class CoordinationHttpModule {}
 
-@Module({})
-export class CoordinationJobsModule {
-  static forRoot(options: CoordinationOptions = {}): DynamicModule {
-    return { module: CoordinationJobsModule, imports: [CoordinationModule.forRoot(options)], providers: [ContactDueProcessor] };
-  }
-}
+/** The `contact.due` processor (apps/worker); needs `CoordinationModule.forRoot` in the app. */
+@Module({ providers: [ContactDueProcessor] })
+export class CoordinationJobsModule {}

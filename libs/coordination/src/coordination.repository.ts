@@ -147,6 +147,15 @@ export class CoordinationRepository {
     await manager.query(`UPDATE planned_contact SET status = 'handedOff', handed_off_at = now(), updated_at = now() WHERE contact_key = $1`, [contactKey]);
   }
 
+  /** Cancels every contact still planned for a household (its procedure closed); returns their keys. */
+  async cancelPlannedContacts(householdId: string): Promise<string[]> {
+    const rows = rowsOf<{ contact_key: string }>(await this.dataSource.query(
+      `UPDATE planned_contact SET status = 'cancelled', updated_at = now() WHERE household_id = $1 AND status = 'planned' RETURNING contact_key`,
+      [householdId],
+    ));
+    return rows.map((r) => r.contact_key);
+  }
+
   /** Messaging reports what became of a handed-off contact (delivered, npai, responded…). */
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<string | null> {
     const rows = rowsOf<{ household_id: string }>(await this.dataSource.query(

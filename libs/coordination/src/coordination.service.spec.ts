@@ -16,13 +16,16 @@ function contact(key: string, status: PlannedContactRecord['status']): PlannedCo
   };
 }
 
-function service(overrides: Partial<Record<'findPlan' | 'loadCoordinationState' | 'findOpenSnapshot' | 'applyPlans', jest.Mock>> = {}) {
+function service(overrides: Partial<Record<'findPlan' | 'loadCoordinationState' | 'findOpenSnapshot' | 'applyPlans' | 'cancelHousehold', jest.Mock>> = {}) {
   const repository = {
     findPlan: overrides.findPlan ?? jest.fn(),
     loadCoordinationState: overrides.loadCoordinationState ?? jest.fn().mockResolvedValue({ intents: [], history: [], events: [] }),
   } as unknown as CoordinationRepository;
   const snapshots = { findOpenSnapshot: overrides.findOpenSnapshot ?? jest.fn().mockResolvedValue(null) } as unknown as HouseholdSnapshotRepository;
-  const executor = { applyPlans: overrides.applyPlans ?? jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] }) } as unknown as PlanExecutor;
+  const executor = {
+    applyPlans: overrides.applyPlans ?? jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] }),
+    cancelHousehold: overrides.cancelHousehold ?? jest.fn().mockResolvedValue([]),
+  } as unknown as PlanExecutor;
   return new CoordinationService(repository, snapshots, executor, catalog, clock);
 }
 
@@ -48,10 +51,12 @@ describe('CoordinationService', () => {
     }
   });
 
-  it('does nothing when the household has no open procedure', async () => {
+  it('plans nothing and cancels what was pending when the household has no open procedure', async () => {
     const applyPlans = jest.fn();
-    expect(await service({ applyPlans }).replan('h')).toBeNull();
+    const cancelHousehold = jest.fn().mockResolvedValue(['k1']);
+    expect(await service({ applyPlans, cancelHousehold }).replan('h')).toBeNull();
     expect(applyPlans).not.toHaveBeenCalled();
+    expect(cancelHousehold).toHaveBeenCalledWith('h');
   });
 
   it('re-plans from the stored state and hands the plan to the executor with intent owners', async () => {

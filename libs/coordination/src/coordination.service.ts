@@ -51,7 +51,10 @@ export class CoordinationService {
   /** Re-plans one household and applies the result (jobs added, moved or removed). */
   async replan(householdId: string): Promise<ContactPlan | null> {
     const input = await this.planningInput(householdId);
-    if (!input) return null;
+    if (!input) {
+      await this.executor.cancelHousehold(householdId);
+      return null;
+    }
     const plan = planContacts(input);
     await this.executor.applyPlans([plan], new Map(input.intents.map((i: ContactIntent) => [i.id, i.partnerId])));
     return plan;

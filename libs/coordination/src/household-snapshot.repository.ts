@@ -57,7 +57,8 @@ export class HouseholdSnapshotRepository {
       this.dataSource.query(`SELECT territory FROM household WHERE id = $1`, [householdId]),
       this.dataSource.query(
         `SELECT p.id, p.stage, p.housing_sector, p.lease_signed_on, p.hearing_at, p.updated_at,
-                (SELECT max(e.occurred_on) FROM stage_event e WHERE e.procedure_id = p.id) AS stage_on
+                (SELECT max(e.occurred_on) FROM stage_event e WHERE e.procedure_id = p.id) AS stage_on,
+                (SELECT max((e.details->>'learnedAt')::timestamptz) FROM stage_event e WHERE e.procedure_id = p.id) AS learned_at
          FROM procedure p WHERE p.household_id = $1 AND p.closed_at IS NULL ORDER BY p.opened_at DESC LIMIT 1`,
         [householdId],
       ),
@@ -70,7 +71,11 @@ export class HouseholdSnapshotRepository {
     if (!stage) return null;
     const recs = records as Array<{ postal_code: string; phone: string | null; email: string | null }>;
     const stageOn = civilDate(p.stage_on);
-    const stageEnteredAt = stageOn ? `${stageOn}T08:00:00.000Z` : new Date(p.updated_at).toISOString();
+    // Sequences start when the stage began, or when Unisson learned of it if later: a reminder
+    // planned "7 days after the first arrears" is not due at once because the alert came late.
+    const occurred = stageOn ? `${stageOn}T08:00:00.000Z` : new Date(p.updated_at).toISOString();
+    const learned = p.learned_at ? new Date(p.learned_at).toISOString() : null;
+    const stageEnteredAt = learned && learned > occurred ? learned : occurred;
     return {
       territory: households[0].territory,
       household: {

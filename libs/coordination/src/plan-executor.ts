@@ -18,6 +18,16 @@ export interface ExecutorClock {
 
 export const systemClock: ExecutorClock = { now: () => Date.now() };
 
+/**
+ * A clock that starts at a chosen instant and runs at normal speed: demos and end-to-end tests
+ * show what happens on a weekday at 10:30 whatever the hour they run at. Null: real time.
+ */
+export function clockStartingAt(startAt: string | null, realNow: () => number = Date.now): ExecutorClock {
+  if (!startAt) return systemClock;
+  const offset = Date.parse(startAt) - realNow();
+  return { now: () => realNow() + offset };
+}
+
 @Injectable()
 export class PlanExecutor {
   constructor(
@@ -43,6 +53,13 @@ export class PlanExecutor {
       );
     }
     return result;
+  }
+
+  /** The household's procedure closed (debt cleared, moved out): nothing planned may go out. */
+  async cancelHousehold(householdId: string): Promise<string[]> {
+    const cancelled = await this.repository.cancelPlannedContacts(householdId);
+    await Promise.all(cancelled.map((key) => this.queue.remove(contactDueJobId({ contactKey: key }))));
+    return cancelled;
   }
 
   /** Handles `contact.due`: hands the contact over once, or re-delays it if it was moved later. */

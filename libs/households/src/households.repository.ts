@@ -6,6 +6,16 @@ import { PartnerRecord } from './entities/partner-record.entity';
 import { Procedure } from './entities/procedure.entity';
 import { StageEvent } from './entities/stage-event.entity';
 
+/** What a message to a household may draw on: the freshest partner record and the open procedure. */
+export interface HouseholdFacts {
+  household: Household;
+  /** Most recently updated record first. */
+  records: PartnerRecord[];
+  procedure: Procedure | null;
+  /** Civil date of the latest stage event of the open procedure. */
+  stageOn: string | null;
+}
+
 export type PartnerRecordFields = Omit<PartnerRecord, 'id' | 'createdAt' | 'updatedAt' | 'householdId'>;
 
 @Injectable()
@@ -25,8 +35,9 @@ export class HouseholdsRepository {
     existing: PartnerRecord | null,
     fields: PartnerRecordFields,
     householdId: string,
+    id?: string,
   ): Promise<PartnerRecord> {
-    const record = existing ?? manager.create(PartnerRecord, { householdId });
+    const record = existing ?? manager.create(PartnerRecord, { id, householdId });
     Object.assign(record, fields);
     return manager.save(record);
   }
@@ -72,6 +83,28 @@ export class HouseholdsRepository {
       [phone],
     );
     return rows.map((r) => r.household_id);
+  }
+
+  async findFacts(householdId: string): Promise<HouseholdFacts | null> {
+    const manager = this.dataSource.manager;
+    const household = await manager.findOne(Household, { where: { id: householdId } });
+    if (!household) return null;
+    const [records, procedure] = await Promise.all([
+      manager.find(PartnerRecord, { where: { householdId }, order: { updatedAt: 'DESC' } }),
+      this.findOpenProcedure(manager, householdId),
+    ]);
+    const latest = procedure ? await manager.findOne(StageEvent, { where: { procedureId: procedure.id }, order: { occurredOn: 'DESC' } }) : null;
+    return { household, records, procedure, stageOn: latest?.occurredOn ?? null };
+  }
+
+  /** Partner records (id → household) of a territory's households, for re-linking. */
+  async findRecordHouseholds(recordIds: string[]): Promise<Map<string, string>> {
+    if (!recordIds.length) return new Map();
+    const rows: Array<{ id: string; household_id: string }> = await this.dataSource.query(
+      `SELECT id, household_id FROM partner_record WHERE id = ANY($1::uuid[]) AND household_id IS NOT NULL`,
+      [recordIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.household_id]));
   }
 
   findHousehold(id: string): Promise<Household | null> {

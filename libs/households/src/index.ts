@@ -5,5 +5,5 @@ export { Procedure } from './entities/procedure.entity';
 export { StageEvent } from './entities/stage-event.entity';
 export * from './domain/procedure-stage';
 export { HouseholdsModule } from './households.module';
-export { HouseholdsRepository, PartnerRecordFields } from './households.repository';
+export { HouseholdFacts, HouseholdsRepository, PartnerRecordFields } from './households.repository';
 export { canReceiveSms, toE164 } from './domain/contact-normalisation';

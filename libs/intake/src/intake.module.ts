@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '@unisson/households';
-import { MessagingModule } from '@unisson/messaging';
+import { LinkageModule } from '@unisson/linkage';
 import { IntakeController } from './http/intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
@@ -13,7 +13,7 @@ export class IntakeHttpModule {}
 
 /** Processing of stored submissions, for apps/worker. */
 @Module({
-  imports: [HouseholdsModule, MessagingModule],
+  imports: [HouseholdsModule, LinkageModule],
   providers: [IntakeRepository, SubmissionProcessingService, IntakeProcessor],
 })
 export class IntakeJobsModule {}

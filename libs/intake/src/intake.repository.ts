@@ -120,6 +120,12 @@ export class IntakeRepository {
     await manager.update(PartnerSubmission, { id }, { processedAt: new Date(), outcome: outcome as never, errorCode });
   }
 
+  /** What processing a submission recorded (null until it is processed). */
+  async findOutcome(id: string): Promise<Record<string, unknown> | null> {
+    const row = await this.dataSource.getRepository(PartnerSubmission).findOne({ where: { id }, select: { id: true, outcome: true, processedAt: true } });
+    return row?.processedAt ? ((row.outcome as Record<string, unknown> | null) ?? null) : null;
+  }
+
   /** Submissions stored but never processed (e.g. the API died before enqueuing them). */
   async findStaleUnprocessedIds(olderThanMs: number, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(

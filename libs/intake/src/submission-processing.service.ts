@@ -1,13 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { canReceiveSms, HouseholdsRepository, PartnerRecord, Procedure, stageAfter, toE164 } from '@unisson/households';
-import { MessageComposer, MessageDraft, MessagesRepository } from '@unisson/messaging';
+import { COORDINATION_CLOCK, CoordinationService, ExecutorClock, PlaybookCatalog, Playbook, stageOfProcedure } from '@unisson/coordination';
+import { HouseholdsRepository, PartnerRecord, Procedure, ProcedureStage, stageAfter, StageEventType, toE164 } from '@unisson/households';
+import { LinkageService } from '@unisson/linkage';
 import { Partner, PartnersRepository } from '@unisson/partners';
-import { jobSpec, QUEUES } from '@unisson/queues';
 import { AlertInput, StageEventInput } from './dto/submission.schemas';
-import { decideFirstArrearsContacts } from './domain/first-arrears-rule';
+import { IntentToPost, stageEventIntents } from './domain/stage-event-intents';
 import { territoryOfPostalCode } from './domain/territory';
 import { PartnerSubmission } from './entities/partner-submission.entity';
 import { IntakeRepository } from './intake.repository';
@@ -16,17 +15,28 @@ export interface SubmissionOutcome {
   householdId?: string;
   procedureId?: string;
   stage?: string;
-  messages?: Array<{ id: string; channel: string }>;
+  /** How the partner's record was matched to a household ('existing' when the partner already knew it). */
+  linkage?: 'existing' | 'link' | 'review' | 'new-household';
+  /** What the coordination engine was asked to plan. */
+  intents?: IntentToPost[];
   error?: string;
+  warning?: string;
 }
 
 const euroCents = (euros: number) => Math.round(euros * 100);
 
+/** A partner record's id, derived from who sent it and their reference: a retried job links the same record. */
+function recordIdOf(partnerId: string, partnerRef: string): string {
+  const h = createHash('sha256').update(`${partnerId}\u0000${partnerRef}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
- * The worker side of intake: records the household, its partner record, its procedure and the
- * stage event, decides the messages (fixed rule for now), all in one transaction with the
- * submission marked processed, then enqueues the sends. A retried job finds the submission
- * processed and does nothing.
+ * The worker side of intake: matches the partner's record to a household (household matching),
+ * records the procedure and the stage event, all in one transaction with the submission marked
+ * processed; then posts the intents the territory's playbook prescribes to the coordination
+ * engine, which plans and schedules the contacts. The coordination step is idempotent and runs
+ * again when a processed submission's job is retried, so a crash between the two loses nothing.
  */
 @Injectable()
 export class SubmissionProcessingService {
@@ -37,13 +47,14 @@ export class SubmissionProcessingService {
     private readonly submissions: IntakeRepository,
     private readonly households: HouseholdsRepository,
     private readonly partners: PartnersRepository,
-    private readonly messages: MessagesRepository,
-    private readonly composer: MessageComposer,
-    @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
+    private readonly linkage: LinkageService,
+    private readonly coordination: CoordinationService,
+    private readonly playbooks: PlaybookCatalog,
+    @Inject(COORDINATION_CLOCK) private readonly clock: ExecutorClock,
   ) {}
 
   async process(submissionId: string): Promise<SubmissionOutcome | null> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const submission = await this.submissions.lockUnprocessed(manager, submissionId);
       if (!submission) return null;
       const [partner] = await this.partners.findPartnersByIds([submission.partnerId]);
@@ -54,26 +65,30 @@ export class SubmissionProcessingService {
       await this.submissions.markProcessed(manager, submission.id, { ...result }, result.error ?? null);
       return result;
     });
-    if (outcome?.messages?.length) {
-      await this.dispatchQueue.addBulk(outcome.messages.map((m) => jobSpec('message.dispatch', { messageId: m.id })));
+    const outcome = recorded ?? ((await this.submissions.findOutcome(submissionId)) as SubmissionOutcome | null);
+    if (outcome?.householdId) {
+      if (outcome.intents?.length) await this.coordination.postIntents(outcome.householdId, outcome.intents);
+      else await this.coordination.replan(outcome.householdId);
     }
-    if (outcome) this.logger.log({ submissionId, error: outcome.error ?? null, messages: outcome.messages?.length ?? 0 }, 'submission processed');
+    if (recorded) {
+      this.logger.log({ submissionId, error: recorded.error ?? null, linkage: recorded.linkage ?? null, intents: recorded.intents?.length ?? 0 }, 'submission processed');
+    }
     return outcome;
   }
 
   private async recordAlert(manager: EntityManager, submission: PartnerSubmission, landlord: Partner, alert: AlertInput): Promise<SubmissionOutcome> {
-    const record = await this.upsertRecord(manager, submission.partnerId, alert.partnerRef, alert, alert.preferredLocale);
-    let procedure = await this.households.findOpenProcedure(manager, record.householdId!);
-    procedure = await this.households.saveProcedure(manager, {
-      ...(procedure ?? {}),
+    const { record, linkage } = await this.upsertRecord(manager, submission.partnerId, alert.partnerRef, alert, alert.preferredLocale);
+    const open = await this.households.findOpenProcedure(manager, record.householdId!);
+    const procedure = await this.households.saveProcedure(manager, {
+      ...(open ?? {}),
       householdId: record.householdId!,
-      landlordPartnerId: procedure?.landlordPartnerId ?? submission.partnerId,
-      stage: stageAfter(procedure?.stage ?? null, 'premier_impaye'),
+      landlordPartnerId: open?.landlordPartnerId ?? submission.partnerId,
+      stage: stageAfter(open?.stage ?? null, 'premier_impaye'),
       housingSector: alert.lease.housingSector,
-      leaseSignedOn: alert.lease.signedOn ?? procedure?.leaseSignedOn ?? null,
+      leaseSignedOn: alert.lease.signedOn ?? open?.leaseSignedOn ?? null,
       monthlyRentCents: euroCents(alert.lease.monthlyRent),
       debtCents: euroCents(alert.arrears.amount),
-      firstUnpaidOn: procedure?.firstUnpaidOn ?? alert.arrears.firstUnpaidOn,
+      firstUnpaidOn: open?.firstUnpaidOn ?? alert.arrears.firstUnpaidOn,
     });
     await this.households.appendStageEvent(manager, {
       procedureId: procedure.id,
@@ -81,70 +96,49 @@ export class SubmissionProcessingService {
       occurredOn: alert.arrears.firstUnpaidOn,
       reportedByPartnerId: submission.partnerId,
       submissionId: submission.id,
-      details: { debtCents: euroCents(alert.arrears.amount) },
+      details: { debtCents: euroCents(alert.arrears.amount), learnedAt: this.learnedAt() },
     });
-    const drafts = await this.firstArrearsDrafts(manager, submission, record, procedure, landlord, alert);
-    const ids = await this.messages.insertDrafts(manager, drafts);
-    return {
-      householdId: record.householdId!,
-      procedureId: procedure.id,
-      stage: procedure.stage,
-      messages: ids.map((id, i) => ({ id, channel: drafts[i].channel })),
-    };
+    return this.withIntents(submission, landlord, record, procedure, open?.stage ?? null, 'premier_impaye', alert.arrears.firstUnpaidOn, linkage);
   }
 
-  private async firstArrearsDrafts(
-    manager: EntityManager,
+  /** When Unisson learned of the event, on the coordination calendar: contact sequences start from it. */
+  private learnedAt(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  /** The outcome, with the intents of the playbook when the event moved the procedure to a new stage. */
+  private async withIntents(
     submission: PartnerSubmission,
+    partner: Partner,
     record: PartnerRecord,
     procedure: Procedure,
-    landlord: Partner,
-    alert: AlertInput,
-  ): Promise<MessageDraft[]> {
-    const optedOut = await this.households.optedOutChannels(manager, record.householdId!);
-    const decisions = decideFirstArrearsContacts({
-      submissionId: submission.id,
-      mobilePhone: record.phone && canReceiveSms(record.phone) ? record.phone : null,
-      email: record.email,
-      optedOut,
-    });
-    return decisions.map((decision) => {
-      const composed = this.composer.compose({
-        purpose: decision.purpose,
-        channel: decision.channel,
-        locale: alert.preferredLocale,
-        variables: {
-          landlordName: landlord.name,
-          landlordPhone: landlord.publicPhone ?? '',
-          debtCents: procedure.debtCents,
-          firstUnpaidOn: procedure.firstUnpaidOn,
-        },
-      });
-      return {
-        idempotencyKey: decision.idempotencyKey,
-        householdId: record.householdId!,
-        procedureId: procedure.id,
-        signingPartnerIds: [landlord.id],
-        channel: decision.channel,
-        purpose: decision.purpose,
-        templateKey: composed.templateKey,
-        templateVersion: composed.templateVersion,
-        locale: composed.locale,
-        variant: composed.variant,
-        recipient: decision.recipient,
-        subject: composed.subject,
-        body: composed.text,
-        bodyHtml: composed.html,
-        notBefore: new Date(),
-        correlationId: submission.id,
-      };
-    });
+    before: ProcedureStage | null,
+    event: StageEventType,
+    occurredOn: string,
+    linkage: SubmissionOutcome['linkage'],
+  ): Promise<SubmissionOutcome> {
+    const territory = territoryOfPostalCode(record.postalCode);
+    const outcome: SubmissionOutcome = { householdId: record.householdId!, procedureId: procedure.id, stage: procedure.stage, linkage };
+    const stage = procedure.stage === 'close' ? null : stageOfProcedure(procedure.stage);
+    const advanced = before !== procedure.stage && stageAfter(before, event) === procedure.stage;
+    let playbook: Playbook | null = null;
+    try {
+      // The playbook in force today: the rules of the day the contacts go out, not of the event's date.
+      playbook = stage && advanced ? this.playbooks.forTerritory(territory, new Date(this.clock.now()).toISOString().slice(0, 10)) : null;
+    } catch {
+      outcome.warning = `NO_PLAYBOOK_FOR_TERRITORY_${territory}`;
+    }
+    const partners = (await this.partners.findPartnersOfTerritory(territory)).map((p) => ({ id: p.id, kind: p.kind, publicPhone: p.publicPhone }));
+    if (!partners.some((p) => p.id === partner.id)) partners.push({ id: partner.id, kind: partner.kind, publicPhone: partner.publicPhone });
+    outcome.intents = stageEventIntents({ submissionId: submission.id, reportingPartnerId: partner.id, stage, advanced, occurredOn }, playbook, partners);
+    return outcome;
   }
 
   private async recordStageEvent(manager: EntityManager, submission: PartnerSubmission, partner: Partner, event: StageEventInput): Promise<SubmissionOutcome> {
     let record = await this.households.findRecordByRef(manager, submission.partnerId, event.partnerRef);
+    let linkage: SubmissionOutcome['linkage'] = 'existing';
     if (!record && event.tenant && event.address) {
-      record = await this.upsertRecord(manager, submission.partnerId, event.partnerRef, { tenant: event.tenant, address: event.address, contacts: event.contacts ?? {} }, 'fr');
+      ({ record, linkage } = await this.upsertRecord(manager, submission.partnerId, event.partnerRef, { tenant: event.tenant, address: event.address, contacts: event.contacts ?? {} }, 'fr'));
     }
     if (!record?.householdId) {
       return { error: 'UNKNOWN_PARTNER_REF' };
@@ -169,40 +163,46 @@ export class SubmissionProcessingService {
       occurredOn: event.occurredOn,
       reportedByPartnerId: submission.partnerId,
       submissionId: submission.id,
-      details: event.hearing ? { hearingAt: event.hearing.at } : {},
+      details: { ...(event.hearing ? { hearingAt: event.hearing.at } : {}), learnedAt: this.learnedAt() },
     });
-    return { householdId: record.householdId, procedureId: procedure.id, stage, messages: [] };
+    return this.withIntents(submission, partner, record, procedure, open?.stage ?? null, event.type, event.occurredOn, linkage);
   }
 
+  /**
+   * The partner's record, matched to a household: the one it already belongs to, else the
+   * household of the record household matching links it to, else a new household.
+   */
   private async upsertRecord(
     manager: EntityManager,
     partnerId: string,
     partnerRef: string,
     identity: Pick<AlertInput, 'tenant' | 'address' | 'contacts'> & { cafNumber?: string },
     preferredLocale: string,
-  ): Promise<PartnerRecord> {
+  ): Promise<{ record: PartnerRecord; linkage: NonNullable<SubmissionOutcome['linkage']> }> {
     const existing = await this.households.findRecordByRef(manager, partnerId, partnerRef);
-    const householdId =
-      existing?.householdId ??
-      (await this.households.createHousehold(manager, territoryOfPostalCode(identity.address.postalCode), preferredLocale)).id;
-    return this.households.saveRecord(
-      manager,
-      existing,
-      {
-        partnerId,
-        partnerRef,
-        lastName: identity.tenant.lastName,
-        firstName: identity.tenant.firstName,
-        birthDate: identity.tenant.birthDate ?? null,
-        street: identity.address.street,
-        addressExtra: identity.address.extra ?? null,
-        postalCode: identity.address.postalCode,
-        city: identity.address.city,
-        phone: toE164(identity.contacts.phone),
-        email: identity.contacts.email ?? null,
-        cafNumber: identity.cafNumber ?? existing?.cafNumber ?? null,
-      },
-      householdId,
-    );
+    const fields = {
+      partnerId,
+      partnerRef,
+      lastName: identity.tenant.lastName,
+      firstName: identity.tenant.firstName,
+      birthDate: identity.tenant.birthDate ?? null,
+      street: identity.address.street,
+      addressExtra: identity.address.extra ?? null,
+      postalCode: identity.address.postalCode,
+      city: identity.address.city,
+      phone: toE164(identity.contacts.phone),
+      email: identity.contacts.email ?? null,
+      cafNumber: identity.cafNumber ?? existing?.cafNumber ?? null,
+    };
+    if (existing?.householdId) {
+      return { record: await this.households.saveRecord(manager, existing, fields, existing.householdId), linkage: 'existing' };
+    }
+    const territory = territoryOfPostalCode(identity.address.postalCode);
+    const recordId = recordIdOf(partnerId, partnerRef);
+    const decision = await this.linkage.linkRecord(territory, { ...fields, recordId });
+    const linkedTo = decision.decision === 'link' && decision.householdKey ? (await this.households.findRecordHouseholds([decision.householdKey])).get(decision.householdKey) : undefined;
+    const householdId = linkedTo ?? (await this.households.createHousehold(manager, territory, preferredLocale)).id;
+    const record = await this.households.saveRecord(manager, null, fields, householdId, recordId);
+    return { record, linkage: linkedTo ? 'link' : decision.decision === 'review' ? 'review' : 'new-household' };
   }
 }

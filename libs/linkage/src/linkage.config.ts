@@ -2,23 +2,19 @@ import { DEFAULT_THRESHOLDS, LinkageThresholds } from './domain/household-matche
 
 export const LINKAGE_THRESHOLDS = Symbol('LINKAGE_THRESHOLDS');
 
-function probability(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!(value > 0 && value < 1)) throw new Error(`${name} doit être une probabilité entre 0 et 1 (exclus), reçu "${raw}".`);
-  return value;
+/** The configured overrides (libs/config: LINKAGE_LINK_THRESHOLD, LINKAGE_REVIEW_THRESHOLD, LINKAGE_TARGET_FALSE_LINK_RATE). */
+export interface LinkageSettings {
+  linkProbability: number | null;
+  reviewProbability: number | null;
+  targetFalseLinkRate: number | null;
 }
 
-/**
- * Thresholds from configuration (posterior probabilities of "same household"), with the
- * model-derived defaults. LINKAGE_LINK_THRESHOLD / LINKAGE_REVIEW_THRESHOLD /
- * LINKAGE_TARGET_FALSE_LINK_RATE override them.
- */
-export function linkageThresholdsFrom(env: Record<string, string | undefined>): LinkageThresholds {
+/** Thresholds (posterior probabilities of "same household"): the configured ones, else the model-derived defaults. */
+export function linkageThresholdsFrom(settings: LinkageSettings): LinkageThresholds {
   return {
     ...DEFAULT_THRESHOLDS,
-    linkProbability: probability(env.LINKAGE_LINK_THRESHOLD, DEFAULT_THRESHOLDS.linkProbability, 'LINKAGE_LINK_THRESHOLD'),
-    reviewProbability: probability(env.LINKAGE_REVIEW_THRESHOLD, DEFAULT_THRESHOLDS.reviewProbability, 'LINKAGE_REVIEW_THRESHOLD'),
-    targetFalseLinkRate: probability(env.LINKAGE_TARGET_FALSE_LINK_RATE, DEFAULT_THRESHOLDS.targetFalseLinkRate, 'LINKAGE_TARGET_FALSE_LINK_RATE'),
+    linkProbability: settings.linkProbability ?? DEFAULT_THRESHOLDS.linkProbability,
+    reviewProbability: settings.reviewProbability ?? DEFAULT_THRESHOLDS.reviewProbability,
+    targetFalseLinkRate: settings.targetFalseLinkRate ?? DEFAULT_THRESHOLDS.targetFalseLinkRate,
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { LinkageReviewController } from './http/linkage-review.controller';
 import { LINKAGE_THRESHOLDS, linkageThresholdsFrom } from './linkage.config';
 import { LinkageRepository } from './linkage.repository';
@@ -13,8 +14,7 @@ import { LinkageService } from './linkage.service';
   providers: [
     LinkageRepository,
     LinkageService,
-    // TODO(lead): read these through libs/config once it exposes a linkage group.
-    { provide: LINKAGE_THRESHOLDS, useFactory: () => linkageThresholdsFrom(process.env) },
+    { provide: LINKAGE_THRESHOLDS, useFactory: (config: AppConfig) => linkageThresholdsFrom(config.linkage), inject: [APP_CONFIG] },
   ],
   exports: [LinkageService],
 })

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnissonError } from '@unisson/platform';
 import { blockingKeys, hashKey } from './domain/blocking';
@@ -8,6 +10,15 @@ import { HumanDecision, HumanDecisionKind } from './domain/review-decisions';
 import { HouseholdModel } from './domain/household-model';
 import { LINKAGE_THRESHOLDS } from './linkage.config';
 import { LinkageRepository } from './linkage.repository';
+
+/**
+ * The model a territory uses until its first re-link estimates its own: fitted on the French
+ * development set (`npm run link -- --model-out`), so real-time linking works from day one.
+ */
+export function coldStartModel(): HouseholdModel {
+  const file = join(__dirname, '..', 'models', 'cold-start.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { model: HouseholdModel }).model;
+}
 
 export interface RelinkSummary {
   readonly territory: string;
@@ -21,6 +32,7 @@ export interface RelinkSummary {
 @Injectable()
 export class LinkageService {
   private readonly models = new Map<string, HouseholdModel>();
+  private coldStart: HouseholdModel | undefined;
 
   constructor(
     private readonly repository: LinkageRepository,
@@ -35,10 +47,6 @@ export class LinkageService {
     const record = normaliseRecord(input);
     const model = await this.model(territory);
     const keyHashes = blockingKeys(record).map(hashKey);
-    if (!model) {
-      await this.repository.saveRecord(territory, { record, householdKey: record.recordId }, keyHashes);
-      return { recordId: record.recordId, householdKey: record.recordId, decision: 'new-household', explanation: null };
-    }
     const ids = (await this.repository.findCandidateIds(territory, keyHashes, this.thresholds.maxBlockSize)).filter((id) => id !== record.recordId);
     const candidates = await this.repository.findRecords(ids);
     const decisions = await this.repository.findDecisions(territory, [record.recordId]);
@@ -105,11 +113,15 @@ export class LinkageService {
     }
   }
 
-  private async model(territory: string): Promise<HouseholdModel | null> {
+  private async model(territory: string): Promise<HouseholdModel> {
     const cached = this.models.get(territory);
     if (cached) return cached;
     const stored = await this.repository.findModel(territory);
-    if (stored) this.models.set(territory, stored);
-    return stored;
+    if (stored) {
+      this.models.set(territory, stored);
+      return stored;
+    }
+    this.coldStart ??= coldStartModel();
+    return this.coldStart;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HouseholdsRepository, toE164 } from '@unisson/households';
+import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { isOptOutReply } from './domain/opt-out-keywords';
 import { InboundResponse } from './entities/inbound-response.entity';
 
@@ -12,6 +13,7 @@ export class InboundSmsService {
   constructor(
     private readonly households: HouseholdsRepository,
     private readonly dataSource: DataSource,
+    private readonly outcomes: ContactOutcomeReporter,
   ) {}
 
   async receive(sms: { from: string; body: string; providerMessageId: string }): Promise<'opt_out' | 'sms_reply'> {
@@ -38,6 +40,8 @@ export class InboundSmsService {
       .orIgnore()
       .execute();
     this.logger.log({ kind, households: householdIds.length }, 'inbound SMS recorded');
+    if (kind === 'opt_out') await this.outcomes.householdOptedOut(householdIds);
+    else await this.outcomes.householdAnswered(householdIds, new Date());
     return kind;
   }
 }

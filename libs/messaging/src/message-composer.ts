@@ -1,10 +1,12 @@
+import type { TemplateKey, Variables } from '@unisson/templates';
 import type { Channel } from './domain/message-status';
 
 export interface CompositionRequest {
-  purpose: string;
+  templateKey: TemplateKey;
   channel: Channel;
+  /** The household's preferred language; unknown ones fall back to French. */
   locale: string;
-  variables: Record<string, string | number>;
+  variables: Variables;
 }
 
 export interface ComposedMessage {
@@ -18,7 +20,7 @@ export interface ComposedMessage {
   html: string | null;
 }
 
-/** Port: turns a purpose, a channel, a language and variables into the text a household reads. */
+/** Port: turns a template, a channel, a language and variables into the text a household reads. */
 export abstract class MessageComposer {
-  abstract compose(request: CompositionRequest): ComposedMessage;
+  abstract compose(request: CompositionRequest): Promise<ComposedMessage>;
 }

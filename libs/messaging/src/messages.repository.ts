@@ -39,6 +39,11 @@ export class MessagesRepository {
     return ids;
   }
 
+  async findIdByIdempotencyKey(idempotencyKey: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(OutboundMessage).findOne({ where: { idempotencyKey }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
   findById(id: string): Promise<OutboundMessage | null> {
     return this.dataSource.getRepository(OutboundMessage).findOne({ where: { id } });
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TwilioWebhooksController } from './http/twilio-webhooks.controller';
-import { MessagingModule } from './messaging.module';
+import { ContactMessagingModule } from './messaging.module';
 
 /** Provider callbacks, for apps/api. */
-@Module({ imports: [MessagingModule], controllers: [TwilioWebhooksController] })
+@Module({ imports: [ContactMessagingModule], controllers: [TwilioWebhooksController] })
 export class MessagingHttpModule {}

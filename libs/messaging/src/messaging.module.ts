@@ -1,13 +1,31 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
+import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { InboundSmsService } from './inbound-sms.service';
+import { MessageComposer } from './message-composer';
 import { MessageDispatchService } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
+import { PlannedContactMessenger } from './planned-contact-messenger';
+import { TemplateComposer } from './template-composer';
 
+/** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
   imports: [ChannelsModule, HouseholdsModule],
-  providers: [MessagesRepository, MessageDispatchService, InboundSmsService],
-  exports: [MessagesRepository, MessageDispatchService, InboundSmsService],
+  providers: [MessagesRepository, MessageDispatchService],
+  exports: [MessagesRepository, MessageDispatchService, HouseholdsModule],
 })
 export class MessagingModule {}
+
+/**
+ * Messaging as the coordination engine's partner: planned contacts become worded messages,
+ * outcomes and replies go back to the engine. Needs, from the app: the queues, the partners'
+ * directory, the template library and
+ * `CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] })`.
+ */
+@Module({
+  imports: [MessagingModule],
+  providers: [InboundSmsService, ContactOutcomeReporter, PlannedContactMessenger, { provide: MessageComposer, useClass: TemplateComposer }],
+  exports: [InboundSmsService, ContactOutcomeReporter, PlannedContactMessenger, MessageComposer, MessagingModule],
+})
+export class ContactMessagingModule {}

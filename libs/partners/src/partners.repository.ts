@@ -50,4 +50,9 @@ export class PartnersRepository {
     if (!ids.length) return [];
     return this.dataSource.getRepository(Partner).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany();
   }
+
+  /** Partners of one territory (for the intents a stage event creates, and the ADIL's number). */
+  findPartnersOfTerritory(territory: string): Promise<Partner[]> {
+    return this.dataSource.getRepository(Partner).find({ where: { territory }, order: { createdAt: 'ASC' } });
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JobsOptions } from 'bullmq';
+import { contactDueJobId, contactDueOptions, contactDuePayload } from '@unisson/coordination';
 
 /**
  * Every background job of Unisson: its queue, its payload schema and its default options.
@@ -27,6 +28,13 @@ export const JOBS = {
     payload: z.object({ messageId: z.string().uuid() }),
     jobId: (p: { messageId: string }) => `message-${p.messageId}`,
     options: retried,
+  },
+  /** A planned contact reached its send window (coordination engine; delayed job). */
+  'contact.due': {
+    queue: QUEUES.coordination,
+    payload: contactDuePayload,
+    jobId: contactDueJobId,
+    options: contactDueOptions,
   },
   'dispatch.sweep': {
     queue: QUEUES.dispatch,

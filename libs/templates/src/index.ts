@@ -14,7 +14,7 @@ export {
   type TemplateVersion,
 } from './library/template-library';
 export { loadTemplateSources, type TemplateSources } from './library/template-source';
-export { TemplatesModule } from './templates.module';
+export { TemplatesModule, TemplateLibraryModule } from './templates.module';
 export { lintLibrary, type LintFinding, type LintReport } from './lint/library-linter';
 export { TemplatesArchiveModule } from './templates-archive.module';
 export { TemplateVersionArchive } from './template-version.archive';

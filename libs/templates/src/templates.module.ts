@@ -1,15 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TemplatePreviewPageController } from './http/preview-page.controller';
 import { TemplatesController } from './http/templates.controller';
 import { TemplateLibrary } from './library/template-library';
 
-/**
- * The template library for apps: one TemplateLibrary loaded from templates/ and locales/ at start
- * (exported for messaging and coordination), the catalogue/preview API and the preview page.
- */
+/** One TemplateLibrary loaded from templates/ and locales/ at start, for every module of the app. */
+@Global()
 @Module({
-  controllers: [TemplatesController, TemplatePreviewPageController],
   providers: [{ provide: TemplateLibrary, useFactory: () => TemplateLibrary.load() }],
   exports: [TemplateLibrary],
+})
+export class TemplateLibraryModule {}
+
+/** The catalogue/preview API and the preview page (apps/api). */
+@Module({
+  imports: [TemplateLibraryModule],
+  controllers: [TemplatesController, TemplatePreviewPageController],
 })
 export class TemplatesModule {}

@@ -1,5 +1,5 @@
 /**
- * npm run link -- --in records.csv --out clusters.csv [--link-probability 0.99] [--review-probability 0.5]
+ * npm run link -- --in records.csv --out clusters.csv [--link-probability 0.99] [--review-probability 0.5] [--model-out model.json]
  * Reads partner records (columns of data/linkage/*\/records.csv), writes record_id,household_id.
  */
 import { readFileSync, writeFileSync } from 'fs';
@@ -25,8 +25,8 @@ export function runLinkCli(): void {
   }
   const thresholds = {
     ...DEFAULT_THRESHOLDS,
-    linkProbability: Number(argument('link-probability') ?? process.env.LINKAGE_LINK_PROBABILITY ?? DEFAULT_THRESHOLDS.linkProbability),
-    reviewProbability: Number(argument('review-probability') ?? process.env.LINKAGE_REVIEW_PROBABILITY ?? DEFAULT_THRESHOLDS.reviewProbability),
+    linkProbability: Number(argument('link-probability') ?? process.env.LINKAGE_LINK_THRESHOLD ?? DEFAULT_THRESHOLDS.linkProbability),
+    reviewProbability: Number(argument('review-probability') ?? process.env.LINKAGE_REVIEW_THRESHOLD ?? DEFAULT_THRESHOLDS.reviewProbability),
   };
   const started = Date.now();
   const records: NormalisedRecord[] = [];
@@ -43,6 +43,12 @@ export function runLinkCli(): void {
   progress(`${records.length} records read`);
   records.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
   const run = new HouseholdMatcher(thresholds).linkNormalised(records, [], undefined, false);
+  const modelOut = argument('model-out');
+  if (modelOut) {
+    // The estimated model, e.g. the cold-start model shipped in libs/linkage/models/.
+    writeFileSync(modelOut, `${JSON.stringify({ estimatedOn: input, records: records.length, model: run.model }, null, 1)}\n`);
+    progress(`model written to ${modelOut}`);
+  }
   progress(`${run.candidatePairs} candidate pairs, ${run.linkCount} links, ${run.reviewCount} pairs for human review`);
   const lines = ['record_id,household_id', ...run.assignments.map((a) => `${csvField(a.recordId)},${csvField(`h-${a.householdKey}`)}`)];
   writeFileSync(output, `${lines.join('\n')}\n`);

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { Public } from '@unisson/partners';
 import { UnissonError } from '@unisson/platform';
 import { statusFromTwilio } from '../domain/message-status';
+import { ContactOutcomeReporter } from '../contact-outcome-reporter';
 import { InboundSmsService } from '../inbound-sms.service';
 import { MessagesRepository } from '../messages.repository';
 
@@ -20,6 +21,7 @@ export class TwilioWebhooksController {
   constructor(
     private readonly messages: MessagesRepository,
     private readonly inboundSms: InboundSmsService,
+    private readonly outcomes: ContactOutcomeReporter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,7 +38,7 @@ export class TwilioWebhooksController {
     const message = messageId ? await this.messages.findById(messageId) : await this.messages.findByProviderId(params.MessageSid ?? '');
     if (!message || (message.providerMessageId && message.providerMessageId !== params.MessageSid)) return;
     const now = new Date();
-    await this.messages.transition(message.id, {
+    const changed = await this.messages.transition(message.id, {
       to,
       source: 'twilio_callback',
       providerStatus: params.MessageStatus ?? null,
@@ -48,6 +50,7 @@ export class TwilioWebhooksController {
             ? { providerMessageId: params.MessageSid, sentAt: message.sentAt ?? now }
             : { failedAt: now, lastErrorCode: params.ErrorCode ?? null },
     });
+    if (changed) await this.outcomes.messageReached(changed, to);
   }
 
   @Post('inbound-sms')

@@ -1,0 +1,39 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CoordinationService } from '@unisson/coordination';
+import { MessageStatus } from './domain/message-status';
+import { contactKeyOfMessage } from './planned-contact-messenger';
+
+const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivered'>> = {
+  delivered: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'undelivered',
+};
+
+/**
+ * Tells the coordination engine what became of its contacts and of the household: a message
+ * undelivered moves the plan to the next channel; a reply or an opt-out re-plans the household.
+ */
+@Injectable()
+export class ContactOutcomeReporter {
+  private readonly logger = new Logger('ContactOutcomeReporter');
+
+  constructor(private readonly coordination: CoordinationService) {}
+
+  async messageReached(message: { idempotencyKey: string }, status: MessageStatus): Promise<void> {
+    const contactKey = contactKeyOfMessage(message.idempotencyKey);
+    const outcome = OUTCOME_OF_STATUS[status];
+    if (!contactKey || !outcome) return;
+    await this.coordination.recordOutcome(contactKey, outcome);
+  }
+
+  async householdAnswered(householdIds: string[], at: Date): Promise<void> {
+    for (const householdId of householdIds) {
+      await this.coordination.recordEvent(householdId, { type: 'householdResponded', at: at.toISOString() });
+    }
+  }
+
+  async householdOptedOut(householdIds: string[]): Promise<void> {
+    for (const householdId of householdIds) await this.coordination.replan(householdId);
+    if (householdIds.length) this.logger.log({ households: householdIds.length }, 'plans updated after an opt-out');
+  }
+}

@@ -1,0 +1,128 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { ContactHandOff, PlannedContactRecord } from '@unisson/coordination';
+import { canReceiveSms, HouseholdFacts, HouseholdsRepository } from '@unisson/households';
+import { Partner, PartnersRepository } from '@unisson/partners';
+import { jobSpec, QUEUES } from '@unisson/queues';
+import { wordingFor, WordingContext } from './domain/contact-wording';
+import { Channel } from './domain/message-status';
+import { MessageComposer } from './message-composer';
+import { MessagesRepository } from './messages.repository';
+
+/** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
+export const contactMessageKey = (contactKey: string) => `contact:${contactKey}`;
+export const contactKeyOfMessage = (idempotencyKey: string) => (idempotencyKey.startsWith('contact:') ? idempotencyKey.slice(8) : null);
+
+const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function localHearing(at: Date): { date: string; time: string } {
+  const parts = Object.fromEntries(HEARING_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
+  const records = facts.records;
+  if (channel === 'sms') return records.find((r) => r.phone && canReceiveSms(r.phone))?.phone ?? null;
+  if (channel === 'call' || channel === 'voice') return records.find((r) => r.phone)?.phone ?? null;
+  if (channel === 'email') return records.find((r) => r.email)?.email ?? null;
+  const r = records[0];
+  return r ? [`${r.firstName} ${r.lastName}`, r.street, r.addressExtra, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
+}
+
+/**
+ * Messaging's side of the coordination hand-off: a due planned contact becomes one outbound
+ * message (idempotency key derived from the contact key), worded by the template library in the
+ * household's language, and its dispatch job. Served acts are the commissaire's; home visits are
+ * tasks for social services (a later capability): neither becomes a message.
+ */
+@Injectable()
+export class PlannedContactMessenger extends ContactHandOff {
+  private readonly logger = new Logger('PlannedContactMessenger');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly households: HouseholdsRepository,
+    private readonly partners: PartnersRepository,
+    private readonly messages: MessagesRepository,
+    private readonly composer: MessageComposer,
+    @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
+  ) {
+    super();
+  }
+
+  async handOff(contact: PlannedContactRecord): Promise<void> {
+    if (contact.channel === 'servedAct' || contact.channel === 'homeVisit') {
+      this.logger.log({ contactKey: contact.key, channel: contact.channel }, 'contact handed over outside messaging');
+      return;
+    }
+    const key = contactMessageKey(contact.key);
+    const existing = await this.messages.findIdByIdempotencyKey(key);
+    if (existing) return this.enqueue(existing);
+    const facts = await this.households.findFacts(contact.householdId);
+    const channel: Channel = contact.channel;
+    const recipient = facts && recipientOf(channel, facts);
+    if (!facts || !recipient) {
+      this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');
+      return;
+    }
+    const [lead] = await this.partners.findPartnersByIds([contact.leadPartnerId]);
+    const territoryPartners = await this.partners.findPartnersOfTerritory(facts.household.territory);
+    const wording = wordingFor(contact.purpose, this.wordingContext(contact, facts, lead, territoryPartners));
+    const draft = {
+      idempotencyKey: key,
+      householdId: contact.householdId,
+      procedureId: facts.procedure?.id ?? null,
+      signingPartnerIds: [contact.leadPartnerId, ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId)],
+      channel,
+      purpose: contact.purpose,
+      recipient,
+      notBefore: new Date(),
+      correlationId: contact.planId,
+    };
+    if ('missing' in wording) {
+      const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+        { ...draft, templateKey: 'none', templateVersion: 'none', locale: facts.household.preferredLocale, variant: 'default', subject: null, body: '', bodyHtml: null },
+      ]);
+      if (id) await this.messages.transition(id, { to: 'failed', source: 'coordination', errorCode: 'NOT_WORDED', set: { failedAt: new Date(), lastErrorCode: 'NOT_WORDED' } }, 'queued');
+      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
+      return;
+    }
+    const composed = await this.composer.compose({ templateKey: wording.templateKey, channel, locale: facts.household.preferredLocale, variables: wording.variables });
+    const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+      {
+        ...draft,
+        templateKey: composed.templateKey,
+        templateVersion: composed.templateVersion,
+        locale: composed.locale,
+        variant: composed.variant,
+        subject: composed.subject,
+        body: composed.text,
+        bodyHtml: composed.html,
+      },
+    ]);
+    await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+  }
+
+  private async enqueue(messageId: string): Promise<void> {
+    const job = jobSpec('message.dispatch', { messageId });
+    await this.dispatchQueue.add(job.name, job.data, job.opts);
+  }
+
+  private wordingContext(contact: PlannedContactRecord, facts: HouseholdFacts, lead: Partner | undefined, territory: Partner[]): WordingContext {
+    const record = facts.records[0];
+    const procedure = facts.procedure;
+    const adil = territory.find((p) => p.kind === 'adil');
+    return {
+      fullName: record ? `${record.firstName} ${record.lastName}` : '',
+      leadPartner: { name: lead?.name ?? '', phone: contact.callbackPhone ?? lead?.publicPhone ?? null },
+      debtCents: procedure?.debtCents ?? 0,
+      monthlyRentCents: procedure?.monthlyRentCents ?? null,
+      stageOn: facts.stageOn,
+      leaseSignedOn: procedure?.leaseSignedOn ?? null,
+      hearing: procedure?.hearingAt ? { ...localHearing(procedure.hearingAt), place: procedure.hearingPlace } : null,
+      adil: adil ? { phone: adil.publicPhone, address: null } : null,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_VARIANT, LOCALES, Locale, TemplateLibrary, variantId } from '@unisson/templates';
+import { CompositionRequest, ComposedMessage, MessageComposer } from './message-composer';
+
+const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
+
+/** The composer over the template library (FALC and translations, versioned by content hash). */
+@Injectable()
+export class TemplateComposer extends MessageComposer {
+  constructor(private readonly library: TemplateLibrary) {
+    super();
+  }
+
+  async compose(request: CompositionRequest): Promise<ComposedMessage> {
+    const locale: Locale = isLocale(request.locale) ? request.locale : 'fr';
+    const rendered = await this.library.render({
+      templateKey: request.templateKey,
+      channel: request.channel,
+      locale,
+      variant: DEFAULT_VARIANT,
+      variables: request.variables,
+    });
+    return {
+      templateKey: rendered.templateKey,
+      templateVersion: rendered.templateVersion,
+      locale: rendered.locale,
+      variant: variantId(rendered.variant),
+      subject: rendered.subject ?? null,
+      text: rendered.text,
+      html: rendered.html ?? null,
+    };
+  }
+}
