@@ -120,7 +120,7 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     eventually(async () => {
       const r = await fetch(`${stack.baseUrl}/v1/submissions/${submissionId}`, { headers: { authorization: `Bearer ${key}` } });
       const body = (await r.json()) as { status: string; outcome: { householdId: string; linkage: string } };
-      return body.status === 'processed' ? body.outcome : undefined;
+      return body.status === 'processed' || body.status === 'rejected' ? body.outcome : undefined;
     }, 15_000, 'the submission to be processed');
   type PlanView = { contacts: Array<{ key: string; channel: string; purpose: string; status: string; leadPartnerId: string; window: { notBefore: string } }>; trace: unknown[] };
   const plan = async (householdId: string, key: string) => {
@@ -183,6 +183,28 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     const { body } = await plan(first.householdId, stack.keys['caf-93']);
     const cafId = (await stack.db.query(`SELECT id FROM partner WHERE slug = 'caf-93'`))[0].id as string;
     expect(body.contacts.some((c) => c.leadPartnerId === cafId && c.purpose === 'avisSignalementCaf')).toBe(true);
+  });
+
+  it("takes a partner's own intent about a household it named, and merges it instead of adding a letter", async () => {
+    const response = await post('/v1/alerts', alert('HS93-E2E-8', { tenant: { lastName: 'Traoré', firstName: 'Aminata' }, address: { street: '25 rue Charles Michels', postalCode: '93200', city: 'Saint-Denis' }, contacts: { phone: '06 21 43 65 87' } }), { 'idempotency-key': 'e2e-alert-0009' });
+    const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
+    const lettersBefore = (await plan(householdId, stack.keys['bailleur-93'])).body.contacts.filter((c) => c.channel === 'letter').length;
+
+    const intent = await post('/v1/intents', { partnerRef: 'HS93-E2E-8', purpose: 'offreTravailleurSocialBailleur', deadline: '2026-12-20' }, { 'idempotency-key': 'e2e-intent-0001' });
+    expect(intent.status).toBe(202);
+    const outcome = (await processed(((await intent.json()) as { submissionId: string }).submissionId)) as unknown as { error?: string; intents: Array<{ purpose: string }> };
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.intents.map((i) => i.purpose)).toEqual(['offreTravailleurSocialBailleur']);
+    const lettersAfter = (await plan(householdId, stack.keys['bailleur-93'])).body.contacts.filter((c) => c.channel === 'letter').length;
+    expect(lettersAfter).toBe(lettersBefore);
+
+    const wrongStage = await post('/v1/intents', { partnerRef: 'HS93-E2E-8', purpose: 'rappelAudience' }, { 'idempotency-key': 'e2e-intent-0002' });
+    expect(((await processed(((await wrongStage.json()) as { submissionId: string }).submissionId)) as unknown as { error: string }).error).toBe('PURPOSE_NOT_AT_THIS_STAGE');
+    const unknownRef = await post('/v1/intents', { partnerRef: 'NOT-MINE', purpose: 'rappelImpaye' }, { 'idempotency-key': 'e2e-intent-0003' });
+    expect(((await processed(((await unknownRef.json()) as { submissionId: string }).submissionId)) as unknown as { error: string }).error).toBe('UNKNOWN_PARTNER_REF');
+    const malformed = await post('/v1/intents', { partnerRef: 'HS93-E2E-8', purpose: 'rappel impayé !' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['purpose']);
   });
 
   it('cancels every pending contact when the landlord reports the debt cleared', async () => {

@@ -5,7 +5,7 @@ import { COORDINATION_CLOCK, CoordinationService, ExecutorClock, PlaybookCatalog
 import { HouseholdsRepository, PartnerRecord, Procedure, ProcedureStage, stageAfter, StageEventType, toE164 } from '@unisson/households';
 import { LinkageService } from '@unisson/linkage';
 import { Partner, PartnersRepository } from '@unisson/partners';
-import { AlertInput, StageEventInput } from './dto/submission.schemas';
+import { AlertInput, IntentInput, StageEventInput } from './dto/submission.schemas';
 import { IntentToPost, stageEventIntents } from './domain/stage-event-intents';
 import { territoryOfPostalCode } from './domain/territory';
 import { PartnerSubmission } from './entities/partner-submission.entity';
@@ -61,7 +61,9 @@ export class SubmissionProcessingService {
       const result =
         submission.kind === 'alert'
           ? await this.recordAlert(manager, submission, partner, submission.payload as unknown as AlertInput)
-          : await this.recordStageEvent(manager, submission, partner, submission.payload as unknown as StageEventInput);
+          : submission.kind === 'intent'
+            ? await this.recordIntent(manager, submission, partner, submission.payload as unknown as IntentInput)
+            : await this.recordStageEvent(manager, submission, partner, submission.payload as unknown as StageEventInput);
       await this.submissions.markProcessed(manager, submission.id, { ...result }, result.error ?? null);
       return result;
     });
@@ -99,6 +101,40 @@ export class SubmissionProcessingService {
       details: { debtCents: euroCents(alert.arrears.amount), learnedAt: this.learnedAt() },
     });
     return this.withIntents(submission, landlord, record, procedure, open?.stage ?? null, 'premier_impaye', alert.arrears.firstUnpaidOn, linkage);
+  }
+
+  /**
+   * A partner's own intent: about a household it named before, for a purpose the territory's
+   * playbook has at the household's current stage (else a clear error in the outcome).
+   */
+  private async recordIntent(manager: EntityManager, submission: PartnerSubmission, partner: Partner, input: IntentInput): Promise<SubmissionOutcome> {
+    const record = await this.households.findRecordByRef(manager, submission.partnerId, input.partnerRef);
+    if (!record?.householdId) return { error: 'UNKNOWN_PARTNER_REF' };
+    const procedure = await this.households.findOpenProcedure(manager, record.householdId);
+    const stage = procedure ? stageOfProcedure(procedure.stage) : null;
+    if (!procedure || !stage) return { householdId: record.householdId, error: 'NO_OPEN_PROCEDURE' };
+    const outcome: SubmissionOutcome = { householdId: record.householdId, procedureId: procedure.id, stage: procedure.stage, linkage: 'existing' };
+    let playbook: Playbook;
+    try {
+      playbook = this.playbooks.forTerritory(territoryOfPostalCode(record.postalCode), new Date(this.clock.now()).toISOString().slice(0, 10));
+    } catch {
+      return { ...outcome, error: 'NO_PLAYBOOK_FOR_TERRITORY' };
+    }
+    const purpose = playbook.purposes.find((p) => p.id === input.purpose && p.stage === stage);
+    if (!purpose) return { ...outcome, error: 'PURPOSE_NOT_AT_THIS_STAGE' };
+    outcome.intents = [
+      {
+        idempotencyKey: `${submission.id}.${purpose.id}`,
+        partnerId: partner.id,
+        partnerKind: partner.kind,
+        stage,
+        purpose: purpose.id,
+        legal: purpose.legal,
+        deadline: input.deadline ? `${input.deadline}T18:00:00.000Z` : null,
+        callbackPhone: toE164(input.callbackPhone) ?? partner.publicPhone,
+      },
+    ];
+    return outcome;
   }
 
   /** When Unisson learned of the event, on the coordination calendar: contact sequences start from it. */

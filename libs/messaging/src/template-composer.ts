@@ -3,6 +3,8 @@ import { DEFAULT_VARIANT, LOCALES, Locale, TemplateLibrary, variantId } from '@u
 import { CompositionRequest, ComposedMessage, MessageComposer } from './message-composer';
 
 const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
+/** i18next's spelling of FALC, accepted from older records. */
+const ALIASES: Record<string, Locale> = { 'fr-x-falc': 'fr-falc' };
 
 /** The composer over the template library (FALC and translations, versioned by content hash). */
 @Injectable()
@@ -12,7 +14,7 @@ export class TemplateComposer extends MessageComposer {
   }
 
   async compose(request: CompositionRequest): Promise<ComposedMessage> {
-    const locale: Locale = isLocale(request.locale) ? request.locale : 'fr';
+    const locale: Locale = isLocale(request.locale) ? request.locale : (ALIASES[request.locale] ?? 'fr');
     const rendered = await this.library.render({
       templateKey: request.templateKey,
       channel: request.channel,

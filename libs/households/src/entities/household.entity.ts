@@ -10,7 +10,7 @@ export class Household {
   @Column({ type: 'text' })
   territory: string;
 
-  /** BCP 47 tag of the language the household reads ("fr", "fr-x-falc", "ar"…). */
+  /** BCP 47 tag of the language the household reads ("fr", "fr-falc" for easy-to-read French, "ar"…). */
   @Column({ name: 'preferred_locale', type: 'text', default: 'fr' })
   preferredLocale: string;
 

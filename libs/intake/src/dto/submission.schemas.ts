@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAGE_EVENT_TYPES } from '@unisson/households';
+import { LOCALES } from '@unisson/templates';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine(
   (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
@@ -12,7 +13,8 @@ const euros = z
   .max(1_000_000, 'looks too large (over 1,000,000 €)')
   .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'must have at most 2 decimals');
 
-export const SUPPORTED_LOCALES = ['fr', 'fr-x-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr'] as const;
+/** The languages the template library writes in (`fr-falc`: French easy-to-read). */
+export const SUPPORTED_LOCALES = LOCALES;
 
 export const personSchema = z.strictObject({
   lastName: text(100),
@@ -71,6 +73,21 @@ export const stageEventSchema = z
     message: 'is required for an assignation (date, time and place of the hearing)',
   });
 export type StageEventInput = z.infer<typeof stageEventSchema>;
+
+/**
+ * A partner's wish to tell a household something at its current stage (a purpose of the
+ * territory's playbook, e.g. "offreTravailleurSocialCaf"): the coordination engine merges it
+ * with the other partners' intents into one plan.
+ */
+export const intentSchema = z.strictObject({
+  partnerRef: text(100),
+  purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'must be a purpose id of the playbook, e.g. offreTravailleurSocialCaf'),
+  /** Latest date the household should hear about it. */
+  deadline: isoDate.optional(),
+  /** The number the household should call; the partner's public number otherwise. */
+  callbackPhone: z.string().trim().min(6, 'must be a phone number').max(30).optional(),
+});
+export type IntentInput = z.infer<typeof intentSchema>;
 
 export const idempotencyKeySchema = z
   .string()

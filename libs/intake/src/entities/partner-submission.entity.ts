@@ -16,7 +16,7 @@ export class PartnerSubmission {
   partnerId: string;
 
   @Column({ type: 'text' })
-  kind: 'alert' | 'stage_event';
+  kind: 'alert' | 'stage_event' | 'intent';
 
   /** The client's Idempotency-Key header, or a key derived from the body when absent. */
   @Column({ name: 'idempotency_key', type: 'text' })

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
-import { AlertInput, alertSchema, idempotencyKeySchema, StageEventInput, stageEventSchema } from '../dto/submission.schemas';
+import { AlertInput, alertSchema, idempotencyKeySchema, IntentInput, intentSchema, StageEventInput, stageEventSchema } from '../dto/submission.schemas';
 import { IntakeRepository } from '../intake.repository';
 import { AcceptedSubmission, IntakeService } from '../intake.service';
 
@@ -55,8 +55,27 @@ export class IntakeController {
     return this.respond(reply, await this.intake.accept(partner, 'stage_event', event, this.key(idempotencyKey)));
   }
 
+  @Post('intents')
+  @HttpCode(202)
+  @RequireScopes('intents:write')
+  @ApiOperation({
+    summary: 'Ask Unisson to tell a household something at its current stage',
+    description:
+      'The household is named by your own reference (a record you sent before). The purpose is one of the territory playbook\'s purposes at the household\'s stage; the coordination engine merges it with the other partners\' intents into one plan (GET /v1/households/{id}/plan).',
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ schema: jsonSchema(intentSchema) })
+  async postIntent(
+    @CurrentPartner() partner: PartnerPrincipal,
+    @Body(new ZodValidationPipe(intentSchema)) intent: IntentInput,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(reply, await this.intake.accept(partner, 'intent', intent, this.key(idempotencyKey)));
+  }
+
   @Get('submissions/:id')
-  @ApiOperation({ summary: 'What became of an alert or stage event you posted' })
+  @ApiOperation({ summary: 'What became of an alert, stage event or intent you posted' })
   async getSubmission(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     const submission = await this.submissions.findSubmissionOfPartner(id, partner.partnerId);
     if (!submission) throw UnissonError.notFound(`Submission ${id}`);
