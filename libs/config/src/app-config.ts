@@ -5,7 +5,7 @@ import { configSchema, RawConfig } from './config.schema';
 export interface AppConfig {
   env: RawConfig['NODE_ENV'];
   logLevel: RawConfig['LOG_LEVEL'];
-  api: { host: string; port: number; publicBaseUrl: string };
+  api: { host: string; port: number; publicBaseUrl: string; workers: number };
   database: { url: string; poolSize: number };
   redis: { url: string; queuePrefix: string };
   mail: { smtpUrl: string; from: string };
@@ -41,7 +41,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
-    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, '') },
+    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''), workers: c.API_WORKERS },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },

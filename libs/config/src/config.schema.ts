@@ -23,6 +23,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** API processes sharing the port (node:cluster); 1 = a single process. */
+  API_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
   PUBLIC_BASE_URL: url(['http', 'https']).default('http://127.0.0.1:3000'),
   DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/unisson'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { PartnerPrincipal } from '@unisson/partners';
 import { BatchWriter, UnissonError } from '@unisson/platform';
@@ -23,6 +23,9 @@ export interface AcceptedSubmission {
 @Injectable()
 export class IntakeService implements OnModuleDestroy {
   private readonly writer: BatchWriter<NewSubmission, StoredSubmission>;
+  private readonly logger = new Logger('IntakeService');
+  /** Enqueues run one after the other, in commit order. */
+  private enqueuing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly submissions: IntakeRepository,
@@ -63,14 +66,21 @@ export class IntakeService implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.writer.drain();
+    await this.enqueuing;
   }
 
   private async storeAndEnqueue(rows: NewSubmission[]): Promise<StoredSubmission[]> {
     const stored = await this.submissions.insertSubmissions(rows);
     const fresh = stored.filter((s) => s.created);
     if (fresh.length) {
-      // If this fails after the commit, the intake sweeper enqueues the rows later: nothing is lost.
-      await this.intakeQueue.addBulk(fresh.map((s) => jobSpec('submission.received', { submissionId: s.id })));
+      // The partner's answer waits for the commit only: once stored, a submission cannot be lost.
+      // The job is enqueued meanwhile; if Redis fails here, the intake sweeper enqueues it later.
+      this.enqueuing = this.enqueuing
+        .then(() => this.intakeQueue.addBulk(fresh.map((s) => jobSpec('submission.received', { submissionId: s.id }))))
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.warn({ err: String(error), count: fresh.length }, 'enqueue failed; the intake sweeper will retry'),
+        );
     }
     return stored;
   }
