@@ -207,6 +207,36 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     expect(((await malformed.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['purpose']);
   });
 
+  it("follows a reviewer's merge: the CAF's household joins the landlord's, with one plan for both", async () => {
+    const landlord = await post('/v1/alerts', alert('HS93-E2E-9', { tenant: { lastName: 'Kouassi', firstName: 'Jean' }, address: { street: '60 rue Gabriel Péri', postalCode: '93200', city: 'Saint-Denis' }, contacts: { phone: '06 31 41 59 26' } }), { 'idempotency-key': 'e2e-alert-0010' });
+    const landlordSide = await processed(((await landlord.json()) as { submissionId: string }).submissionId);
+    // The CAF knows the family under the other adult's name at their previous address: no automatic link.
+    const caf = await post(
+      '/v1/stage-events',
+      { partnerRef: 'CAF-93-ALLOC-990001', type: 'signalement_caf', occurredOn: '2026-11-25', tenant: { lastName: 'Yao', firstName: 'Mireille' }, address: { street: '5 allée des Lilas', postalCode: '93140', city: 'Bondy' } },
+      { 'idempotency-key': 'e2e-caf-0002' },
+      stack.keys['caf-93'],
+    );
+    const cafSide = await processed(((await caf.json()) as { submissionId: string }).submissionId, stack.keys['caf-93']);
+    expect(cafSide.householdId).not.toBe(landlordSide.householdId);
+    const recordOf = async (ref: string) => ((await stack.db.query(`SELECT id FROM partner_record WHERE partner_ref = $1`, [ref])) as Array<{ id: string }>)[0].id;
+    const [left, right] = [await recordOf('HS93-E2E-9'), await recordOf('CAF-93-ALLOC-990001')];
+
+    const decision = await post('/v1/linkage/review/decisions', { kind: 'merge', leftRecordId: left, rightRecordId: right, reason: 'Même foyer : Mme Yao est la conjointe de M. Kouassi (appel du 24/11).' }, {}, stack.keys['operateur']);
+    expect(decision.status).toBe(204);
+    await eventually(async () => {
+      const rows = (await stack.db.query(`SELECT household_id FROM partner_record WHERE id = $1`, [right])) as Array<{ household_id: string }>;
+      return rows[0].household_id === landlordSide.householdId ? true : undefined;
+    }, 15_000, 'the CAF record to join the landlord household');
+    const merged = await eventually(async () => {
+      const { status, body } = await plan(landlordSide.householdId, stack.keys['caf-93']);
+      return status === 200 && body.contacts.some((c) => c.purpose === 'avisSignalementCaf') ? body : undefined;
+    }, 15_000, "the CAF's contacts in the landlord household's plan");
+    expect(merged.contacts.some((c) => c.purpose === 'avisSignalementCaf')).toBe(true);
+    const leftovers = await stack.db.query(`SELECT 1 FROM planned_contact WHERE household_id = $1 AND status = 'planned'`, [cafSide.householdId]);
+    expect(leftovers).toHaveLength(0);
+  });
+
   it('cancels every pending contact when the landlord reports the debt cleared', async () => {
     const response = await post('/v1/alerts', alert('HS93-E2E-7', { contacts: { phone: '06 10 20 30 40' } }), { 'idempotency-key': 'e2e-alert-0008' });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
+import { HouseholdRegroupingModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
@@ -35,6 +36,7 @@ export class WorkerModule {
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
         CoordinationJobsModule,
         IntakeJobsModule,
+        HouseholdRegroupingModule,
         MessagingJobsModule,
       ],
       providers: [WorkerStartup],

@@ -147,6 +147,26 @@ export class CoordinationRepository {
     await manager.query(`UPDATE planned_contact SET status = 'handedOff', handed_off_at = now(), updated_at = now() WHERE contact_key = $1`, [contactKey]);
   }
 
+  /**
+   * One household merged into another: intents, events and the contacts already handed off (the
+   * history contact caps count) follow it; contacts still planned are cancelled (the merged
+   * household's plan replaces them). Returns the cancelled keys.
+   */
+  async mergeHousehold(from: string, into: string): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE contact_intent SET household_id = $2 WHERE household_id = $1`, [from, into]);
+      await manager.query(`UPDATE coordination_event SET household_id = $2 WHERE household_id = $1`, [from, into]);
+      // Plans are per (household, procedure): the procedure moved, so does its plan and its contacts.
+      await manager.query(`UPDATE contact_plan SET household_id = $2, updated_at = now() WHERE household_id = $1`, [from, into]);
+      const cancelled = rowsOf<{ contact_key: string; status: string }>(await manager.query(
+        `UPDATE planned_contact SET household_id = $2, status = CASE WHEN status = 'planned' THEN 'cancelled' ELSE status END, updated_at = now()
+          WHERE household_id = $1 RETURNING contact_key, status`,
+        [from, into],
+      )).filter((r) => r.status === 'cancelled');
+      return cancelled.map((r) => r.contact_key);
+    });
+  }
+
   /** Cancels every contact still planned for a household (its procedure closed); returns their keys. */
   async cancelPlannedContacts(householdId: string): Promise<string[]> {
     const rows = rowsOf<{ contact_key: string }>(await this.dataSource.query(

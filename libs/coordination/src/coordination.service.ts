@@ -70,6 +70,13 @@ export class CoordinationService {
     return this.replan(householdId);
   }
 
+  /** Household matching found two households to be one: merge the engine's data, then re-plan. */
+  async mergeHouseholds(from: string, into: string): Promise<ContactPlan | null> {
+    await this.executor.mergeHousehold(from, into);
+    await this.replan(from);
+    return this.replan(into);
+  }
+
   /** Messaging reports a delivery outcome; answers and returned mail change the plan. */
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<void> {
     const householdId = await this.repository.recordOutcome(contactKey, outcome);

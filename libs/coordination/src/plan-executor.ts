@@ -62,6 +62,12 @@ export class PlanExecutor {
     return cancelled;
   }
 
+  /** Household matching merged `from` into `into`: the engine's data follows, pending jobs of `from` go. */
+  async mergeHousehold(from: string, into: string): Promise<void> {
+    const cancelled = await this.repository.mergeHousehold(from, into);
+    await Promise.all(cancelled.map((key) => this.queue.remove(contactDueJobId({ contactKey: key }))));
+  }
+
   /** Handles `contact.due`: hands the contact over once, or re-delays it if it was moved later. */
   async handleDue(contactKey: string): Promise<DueOutcome> {
     return this.repository.transaction(async (manager) => {

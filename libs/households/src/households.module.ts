@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { LinkageModule } from '@unisson/linkage';
+import { HouseholdRegroupingService } from './household-regrouping.service';
 import { HouseholdsRepository } from './households.repository';
+import { HouseholdRegroupingProcessor } from './jobs/household-regrouping.processor';
 
 @Module({ providers: [HouseholdsRepository], exports: [HouseholdsRepository] })
 export class HouseholdsModule {}
+
+/** Keeps households in step with household matching (apps/worker; needs `CoordinationModule.forRoot`). */
+@Module({
+  imports: [HouseholdsModule, LinkageModule],
+  providers: [HouseholdRegroupingService, HouseholdRegroupingProcessor],
+  exports: [HouseholdRegroupingService],
+})
+export class HouseholdRegroupingModule {}

@@ -5,6 +5,7 @@ import { HouseholdOptOut } from './entities/household-opt-out.entity';
 import { PartnerRecord } from './entities/partner-record.entity';
 import { Procedure } from './entities/procedure.entity';
 import { StageEvent } from './entities/stage-event.entity';
+import type { RecordPlacement, RegroupingPlan } from './domain/household-regrouping';
 
 /** What a message to a household may draw on: the freshest partner record and the open procedure. */
 export interface HouseholdFacts {
@@ -105,6 +106,49 @@ export class HouseholdsRepository {
       [recordIds],
     );
     return new Map(rows.map((r) => [r.id, r.household_id]));
+  }
+
+  /** Where each partner record of a territory sits, with its household-matching group. */
+  async findPlacements(territory: string, groupOf: ReadonlyMap<string, string>): Promise<RecordPlacement[]> {
+    const rows: Array<{ id: string; household_id: string }> = await this.dataSource.query(
+      `SELECT r.id, r.household_id FROM partner_record r JOIN household h ON h.id = r.household_id WHERE h.territory = $1`,
+      [territory],
+    );
+    return rows.filter((r) => groupOf.has(r.id)).map((r) => ({ recordId: r.id, householdId: r.household_id, groupKey: groupOf.get(r.id)! }));
+  }
+
+  /**
+   * Applies a regrouping in one transaction: new households for split-off records, record moves,
+   * and for merged households their procedures and opt-outs (an opt-out always follows the
+   * records: it is honoured everywhere). Returns the ids of the households created.
+   */
+  async applyRegrouping(plan: RegroupingPlan): Promise<Map<string, string>> {
+    return this.dataSource.transaction(async (manager) => {
+      const created = new Map<string, string>();
+      for (const group of plan.newHouseholds) {
+        const from = plan.recordMoves.find((m) => m.toHousehold === `new:${group}`)!.fromHousehold;
+        const [row] = (await manager.query(
+          `INSERT INTO household (territory, preferred_locale) SELECT territory, preferred_locale FROM household WHERE id = $1 RETURNING id`,
+          [from],
+        )) as Array<{ id: string }>;
+        created.set(`new:${group}`, row.id);
+        await manager.query(
+          `INSERT INTO household_opt_out (household_id, channel, source) SELECT $2, channel, source FROM household_opt_out WHERE household_id = $1 ON CONFLICT DO NOTHING`,
+          [from, row.id],
+        );
+      }
+      for (const move of plan.recordMoves) {
+        await manager.query(`UPDATE partner_record SET household_id = $2, updated_at = now() WHERE id = $1`, [move.recordId, created.get(move.toHousehold) ?? move.toHousehold]);
+      }
+      for (const merged of plan.mergedHouseholds) {
+        await manager.query(`UPDATE procedure SET household_id = $2 WHERE household_id = $1`, [merged.householdId, merged.into]);
+        await manager.query(
+          `INSERT INTO household_opt_out (household_id, channel, source) SELECT $2, channel, source FROM household_opt_out WHERE household_id = $1 ON CONFLICT DO NOTHING`,
+          [merged.householdId, merged.into],
+        );
+      }
+      return created;
+    });
   }
 
   findHousehold(id: string): Promise<Household | null> {

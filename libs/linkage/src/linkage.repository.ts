@@ -60,6 +60,23 @@ export class LinkageRepository {
     return rows.map((r) => ({ record: r.normalised as NormalisedRecord, householdKey: r.householdKey }));
   }
 
+  /** Which of these records belong to the territory (a partner decides only on its own territory's records). */
+  async findRecordIdsInTerritory(territory: string, recordIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ record_id: string }> = await this.db.query(
+      `SELECT record_id FROM linkage_record WHERE territory = $1 AND record_id = ANY($2::text[])`,
+      [territory, recordIds],
+    );
+    return new Set(rows.map((r) => r.record_id));
+  }
+
+  async findHouseholdKeys(territory: string): Promise<Map<string, string>> {
+    const rows: Array<{ record_id: string; household_key: string }> = await this.db.query(
+      `SELECT record_id, household_key FROM linkage_record WHERE territory = $1`,
+      [territory],
+    );
+    return new Map(rows.map((r) => [r.record_id, r.household_key]));
+  }
+
   /** Upserts a record and its blocking keys in one statement (one round trip, one commit). */
   async saveRecord(territory: string, stored: StoredRecord, keyHashes: number[]): Promise<void> {
     await this.db.query(
@@ -150,7 +167,7 @@ export class LinkageRepository {
     return this.db.getRepository(LinkageLink).find({ where: { territory, status }, order: { probability: 'DESC' }, take: limit });
   }
 
-  async findLinksOfRecord(recordId: string): Promise<LinkageLink[]> {
-    return this.db.getRepository(LinkageLink).find({ where: [{ leftRecordId: recordId }, { rightRecordId: recordId }], order: { createdAt: 'ASC' } });
+  async findLinksOfRecord(territory: string, recordId: string): Promise<LinkageLink[]> {
+    return this.db.getRepository(LinkageLink).find({ where: [{ territory, leftRecordId: recordId }, { territory, rightRecordId: recordId }], order: { createdAt: 'ASC' } });
   }
 }

@@ -54,8 +54,9 @@ describe('LinkageService against Postgres', () => {
   });
 
   it('stores every link with its explanation', async () => {
-    const links = await service.linksOfRecord('x4');
+    const links = await service.linksOfRecord(TERRITORY, 'x4');
     expect(links.some((l) => l.status === 'linked' && Array.isArray(l.evidence) && (l.evidence as unknown[]).length > 0)).toBe(true);
+    expect(await service.linksOfRecord('38', 'x4')).toEqual([]);
   });
 
   it('links an arriving record in real time to its household', async () => {

@@ -85,12 +85,18 @@ export class LinkageService {
     };
   }
 
+  /** Each record's household-matching group (the key record's id), for a territory. */
+  householdKeys(territory: string): Promise<Map<string, string>> {
+    return this.repository.findHouseholdKeys(territory);
+  }
+
   async openReviews(territory: string, limit = 100) {
     return this.repository.findLinks(territory, 'review', limit);
   }
 
-  async linksOfRecord(recordId: string) {
-    return this.repository.findLinksOfRecord(recordId);
+  /** A record's links within the reader's territory only: another territory's records are not theirs to see. */
+  async linksOfRecord(territory: string, recordId: string) {
+    return this.repository.findLinksOfRecord(territory, recordId);
   }
 
   /**
@@ -99,7 +105,13 @@ export class LinkageService {
    * every decision and never undo it.
    */
   async decide(territory: string, kind: HumanDecisionKind, leftRecordId: string, rightRecordId: string, decidedBy: string, reason: string | null = null): Promise<void> {
-    const [left, right] = await Promise.all([this.repository.findRecords([leftRecordId]), this.repository.findRecords([rightRecordId])]);
+    const [left, right, inTerritory] = await Promise.all([
+      this.repository.findRecords([leftRecordId]),
+      this.repository.findRecords([rightRecordId]),
+      this.repository.findRecordIdsInTerritory(territory, [leftRecordId, rightRecordId]),
+    ]);
+    if (!inTerritory.has(leftRecordId)) left.length = 0;
+    if (!inTerritory.has(rightRecordId)) right.length = 0;
     if (left.length === 0 || right.length === 0) {
       throw new UnissonError('LINKAGE_RECORD_NOT_FOUND', `Enregistrement inconnu : ${left.length === 0 ? leftRecordId : rightRecordId}. Vérifiez l’identifiant ou relancez le rapprochement du territoire.`, 404);
     }

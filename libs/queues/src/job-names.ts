@@ -36,6 +36,16 @@ export const JOBS = {
     jobId: contactDueJobId,
     options: contactDueOptions,
   },
+  /**
+   * Bring households in step with household matching for a territory: re-estimate and re-link
+   * first (nightly, or `npm run relink`), or only apply the current groups (after a human review).
+   */
+  'households.regroup': {
+    queue: QUEUES.linkage,
+    payload: z.object({ territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/), reestimate: z.boolean(), requestedAt: z.string().datetime() }),
+    jobId: (p: { territory: string; reestimate: boolean; requestedAt: string }) => `regroup-${p.territory}-${p.reestimate ? 'relink' : 'apply'}-${Date.parse(p.requestedAt)}`,
+    options: retried,
+  },
   'dispatch.sweep': {
     queue: QUEUES.dispatch,
     payload: z.object({}),

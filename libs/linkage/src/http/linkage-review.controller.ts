@@ -1,8 +1,11 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { ZodValidationPipe } from '@unisson/platform';
+import { jobSpec, QUEUES } from '@unisson/queues';
 import { ReviewDecisionInput, reviewDecisionSchema, reviewListQuerySchema } from '../dto/review.schemas';
 import { LinkageLink } from '../entities/linkage-link.entity';
 import { LinkageService } from '../linkage.service';
@@ -29,7 +32,10 @@ function toLinkView(link: LinkageLink) {
 @ApiSecurity('api-key')
 @Controller('v1/linkage/review')
 export class LinkageReviewController {
-  constructor(private readonly linkage: LinkageService) {}
+  constructor(
+    private readonly linkage: LinkageService,
+    @InjectQueue(QUEUES.linkage) private readonly linkageQueue: Queue,
+  ) {}
 
   @Get()
   @RequireScopes('linkage:review')
@@ -41,8 +47,8 @@ export class LinkageReviewController {
   @Get('records/:recordId/links')
   @RequireScopes('linkage:review')
   @ApiOperation({ summary: 'Every link of a record with its explanation (fields, levels, weights)' })
-  async links(@Param('recordId') recordId: string) {
-    return (await this.linkage.linksOfRecord(recordId)).map(toLinkView);
+  async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId') recordId: string) {
+    return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
   }
 
   @Post('decisions')
@@ -52,5 +58,8 @@ export class LinkageReviewController {
   @ApiBody({ schema: jsonSchema(reviewDecisionSchema) })
   async decide(@CurrentPartner() partner: PartnerPrincipal, @Body(new ZodValidationPipe(reviewDecisionSchema)) body: ReviewDecisionInput) {
     await this.linkage.decide(partner.territory, body.kind, body.leftRecordId, body.rightRecordId, partner.keyId, body.reason ?? null);
+    // The households, procedures and contact plans follow the decision (worker job).
+    const job = jobSpec('households.regroup', { territory: partner.territory, reestimate: false, requestedAt: new Date().toISOString() });
+    await this.linkageQueue.add(job.name, job.data, job.opts);
   }
 }
