@@ -237,6 +237,18 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     expect(leftovers).toHaveLength(0);
   });
 
+  it("shows operators aggregate figures behind their login, and no tenant's name", async () => {
+    const denied = await fetch(`${stack.baseUrl}/tableau-de-bord`);
+    expect(denied.status).toBe(401);
+    const auth = `Basic ${Buffer.from(`${stack.config.security.dashboardUser}:${stack.config.security.dashboardPassword}`).toString('base64')}`;
+    const page = await fetch(`${stack.baseUrl}/tableau-de-bord`, { headers: { authorization: auth } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Procédures ouvertes par étape');
+    expect(html).toMatch(/demandes deviennent/);
+    for (const name of ['Nguyen', 'Ferreira', 'Kouassi', 'Traoré']) expect(html).not.toContain(name);
+  });
+
   it('cancels every pending contact when the landlord reports the debt cleared', async () => {
     const response = await post('/v1/alerts', alert('HS93-E2E-7', { contacts: { phone: '06 10 20 30 40' } }), { 'idempotency-key': 'e2e-alert-0008' });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);

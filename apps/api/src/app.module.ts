@@ -15,6 +15,8 @@ import { QueuesModule } from '@unisson/queues';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
 import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
+import { OverviewController } from './overview/overview.controller';
+import { OverviewRepository } from './overview/overview.repository';
 
 /** The HTTP API: wiring only. */
 @Module({})
@@ -36,8 +38,8 @@ export class ApiModule {
         LinkageModule,
         TemplatesModule,
       ],
-      controllers: [HealthController, DashboardController],
-      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
+      controllers: [HealthController, DashboardController, OverviewController],
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],
     };
   }
 }

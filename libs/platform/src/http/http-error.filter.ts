@@ -23,7 +23,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');
     }
-    void reply.status(body.statusCode).header('x-correlation-id', body.correlationId).send(body);
+    void reply.status(body.statusCode).header('x-correlation-id', body.correlationId).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody {

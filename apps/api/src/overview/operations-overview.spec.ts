@@ -1,0 +1,30 @@
+import { barChart, OverviewFigures, renderOverview } from './operations-overview';
+
+const figures: OverviewFigures = {
+  generatedAt: '2026-12-01T09:30:00.000Z',
+  households: 3,
+  proceduresByStage: [{ label: 'Premier impayé', count: 2 }, { label: 'Signalement CAF', count: 1 }],
+  messagesByStatus: [{ label: 'remis', count: 4 }],
+  messagesByChannel: [{ label: 'SMS', count: 4 }],
+  coordination: { intents: 10, contactsPlanned: 3, contactsHandedOff: 1, contactsCancelled: 2 },
+  linkage: { records: 5, linked: 2, reviewsOpen: 1 },
+};
+
+describe('the operators overview', () => {
+  it('draws bars proportional to the counts, the largest full width', () => {
+    const svg = barChart('Test', [{ label: 'a', count: 10 }, { label: 'b', count: 5 }]);
+    expect(svg).toContain('width="420"');
+    expect(svg).toContain('width="210"');
+  });
+
+  it('says how many partner requests became how many contacts', () => {
+    const html = renderOverview(figures);
+    expect(html).toMatch(/<strong>10<\/strong> demandes deviennent <strong>4<\/strong> contacts, soit 60 % de sollicitations en moins/);
+    expect(html).toContain('lang="fr"');
+  });
+
+  it('escapes labels and says so when there is nothing yet', () => {
+    expect(barChart('Vide', [])).toContain('Rien pour l’instant.');
+    expect(barChart('X', [{ label: '<script>', count: 1 }])).not.toContain('<script>');
+  });
+});

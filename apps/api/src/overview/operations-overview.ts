@@ -1,0 +1,71 @@
+/**
+ * The operators' overview: aggregate figures only (counts, never a household), drawn as bars.
+ * Pure: figures in, HTML out.
+ */
+export interface Count {
+  label: string;
+  count: number;
+}
+
+export interface OverviewFigures {
+  generatedAt: string;
+  households: number;
+  proceduresByStage: Count[];
+  messagesByStatus: Count[];
+  messagesByChannel: Count[];
+  /** What partners asked for, against what Unisson plans after merging. */
+  coordination: { intents: number; contactsPlanned: number; contactsHandedOff: number; contactsCancelled: number };
+  linkage: { records: number; linked: number; reviewsOpen: number };
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+
+/** Horizontal bars, one per line, widths proportional to the largest count; a table for screen readers. */
+export function barChart(title: string, rows: readonly Count[], colour = '#000091'): string {
+  if (rows.length === 0) return `<section><h2>${escape(title)}</h2><p class="empty">Rien pour l’instant.</p></section>`;
+  const max = Math.max(...rows.map((r) => r.count), 1);
+  const width = 420;
+  const rowHeight = 26;
+  const bars = rows
+    .map((r, i) => {
+      const w = Math.round((r.count / max) * width);
+      const y = i * rowHeight;
+      return `<text x="0" y="${y + 17}" class="label">${escape(r.label)}</text><rect x="190" y="${y + 4}" width="${w}" height="18" rx="3" fill="${colour}"></rect><text x="${196 + w}" y="${y + 18}" class="value">${number(r.count)}</text>`;
+    })
+    .join('');
+  const table = rows.map((r) => `<tr><th scope="row">${escape(r.label)}</th><td>${number(r.count)}</td></tr>`).join('');
+  return `<section><h2>${escape(title)}</h2><svg role="img" aria-label="${escape(title)}" viewBox="0 0 680 ${rows.length * rowHeight + 4}" width="100%">${bars}</svg>
+<table class="sr-only"><caption>${escape(title)}</caption>${table}</table></section>`;
+}
+
+export function renderOverview(f: OverviewFigures): string {
+  const c = f.coordination;
+  const merged = c.intents > 0 ? Math.round((1 - (c.contactsPlanned + c.contactsHandedOff) / Math.max(c.intents, 1)) * 100) : null;
+  const tiles: Array<[string, string]> = [
+    [number(f.households), 'foyers suivis'],
+    [number(c.intents), 'demandes de contact des partenaires'],
+    [number(c.contactsPlanned + c.contactsHandedOff), 'contacts dans les plans coordonnés'],
+    [number(f.linkage.reviewsOpen), 'rapprochements à vérifier'],
+  ];
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Unisson · tableau de bord</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="30">
+<style>body{font-family:system-ui,Arial,sans-serif;max-width:860px;margin:2rem auto;padding:0 1rem;color:#1b1b35}
+h1{color:#000091}h2{font-size:1.1rem;margin-top:2rem}.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:.8rem}
+.tile{border:1px solid #ddd;border-radius:8px;padding:.8rem}.tile b{display:block;font-size:1.8rem;color:#000091}
+svg .label{font-size:13px;fill:#1b1b35}svg .value{font-size:13px;fill:#1b1b35;font-weight:bold}.empty{color:#666}
+.sr-only{position:absolute;left:-9999px}.note{color:#555;font-size:.9rem}</style></head><body>
+<h1>Tableau de bord</h1>
+<p class="note">Chiffres agrégés, sans aucune donnée personnelle. Mis à jour le ${escape(new Date(f.generatedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }))} ; la page se recharge toutes les 30 secondes.</p>
+<div class="tiles">${tiles.map(([value, label]) => `<div class="tile"><b>${value}</b>${escape(label)}</div>`).join('')}</div>
+${merged !== null ? `<p>Les demandes des partenaires sont fusionnées : <strong>${number(c.intents)}</strong> demandes deviennent <strong>${number(c.contactsPlanned + c.contactsHandedOff)}</strong> contacts${merged > 0 ? `, soit ${merged} % de sollicitations en moins` : ''} (${number(c.contactsCancelled)} contacts annulés : dette soldée, réponse, étape dépassée…).</p>` : ''}
+${barChart('Procédures ouvertes par étape', f.proceduresByStage)}
+${barChart('Messages par canal', f.messagesByChannel, '#6a6af4')}
+${barChart('Messages par état', f.messagesByStatus, '#18753c')}
+${barChart('Rapprochement des foyers', [
+  { label: 'fiches partenaires', count: f.linkage.records },
+  { label: 'liens établis', count: f.linkage.linked },
+  { label: 'à vérifier', count: f.linkage.reviewsOpen },
+], '#a94645')}
+</body></html>`;
+}

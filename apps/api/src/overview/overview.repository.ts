@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Count, OverviewFigures } from './operations-overview';
+
+const STAGE_LABELS: Record<string, string> = {
+  premier_impaye: 'Premier impayé',
+  signalement_caf: 'Signalement CAF',
+  commandement_de_payer: 'Commandement de payer',
+  assignation: 'Assignation',
+  jugement: 'Jugement',
+  commandement_de_quitter_les_lieux: 'Commandement de quitter les lieux',
+  concours_force_publique: 'Concours de la force publique',
+};
+const STATUS_LABELS: Record<string, string> = {
+  queued: 'en attente',
+  sending: 'en cours d’envoi',
+  sent: 'envoyés',
+  delivered: 'remis',
+  undelivered: 'non remis',
+  failed: 'en échec',
+  cancelled: 'annulés',
+  suppressed: 'bloqués (refus du foyer)',
+};
+const CHANNEL_LABELS: Record<string, string> = { sms: 'SMS', email: 'Courriel', letter: 'Courrier', voice: 'Appel vocal', call: 'Appel d’un conseiller' };
+
+/** Aggregates for the overview: counts only, never a row about one household. */
+@Injectable()
+export class OverviewRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async figures(): Promise<OverviewFigures> {
+    const q = <T>(sql: string) => this.dataSource.query(sql) as Promise<T[]>;
+    const [households, stages, statuses, channels, intents, contacts, linkRecords, links] = await Promise.all([
+      q<{ n: number }>(`SELECT count(*)::int AS n FROM household`),
+      q<{ k: string; n: number }>(`SELECT stage AS k, count(*)::int AS n FROM procedure WHERE closed_at IS NULL GROUP BY stage`),
+      q<{ k: string; n: number }>(`SELECT status::text AS k, count(*)::int AS n FROM outbound_message GROUP BY status`),
+      q<{ k: string; n: number }>(`SELECT channel::text AS k, count(*)::int AS n FROM outbound_message GROUP BY channel`),
+      q<{ n: number }>(`SELECT count(*)::int AS n FROM contact_intent`),
+      q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM planned_contact GROUP BY status`),
+      q<{ n: number }>(`SELECT count(*)::int AS n FROM linkage_record`),
+      q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM linkage_link GROUP BY status`),
+    ]);
+    const counted = (rows: Array<{ k: string; n: number }>, labels: Record<string, string>): Count[] =>
+      Object.keys(labels)
+        .map((k) => ({ label: labels[k], count: rows.find((r) => r.k === k)?.n ?? 0 }))
+        .filter((c) => c.count > 0);
+    const contactsOf = (status: string) => contacts.find((c) => c.k === status)?.n ?? 0;
+    return {
+      generatedAt: new Date().toISOString(),
+      households: households[0].n,
+      proceduresByStage: counted(stages, STAGE_LABELS),
+      messagesByStatus: counted(statuses, STATUS_LABELS),
+      messagesByChannel: counted(channels, CHANNEL_LABELS),
+      coordination: { intents: intents[0].n, contactsPlanned: contactsOf('planned'), contactsHandedOff: contactsOf('handedOff'), contactsCancelled: contactsOf('cancelled') },
+      linkage: { records: linkRecords[0].n, linked: links.find((l) => l.k === 'linked')?.n ?? 0, reviewsOpen: links.find((l) => l.k === 'review')?.n ?? 0 },
+    };
+  }
+}
