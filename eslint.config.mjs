@@ -25,8 +25,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@unisson/*/*', '!@unisson/database/schema'], message: 'Import a capability through its index (@unisson/<capability>).' },
-            { group: ['../../*/src/*', '../../../*/src/*', '../../../../libs/*'], message: 'Import another capability through @unisson/<capability>.' },
+            {
+              group: ['@unisson/*/*', '!@unisson/database/schema'],
+              message: 'Import a capability through its index (@unisson/<capability>).',
+            },
+            {
+              group: ['../../*/src/*', '../../../*/src/*', '../../../../libs/*'],
+              message: 'Import another capability through @unisson/<capability>.',
+            },
           ],
         },
       ],

@@ -27,10 +27,17 @@ async function main(): Promise<void> {
   const events = new QueueEvents(QUEUES.linkage, { connection, prefix: config.redis.queuePrefix });
   try {
     if ((await queue.getWorkers()).length === 0) throw new Error('Aucun worker Unisson ne traite la file « linkage ».');
-    const spec = jobSpec('households.regroup', { territory, reestimate: !process.argv.includes('--apply-only'), requestedAt: new Date().toISOString() });
+    const spec = jobSpec('households.regroup', {
+      territory,
+      reestimate: !process.argv.includes('--apply-only'),
+      requestedAt: new Date().toISOString(),
+    });
     const job = await queue.add(spec.name, spec.data, spec.opts);
     const started = Date.now();
-    const ticker = setInterval(() => process.stderr.write(`\r▶ Rapprochement du territoire ${territory}… ${Math.round((Date.now() - started) / 1000)} s`), 1000);
+    const ticker = setInterval(
+      () => process.stderr.write(`\r▶ Rapprochement du territoire ${territory}… ${Math.round((Date.now() - started) / 1000)} s`),
+      1000,
+    );
     try {
       const summary = await job.waitUntilFinished(events, 30 * 60_000);
       process.stderr.write('\n');

@@ -9,8 +9,9 @@ mkdir -p var
 
 say "1/5 Type check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
-say "2/5 Lint (eslint, zero warnings)"
+say "2/5 Lint (eslint, zero warnings) and format (prettier)"
 npx eslint --max-warnings 0 apps libs test scripts
+npm run --silent format:check >/dev/null || { npm run --silent format:check; fail "Formatting differs: run \"npm run format\" and commit."; }
 say "3/5 Templates (completeness, FALC, SMS budgets)"
 if [ -f libs/templates/src/cli/lint-templates.cli.ts ]; then npm run --silent lint:templates; else echo "no template linter yet"; fi
 say "4/5 Entities and migrations agree"

@@ -67,11 +67,17 @@ async function main(): Promise<void> {
   const keys = await seedDemo(config);
   // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=var/prof" profiles the API under load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
-      const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+      const ready = await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -88,7 +94,10 @@ async function main(): Promise<void> {
       ...extra,
     });
     const alerts = await run('POST /v1/alerts, as fast as possible', postAlerts({}));
-    const sustained = await run(`POST /v1/alerts, held at ${rate}/s over ${heldConnections} connections`, postAlerts({ overallRate: rate, connections: heldConnections }));
+    const sustained = await run(
+      `POST /v1/alerts, held at ${rate}/s over ${heldConnections} connections`,
+      postAlerts({ overallRate: rate, connections: heldConnections }),
+    );
     const non2xx = alerts.non2xx + alerts.errors + sustained.non2xx + sustained.errors;
     const figures = {
       benchmark: 'ingest',

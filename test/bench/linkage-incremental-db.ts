@@ -34,7 +34,9 @@ export async function incrementalDbRun(count: number, probes = 500) {
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN);
   url.pathname = `/${name}`;
-  const dataSource = new DataSource(dataSourceOptions(url.toString(), { entities: linkageEntities, migrations: linkageMigrations }, { poolSize: 4 }));
+  const dataSource = new DataSource(
+    dataSourceOptions(url.toString(), { entities: linkageEntities, migrations: linkageMigrations }, { poolSize: 4 }),
+  );
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();

@@ -68,7 +68,14 @@ function scaleRun(count: number) {
   const run = new HouseholdMatcher().link(records, [], undefined, false);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const scores = pairwiseScores(new Map(run.assignments.map((a) => [a.recordId, a.householdKey])), truth);
-  return { records: count, seconds: round(seconds, 1), recordsPerSecond: Math.round(count / seconds), precision: round(scores.precision), recall: round(scores.recall), candidatePairs: run.candidatePairs };
+  return {
+    records: count,
+    seconds: round(seconds, 1),
+    recordsPerSecond: Math.round(count / seconds),
+    precision: round(scores.precision),
+    recall: round(scores.recall),
+    candidatePairs: run.candidatePairs,
+  };
 }
 
 function incrementalRun(count: number, probes = 2000) {
@@ -87,7 +94,13 @@ function incrementalRun(count: number, probes = 2000) {
     timings.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   timings.sort((a, b) => a - b);
-  return { indexed: count, probes, p50Ms: round(timings[Math.floor(probes * 0.5)], 3), p95Ms: round(timings[Math.floor(probes * 0.95)], 3), store: 'in-memory index' };
+  return {
+    indexed: count,
+    probes,
+    p50Ms: round(timings[Math.floor(probes * 0.5)], 3),
+    p95Ms: round(timings[Math.floor(probes * 0.95)], 3),
+    store: 'in-memory index',
+  };
 }
 
 async function main(): Promise<void> {

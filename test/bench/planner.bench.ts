@@ -72,7 +72,9 @@ async function main(): Promise<void> {
     try {
       enqueue = await planAndEnqueueBench(inputs, (done, total) => progress('planifier et mettre en file', done, total));
     } catch (error) {
-      process.stderr.write(`plan-and-enqueue impossible (${error instanceof Error ? error.message : String(error)}) : vérifiez Postgres et Redis, ou passez --pure-only\n`);
+      process.stderr.write(
+        `plan-and-enqueue impossible (${error instanceof Error ? error.message : String(error)}) : vérifiez Postgres et Redis, ou passez --pure-only\n`,
+      );
       enqueue = { skipped: true, error: error instanceof Error ? error.message : String(error) };
       process.exitCode = 1;
     }
@@ -89,9 +91,21 @@ async function main(): Promise<void> {
       target: 20_000,
       met: households / pure.seconds >= 20_000,
     },
-    baselineTrivialPass: { seconds: Math.round(trivialSeconds * 1000) / 1000, householdsPerSecond: Math.round(households / trivialSeconds), groups },
+    baselineTrivialPass: {
+      seconds: Math.round(trivialSeconds * 1000) / 1000,
+      householdsPerSecond: Math.round(households / trivialSeconds),
+      groups,
+    },
     planAndEnqueue: enqueue,
-    machine: { os: platform(), cpu: cpus()[0]?.model, cpus: cpus().length, node: process.version, totalMemoryGb: Math.round(totalmem() / 2 ** 30), loadAverageBefore: loadBefore, loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      os: platform(),
+      cpu: cpus()[0]?.model,
+      cpus: cpus().length,
+      node: process.version,
+      totalMemoryGb: Math.round(totalmem() / 2 ** 30),
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
+    },
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

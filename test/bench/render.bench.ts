@@ -114,7 +114,12 @@ async function main(): Promise<void> {
     bench: 'render',
     perCore: true,
     seconds,
-    sms: { perSecond: sms.perSecond, rendered: sms.count, baselineI18nextPerSecond: smsBaseline.perSecond, speedup: round(sms.perSecond / smsBaseline.perSecond) },
+    sms: {
+      perSecond: sms.perSecond,
+      rendered: sms.count,
+      baselineI18nextPerSecond: smsBaseline.perSecond,
+      speedup: round(sms.perSecond / smsBaseline.perSecond),
+    },
     email: {
       perSecond: email.perSecond,
       rendered: email.count,

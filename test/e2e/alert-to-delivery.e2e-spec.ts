@@ -30,7 +30,9 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
       body: JSON.stringify(body),
     });
   const messageRows = (householdId: string) =>
-    stack.db.query(`SELECT id, channel, status, body, provider_message_id FROM outbound_message WHERE household_id = $1 ORDER BY channel`, [householdId]);
+    stack.db.query(`SELECT id, channel, status, body, provider_message_id FROM outbound_message WHERE household_id = $1 ORDER BY channel`, [
+      householdId,
+    ]);
 
   beforeAll(async () => {
     stack = await startUnissonStack('e2e_alert');
@@ -48,21 +50,35 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     expect(sms.body).toContain('Habitat Solidaire 93');
     expect(sms.body).toMatch(/1\s024,80\s€/);
 
-    const email = await eventually(() => stack.sandbox.store.emails.find((e) => e.to.includes('thi.nguyen@example.org')), 15_000, 'the e-mail');
+    const email = await eventually(
+      () => stack.sandbox.store.emails.find((e) => e.to.includes('thi.nguyen@example.org')),
+      15_000,
+      'the e-mail',
+    );
     expect(email.subject).toMatch(/loyer/i);
     expect(email.text).toMatch(/1\s024,80\s€/);
     expect(email.html).toContain('Habitat Solidaire 93');
 
     const outcome = await eventually(async () => {
-      const r = await fetch(`${stack.baseUrl}/v1/submissions/${accepted.submissionId}`, { headers: { authorization: `Bearer ${stack.keys['bailleur-93']}` } });
+      const r = await fetch(`${stack.baseUrl}/v1/submissions/${accepted.submissionId}`, {
+        headers: { authorization: `Bearer ${stack.keys['bailleur-93']}` },
+      });
       const body = (await r.json()) as { status: string; outcome: { householdId: string } };
       return body.status === 'processed' ? body : undefined;
     });
-    const delivered = await eventually(async () => {
-      const rows = (await messageRows(outcome.outcome.householdId)) as Array<{ channel: string; status: string; provider_message_id: string }>;
-      const smsRow = rows.find((r) => r.channel === 'sms');
-      return smsRow?.status === 'delivered' ? rows : undefined;
-    }, 15_000, 'the SMS to be delivered');
+    const delivered = await eventually(
+      async () => {
+        const rows = (await messageRows(outcome.outcome.householdId)) as Array<{
+          channel: string;
+          status: string;
+          provider_message_id: string;
+        }>;
+        const smsRow = rows.find((r) => r.channel === 'sms');
+        return smsRow?.status === 'delivered' ? rows : undefined;
+      },
+      15_000,
+      'the SMS to be delivered',
+    );
     expect(delivered.find((r) => r.channel === 'sms')!.provider_message_id).toBe(sms.sid);
     expect(delivered.find((r) => r.channel === 'email')!.status).toBe('sent');
     const history = await stack.db.query(
@@ -73,12 +89,18 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
   });
 
   it('answers a retried call with the first result and never sends twice', async () => {
-    const first = await post('/v1/alerts', alert('HS93-E2E-2', { contacts: { phone: '06 98 76 54 32' } }), { 'idempotency-key': 'e2e-alert-0002' });
-    const second = await post('/v1/alerts', alert('HS93-E2E-2', { contacts: { phone: '06 98 76 54 32' } }), { 'idempotency-key': 'e2e-alert-0002' });
+    const first = await post('/v1/alerts', alert('HS93-E2E-2', { contacts: { phone: '06 98 76 54 32' } }), {
+      'idempotency-key': 'e2e-alert-0002',
+    });
+    const second = await post('/v1/alerts', alert('HS93-E2E-2', { contacts: { phone: '06 98 76 54 32' } }), {
+      'idempotency-key': 'e2e-alert-0002',
+    });
     expect(first.status).toBe(202);
     expect(second.status).toBe(200);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(((await second.json()) as { submissionId: string }).submissionId).toBe(((await first.json()) as { submissionId: string }).submissionId);
+    expect(((await second.json()) as { submissionId: string }).submissionId).toBe(
+      ((await first.json()) as { submissionId: string }).submissionId,
+    );
     await eventually(() => stack.sandbox.store.messages.find((m) => m.to === '+33698765432'), 15_000, 'the SMS');
     await new Promise((r) => setTimeout(r, 500));
     expect(stack.sandbox.store.messages.filter((m) => m.to === '+33698765432')).toHaveLength(1);
@@ -90,7 +112,10 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
 
   it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
     const [{ count: before }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
-    const response = await post('/v1/alerts', alert('HS93-E2E-3', { address: { street: '1 rue X', postalCode: '9320', city: 'Saint-Denis' } }));
+    const response = await post(
+      '/v1/alerts',
+      alert('HS93-E2E-3', { address: { street: '1 rue X', postalCode: '9320', city: 'Saint-Denis' } }),
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as { code: string; message: string; errors: Array<{ field: string }>; correlationId: string };
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -117,37 +142,63 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
   });
 
   const processed = async (submissionId: string, key = stack.keys['bailleur-93']) =>
-    eventually(async () => {
-      const r = await fetch(`${stack.baseUrl}/v1/submissions/${submissionId}`, { headers: { authorization: `Bearer ${key}` } });
-      const body = (await r.json()) as { status: string; outcome: { householdId: string; linkage: string } };
-      return body.status === 'processed' || body.status === 'rejected' ? body.outcome : undefined;
-    }, 15_000, 'the submission to be processed');
-  type PlanView = { contacts: Array<{ key: string; channel: string; purpose: string; status: string; leadPartnerId: string; window: { notBefore: string } }>; trace: unknown[] };
+    eventually(
+      async () => {
+        const r = await fetch(`${stack.baseUrl}/v1/submissions/${submissionId}`, { headers: { authorization: `Bearer ${key}` } });
+        const body = (await r.json()) as { status: string; outcome: { householdId: string; linkage: string } };
+        return body.status === 'processed' || body.status === 'rejected' ? body.outcome : undefined;
+      },
+      15_000,
+      'the submission to be processed',
+    );
+  type PlanView = {
+    contacts: Array<{
+      key: string;
+      channel: string;
+      purpose: string;
+      status: string;
+      leadPartnerId: string;
+      window: { notBefore: string };
+    }>;
+    trace: unknown[];
+  };
   const plan = async (householdId: string, key: string) => {
     const r = await fetch(`${stack.baseUrl}/v1/households/${householdId}/plan`, { headers: { authorization: `Bearer ${key}` } });
     return { status: r.status, body: (await r.json()) as PlanView };
   };
 
   it('honours an SMS "STOP": the plan keeps no SMS for that household, its other channels go on', async () => {
-    const response = await post('/v1/alerts', alert('HS93-E2E-4', { contacts: { phone: '07 55 44 33 22', email: 'stop@example.org' } }), { 'idempotency-key': 'e2e-alert-0004' });
+    const response = await post('/v1/alerts', alert('HS93-E2E-4', { contacts: { phone: '07 55 44 33 22', email: 'stop@example.org' } }), {
+      'idempotency-key': 'e2e-alert-0004',
+    });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
     await eventually(() => stack.sandbox.store.messages.find((m) => m.to === '+33755443322'), 15_000, 'the first SMS');
     await stack.sandbox.simulateInboundSms('+33755443322', 'STOP');
-    await eventually(async () => {
-      const rows = await stack.db.query(`SELECT 1 FROM household_opt_out WHERE household_id = $1 AND channel = 'sms'`, [householdId]);
-      return rows.length ? rows : undefined;
-    }, 10_000, 'the opt-out');
-    const after = await eventually(async () => {
-      const { body } = await plan(householdId, stack.keys['bailleur-93']);
-      const pending = body.contacts.filter((c) => c.status === 'planned');
-      return pending.length > 0 && pending.every((c) => c.channel !== 'sms') ? pending : undefined;
-    }, 10_000, 'a plan without SMS');
+    await eventually(
+      async () => {
+        const rows = await stack.db.query(`SELECT 1 FROM household_opt_out WHERE household_id = $1 AND channel = 'sms'`, [householdId]);
+        return rows.length ? rows : undefined;
+      },
+      10_000,
+      'the opt-out',
+    );
+    const after = await eventually(
+      async () => {
+        const { body } = await plan(householdId, stack.keys['bailleur-93']);
+        const pending = body.contacts.filter((c) => c.status === 'planned');
+        return pending.length > 0 && pending.every((c) => c.channel !== 'sms') ? pending : undefined;
+      },
+      10_000,
+      'a plan without SMS',
+    );
     expect(after.map((c) => c.channel)).toEqual(expect.arrayContaining(['letter']));
     expect(stack.sandbox.store.messages.filter((m) => m.to === '+33755443322')).toHaveLength(1);
   });
 
   it("plans contacts in the playbook's hours: the reminder letter waits a week for an answer, it is not sent with the SMS", async () => {
-    const response = await post('/v1/alerts', alert('HS93-E2E-5', { contacts: { phone: '06 11 22 33 99' } }), { 'idempotency-key': 'e2e-alert-0006' });
+    const response = await post('/v1/alerts', alert('HS93-E2E-5', { contacts: { phone: '06 11 22 33 99' } }), {
+      'idempotency-key': 'e2e-alert-0006',
+    });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
     const { status, body } = await plan(householdId, stack.keys['bailleur-93']);
     expect(status).toBe(200);
@@ -161,7 +212,14 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
   });
 
   it("meets the CAF's report and the landlord's alert about one household in one plan, though they name it differently", async () => {
-    const landlord = await post('/v1/alerts', alert('HS93-E2E-6', { tenant: { lastName: 'Ferreira', firstName: 'Ana', birthDate: '1984-03-12' }, contacts: { phone: '06 44 55 66 77', email: 'ana.ferreira@example.org' } }), { 'idempotency-key': 'e2e-alert-0007' });
+    const landlord = await post(
+      '/v1/alerts',
+      alert('HS93-E2E-6', {
+        tenant: { lastName: 'Ferreira', firstName: 'Ana', birthDate: '1984-03-12' },
+        contacts: { phone: '06 44 55 66 77', email: 'ana.ferreira@example.org' },
+      }),
+      { 'idempotency-key': 'e2e-alert-0007' },
+    );
     const first = await processed(((await landlord.json()) as { submissionId: string }).submissionId);
     const cafReport = await post(
       '/v1/stage-events',
@@ -186,54 +244,118 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
   });
 
   it("takes a partner's own intent about a household it named, and merges it instead of adding a letter", async () => {
-    const response = await post('/v1/alerts', alert('HS93-E2E-8', { tenant: { lastName: 'Traoré', firstName: 'Aminata' }, address: { street: '25 rue Charles Michels', postalCode: '93200', city: 'Saint-Denis' }, contacts: { phone: '06 21 43 65 87' } }), { 'idempotency-key': 'e2e-alert-0009' });
+    const response = await post(
+      '/v1/alerts',
+      alert('HS93-E2E-8', {
+        tenant: { lastName: 'Traoré', firstName: 'Aminata' },
+        address: { street: '25 rue Charles Michels', postalCode: '93200', city: 'Saint-Denis' },
+        contacts: { phone: '06 21 43 65 87' },
+      }),
+      { 'idempotency-key': 'e2e-alert-0009' },
+    );
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
     const lettersBefore = (await plan(householdId, stack.keys['bailleur-93'])).body.contacts.filter((c) => c.channel === 'letter').length;
 
-    const intent = await post('/v1/intents', { partnerRef: 'HS93-E2E-8', purpose: 'offreTravailleurSocialBailleur', deadline: '2026-12-20' }, { 'idempotency-key': 'e2e-intent-0001' });
+    const intent = await post(
+      '/v1/intents',
+      { partnerRef: 'HS93-E2E-8', purpose: 'offreTravailleurSocialBailleur', deadline: '2026-12-20' },
+      { 'idempotency-key': 'e2e-intent-0001' },
+    );
     expect(intent.status).toBe(202);
-    const outcome = (await processed(((await intent.json()) as { submissionId: string }).submissionId)) as unknown as { error?: string; intents: Array<{ purpose: string }> };
+    const outcome = (await processed(((await intent.json()) as { submissionId: string }).submissionId)) as unknown as {
+      error?: string;
+      intents: Array<{ purpose: string }>;
+    };
     expect(outcome.error).toBeUndefined();
     expect(outcome.intents.map((i) => i.purpose)).toEqual(['offreTravailleurSocialBailleur']);
     const lettersAfter = (await plan(householdId, stack.keys['bailleur-93'])).body.contacts.filter((c) => c.channel === 'letter').length;
     expect(lettersAfter).toBe(lettersBefore);
 
-    const wrongStage = await post('/v1/intents', { partnerRef: 'HS93-E2E-8', purpose: 'rappelAudience' }, { 'idempotency-key': 'e2e-intent-0002' });
-    expect(((await processed(((await wrongStage.json()) as { submissionId: string }).submissionId)) as unknown as { error: string }).error).toBe('PURPOSE_NOT_AT_THIS_STAGE');
-    const unknownRef = await post('/v1/intents', { partnerRef: 'NOT-MINE', purpose: 'rappelImpaye' }, { 'idempotency-key': 'e2e-intent-0003' });
-    expect(((await processed(((await unknownRef.json()) as { submissionId: string }).submissionId)) as unknown as { error: string }).error).toBe('UNKNOWN_PARTNER_REF');
+    const wrongStage = await post(
+      '/v1/intents',
+      { partnerRef: 'HS93-E2E-8', purpose: 'rappelAudience' },
+      { 'idempotency-key': 'e2e-intent-0002' },
+    );
+    expect(
+      ((await processed(((await wrongStage.json()) as { submissionId: string }).submissionId)) as unknown as { error: string }).error,
+    ).toBe('PURPOSE_NOT_AT_THIS_STAGE');
+    const unknownRef = await post(
+      '/v1/intents',
+      { partnerRef: 'NOT-MINE', purpose: 'rappelImpaye' },
+      { 'idempotency-key': 'e2e-intent-0003' },
+    );
+    expect(
+      ((await processed(((await unknownRef.json()) as { submissionId: string }).submissionId)) as unknown as { error: string }).error,
+    ).toBe('UNKNOWN_PARTNER_REF');
     const malformed = await post('/v1/intents', { partnerRef: 'HS93-E2E-8', purpose: 'rappel impayé !' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['purpose']);
   });
 
   it("follows a reviewer's merge: the CAF's household joins the landlord's, with one plan for both", async () => {
-    const landlord = await post('/v1/alerts', alert('HS93-E2E-9', { tenant: { lastName: 'Kouassi', firstName: 'Jean' }, address: { street: '60 rue Gabriel Péri', postalCode: '93200', city: 'Saint-Denis' }, contacts: { phone: '06 31 41 59 26' } }), { 'idempotency-key': 'e2e-alert-0010' });
+    const landlord = await post(
+      '/v1/alerts',
+      alert('HS93-E2E-9', {
+        tenant: { lastName: 'Kouassi', firstName: 'Jean' },
+        address: { street: '60 rue Gabriel Péri', postalCode: '93200', city: 'Saint-Denis' },
+        contacts: { phone: '06 31 41 59 26' },
+      }),
+      { 'idempotency-key': 'e2e-alert-0010' },
+    );
     const landlordSide = await processed(((await landlord.json()) as { submissionId: string }).submissionId);
     // The CAF knows the family under the other adult's name at their previous address: no automatic link.
     const caf = await post(
       '/v1/stage-events',
-      { partnerRef: 'CAF-93-ALLOC-990001', type: 'signalement_caf', occurredOn: '2026-11-25', tenant: { lastName: 'Yao', firstName: 'Mireille' }, address: { street: '5 allée des Lilas', postalCode: '93140', city: 'Bondy' } },
+      {
+        partnerRef: 'CAF-93-ALLOC-990001',
+        type: 'signalement_caf',
+        occurredOn: '2026-11-25',
+        tenant: { lastName: 'Yao', firstName: 'Mireille' },
+        address: { street: '5 allée des Lilas', postalCode: '93140', city: 'Bondy' },
+      },
       { 'idempotency-key': 'e2e-caf-0002' },
       stack.keys['caf-93'],
     );
     const cafSide = await processed(((await caf.json()) as { submissionId: string }).submissionId, stack.keys['caf-93']);
     expect(cafSide.householdId).not.toBe(landlordSide.householdId);
-    const recordOf = async (ref: string) => ((await stack.db.query(`SELECT id FROM partner_record WHERE partner_ref = $1`, [ref])) as Array<{ id: string }>)[0].id;
+    const recordOf = async (ref: string) =>
+      ((await stack.db.query(`SELECT id FROM partner_record WHERE partner_ref = $1`, [ref])) as Array<{ id: string }>)[0].id;
     const [left, right] = [await recordOf('HS93-E2E-9'), await recordOf('CAF-93-ALLOC-990001')];
 
-    const decision = await post('/v1/linkage/review/decisions', { kind: 'merge', leftRecordId: left, rightRecordId: right, reason: 'Même foyer : Mme Yao est la conjointe de M. Kouassi (appel du 24/11).' }, {}, stack.keys['operateur']);
+    const decision = await post(
+      '/v1/linkage/review/decisions',
+      {
+        kind: 'merge',
+        leftRecordId: left,
+        rightRecordId: right,
+        reason: 'Même foyer : Mme Yao est la conjointe de M. Kouassi (appel du 24/11).',
+      },
+      {},
+      stack.keys['operateur'],
+    );
     expect(decision.status).toBe(204);
-    await eventually(async () => {
-      const rows = (await stack.db.query(`SELECT household_id FROM partner_record WHERE id = $1`, [right])) as Array<{ household_id: string }>;
-      return rows[0].household_id === landlordSide.householdId ? true : undefined;
-    }, 15_000, 'the CAF record to join the landlord household');
-    const merged = await eventually(async () => {
-      const { status, body } = await plan(landlordSide.householdId, stack.keys['caf-93']);
-      return status === 200 && body.contacts.some((c) => c.purpose === 'avisSignalementCaf') ? body : undefined;
-    }, 15_000, "the CAF's contacts in the landlord household's plan");
+    await eventually(
+      async () => {
+        const rows = (await stack.db.query(`SELECT household_id FROM partner_record WHERE id = $1`, [right])) as Array<{
+          household_id: string;
+        }>;
+        return rows[0].household_id === landlordSide.householdId ? true : undefined;
+      },
+      15_000,
+      'the CAF record to join the landlord household',
+    );
+    const merged = await eventually(
+      async () => {
+        const { status, body } = await plan(landlordSide.householdId, stack.keys['caf-93']);
+        return status === 200 && body.contacts.some((c) => c.purpose === 'avisSignalementCaf') ? body : undefined;
+      },
+      15_000,
+      "the CAF's contacts in the landlord household's plan",
+    );
     expect(merged.contacts.some((c) => c.purpose === 'avisSignalementCaf')).toBe(true);
-    const leftovers = await stack.db.query(`SELECT 1 FROM planned_contact WHERE household_id = $1 AND status = 'planned'`, [cafSide.householdId]);
+    const leftovers = await stack.db.query(`SELECT 1 FROM planned_contact WHERE household_id = $1 AND status = 'planned'`, [
+      cafSide.householdId,
+    ]);
     expect(leftovers).toHaveLength(0);
   });
 
@@ -250,11 +372,19 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
   });
 
   it('cancels every pending contact when the landlord reports the debt cleared', async () => {
-    const response = await post('/v1/alerts', alert('HS93-E2E-7', { contacts: { phone: '06 10 20 30 40' } }), { 'idempotency-key': 'e2e-alert-0008' });
+    const response = await post('/v1/alerts', alert('HS93-E2E-7', { contacts: { phone: '06 10 20 30 40' } }), {
+      'idempotency-key': 'e2e-alert-0008',
+    });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
-    const cleared = await post('/v1/stage-events', { partnerRef: 'HS93-E2E-7', type: 'dette_soldee', occurredOn: '2026-11-30' }, { 'idempotency-key': 'e2e-cleared-0001' });
+    const cleared = await post(
+      '/v1/stage-events',
+      { partnerRef: 'HS93-E2E-7', type: 'dette_soldee', occurredOn: '2026-11-30' },
+      { 'idempotency-key': 'e2e-cleared-0001' },
+    );
     await processed(((await cleared.json()) as { submissionId: string }).submissionId);
-    const rows = (await stack.db.query(`SELECT status, count(*)::int AS n FROM planned_contact WHERE household_id = $1 GROUP BY status`, [householdId])) as Array<{ status: string; n: number }>;
+    const rows = (await stack.db.query(`SELECT status, count(*)::int AS n FROM planned_contact WHERE household_id = $1 GROUP BY status`, [
+      householdId,
+    ])) as Array<{ status: string; n: number }>;
     expect(rows.find((r) => r.status === 'planned')).toBeUndefined();
     expect(rows.find((r) => r.status === 'cancelled')?.n).toBeGreaterThan(0);
   });

@@ -14,10 +14,9 @@ export default async function globalSetup(): Promise<void> {
   const TEMPLATE_DATABASE = `unisson_test_template_${process.pid}`;
   process.env.UNISSON_TEMPLATE_DB = TEMPLATE_DATABASE;
   await withAdmin(async (admin) => {
-    await admin.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-      [TEMPLATE_DATABASE],
-    );
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+      TEMPLATE_DATABASE,
+    ]);
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   });

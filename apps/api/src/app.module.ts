@@ -27,7 +27,9 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.logLevel, 'unisson-api')),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-api' })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-api' }),
+        ),
         QueuesModule.forRoot(config),
         PartnersModule,
         TemplateLibraryModule,

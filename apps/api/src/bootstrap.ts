@@ -33,7 +33,7 @@ function mountOpenApi(app: NestFastifyApplication): void {
     new DocumentBuilder()
       .setTitle('Unisson API')
       .setDescription(
-        "Unisson coordonne les messages des partenaires de la prévention des expulsions vers chaque foyer. " +
+        'Unisson coordonne les messages des partenaires de la prévention des expulsions vers chaque foyer. ' +
           'Authentification : `Authorization: Bearer uk_…` (clé partenaire).',
       )
       .setVersion('1')
@@ -59,7 +59,10 @@ async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfi
         const header = request.headers.authorization ?? '';
         const given = Buffer.from(header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '');
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          await reply.header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"').code(401).send('Identifiant opérateur requis.');
+          await reply
+            .header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"')
+            .code(401)
+            .send('Identifiant opérateur requis.');
         }
       });
       await scope.register(serverAdapter.registerPlugin() as never);

@@ -15,7 +15,11 @@ export class DashboardController {
   home(): string {
     const sandbox = `http://${this.config.sandbox.host}:${this.config.sandbox.twilioPort}/`;
     const links: Array<[string, string, string]> = [
-      ['/tableau-de-bord', 'Tableau de bord', 'Foyers suivis, demandes fusionnées, messages par canal et par état (chiffres agrégés, identifiant opérateur demandé).'],
+      [
+        '/tableau-de-bord',
+        'Tableau de bord',
+        'Foyers suivis, demandes fusionnées, messages par canal et par état (chiffres agrégés, identifiant opérateur demandé).',
+      ],
       ['/docs', 'Documentation de l’API', 'Toutes les routes, à essayer avec une clé partenaire.'],
       ['/queues', 'Files de travail', 'Les envois en attente, en cours, faits ou en échec (identifiant opérateur demandé).'],
       ['/templates/preview', 'Modèles de messages', 'Prévisualiser chaque message, dans chaque langue et en FALC.'],

@@ -40,8 +40,6 @@ main().catch((error: unknown) => {
     code === 'EADDRINUSE'
       ? 'A port is already taken: stop the other sandbox or set SANDBOX_TWILIO_PORT / SANDBOX_SMTP_PORT.'
       : 'Check the configuration (see README.md, "Configuration").';
-  process.stderr.write(
-    `provider sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n${hint}\n`,
-  );
+  process.stderr.write(`provider sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n${hint}\n`);
   process.exit(1);
 });

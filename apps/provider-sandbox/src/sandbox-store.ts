@@ -57,9 +57,7 @@ export class SandboxStore {
   }
 }
 
-export function newestFirst<T extends { dateCreated?: Date; receivedAt?: Date }>(
-  items: readonly T[],
-): T[] {
+export function newestFirst<T extends { dateCreated?: Date; receivedAt?: Date }>(items: readonly T[]): T[] {
   const time = (item: T) => (item.dateCreated ?? item.receivedAt ?? new Date(0)).getTime();
   return items
     .map((item, index) => ({ item, index }))

@@ -10,16 +10,7 @@ const RFC_2822 =
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addFormat('date-time-rfc-2822', RFC_2822);
-for (const format of [
-  'phone-number',
-  'currency',
-  'uri-map',
-  'uri',
-  'date-time',
-  'endpoint',
-  'http-method',
-  'twiml',
-]) {
+for (const format of ['phone-number', 'currency', 'uri-map', 'uri', 'date-time', 'endpoint', 'http-method', 'twiml']) {
   ajv.addFormat(format, true);
 }
 ajv.addSchema({ $id: 'twilio', components: subset.components });
@@ -27,10 +18,7 @@ ajv.addSchema({ $id: 'twilio', components: subset.components });
 type Json = Record<string, unknown>;
 const paths = subset.paths as unknown as Record<
   string,
-  Record<
-    string,
-    { responses: Record<string, { content: { 'application/json': { schema: Json } } }> }
-  >
+  Record<string, { responses: Record<string, { content: { 'application/json': { schema: Json } } }> }>
 >;
 
 export const MESSAGES = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
@@ -39,18 +27,12 @@ export const CALLS = '/2010-04-01/Accounts/{AccountSid}/Calls.json';
 export const CALL = '/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json';
 
 function withRefsIntoTwilio(schema: Json): Json {
-  return JSON.parse(
-    JSON.stringify(schema).replace(/"#\/components\//g, '"twilio#/components/'),
-  ) as Json;
+  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"twilio#/components/')) as Json;
 }
 
 const cache = new Map<string, ValidateFunction>();
 
-export function responseValidator(
-  path: string,
-  method: 'get' | 'post',
-  status: '200' | '201',
-): ValidateFunction {
+export function responseValidator(path: string, method: 'get' | 'post', status: '200' | '201'): ValidateFunction {
   const key = `${method} ${path} ${status}`;
   const existing = cache.get(key);
   if (existing) return existing;
@@ -62,11 +44,7 @@ export function responseValidator(
 }
 
 /** The property names the schema of a resource declares (to check none is missing or invented). */
-export function declaredProperties(
-  schemaName: 'api.v2010.account.message' | 'api.v2010.account.call',
-): string[] {
-  const schema = (subset.components.schemas as unknown as Record<string, { properties: Json }>)[
-    schemaName
-  ];
+export function declaredProperties(schemaName: 'api.v2010.account.message' | 'api.v2010.account.call'): string[] {
+  const schema = (subset.components.schemas as unknown as Record<string, { properties: Json }>)[schemaName];
   return Object.keys(schema?.properties ?? {}).sort();
 }

@@ -1,12 +1,5 @@
 import { ProviderSandbox, startProviderSandbox } from '../src';
-import {
-  CALL,
-  CALLS,
-  declaredProperties,
-  MESSAGE,
-  MESSAGES,
-  responseValidator,
-} from './oai-contract';
+import { CALL, CALLS, declaredProperties, MESSAGE, MESSAGES, responseValidator } from './oai-contract';
 
 const accountSid = 'AC0123456789abcdef0123456789abcdef';
 const authToken = 'sandbox-contract-test-auth-token';
@@ -14,15 +7,9 @@ const auth = {
   authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
 };
 
-async function call(
-  sandbox: ProviderSandbox,
-  method: 'GET' | 'POST',
-  path: string,
-  form?: Record<string, string | string[]>,
-) {
+async function call(sandbox: ProviderSandbox, method: 'GET' | 'POST', path: string, form?: Record<string, string | string[]>) {
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(form ?? {}))
-    for (const v of [value].flat()) body.append(key, v);
+  for (const [key, value] of Object.entries(form ?? {})) for (const v of [value].flat()) body.append(key, v);
   const response = await fetch(`${sandbox.twilioUrl}/2010-04-01/Accounts/${accountSid}${path}`, {
     method,
     headers: { ...auth, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
@@ -110,47 +97,22 @@ describe("provider sandbox responses follow Twilio's OpenAPI contract", () => {
     const fetched = await call(sandbox, 'GET', `/Calls/${created.json.sid as string}.json`);
     expect(responseValidator(CALL, 'get', '200')(fetched.json)).toBe(true);
     expect(fetched.json.status).toBe('queued');
-    expect(sandbox.store.findCall(created.json.sid as string)?.statusCallbackEvents).toEqual([
-      'initiated',
-      'completed',
-    ]);
+    expect(sandbox.store.findCall(created.json.sid as string)?.statusCallbackEvents).toEqual(['initiated', 'completed']);
   });
 
   it('rejects an invalid resource that would not validate', () => {
     const validate = responseValidator(MESSAGE, 'get', '200');
-    expect(
-      validate({ sid: 'XX123', status: 'teleported', date_created: '2024-01-01T00:00:00Z' }),
-    ).toBe(false);
+    expect(validate({ sid: 'XX123', status: 'teleported', date_created: '2024-01-01T00:00:00Z' })).toBe(false);
   });
 
   it.each([
     ['Messages', { From: '+33700000001', Body: 'x' }, 21604, "A 'To' phone number is required."],
     ['Messages', { To: '+33612345678', Body: 'x' }, 21603, "A 'From' phone number is required."],
     ['Messages', { To: '+33612345678', From: '+33700000001' }, 21602, 'Message body is required.'],
-    [
-      'Messages',
-      { To: 'abc', From: '+33700000001', Body: 'x' },
-      21211,
-      "Invalid 'To' Phone Number: abc",
-    ],
-    [
-      'Messages',
-      { To: '+33612345678', From: '+33700000001', Body: 'x'.repeat(1601) },
-      21617,
-      expect.stringContaining('1600'),
-    ],
-    [
-      'Calls',
-      { From: '+33700000001', Url: 'http://127.0.0.1/voice' },
-      21201,
-      "No 'To' number is specified",
-    ],
-    [
-      'Calls',
-      { To: '+33612345678', Url: 'http://127.0.0.1/voice' },
-      21213,
-      "No 'From' number is specified",
-    ],
+    ['Messages', { To: 'abc', From: '+33700000001', Body: 'x' }, 21211, "Invalid 'To' Phone Number: abc"],
+    ['Messages', { To: '+33612345678', From: '+33700000001', Body: 'x'.repeat(1601) }, 21617, expect.stringContaining('1600')],
+    ['Calls', { From: '+33700000001', Url: 'http://127.0.0.1/voice' }, 21201, "No 'To' number is specified"],
+    ['Calls', { To: '+33612345678', Url: 'http://127.0.0.1/voice' }, 21213, "No 'From' number is specified"],
     ['Calls', { To: '+33612345678', From: '+33700000001' }, 21205, expect.stringContaining('Url')],
   ])('%s: answers 400 with Twilio code %s', async (resource, form, code, message) => {
     const { status, json } = await call(sandbox, 'POST', `/${resource}.json`, form);

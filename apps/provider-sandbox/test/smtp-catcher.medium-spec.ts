@@ -53,9 +53,7 @@ describe('SMTP catcher driven by the SMTP adapter', () => {
     expect(email.headers['x-unisson-message']).toBe('m-1');
     expect(email.headers['list-unsubscribe']).toContain('desabonnement/abc');
 
-    const listed = (await fetch(`${sandbox.twilioUrl}/sandbox/emails`).then((r) =>
-      r.json(),
-    )) as Array<{ messageId: string }>;
+    const listed = (await fetch(`${sandbox.twilioUrl}/sandbox/emails`).then((r) => r.json())) as Array<{ messageId: string }>;
     expect(listed.map((e) => e.messageId)).toContain('<3f1c-test@unisson.local>');
     const html = await fetch(`${sandbox.twilioUrl}/sandbox/emails/${email.id}/html`);
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -78,9 +76,7 @@ describe('SMTP catcher driven by the SMTP adapter', () => {
     } finally {
       authenticated.close();
     }
-    await eventually('the authenticated email', () =>
-      sandbox.store.emails.find((e) => e.messageId === '<auth-test@unisson.local>'),
-    );
+    await eventually('the authenticated email', () => sandbox.store.emails.find((e) => e.messageId === '<auth-test@unisson.local>'));
   });
 
   it('reports an unreachable relay as a retryable ChannelError', async () => {

@@ -1,10 +1,5 @@
 import twilio from 'twilio';
-import {
-  BaseUrlRequestClient,
-  ChannelError,
-  isValidTwilioSignature,
-  TwilioSmsSender,
-} from '@unisson/channels';
+import { BaseUrlRequestClient, ChannelError, isValidTwilioSignature, TwilioSmsSender } from '@unisson/channels';
 import { ProviderSandbox, startProviderSandbox } from '../src';
 import { eventually, WebhookReceiver } from './webhook-receiver';
 
@@ -55,8 +50,7 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
   });
 
   it('captures an SMS sent through the SDK, with its body and segment count', async () => {
-    const body =
-      'Votre audience est fixée au 12 mars. Vous êtes accompagné·e : appelez le 01 23 45 67 89.';
+    const body = 'Votre audience est fixée au 12 mars. Vous êtes accompagné·e : appelez le 01 23 45 67 89.';
     const receipt = await sender.send({ to: '+33612340100', body });
     expect(receipt.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
     expect(receipt.providerStatus).toBe('queued');
@@ -85,9 +79,7 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
     for (const hook of hooks) {
       const signature = hook.headers['x-twilio-signature'] as string;
       expect(isValidTwilioSignature(authToken, callbackUrl, hook.params, signature)).toBe(true);
-      expect(
-        isValidTwilioSignature('another-auth-token-123', callbackUrl, hook.params, signature),
-      ).toBe(false);
+      expect(isValidTwilioSignature('another-auth-token-123', callbackUrl, hook.params, signature)).toBe(false);
       expect(hook.params).toMatchObject({
         AccountSid: accountSid,
         SmsSid: providerMessageId,
@@ -109,14 +101,11 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
       receiver.for(providerMessageId).find((h) => h.params.MessageStatus !== 'sent'),
     );
     expect(last.params).toMatchObject({ MessageStatus: 'undelivered', ErrorCode: '30003' });
-    const fetched = await fetch(
-      `${sandbox.twilioUrl}/2010-04-01/Accounts/${accountSid}/Messages/${providerMessageId}.json`,
-      {
-        headers: {
-          authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
-        },
+    const fetched = await fetch(`${sandbox.twilioUrl}/2010-04-01/Accounts/${accountSid}/Messages/${providerMessageId}.json`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
       },
-    ).then((r) => r.json() as Promise<Record<string, unknown>>);
+    }).then((r) => r.json() as Promise<Record<string, unknown>>);
     expect(fetched).toMatchObject({ status: 'undelivered', error_code: 30003 });
   });
 
@@ -161,10 +150,7 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
     });
     const error = await sendError(intruder, '+33612340400');
     expect(error).toMatchObject({ code: '20003', retryable: false, status: 401 });
-    const response = await fetch(
-      `${sandbox.twilioUrl}/2010-04-01/Accounts/${accountSid}/Messages.json`,
-      { method: 'POST' },
-    );
+    const response = await fetch(`${sandbox.twilioUrl}/2010-04-01/Accounts/${accountSid}/Messages.json`, { method: 'POST' });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
       code: 20003,
@@ -180,9 +166,7 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
     const second = await sender.send({ to: '+33612340600', body: 'Second' });
     await sender.send({ to: '+33612340700', body: 'Autre destinataire' });
     const recent = await sender.findRecent('+33612340600', before);
-    expect(recent.map((m) => m.providerMessageId).sort()).toEqual(
-      [first.providerMessageId, second.providerMessageId].sort(),
-    );
+    expect(recent.map((m) => m.providerMessageId).sort()).toEqual([first.providerMessageId, second.providerMessageId].sort());
     expect(recent.map((m) => m.body).sort()).toEqual(['Premier', 'Second']);
     expect(await sender.findRecent('+33612340600', new Date(Date.now() + 60_000))).toEqual([]);
   });
@@ -200,14 +184,7 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
       AccountSid: accountSid,
     });
     const url = `${receiver.baseUrl}/inbound?src=sandbox`;
-    expect(
-      isValidTwilioSignature(
-        authToken,
-        url,
-        hook?.params ?? {},
-        hook?.headers['x-twilio-signature'] as string,
-      ),
-    ).toBe(true);
+    expect(isValidTwilioSignature(authToken, url, hook?.params ?? {}, hook?.headers['x-twilio-signature'] as string)).toBe(true);
 
     const error = await sendError(sender, '+33612340800');
     expect(error).toMatchObject({ code: '21610', retryable: false });
@@ -235,18 +212,11 @@ describe('provider sandbox driven by the Twilio SDK adapter', () => {
       const found = receiver.for(call.sid).filter((h) => h.path.startsWith('/call-status'));
       return found.length >= 4 ? found : undefined;
     });
-    expect(hooks.map((h) => h.params.CallStatus)).toEqual([
-      'initiated',
-      'ringing',
-      'in-progress',
-      'completed',
-    ]);
+    expect(hooks.map((h) => h.params.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
     expect(hooks.map((h) => h.params.SequenceNumber)).toEqual(['0', '1', '2', '3']);
     expect(hooks[3]?.params).toMatchObject({ CallDuration: '42', AnsweredBy: 'human' });
     const fetched = await client.calls(call.sid).fetch();
     expect(fetched.status).toBe('completed');
-    expect(sandbox.store.findCall(call.sid)?.twiml).toContain(
-      '<Say language="fr-FR">Bonjour</Say>',
-    );
+    expect(sandbox.store.findCall(call.sid)?.twiml).toContain('<Say language="fr-FR">Bonjour</Say>');
   });
 });

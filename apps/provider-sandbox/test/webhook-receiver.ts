@@ -45,18 +45,12 @@ export class WebhookReceiver {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
 
 /** Polls until `probe` returns a value (not undefined / false), or fails with `what` after `withinMs`. */
-export async function eventually<T>(
-  what: string,
-  probe: () => T | undefined | false,
-  withinMs = 5_000,
-): Promise<T> {
+export async function eventually<T>(what: string, probe: () => T | undefined | false, withinMs = 5_000): Promise<T> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     const value = probe();

@@ -28,7 +28,9 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.logLevel, 'unisson-worker')),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-worker' })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-worker' }),
+        ),
         QueuesModule.forRoot(config),
         PartnersDirectoryModule,
         TemplateLibraryModule,

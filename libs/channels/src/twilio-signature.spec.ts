@@ -10,11 +10,7 @@ const params = {
 };
 
 /** Twilio's documented algorithm, written independently of the SDK. */
-function referenceSignature(
-  authToken: string,
-  fullUrl: string,
-  body: Record<string, string>,
-): string {
+function referenceSignature(authToken: string, fullUrl: string, body: Record<string, string>): string {
   const data = Object.keys(body)
     .sort()
     .reduce((acc, key) => acc + key + body[key], fullUrl);
@@ -27,9 +23,7 @@ describe('Twilio signatures', () => {
   });
 
   it('accepts the signature Twilio would send', () => {
-    expect(isValidTwilioSignature(token, url, params, referenceSignature(token, url, params))).toBe(
-      true,
-    );
+    expect(isValidTwilioSignature(token, url, params, referenceSignature(token, url, params))).toBe(true);
   });
 
   it.each([
@@ -42,20 +36,11 @@ describe('Twilio signatures', () => {
 
   it('rejects a tampered parameter', () => {
     const signature = referenceSignature(token, url, params);
-    expect(
-      isValidTwilioSignature(token, url, { ...params, MessageStatus: 'failed' }, signature),
-    ).toBe(false);
+    expect(isValidTwilioSignature(token, url, { ...params, MessageStatus: 'failed' }, signature)).toBe(false);
   });
 
   it('rejects the same body posted to another URL', () => {
     const signature = referenceSignature(token, url, params);
-    expect(
-      isValidTwilioSignature(
-        token,
-        'https://evil.example/webhooks/twilio/status?tenant=a',
-        params,
-        signature,
-      ),
-    ).toBe(false);
+    expect(isValidTwilioSignature(token, 'https://evil.example/webhooks/twilio/status?tenant=a', params, signature)).toBe(false);
   });
 });

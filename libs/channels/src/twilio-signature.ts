@@ -16,10 +16,6 @@ export function isValidTwilioSignature(
 }
 
 /** The signature Twilio would send for this request (used by the provider sandbox). */
-export function computeTwilioSignature(
-  authToken: string,
-  url: string,
-  params: Record<string, string>,
-): string {
+export function computeTwilioSignature(authToken: string, url: string, params: Record<string, string>): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }

@@ -1,10 +1,5 @@
 import twilio from 'twilio';
-import {
-  BaseUrlRequestClient,
-  describeTwilioFailure,
-  rewriteTwilioUrl,
-  twilioClientOptions,
-} from './twilio-sms-sender';
+import { BaseUrlRequestClient, describeTwilioFailure, rewriteTwilioUrl, twilioClientOptions } from './twilio-sms-sender';
 
 describe('twilioClientOptions', () => {
   it('leaves the SDK untouched in production (empty TWILIO_BASE_URL)', () => {
@@ -12,9 +7,7 @@ describe('twilioClientOptions', () => {
   });
 
   it('swaps in the base-URL client for the local sandbox', () => {
-    expect(twilioClientOptions({ baseUrl: 'http://127.0.0.1:4010' }).httpClient).toBeInstanceOf(
-      BaseUrlRequestClient,
-    );
+    expect(twilioClientOptions({ baseUrl: 'http://127.0.0.1:4010' }).httpClient).toBeInstanceOf(BaseUrlRequestClient);
   });
 });
 
@@ -25,21 +18,9 @@ describe('rewriteTwilioUrl', () => {
       'http://127.0.0.1:4010',
       'http://127.0.0.1:4010/2010-04-01/Accounts/AC1/Messages.json',
     ],
-    [
-      'https://messaging.twilio.com/v1/Services',
-      'http://127.0.0.1:4010/',
-      'http://127.0.0.1:4010/v1/Services',
-    ],
-    [
-      'https://example.com/twilio.com/x',
-      'http://127.0.0.1:4010',
-      'https://example.com/twilio.com/x',
-    ],
-    [
-      'https://api.twilio.com.evil.example/x',
-      'http://127.0.0.1:4010',
-      'https://api.twilio.com.evil.example/x',
-    ],
+    ['https://messaging.twilio.com/v1/Services', 'http://127.0.0.1:4010/', 'http://127.0.0.1:4010/v1/Services'],
+    ['https://example.com/twilio.com/x', 'http://127.0.0.1:4010', 'https://example.com/twilio.com/x'],
+    ['https://api.twilio.com.evil.example/x', 'http://127.0.0.1:4010', 'https://api.twilio.com.evil.example/x'],
   ])('%s', (uri, baseUrl, expected) => {
     expect(rewriteTwilioUrl(uri, baseUrl)).toBe(expected);
   });
@@ -67,9 +48,7 @@ describe('describeTwilioFailure', () => {
   });
 
   it('recognises the SDK refusing a request before sending it', () => {
-    expect(
-      describeTwilioFailure(new Error('Required parameter "params[\'to\']" missing.')),
-    ).toMatchObject({
+    expect(describeTwilioFailure(new Error('Required parameter "params[\'to\']" missing.'))).toMatchObject({
       kind: 'client-validation',
     });
   });

@@ -39,7 +39,10 @@ export const configSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16).default('unisson-local-twilio-auth-token'),
   /** Empty in production: the SDK then talks to api.twilio.com. Locally: the provider sandbox. */
   TWILIO_BASE_URL: z.union([url(['http', 'https']), z.literal('')]).default('http://127.0.0.1:4010'),
-  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number').default('+33700000001'),
+  TWILIO_FROM_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number')
+    .default('+33700000001'),
   SANDBOX_HOST: z.string().default('127.0.0.1'),
   SANDBOX_TWILIO_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
@@ -56,9 +59,7 @@ export const configSchema = z.object({
    * The coordination calendar's clock (quiet hours, holidays, legal delays) starts at this instant
    * and runs at normal speed from there. For demos and end-to-end tests only; empty = real time.
    */
-  COORDINATION_CLOCK_START: z
-    .union([z.literal(''), z.string().datetime({ offset: true })])
-    .default(''),
+  COORDINATION_CLOCK_START: z.union([z.literal(''), z.string().datetime({ offset: true })]).default(''),
   /** Turn the demo seed on for `npm start`. */
   DEMO_SEED: z
     .enum(['true', 'false'])

@@ -33,17 +33,29 @@ function providers(options: CoordinationOptions): Provider[] {
     { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
     { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
     { provide: HouseholdSnapshotRepository, useFactory: (ds: DataSource) => new HouseholdSnapshotRepository(ds), inject: [DataSource] },
-    options.handOff ? { provide: ContactHandOff, useExisting: options.handOff } : { provide: ContactHandOff, useClass: RecordingContactHandOff },
-    { provide: COORDINATION_CLOCK, useFactory: (config: AppConfig) => clockStartingAt(config.coordinationClockStart), inject: [APP_CONFIG] },
+    options.handOff
+      ? { provide: ContactHandOff, useExisting: options.handOff }
+      : { provide: ContactHandOff, useClass: RecordingContactHandOff },
+    {
+      provide: COORDINATION_CLOCK,
+      useFactory: (config: AppConfig) => clockStartingAt(config.coordinationClockStart),
+      inject: [APP_CONFIG],
+    },
     {
       provide: PlanExecutor,
-      useFactory: (repo: CoordinationRepository, queue: Queue, handOff: ContactHandOff, clock: ExecutorClock) => new PlanExecutor(repo, queue, handOff, clock),
+      useFactory: (repo: CoordinationRepository, queue: Queue, handOff: ContactHandOff, clock: ExecutorClock) =>
+        new PlanExecutor(repo, queue, handOff, clock),
       inject: [CoordinationRepository, getQueueToken(COORDINATION_QUEUE), ContactHandOff, COORDINATION_CLOCK],
     },
     {
       provide: CoordinationService,
-      useFactory: (repo: CoordinationRepository, snapshots: HouseholdSnapshotRepository, executor: PlanExecutor, catalog: PlaybookCatalog, clock: ExecutorClock) =>
-        new CoordinationService(repo, snapshots, executor, catalog, clock),
+      useFactory: (
+        repo: CoordinationRepository,
+        snapshots: HouseholdSnapshotRepository,
+        executor: PlanExecutor,
+        catalog: PlaybookCatalog,
+        clock: ExecutorClock,
+      ) => new CoordinationService(repo, snapshots, executor, catalog, clock),
       inject: [CoordinationRepository, HouseholdSnapshotRepository, PlanExecutor, PlaybookCatalog, COORDINATION_CLOCK],
     },
   ];

@@ -121,14 +121,20 @@ export class CoordinationRepository {
             [JSON.stringify(contactRows)],
           )
         : [];
-      const cancelled = rowsOf<{ contact_key: string }>(await manager.query(
-        `UPDATE planned_contact SET status = 'cancelled', updated_at = now()
+      const cancelled = rowsOf<{ contact_key: string }>(
+        await manager.query(
+          `UPDATE planned_contact SET status = 'cancelled', updated_at = now()
          WHERE plan_id = ANY($1::uuid[]) AND status = 'planned' AND NOT (contact_key = ANY($2::text[]))
          RETURNING contact_key`,
-        [saved.map((r) => r.id), contactRows.map((r) => r.contact_key)],
-      ));
+          [saved.map((r) => r.id), contactRows.map((r) => r.contact_key)],
+        ),
+      );
       return {
-        scheduled: upserted.map((r) => ({ contactKey: r.contact_key, notBefore: new Date(r.not_before).toISOString(), rescheduled: !r.inserted })),
+        scheduled: upserted.map((r) => ({
+          contactKey: r.contact_key,
+          notBefore: new Date(r.not_before).toISOString(),
+          rescheduled: !r.inserted,
+        })),
         cancelled: cancelled.map((r) => r.contact_key),
       };
     });
@@ -144,7 +150,10 @@ export class CoordinationRepository {
   }
 
   async markHandedOff(manager: EntityManager, contactKey: string): Promise<void> {
-    await manager.query(`UPDATE planned_contact SET status = 'handedOff', handed_off_at = now(), updated_at = now() WHERE contact_key = $1`, [contactKey]);
+    await manager.query(
+      `UPDATE planned_contact SET status = 'handedOff', handed_off_at = now(), updated_at = now() WHERE contact_key = $1`,
+      [contactKey],
+    );
   }
 
   /**
@@ -158,34 +167,43 @@ export class CoordinationRepository {
       await manager.query(`UPDATE coordination_event SET household_id = $2 WHERE household_id = $1`, [from, into]);
       // Plans are per (household, procedure): the procedure moved, so does its plan and its contacts.
       await manager.query(`UPDATE contact_plan SET household_id = $2, updated_at = now() WHERE household_id = $1`, [from, into]);
-      const cancelled = rowsOf<{ contact_key: string; status: string }>(await manager.query(
-        `UPDATE planned_contact SET household_id = $2, status = CASE WHEN status = 'planned' THEN 'cancelled' ELSE status END, updated_at = now()
+      const cancelled = rowsOf<{ contact_key: string; status: string }>(
+        await manager.query(
+          `UPDATE planned_contact SET household_id = $2, status = CASE WHEN status = 'planned' THEN 'cancelled' ELSE status END, updated_at = now()
           WHERE household_id = $1 RETURNING contact_key, status`,
-        [from, into],
-      )).filter((r) => r.status === 'cancelled');
+          [from, into],
+        ),
+      ).filter((r) => r.status === 'cancelled');
       return cancelled.map((r) => r.contact_key);
     });
   }
 
   /** Cancels every contact still planned for a household (its procedure closed); returns their keys. */
   async cancelPlannedContacts(householdId: string): Promise<string[]> {
-    const rows = rowsOf<{ contact_key: string }>(await this.dataSource.query(
-      `UPDATE planned_contact SET status = 'cancelled', updated_at = now() WHERE household_id = $1 AND status = 'planned' RETURNING contact_key`,
-      [householdId],
-    ));
+    const rows = rowsOf<{ contact_key: string }>(
+      await this.dataSource.query(
+        `UPDATE planned_contact SET status = 'cancelled', updated_at = now() WHERE household_id = $1 AND status = 'planned' RETURNING contact_key`,
+        [householdId],
+      ),
+    );
     return rows.map((r) => r.contact_key);
   }
 
   /** Messaging reports what became of a handed-off contact (delivered, npai, responded…). */
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<string | null> {
-    const rows = rowsOf<{ household_id: string }>(await this.dataSource.query(
-      `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id`,
-      [contactKey, outcome],
-    ));
+    const rows = rowsOf<{ household_id: string }>(
+      await this.dataSource.query(
+        `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id`,
+        [contactKey, outcome],
+      ),
+    );
     return rows[0]?.household_id ?? null;
   }
 
-  async insertIntents(householdId: string, intents: ReadonlyArray<Omit<ContactIntent, 'id' | 'createdAt'> & { idempotencyKey: string }>): Promise<void> {
+  async insertIntents(
+    householdId: string,
+    intents: ReadonlyArray<Omit<ContactIntent, 'id' | 'createdAt'> & { idempotencyKey: string }>,
+  ): Promise<void> {
     if (intents.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO contact_intent (household_id, partner_id, partner_kind, stage, purpose, legal, deadline, callback_phone, idempotency_key)
@@ -193,28 +211,63 @@ export class CoordinationRepository {
        FROM jsonb_to_recordset($2::jsonb) AS x(partner_id text, partner_kind text, stage text, purpose text, legal boolean,
          deadline timestamptz, callback_phone text, idempotency_key text)
        ON CONFLICT (idempotency_key) DO NOTHING`,
-      [householdId, JSON.stringify(intents.map((i) => ({ partner_id: i.partnerId, partner_kind: i.partnerKind, stage: i.stage, purpose: i.purpose, legal: i.legal, deadline: i.deadline, callback_phone: i.callbackPhone, idempotency_key: i.idempotencyKey })))],
+      [
+        householdId,
+        JSON.stringify(
+          intents.map((i) => ({
+            partner_id: i.partnerId,
+            partner_kind: i.partnerKind,
+            stage: i.stage,
+            purpose: i.purpose,
+            legal: i.legal,
+            deadline: i.deadline,
+            callback_phone: i.callbackPhone,
+            idempotency_key: i.idempotencyKey,
+          })),
+        ),
+      ],
     );
   }
 
   async insertEvent(householdId: string, event: HouseholdEvent): Promise<void> {
-    await this.dataSource.query(`INSERT INTO coordination_event (household_id, type, at) VALUES ($1, $2, $3)`, [householdId, event.type, event.at]);
+    await this.dataSource.query(`INSERT INTO coordination_event (household_id, type, at) VALUES ($1, $2, $3)`, [
+      householdId,
+      event.type,
+      event.at,
+    ]);
   }
 
   /** What the planner knows from the engine's own tables about a household. */
-  async loadCoordinationState(householdId: string): Promise<{ intents: ContactIntent[]; history: ContactHistoryEntry[]; events: HouseholdEvent[] }> {
+  async loadCoordinationState(
+    householdId: string,
+  ): Promise<{ intents: ContactIntent[]; history: ContactHistoryEntry[]; events: HouseholdEvent[] }> {
     const [intents, history, events] = await Promise.all([
       this.dataSource.query(`SELECT * FROM contact_intent WHERE household_id = $1 ORDER BY created_at, id`, [householdId]),
-      this.dataSource.query(`SELECT channel, purpose, stage, handed_off_at, outcome, legal FROM planned_contact WHERE household_id = $1 AND status = 'handedOff'`, [householdId]),
+      this.dataSource.query(
+        `SELECT channel, purpose, stage, handed_off_at, outcome, legal FROM planned_contact WHERE household_id = $1 AND status = 'handedOff'`,
+        [householdId],
+      ),
       this.dataSource.query(`SELECT type, at FROM coordination_event WHERE household_id = $1 ORDER BY at`, [householdId]),
     ]);
     return {
       intents: (intents as Array<SqlRow>).map((r) => ({
-        id: r.id, partnerId: r.partner_id, partnerKind: r.partner_kind, stage: r.stage as StageId, purpose: r.purpose, legal: r.legal,
-        deadline: r.deadline ? new Date(r.deadline).toISOString() : null, callbackPhone: r.callback_phone, createdAt: new Date(r.created_at).toISOString(),
+        id: r.id,
+        partnerId: r.partner_id,
+        partnerKind: r.partner_kind,
+        stage: r.stage as StageId,
+        purpose: r.purpose,
+        legal: r.legal,
+        deadline: r.deadline ? new Date(r.deadline).toISOString() : null,
+        callbackPhone: r.callback_phone,
+        createdAt: new Date(r.created_at).toISOString(),
       })),
       history: (history as Array<SqlRow>).map((r) => ({
-        channel: r.channel, purpose: r.purpose, stage: r.stage, at: new Date(r.handed_off_at).toISOString(), outcome: r.outcome ?? 'sent', legal: r.legal,
+        channel: r.channel,
+        purpose: r.purpose,
+        stage: r.stage,
+        at: new Date(r.handed_off_at).toISOString(),
+        outcome: r.outcome ?? 'sent',
+        legal: r.legal,
       })),
       events: (events as Array<SqlRow>).map((r) => ({ type: r.type, at: new Date(r.at).toISOString() })),
     };

@@ -43,10 +43,46 @@ async function seedHousehold(): Promise<string> {
 }
 
 const intents = (household: string) => [
-  { partnerId: 'cj-93', partnerKind: 'commissaire_de_justice' as const, stage: 'commandementDePayer' as const, purpose: 'commandementDePayer', legal: true, deadline: null, callbackPhone: null, idempotencyKey: `${household}-a` },
-  { partnerId: 'drihl-93', partnerKind: 'etat' as const, stage: 'commandementDePayer' as const, purpose: 'lettrePreventionCcapex', legal: true, deadline: null, callbackPhone: '+33140000000', idempotencyKey: `${household}-b` },
-  { partnerId: 'cd-93', partnerKind: 'departement' as const, stage: 'commandementDePayer' as const, purpose: 'offreServiceSocialCommandement', legal: false, deadline: null, callbackPhone: '+33143930000', idempotencyKey: `${household}-c` },
-  { partnerId: 'adil-93', partnerKind: 'adil' as const, stage: 'commandementDePayer' as const, purpose: 'rappelFinDelaiCommandement', legal: false, deadline: null, callbackPhone: null, idempotencyKey: `${household}-d` },
+  {
+    partnerId: 'cj-93',
+    partnerKind: 'commissaire_de_justice' as const,
+    stage: 'commandementDePayer' as const,
+    purpose: 'commandementDePayer',
+    legal: true,
+    deadline: null,
+    callbackPhone: null,
+    idempotencyKey: `${household}-a`,
+  },
+  {
+    partnerId: 'drihl-93',
+    partnerKind: 'etat' as const,
+    stage: 'commandementDePayer' as const,
+    purpose: 'lettrePreventionCcapex',
+    legal: true,
+    deadline: null,
+    callbackPhone: '+33140000000',
+    idempotencyKey: `${household}-b`,
+  },
+  {
+    partnerId: 'cd-93',
+    partnerKind: 'departement' as const,
+    stage: 'commandementDePayer' as const,
+    purpose: 'offreServiceSocialCommandement',
+    legal: false,
+    deadline: null,
+    callbackPhone: '+33143930000',
+    idempotencyKey: `${household}-c`,
+  },
+  {
+    partnerId: 'adil-93',
+    partnerKind: 'adil' as const,
+    stage: 'commandementDePayer' as const,
+    purpose: 'rappelFinDelaiCommandement',
+    legal: false,
+    deadline: null,
+    callbackPhone: null,
+    idempotencyKey: `${household}-d`,
+  },
 ];
 
 beforeAll(async () => {
@@ -77,7 +113,9 @@ describe('CoordinationService on the whole schema', () => {
 
     const shown = await service.planFor(household, { partnerId: 'adil-93', partnerKind: 'adil', territory: '93' });
     expect(shown.contacts.map((c) => c.key).sort()).toEqual(plan?.contacts.map((c) => c.key).sort());
-    await expect(service.planFor(household, { partnerId: 'other', partnerKind: 'adil', territory: '93' })).rejects.toMatchObject({ statusCode: 404 });
+    await expect(service.planFor(household, { partnerId: 'other', partnerKind: 'adil', territory: '93' })).rejects.toMatchObject({
+      statusCode: 404,
+    });
   });
 
   it('posting the same intents again changes nothing; a cleared debt keeps only the legal contacts', async () => {

@@ -10,18 +10,37 @@ const clock = { now: () => Date.parse('2026-11-02T09:00:00Z') };
 
 function contact(key: string, status: PlannedContactRecord['status']): PlannedContactRecord {
   return {
-    key, planId: 'plan', householdId: 'h', status, channel: 'letter', purpose: 'p', purposes: ['p'], legal: false, stage: 'impaye', step: 0,
-    onlyIfNoResponse: false, leadPartnerId: 'partner-a', coSigningPartnerIds: [], callbackPhone: null,
-    window: { notBefore: '2026-11-03T09:00:00.000Z', notAfter: null }, variantSlot: 0, absorbedIntentIds: ['i1'], reasons: ['r'],
+    key,
+    planId: 'plan',
+    householdId: 'h',
+    status,
+    channel: 'letter',
+    purpose: 'p',
+    purposes: ['p'],
+    legal: false,
+    stage: 'impaye',
+    step: 0,
+    onlyIfNoResponse: false,
+    leadPartnerId: 'partner-a',
+    coSigningPartnerIds: [],
+    callbackPhone: null,
+    window: { notBefore: '2026-11-03T09:00:00.000Z', notAfter: null },
+    variantSlot: 0,
+    absorbedIntentIds: ['i1'],
+    reasons: ['r'],
   };
 }
 
-function service(overrides: Partial<Record<'findPlan' | 'loadCoordinationState' | 'findOpenSnapshot' | 'applyPlans' | 'cancelHousehold', jest.Mock>> = {}) {
+function service(
+  overrides: Partial<Record<'findPlan' | 'loadCoordinationState' | 'findOpenSnapshot' | 'applyPlans' | 'cancelHousehold', jest.Mock>> = {},
+) {
   const repository = {
     findPlan: overrides.findPlan ?? jest.fn(),
     loadCoordinationState: overrides.loadCoordinationState ?? jest.fn().mockResolvedValue({ intents: [], history: [], events: [] }),
   } as unknown as CoordinationRepository;
-  const snapshots = { findOpenSnapshot: overrides.findOpenSnapshot ?? jest.fn().mockResolvedValue(null) } as unknown as HouseholdSnapshotRepository;
+  const snapshots = {
+    findOpenSnapshot: overrides.findOpenSnapshot ?? jest.fn().mockResolvedValue(null),
+  } as unknown as HouseholdSnapshotRepository;
   const executor = {
     applyPlans: overrides.applyPlans ?? jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] }),
     cancelHousehold: overrides.cancelHousehold ?? jest.fn().mockResolvedValue([]),
@@ -31,7 +50,16 @@ function service(overrides: Partial<Record<'findPlan' | 'loadCoordinationState' 
 
 describe('CoordinationService', () => {
   const stored = {
-    plan: { procedure_id: 'proc', stage: 'impaye', territory: '93', playbook_version: 'v', time_zone: 'Europe/Paris', planned_at: new Date(), partner_ids: ['partner-a'], trace: [] },
+    plan: {
+      procedure_id: 'proc',
+      stage: 'impaye',
+      territory: '93',
+      playbook_version: 'v',
+      time_zone: 'Europe/Paris',
+      planned_at: new Date(),
+      partner_ids: ['partner-a'],
+      trace: [],
+    },
     contacts: [contact('k1', 'planned'), contact('k2', 'cancelled'), contact('k3', 'handedOff')],
   };
 
@@ -64,11 +92,30 @@ describe('CoordinationService', () => {
     const findOpenSnapshot = jest.fn().mockResolvedValue({
       territory: '93',
       household: { id: 'h', postalCode: '93200', hasMobilePhone: true, hasEmail: false, postalAddressValid: true },
-      procedure: { id: 'proc', stage: 'impaye', stageEnteredAt: '2026-11-02T08:00:00.000Z', landlordKind: 'social', leaseSignedOn: null, dates: {} },
+      procedure: {
+        id: 'proc',
+        stage: 'impaye',
+        stageEnteredAt: '2026-11-02T08:00:00.000Z',
+        landlordKind: 'social',
+        leaseSignedOn: null,
+        dates: {},
+      },
       optOuts: [],
     });
     const loadCoordinationState = jest.fn().mockResolvedValue({
-      intents: [{ id: 'i1', partnerId: 'landlord', partnerKind: 'bailleur_social', stage: 'impaye', purpose: 'rappelImpaye', legal: false, deadline: null, callbackPhone: null, createdAt: '2026-11-02T08:00:00.000Z' }],
+      intents: [
+        {
+          id: 'i1',
+          partnerId: 'landlord',
+          partnerKind: 'bailleur_social',
+          stage: 'impaye',
+          purpose: 'rappelImpaye',
+          legal: false,
+          deadline: null,
+          callbackPhone: null,
+          createdAt: '2026-11-02T08:00:00.000Z',
+        },
+      ],
       history: [],
       events: [],
     });

@@ -33,7 +33,10 @@ export class CoordinationService {
 
   /** Builds the planner's input from the database; null when nothing is open for the household. */
   async planningInput(householdId: string): Promise<PlanningInput | null> {
-    const [snapshot, state] = await Promise.all([this.snapshots.findOpenSnapshot(householdId), this.repository.loadCoordinationState(householdId)]);
+    const [snapshot, state] = await Promise.all([
+      this.snapshots.findOpenSnapshot(householdId),
+      this.repository.loadCoordinationState(householdId),
+    ]);
     if (!snapshot) return null;
     const now = new Date(this.clock.now()).toISOString();
     return {

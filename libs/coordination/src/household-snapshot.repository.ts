@@ -62,7 +62,9 @@ export class HouseholdSnapshotRepository {
          FROM procedure p WHERE p.household_id = $1 AND p.closed_at IS NULL ORDER BY p.opened_at DESC LIMIT 1`,
         [householdId],
       ),
-      this.dataSource.query(`SELECT postal_code, phone, email FROM partner_record WHERE household_id = $1 ORDER BY updated_at DESC`, [householdId]),
+      this.dataSource.query(`SELECT postal_code, phone, email FROM partner_record WHERE household_id = $1 ORDER BY updated_at DESC`, [
+        householdId,
+      ]),
       this.dataSource.query(`SELECT channel, created_at FROM household_opt_out WHERE household_id = $1`, [householdId]),
     ]);
     if (households.length === 0 || procedures.length === 0) return null;

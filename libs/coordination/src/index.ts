@@ -6,7 +6,13 @@ export { nextAllowedInstant, isAllowedInstant, applicableDelay, winterTruceEnd }
 export { ContactPlanner, planContacts, stableHash } from './domain/contact-planner';
 export { PlaybookCatalog, PLAYBOOK_DIRECTORY } from './playbooks/playbook-catalog';
 export { coordinationEntities, coordinationMigrations } from './schema';
-export { CoordinationModule, CoordinationHttpModule, CoordinationJobsModule, CoordinationOptions, COORDINATION_CLOCK } from './coordination.module';
+export {
+  CoordinationModule,
+  CoordinationHttpModule,
+  CoordinationJobsModule,
+  CoordinationOptions,
+  COORDINATION_CLOCK,
+} from './coordination.module';
 export { CoordinationService, PlanReader } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';

@@ -100,10 +100,9 @@ describe('PlanExecutor against Postgres and Redis', () => {
     const remaining = await jobIds();
     for (const key of result.cancelled) expect(remaining).not.toContain(contactDueJobId({ contactKey: key }));
     expect(remaining.length).toBeLessThan(withReminder.length);
-    const statuses: Array<{ status: string }> = await dataSource.query(
-      `SELECT status FROM planned_contact WHERE contact_key = ANY($1)`,
-      [result.cancelled],
-    );
+    const statuses: Array<{ status: string }> = await dataSource.query(`SELECT status FROM planned_contact WHERE contact_key = ANY($1)`, [
+      result.cancelled,
+    ]);
     expect(statuses.every((s) => s.status === 'cancelled')).toBe(true);
   });
 
@@ -114,7 +113,9 @@ describe('PlanExecutor against Postgres and Redis', () => {
     const key = plan.contacts[0].key;
     await dataSource.query(`UPDATE planned_contact SET not_before = now() - interval '1 minute' WHERE contact_key = $1`, [key]);
     const before = handOff.handedOff.length;
-    expect(await Promise.all([executor.handleDue(key), executor.handleDue(key)])).toEqual(expect.arrayContaining(['handedOff', 'notPlanned']));
+    expect(await Promise.all([executor.handleDue(key), executor.handleDue(key)])).toEqual(
+      expect.arrayContaining(['handedOff', 'notPlanned']),
+    );
     expect(handOff.handedOff.length - before).toBe(1);
     expect(await executor.handleDue(key)).toBe('notPlanned');
     // Re-applying the same plan never revives a contact already handed off.
@@ -127,7 +128,9 @@ describe('PlanExecutor against Postgres and Redis', () => {
     const plan = planFor(household);
     const immediate: ContactPlan = {
       ...plan,
-      contacts: plan.contacts.slice(0, 1).map((c) => ({ ...c, window: { ...c.window, notBefore: new Date(Date.now() - 1000).toISOString() } })),
+      contacts: plan.contacts
+        .slice(0, 1)
+        .map((c) => ({ ...c, window: { ...c.window, notBefore: new Date(Date.now() - 1000).toISOString() } })),
     };
     const events = new QueueEvents(COORDINATION_QUEUE, { connection, prefix });
     const worker = new Worker(COORDINATION_QUEUE, async (job) => executor.handleDue(job.data.contactKey), { connection, prefix });

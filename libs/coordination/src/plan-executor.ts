@@ -75,7 +75,11 @@ export class PlanExecutor {
       if (!contact) return 'notPlanned';
       const wait = Date.parse(contact.window.notBefore) - this.clock.now();
       if (wait > 1_000) {
-        await this.queue.add(CONTACT_DUE_JOB, { contactKey }, { ...contactDueOptions, jobId: `${contactDueJobId({ contactKey })}-${Date.parse(contact.window.notBefore)}`, delay: wait });
+        await this.queue.add(
+          CONTACT_DUE_JOB,
+          { contactKey },
+          { ...contactDueOptions, jobId: `${contactDueJobId({ contactKey })}-${Date.parse(contact.window.notBefore)}`, delay: wait },
+        );
         return 'early';
       }
       await this.handOffPort.handOff(contact);

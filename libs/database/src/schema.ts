@@ -9,12 +9,9 @@ import { templatesEntities, templatesMigrations } from '../../templates/src/sche
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
-const asArray = (list: MixedList<Function>): Function[] =>
-  Array.isArray(list) ? list : Object.values(list as Record<string, Function>);
+const asArray = (list: MixedList<Function>): Function[] => (Array.isArray(list) ? list : Object.values(list as Record<string, Function>));
 
 export const unissonSchema: SchemaParts = {
   entities: [foundationEntities, linkageEntities, coordinationEntities, templatesEntities].flatMap(asArray),
-  migrations: [foundationMigrations, linkageMigrations, coordinationMigrations, templatesMigrations].flatMap(
-    asArray,
-  ),
+  migrations: [foundationMigrations, linkageMigrations, coordinationMigrations, templatesMigrations].flatMap(asArray),
 };

@@ -37,7 +37,14 @@ export class HouseholdRegroupingService {
     for (const m of plan.mergedHouseholds) await this.coordination.mergeHouseholds(m.householdId, m.into);
     const replan = [...plan.touchedHouseholds.filter((h) => !merged.has(h)), ...created.values()];
     for (const householdId of replan) await this.coordination.replan(householdId);
-    const summary = { territory, records: placements.length, moved: plan.recordMoves.length, merged: merged.size, created: created.size, replanned: replan.length + merged.size };
+    const summary = {
+      territory,
+      records: placements.length,
+      moved: plan.recordMoves.length,
+      merged: merged.size,
+      created: created.size,
+      replanned: replan.length + merged.size,
+    };
     this.logger.log(summary, 'households regrouped');
     return summary;
   }

@@ -94,7 +94,9 @@ export class HouseholdsRepository {
       manager.find(PartnerRecord, { where: { householdId }, order: { updatedAt: 'DESC' } }),
       this.findOpenProcedure(manager, householdId),
     ]);
-    const latest = procedure ? await manager.findOne(StageEvent, { where: { procedureId: procedure.id }, order: { occurredOn: 'DESC' } }) : null;
+    const latest = procedure
+      ? await manager.findOne(StageEvent, { where: { procedureId: procedure.id }, order: { occurredOn: 'DESC' } })
+      : null;
     return { household, records, procedure, stageOn: latest?.occurredOn ?? null };
   }
 
@@ -114,7 +116,9 @@ export class HouseholdsRepository {
       `SELECT r.id, r.household_id FROM partner_record r JOIN household h ON h.id = r.household_id WHERE h.territory = $1`,
       [territory],
     );
-    return rows.filter((r) => groupOf.has(r.id)).map((r) => ({ recordId: r.id, householdId: r.household_id, groupKey: groupOf.get(r.id)! }));
+    return rows
+      .filter((r) => groupOf.has(r.id))
+      .map((r) => ({ recordId: r.id, householdId: r.household_id, groupKey: groupOf.get(r.id)! }));
   }
 
   /**
@@ -138,7 +142,10 @@ export class HouseholdsRepository {
         );
       }
       for (const move of plan.recordMoves) {
-        await manager.query(`UPDATE partner_record SET household_id = $2, updated_at = now() WHERE id = $1`, [move.recordId, created.get(move.toHousehold) ?? move.toHousehold]);
+        await manager.query(`UPDATE partner_record SET household_id = $2, updated_at = now() WHERE id = $1`, [
+          move.recordId,
+          created.get(move.toHousehold) ?? move.toHousehold,
+        ]);
       }
       for (const merged of plan.mergedHouseholds) {
         await manager.query(`UPDATE procedure SET household_id = $2 WHERE household_id = $1`, [merged.householdId, merged.into]);

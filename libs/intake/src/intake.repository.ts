@@ -36,14 +36,13 @@ export class IntakeRepository {
       const o = i * 5;
       return `($${o + 1}::uuid, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::jsonb)`;
     });
-    const inserted: Array<{ id: string; partner_id: string; idempotency_key: string; received_at: Date }> =
-      await this.dataSource.query(
-        `INSERT INTO partner_submission (partner_id, kind, idempotency_key, request_hash, payload)
+    const inserted: Array<{ id: string; partner_id: string; idempotency_key: string; received_at: Date }> = await this.dataSource.query(
+      `INSERT INTO partner_submission (partner_id, kind, idempotency_key, request_hash, payload)
          VALUES ${tuples.join(',')}
          ON CONFLICT (partner_id, idempotency_key) DO NOTHING
          RETURNING id, partner_id, idempotency_key, received_at`,
-        values,
-      );
+      values,
+    );
     const key = (partnerId: string, idempotencyKey: string) => `${partnerId}\u0000${idempotencyKey}`;
     const fresh = new Map(inserted.map((r) => [key(r.partner_id, r.idempotency_key), r]));
     const missing = rows.filter((r) => !fresh.has(key(r.partnerId, r.idempotencyKey)));
@@ -111,18 +110,15 @@ export class IntakeRepository {
       .getOne();
   }
 
-  async markProcessed(
-    manager: EntityManager,
-    id: string,
-    outcome: Record<string, unknown>,
-    errorCode: string | null,
-  ): Promise<void> {
+  async markProcessed(manager: EntityManager, id: string, outcome: Record<string, unknown>, errorCode: string | null): Promise<void> {
     await manager.update(PartnerSubmission, { id }, { processedAt: new Date(), outcome: outcome as never, errorCode });
   }
 
   /** What processing a submission recorded (null until it is processed). */
   async findOutcome(id: string): Promise<Record<string, unknown> | null> {
-    const row = await this.dataSource.getRepository(PartnerSubmission).findOne({ where: { id }, select: { id: true, outcome: true, processedAt: true } });
+    const row = await this.dataSource
+      .getRepository(PartnerSubmission)
+      .findOne({ where: { id }, select: { id: true, outcome: true, processedAt: true } });
     return row?.processedAt ? ((row.outcome as Record<string, unknown> | null) ?? null) : null;
   }
 

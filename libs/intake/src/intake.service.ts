@@ -79,7 +79,8 @@ export class IntakeService implements OnModuleDestroy {
         .then(() => this.intakeQueue.addBulk(fresh.map((s) => jobSpec('submission.received', { submissionId: s.id }))))
         .then(
           () => undefined,
-          (error: unknown) => this.logger.warn({ err: String(error), count: fresh.length }, 'enqueue failed; the intake sweeper will retry'),
+          (error: unknown) =>
+            this.logger.warn({ err: String(error), count: fresh.length }, 'enqueue failed; the intake sweeper will retry'),
         );
     }
     return stored;

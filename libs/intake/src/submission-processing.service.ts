@@ -73,12 +73,20 @@ export class SubmissionProcessingService {
       else await this.coordination.replan(outcome.householdId);
     }
     if (recorded) {
-      this.logger.log({ submissionId, error: recorded.error ?? null, linkage: recorded.linkage ?? null, intents: recorded.intents?.length ?? 0 }, 'submission processed');
+      this.logger.log(
+        { submissionId, error: recorded.error ?? null, linkage: recorded.linkage ?? null, intents: recorded.intents?.length ?? 0 },
+        'submission processed',
+      );
     }
     return outcome;
   }
 
-  private async recordAlert(manager: EntityManager, submission: PartnerSubmission, landlord: Partner, alert: AlertInput): Promise<SubmissionOutcome> {
+  private async recordAlert(
+    manager: EntityManager,
+    submission: PartnerSubmission,
+    landlord: Partner,
+    alert: AlertInput,
+  ): Promise<SubmissionOutcome> {
     const { record, linkage } = await this.upsertRecord(manager, submission.partnerId, alert.partnerRef, alert, alert.preferredLocale);
     const open = await this.households.findOpenProcedure(manager, record.householdId!);
     const procedure = await this.households.saveProcedure(manager, {
@@ -100,23 +108,45 @@ export class SubmissionProcessingService {
       submissionId: submission.id,
       details: { debtCents: euroCents(alert.arrears.amount), learnedAt: this.learnedAt() },
     });
-    return this.withIntents(submission, landlord, record, procedure, open?.stage ?? null, 'premier_impaye', alert.arrears.firstUnpaidOn, linkage);
+    return this.withIntents(
+      submission,
+      landlord,
+      record,
+      procedure,
+      open?.stage ?? null,
+      'premier_impaye',
+      alert.arrears.firstUnpaidOn,
+      linkage,
+    );
   }
 
   /**
    * A partner's own intent: about a household it named before, for a purpose the territory's
    * playbook has at the household's current stage (else a clear error in the outcome).
    */
-  private async recordIntent(manager: EntityManager, submission: PartnerSubmission, partner: Partner, input: IntentInput): Promise<SubmissionOutcome> {
+  private async recordIntent(
+    manager: EntityManager,
+    submission: PartnerSubmission,
+    partner: Partner,
+    input: IntentInput,
+  ): Promise<SubmissionOutcome> {
     const record = await this.households.findRecordByRef(manager, submission.partnerId, input.partnerRef);
     if (!record?.householdId) return { error: 'UNKNOWN_PARTNER_REF' };
     const procedure = await this.households.findOpenProcedure(manager, record.householdId);
     const stage = procedure ? stageOfProcedure(procedure.stage) : null;
     if (!procedure || !stage) return { householdId: record.householdId, error: 'NO_OPEN_PROCEDURE' };
-    const outcome: SubmissionOutcome = { householdId: record.householdId, procedureId: procedure.id, stage: procedure.stage, linkage: 'existing' };
+    const outcome: SubmissionOutcome = {
+      householdId: record.householdId,
+      procedureId: procedure.id,
+      stage: procedure.stage,
+      linkage: 'existing',
+    };
     let playbook: Playbook;
     try {
-      playbook = this.playbooks.forTerritory(territoryOfPostalCode(record.postalCode), new Date(this.clock.now()).toISOString().slice(0, 10));
+      playbook = this.playbooks.forTerritory(
+        territoryOfPostalCode(record.postalCode),
+        new Date(this.clock.now()).toISOString().slice(0, 10),
+      );
     } catch {
       return { ...outcome, error: 'NO_PLAYBOOK_FOR_TERRITORY' };
     }
@@ -164,17 +194,36 @@ export class SubmissionProcessingService {
     } catch {
       outcome.warning = `NO_PLAYBOOK_FOR_TERRITORY_${territory}`;
     }
-    const partners = (await this.partners.findPartnersOfTerritory(territory)).map((p) => ({ id: p.id, kind: p.kind, publicPhone: p.publicPhone }));
+    const partners = (await this.partners.findPartnersOfTerritory(territory)).map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      publicPhone: p.publicPhone,
+    }));
     if (!partners.some((p) => p.id === partner.id)) partners.push({ id: partner.id, kind: partner.kind, publicPhone: partner.publicPhone });
-    outcome.intents = stageEventIntents({ submissionId: submission.id, reportingPartnerId: partner.id, stage, advanced, occurredOn }, playbook, partners);
+    outcome.intents = stageEventIntents(
+      { submissionId: submission.id, reportingPartnerId: partner.id, stage, advanced, occurredOn },
+      playbook,
+      partners,
+    );
     return outcome;
   }
 
-  private async recordStageEvent(manager: EntityManager, submission: PartnerSubmission, partner: Partner, event: StageEventInput): Promise<SubmissionOutcome> {
+  private async recordStageEvent(
+    manager: EntityManager,
+    submission: PartnerSubmission,
+    partner: Partner,
+    event: StageEventInput,
+  ): Promise<SubmissionOutcome> {
     let record = await this.households.findRecordByRef(manager, submission.partnerId, event.partnerRef);
     let linkage: SubmissionOutcome['linkage'] = 'existing';
     if (!record && event.tenant && event.address) {
-      ({ record, linkage } = await this.upsertRecord(manager, submission.partnerId, event.partnerRef, { tenant: event.tenant, address: event.address, contacts: event.contacts ?? {} }, 'fr'));
+      ({ record, linkage } = await this.upsertRecord(
+        manager,
+        submission.partnerId,
+        event.partnerRef,
+        { tenant: event.tenant, address: event.address, contacts: event.contacts ?? {} },
+        'fr',
+      ));
     }
     if (!record?.householdId) {
       return { error: 'UNKNOWN_PARTNER_REF' };
@@ -236,7 +285,10 @@ export class SubmissionProcessingService {
     const territory = territoryOfPostalCode(identity.address.postalCode);
     const recordId = recordIdOf(partnerId, partnerRef);
     const decision = await this.linkage.linkRecord(territory, { ...fields, recordId });
-    const linkedTo = decision.decision === 'link' && decision.householdKey ? (await this.households.findRecordHouseholds([decision.householdKey])).get(decision.householdKey) : undefined;
+    const linkedTo =
+      decision.decision === 'link' && decision.householdKey
+        ? (await this.households.findRecordHouseholds([decision.householdKey])).get(decision.householdKey)
+        : undefined;
     const householdId = linkedTo ?? (await this.households.createHousehold(manager, territory, preferredLocale)).id;
     const record = await this.households.saveRecord(manager, null, fields, householdId, recordId);
     return { record, linkage: linkedTo ? 'link' : decision.decision === 'review' ? 'review' : 'new-household' };

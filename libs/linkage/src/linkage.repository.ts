@@ -98,8 +98,17 @@ export class LinkageRepository {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await this.db.transaction(async (tx) => {
-        await tx.getRepository(LinkageRecord).insert(chunk.map((r) => ({ recordId: r.stored.record.recordId, territory, householdKey: r.stored.householdKey, normalised: r.stored.record })));
-        const keys = chunk.flatMap((r) => [...new Set(r.keyHashes)].map((keyHash) => ({ keyHash, recordId: r.stored.record.recordId, territory })));
+        await tx.getRepository(LinkageRecord).insert(
+          chunk.map((r) => ({
+            recordId: r.stored.record.recordId,
+            territory,
+            householdKey: r.stored.householdKey,
+            normalised: r.stored.record,
+          })),
+        );
+        const keys = chunk.flatMap((r) =>
+          [...new Set(r.keyHashes)].map((keyHash) => ({ keyHash, recordId: r.stored.record.recordId, territory })),
+        );
         for (let k = 0; k < keys.length; k += CHUNK) await tx.getRepository(LinkageBlockKey).insert(keys.slice(k, k + CHUNK));
       });
     }
@@ -128,7 +137,13 @@ export class LinkageRepository {
   async findDecisions(territory: string, recordIds?: string[]): Promise<HumanDecision[]> {
     const repo = this.db.getRepository(LinkageDecision);
     const rows = recordIds
-      ? await repo.find({ where: [{ territory, leftRecordId: In(recordIds) }, { territory, rightRecordId: In(recordIds) }], order: { createdAt: 'ASC' } })
+      ? await repo.find({
+          where: [
+            { territory, leftRecordId: In(recordIds) },
+            { territory, rightRecordId: In(recordIds) },
+          ],
+          order: { createdAt: 'ASC' },
+        })
       : await repo.find({ where: { territory }, order: { createdAt: 'ASC' } });
     return rows.map((r) => ({ kind: r.kind, leftRecordId: r.leftRecordId, rightRecordId: r.rightRecordId }));
   }
@@ -168,6 +183,12 @@ export class LinkageRepository {
   }
 
   async findLinksOfRecord(territory: string, recordId: string): Promise<LinkageLink[]> {
-    return this.db.getRepository(LinkageLink).find({ where: [{ territory, leftRecordId: recordId }, { territory, rightRecordId: recordId }], order: { createdAt: 'ASC' } });
+    return this.db.getRepository(LinkageLink).find({
+      where: [
+        { territory, leftRecordId: recordId },
+        { territory, rightRecordId: recordId },
+      ],
+      order: { createdAt: 'ASC' },
+    });
   }
 }

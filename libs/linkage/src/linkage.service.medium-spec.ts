@@ -13,13 +13,72 @@ import { linkageEntities, linkageMigrations } from './schema';
 const TERRITORY = '93';
 const base = { postalCode: '93200', city: 'Saint-Denis' };
 const couple: PartnerRecordInput[] = [
-  { recordId: 'x1', lastName: 'NGUYEN', firstName: 'Thi', street: '12 bis av. Jean Jaurès, Bât B', addressExtra: 'Appt 31', cafNumber: '7765431', birthDate: '1979-04-02', ...base },
-  { recordId: 'x2', lastName: 'Nguyên', firstName: 'T.', street: '12B avenue Jean-Jaures', addressExtra: 'Bât B porte 31', phone: '06 12 34 56 78', ...base },
-  { recordId: 'x3', lastName: 'NGUYEN', firstName: 'Thi', street: '12 bis avenue Jean Jaurès', phone: '+33612345678', birthDate: '1979-04-02', ...base },
-  { recordId: 'x4', lastName: 'TRAN', firstName: 'Van Minh', street: '12 B AV JEAN JAURES', addressExtra: 'BAT B APPT 31', cafNumber: '7765431', birthDate: '1975-11-20', ...base },
-  { recordId: 'x5', lastName: 'Tran', firstName: 'Van Minh', street: '12bis avenue Jean Jaurès', addressExtra: 'Logt 31', birthDate: '1975-11-20', ...base },
-  { recordId: 'x6', lastName: 'DIALLO', firstName: 'Awa', street: '12 bis avenue Jean Jaurès', addressExtra: 'Bât B Appt 44', cafNumber: '5512093', birthDate: '1988-01-15', ...base },
-  { recordId: 'x7', lastName: 'Diallo', firstName: 'Awa', street: '12B av Jean Jaurès', addressExtra: 'Porte 44', phone: '07 01 02 03 04', ...base },
+  {
+    recordId: 'x1',
+    lastName: 'NGUYEN',
+    firstName: 'Thi',
+    street: '12 bis av. Jean Jaurès, Bât B',
+    addressExtra: 'Appt 31',
+    cafNumber: '7765431',
+    birthDate: '1979-04-02',
+    ...base,
+  },
+  {
+    recordId: 'x2',
+    lastName: 'Nguyên',
+    firstName: 'T.',
+    street: '12B avenue Jean-Jaures',
+    addressExtra: 'Bât B porte 31',
+    phone: '06 12 34 56 78',
+    ...base,
+  },
+  {
+    recordId: 'x3',
+    lastName: 'NGUYEN',
+    firstName: 'Thi',
+    street: '12 bis avenue Jean Jaurès',
+    phone: '+33612345678',
+    birthDate: '1979-04-02',
+    ...base,
+  },
+  {
+    recordId: 'x4',
+    lastName: 'TRAN',
+    firstName: 'Van Minh',
+    street: '12 B AV JEAN JAURES',
+    addressExtra: 'BAT B APPT 31',
+    cafNumber: '7765431',
+    birthDate: '1975-11-20',
+    ...base,
+  },
+  {
+    recordId: 'x5',
+    lastName: 'Tran',
+    firstName: 'Van Minh',
+    street: '12bis avenue Jean Jaurès',
+    addressExtra: 'Logt 31',
+    birthDate: '1975-11-20',
+    ...base,
+  },
+  {
+    recordId: 'x6',
+    lastName: 'DIALLO',
+    firstName: 'Awa',
+    street: '12 bis avenue Jean Jaurès',
+    addressExtra: 'Bât B Appt 44',
+    cafNumber: '5512093',
+    birthDate: '1988-01-15',
+    ...base,
+  },
+  {
+    recordId: 'x7',
+    lastName: 'Diallo',
+    firstName: 'Awa',
+    street: '12B av Jean Jaurès',
+    addressExtra: 'Porte 44',
+    phone: '07 01 02 03 04',
+    ...base,
+  },
 ];
 
 jest.setTimeout(60_000);
@@ -28,11 +87,14 @@ describe('LinkageService against Postgres', () => {
   let database: IsolatedDatabase;
   let dataSource: DataSource;
   let service: LinkageService;
-  const householdOf = async (recordId: string) => (await dataSource.getRepository(LinkageRecord).findOneByOrFail({ recordId })).householdKey;
+  const householdOf = async (recordId: string) =>
+    (await dataSource.getRepository(LinkageRecord).findOneByOrFail({ recordId })).householdKey;
 
   beforeAll(async () => {
     database = await createIsolatedDatabase('linkage');
-    dataSource = new DataSource(dataSourceOptions(database.url, { entities: linkageEntities, migrations: linkageMigrations }, { poolSize: 4 }));
+    dataSource = new DataSource(
+      dataSourceOptions(database.url, { entities: linkageEntities, migrations: linkageMigrations }, { poolSize: 4 }),
+    );
     await dataSource.initialize();
     service = new LinkageService(new LinkageRepository(dataSource), DEFAULT_THRESHOLDS);
     for (const { record } of generateRecords(800, 3)) await service.linkRecord(TERRITORY, record);

@@ -47,7 +47,9 @@ export class LinkageService {
     const record = normaliseRecord(input);
     const model = await this.model(territory);
     const keyHashes = blockingKeys(record).map(hashKey);
-    const ids = (await this.repository.findCandidateIds(territory, keyHashes, this.thresholds.maxBlockSize)).filter((id) => id !== record.recordId);
+    const ids = (await this.repository.findCandidateIds(territory, keyHashes, this.thresholds.maxBlockSize)).filter(
+      (id) => id !== record.recordId,
+    );
     const candidates = await this.repository.findRecords(ids);
     const decisions = await this.repository.findDecisions(territory, [record.recordId]);
     const apart = new Set(decisions.filter((d) => d.kind === 'split').flatMap((d) => [d.leftRecordId, d.rightRecordId]));
@@ -104,7 +106,14 @@ export class LinkageService {
    * together, split moves the right record to a household of its own. Later batch runs read
    * every decision and never undo it.
    */
-  async decide(territory: string, kind: HumanDecisionKind, leftRecordId: string, rightRecordId: string, decidedBy: string, reason: string | null = null): Promise<void> {
+  async decide(
+    territory: string,
+    kind: HumanDecisionKind,
+    leftRecordId: string,
+    rightRecordId: string,
+    decidedBy: string,
+    reason: string | null = null,
+  ): Promise<void> {
     const [left, right, inTerritory] = await Promise.all([
       this.repository.findRecords([leftRecordId]),
       this.repository.findRecords([rightRecordId]),
@@ -113,7 +122,11 @@ export class LinkageService {
     if (!inTerritory.has(leftRecordId)) left.length = 0;
     if (!inTerritory.has(rightRecordId)) right.length = 0;
     if (left.length === 0 || right.length === 0) {
-      throw new UnissonError('LINKAGE_RECORD_NOT_FOUND', `Enregistrement inconnu : ${left.length === 0 ? leftRecordId : rightRecordId}. Vérifiez l’identifiant ou relancez le rapprochement du territoire.`, 404);
+      throw new UnissonError(
+        'LINKAGE_RECORD_NOT_FOUND',
+        `Enregistrement inconnu : ${left.length === 0 ? leftRecordId : rightRecordId}. Vérifiez l’identifiant ou relancez le rapprochement du territoire.`,
+        404,
+      );
     }
     const decision: HumanDecision = { kind, leftRecordId, rightRecordId };
     await this.repository.saveDecision(territory, decision, decidedBy, reason);

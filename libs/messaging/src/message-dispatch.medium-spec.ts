@@ -28,10 +28,24 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
   beforeAll(async () => {
     database = await createIsolatedDatabase('dispatch');
     const base = loadConfig({});
-    sandbox = await startProviderSandbox({ twilioPort: 0, smtpPort: 0, accountSid: base.twilio.accountSid, authToken: base.twilio.authToken, lifecycleDelayMs: 10_000 });
-    config = loadConfig({ DATABASE_URL: database.url, TWILIO_BASE_URL: sandbox.twilioUrl, SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}` });
+    sandbox = await startProviderSandbox({
+      twilioPort: 0,
+      smtpPort: 0,
+      accountSid: base.twilio.accountSid,
+      authToken: base.twilio.authToken,
+      lifecycleDelayMs: 10_000,
+    });
+    config = loadConfig({
+      DATABASE_URL: database.url,
+      TWILIO_BASE_URL: sandbox.twilioUrl,
+      SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+    });
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(database.url, unissonSchema, { poolSize: 4 })), MessagingModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(database.url, unissonSchema, { poolSize: 4 })),
+        MessagingModule,
+      ],
     }).compile();
     dispatch = moduleRef.get(MessageDispatchService);
     messages = moduleRef.get(MessagesRepository);
@@ -83,7 +97,10 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
     await dispatch.dispatch(id);
     const providerId = (await messages.findById(id))!.providerMessageId;
     // Simulate a worker killed after the provider accepted but before "sent" was recorded.
-    await dataSource.query(`UPDATE outbound_message SET status = 'sending', provider_message_id = NULL, sending_started_at = now() - interval '10 minutes' WHERE id = $1`, [id]);
+    await dataSource.query(
+      `UPDATE outbound_message SET status = 'sending', provider_message_id = NULL, sending_started_at = now() - interval '10 minutes' WHERE id = $1`,
+      [id],
+    );
     const later = new Date(Date.now() + STUCK_SENDING_MS);
     expect(await dispatch.dispatch(id, later)).toBe('recovered');
     expect(sentTo('+33611000012')).toHaveLength(1);
@@ -92,7 +109,10 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
 
   it('sends after a crash when the provider never received the SMS', async () => {
     const id = await queuedSms('+33611000013');
-    await dataSource.query(`UPDATE outbound_message SET status = 'sending', sending_started_at = now() - interval '10 minutes' WHERE id = $1`, [id]);
+    await dataSource.query(
+      `UPDATE outbound_message SET status = 'sending', sending_started_at = now() - interval '10 minutes' WHERE id = $1`,
+      [id],
+    );
     expect(await dispatch.dispatch(id)).toBe('sent');
     expect(sentTo('+33611000013')).toHaveLength(1);
   });

@@ -78,7 +78,11 @@ export class MessageDispatchService {
         return 'failed';
       }
       const code = error instanceof ChannelError ? error.code : 'UNEXPECTED';
-      await this.messages.transition(message.id, { to: 'queued', source: 'worker', errorCode: code, set: { lastErrorCode: code } }, 'sending');
+      await this.messages.transition(
+        message.id,
+        { to: 'queued', source: 'worker', errorCode: code, set: { lastErrorCode: code } },
+        'sending',
+      );
       throw new RetryLaterError(`sending message ${message.id} failed (${code}); it will be retried`);
     }
   }
@@ -123,7 +127,12 @@ export class MessageDispatchService {
       if (accepted) {
         await this.messages.transition(
           message.id,
-          { to: 'sent', source: 'reconciler', providerStatus: accepted.status, set: { providerMessageId: accepted.providerMessageId, sentAt: startedAt } },
+          {
+            to: 'sent',
+            source: 'reconciler',
+            providerStatus: accepted.status,
+            set: { providerMessageId: accepted.providerMessageId, sentAt: startedAt },
+          },
           'sending',
         );
         return 'recovered';

@@ -15,7 +15,15 @@ import { MessagesRepository } from './messages.repository';
 export const contactMessageKey = (contactKey: string) => `contact:${contactKey}`;
 export const contactKeyOfMessage = (idempotencyKey: string) => (idempotencyKey.startsWith('contact:') ? idempotencyKey.slice(8) : null);
 
-const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function localHearing(at: Date): { date: string; time: string } {
   const parts = Object.fromEntries(HEARING_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
@@ -83,13 +91,32 @@ export class PlannedContactMessenger extends ContactHandOff {
     };
     if ('missing' in wording) {
       const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
-        { ...draft, templateKey: 'none', templateVersion: 'none', locale: facts.household.preferredLocale, variant: 'default', subject: null, body: '', bodyHtml: null },
+        {
+          ...draft,
+          templateKey: 'none',
+          templateVersion: 'none',
+          locale: facts.household.preferredLocale,
+          variant: 'default',
+          subject: null,
+          body: '',
+          bodyHtml: null,
+        },
       ]);
-      if (id) await this.messages.transition(id, { to: 'failed', source: 'coordination', errorCode: 'NOT_WORDED', set: { failedAt: new Date(), lastErrorCode: 'NOT_WORDED' } }, 'queued');
+      if (id)
+        await this.messages.transition(
+          id,
+          { to: 'failed', source: 'coordination', errorCode: 'NOT_WORDED', set: { failedAt: new Date(), lastErrorCode: 'NOT_WORDED' } },
+          'queued',
+        );
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
       return;
     }
-    const composed = await this.composer.compose({ templateKey: wording.templateKey, channel, locale: facts.household.preferredLocale, variables: wording.variables });
+    const composed = await this.composer.compose({
+      templateKey: wording.templateKey,
+      channel,
+      locale: facts.household.preferredLocale,
+      variables: wording.variables,
+    });
     const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
       {
         ...draft,
@@ -110,7 +137,12 @@ export class PlannedContactMessenger extends ContactHandOff {
     await this.dispatchQueue.add(job.name, job.data, job.opts);
   }
 
-  private wordingContext(contact: PlannedContactRecord, facts: HouseholdFacts, lead: Partner | undefined, territory: Partner[]): WordingContext {
+  private wordingContext(
+    contact: PlannedContactRecord,
+    facts: HouseholdFacts,
+    lead: Partner | undefined,
+    territory: Partner[],
+  ): WordingContext {
     const record = facts.records[0];
     const procedure = facts.procedure;
     const adil = territory.find((p) => p.kind === 'adil');

@@ -43,7 +43,8 @@ export const JOBS = {
   'households.regroup': {
     queue: QUEUES.linkage,
     payload: z.object({ territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/), reestimate: z.boolean(), requestedAt: z.string().datetime() }),
-    jobId: (p: { territory: string; reestimate: boolean; requestedAt: string }) => `regroup-${p.territory}-${p.reestimate ? 'relink' : 'apply'}-${Date.parse(p.requestedAt)}`,
+    jobId: (p: { territory: string; reestimate: boolean; requestedAt: string }) =>
+      `regroup-${p.territory}-${p.reestimate ? 'relink' : 'apply'}-${Date.parse(p.requestedAt)}`,
     options: retried,
   },
   'dispatch.sweep': {

@@ -3,7 +3,10 @@ import { barChart, OverviewFigures, renderOverview } from './operations-overview
 const figures: OverviewFigures = {
   generatedAt: '2026-12-01T09:30:00.000Z',
   households: 3,
-  proceduresByStage: [{ label: 'Premier impayé', count: 2 }, { label: 'Signalement CAF', count: 1 }],
+  proceduresByStage: [
+    { label: 'Premier impayé', count: 2 },
+    { label: 'Signalement CAF', count: 1 },
+  ],
   messagesByStatus: [{ label: 'remis', count: 4 }],
   messagesByChannel: [{ label: 'SMS', count: 4 }],
   coordination: { intents: 10, contactsPlanned: 3, contactsHandedOff: 1, contactsCancelled: 2 },
@@ -12,7 +15,10 @@ const figures: OverviewFigures = {
 
 describe('the operators overview', () => {
   it('draws bars proportional to the counts, the largest full width', () => {
-    const svg = barChart('Test', [{ label: 'a', count: 10 }, { label: 'b', count: 5 }]);
+    const svg = barChart('Test', [
+      { label: 'a', count: 10 },
+      { label: 'b', count: 5 },
+    ]);
     expect(svg).toContain('width="420"');
     expect(svg).toContain('width="210"');
   });

@@ -62,10 +62,14 @@ ${merged !== null ? `<p>Les demandes des partenaires sont fusionnées : <strong>
 ${barChart('Procédures ouvertes par étape', f.proceduresByStage)}
 ${barChart('Messages par canal', f.messagesByChannel, '#6a6af4')}
 ${barChart('Messages par état', f.messagesByStatus, '#18753c')}
-${barChart('Rapprochement des foyers', [
-  { label: 'fiches partenaires', count: f.linkage.records },
-  { label: 'liens établis', count: f.linkage.linked },
-  { label: 'à vérifier', count: f.linkage.reviewsOpen },
-], '#a94645')}
+${barChart(
+  'Rapprochement des foyers',
+  [
+    { label: 'fiches partenaires', count: f.linkage.records },
+    { label: 'liens établis', count: f.linkage.linked },
+    { label: 'à vérifier', count: f.linkage.reviewsOpen },
+  ],
+  '#a94645',
+)}
 </body></html>`;
 }

@@ -21,7 +21,10 @@ export class OverviewController {
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  async page(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async page(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const expected = Buffer.from(`${this.config.security.dashboardUser}:${this.config.security.dashboardPassword}`);
     const given = Buffer.from(authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString() : '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -21,7 +21,13 @@ const STATUS_LABELS: Record<string, string> = {
   cancelled: 'annulés',
   suppressed: 'bloqués (refus du foyer)',
 };
-const CHANNEL_LABELS: Record<string, string> = { sms: 'SMS', email: 'Courriel', letter: 'Courrier', voice: 'Appel vocal', call: 'Appel d’un conseiller' };
+const CHANNEL_LABELS: Record<string, string> = {
+  sms: 'SMS',
+  email: 'Courriel',
+  letter: 'Courrier',
+  voice: 'Appel vocal',
+  call: 'Appel d’un conseiller',
+};
 
 /** Aggregates for the overview: counts only, never a row about one household. */
 @Injectable()
@@ -51,8 +57,17 @@ export class OverviewRepository {
       proceduresByStage: counted(stages, STAGE_LABELS),
       messagesByStatus: counted(statuses, STATUS_LABELS),
       messagesByChannel: counted(channels, CHANNEL_LABELS),
-      coordination: { intents: intents[0].n, contactsPlanned: contactsOf('planned'), contactsHandedOff: contactsOf('handedOff'), contactsCancelled: contactsOf('cancelled') },
-      linkage: { records: linkRecords[0].n, linked: links.find((l) => l.k === 'linked')?.n ?? 0, reviewsOpen: links.find((l) => l.k === 'review')?.n ?? 0 },
+      coordination: {
+        intents: intents[0].n,
+        contactsPlanned: contactsOf('planned'),
+        contactsHandedOff: contactsOf('handedOff'),
+        contactsCancelled: contactsOf('cancelled'),
+      },
+      linkage: {
+        records: linkRecords[0].n,
+        linked: links.find((l) => l.k === 'linked')?.n ?? 0,
+        reviewsOpen: links.find((l) => l.k === 'review')?.n ?? 0,
+      },
     };
   }
 }

@@ -1,9 +1,4 @@
-import {
-  matchesMessageFilter,
-  parseCreateCall,
-  parseCreateMessage,
-  parseMessageListFilter,
-} from './create-requests';
+import { matchesMessageFilter, parseCreateCall, parseCreateMessage, parseMessageListFilter } from './create-requests';
 import { TwilioApiError } from './twilio-errors';
 
 const valid = { To: '+33612345678', From: '+33700000001', Body: 'Bonjour' };
@@ -28,14 +23,8 @@ describe('parseCreateMessage', () => {
   it.each([
     ['E.164 sender', valid],
     ['alphanumeric sender', { ...valid, From: 'UNISSON' }],
-    [
-      'messaging service instead of From',
-      { To: valid.To, Body: 'x', MessagingServiceSid: `MG${'a'.repeat(32)}` },
-    ],
-    [
-      'media without body',
-      { To: valid.To, From: valid.From, MediaUrl: ['https://example.org/a.png'] },
-    ],
+    ['messaging service instead of From', { To: valid.To, Body: 'x', MessagingServiceSid: `MG${'a'.repeat(32)}` }],
+    ['media without body', { To: valid.To, From: valid.From, MediaUrl: ['https://example.org/a.png'] }],
     ['exactly 1600 characters', { ...valid, Body: 'a'.repeat(1600) }],
   ])('accepts %s', (_label, params) => {
     expect(parseCreateMessage(params)).not.toBeInstanceOf(TwilioApiError);
@@ -98,9 +87,7 @@ describe('message list filters', () => {
 
   it('filters a queued message (no date_sent yet) on its creation date', () => {
     const queued = { ...message, dateSent: null };
-    expect(
-      matchesMessageFilter(queued, parseMessageListFilter({ 'DateSent>': '2026-03-10T08:59:00Z' })),
-    ).toBe(true);
+    expect(matchesMessageFilter(queued, parseMessageListFilter({ 'DateSent>': '2026-03-10T08:59:00Z' }))).toBe(true);
   });
 
   it('clamps paging to Twilio limits', () => {

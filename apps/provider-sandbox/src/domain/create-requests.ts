@@ -44,22 +44,16 @@ export function parseCreateMessage(params: FormParams): CreateMessageCommand | T
   const from = single(params, 'From')?.trim() || null;
   const messagingServiceSid = single(params, 'MessagingServiceSid')?.trim() || null;
   if (!from && !messagingServiceSid) return twilioErrors.messageFromRequired();
-  if (from && !E164.test(from) && !ALPHANUMERIC_SENDER.test(from))
-    return twilioErrors.invalidFrom(from);
+  if (from && !E164.test(from) && !ALPHANUMERIC_SENDER.test(from)) return twilioErrors.invalidFrom(from);
   if (messagingServiceSid && !MESSAGING_SERVICE_SID.test(messagingServiceSid)) {
-    return new TwilioApiError(
-      400,
-      21701,
-      `The Messaging Service Sid ${messagingServiceSid} is invalid.`,
-    );
+    return new TwilioApiError(400, 21701, `The Messaging Service Sid ${messagingServiceSid} is invalid.`);
   }
   const body = single(params, 'Body') ?? '';
   const hasMedia = list(params, 'MediaUrl').length > 0 || Boolean(single(params, 'ContentSid'));
   if (body.length === 0 && !hasMedia) return twilioErrors.messageBodyRequired();
   if (body.length > MAX_BODY) return twilioErrors.messageBodyTooLong();
   const statusCallback = single(params, 'StatusCallback')?.trim() || null;
-  if (statusCallback && !isHttpUrl(statusCallback))
-    return twilioErrors.invalidStatusCallback(statusCallback);
+  if (statusCallback && !isHttpUrl(statusCallback)) return twilioErrors.invalidStatusCallback(statusCallback);
   return { to, from, messagingServiceSid, body, statusCallback };
 }
 
@@ -86,8 +80,7 @@ export function parseCreateCall(params: FormParams): CreateCallCommand | TwilioA
   if (!url && !twiml && !applicationSid) return twilioErrors.callUrlRequired();
   if (url && !isHttpUrl(url)) return twilioErrors.invalidUrl(url);
   const statusCallback = single(params, 'StatusCallback')?.trim() || null;
-  if (statusCallback && !isHttpUrl(statusCallback))
-    return twilioErrors.invalidStatusCallback(statusCallback);
+  if (statusCallback && !isHttpUrl(statusCallback)) return twilioErrors.invalidStatusCallback(statusCallback);
   const events = list(params, 'StatusCallbackEvent');
   return {
     to,

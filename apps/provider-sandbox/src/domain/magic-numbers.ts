@@ -41,11 +41,7 @@ export const magicNumberDocs: MagicNumberDoc[] = [
   { suffix: '0500', channel: 'SMS et appel', effect: 'panne HTTP 500 (erreur 20500), à réessayer' },
 ];
 
-const step = (
-  status: MessageStep['status'],
-  errorCode: number | null = null,
-  errorMessage: string | null = null,
-): MessageStep => ({
+const step = (status: MessageStep['status'], errorCode: number | null = null, errorMessage: string | null = null): MessageStep => ({
   status,
   errorCode,
   errorMessage,
@@ -59,18 +55,15 @@ export function restOutcomeFor(to: string): RestOutcome {
 
 /** The status changes a queued outbound message goes through, one per lifecycle tick. */
 export function messageStepsFor(to: string): MessageStep[] {
-  if (to.endsWith('0001'))
-    return [step('sent'), step('undelivered', 30003, 'Unreachable destination handset')];
+  if (to.endsWith('0001')) return [step('sent'), step('undelivered', 30003, 'Unreachable destination handset')];
   if (to.endsWith('0002')) return [step('failed', 30006, 'Landline or unreachable carrier')];
-  if (to.endsWith('0003'))
-    return [step('sent'), step('undelivered', 30005, 'Unknown destination handset')];
+  if (to.endsWith('0003')) return [step('sent'), step('undelivered', 30005, 'Unknown destination handset')];
   if (to.endsWith('0004')) return [step('sent')];
   return [step('sent'), step('delivered')];
 }
 
 export type CallEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
-export type CallStatus =
-  'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer';
+export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer';
 
 export interface CallStep {
   event: CallEvent;
@@ -93,8 +86,7 @@ const callStep = (
 export function callStepsFor(to: string): CallStep[] {
   const initiated = callStep('initiated', 'initiated', 'queued');
   const ringing = callStep('ringing', 'ringing', 'ringing');
-  if (to.endsWith('0001'))
-    return [initiated, ringing, callStep('completed', 'no-answer', 'no-answer')];
+  if (to.endsWith('0001')) return [initiated, ringing, callStep('completed', 'no-answer', 'no-answer')];
   if (to.endsWith('0002')) return [initiated, callStep('completed', 'busy', 'busy')];
   if (to.endsWith('0003')) return [initiated, callStep('completed', 'failed', 'failed')];
   const answeredBy = to.endsWith('0004') ? 'machine_start' : 'human';
@@ -108,16 +100,7 @@ export function callStepsFor(to: string): CallStep[] {
 }
 
 /** Twilio's default opt-out / opt-in keywords (Advanced Opt-Out), plus the French ARRET. */
-const OPT_OUT = new Set([
-  'STOP',
-  'STOPALL',
-  'UNSUBSCRIBE',
-  'CANCEL',
-  'END',
-  'QUIT',
-  'ARRET',
-  'ARRÊT',
-]);
+const OPT_OUT = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'ARRET', 'ARRÊT']);
 const OPT_IN = new Set(['START', 'YES', 'UNSTOP']);
 
 export function optOutKeyword(body: string): 'opt-out' | 'opt-in' | null {

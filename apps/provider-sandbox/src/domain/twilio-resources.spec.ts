@@ -18,10 +18,7 @@ describe('extractTwimlMessages', () => {
   it.each([
     ['<Response></Response>', []],
     ['<Response><Message>Bien reçu</Message></Response>', ['Bien reçu']],
-    [
-      '<Response><Message to="+33612345678"><Body>A &amp; B</Body></Message><Message>C</Message></Response>',
-      ['A & B', 'C'],
-    ],
+    ['<Response><Message to="+33612345678"><Body>A &amp; B</Body></Message><Message>C</Message></Response>', ['A & B', 'C']],
     ['not xml at all', []],
   ])('%s', (twiml, expected) => {
     expect(extractTwimlMessages(twiml)).toEqual(expected);

@@ -30,9 +30,7 @@ function messagesTable(messages: SandboxMessage[]): string {
   if (messages.length === 0) return '<p class="empty">Aucun SMS pour l’instant.</p>';
   const rows = messages
     .map(
-      (
-        m,
-      ) => `<tr><td>${time(m.dateCreated)}</td><td>${escapeHtml(DIRECTION_FR[m.direction] ?? m.direction)}</td>
+      (m) => `<tr><td>${time(m.dateCreated)}</td><td>${escapeHtml(DIRECTION_FR[m.direction] ?? m.direction)}</td>
 <td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.to)}</td><td class="body">${escapeHtml(m.body)}</td>
 <td>${m.numSegments}</td><td class="status ${escapeHtml(m.status)}">${escapeHtml(m.status)}${
         m.errorCode ? ` (${m.errorCode})` : ''
@@ -46,9 +44,7 @@ function callsTable(calls: SandboxCall[]): string {
   if (calls.length === 0) return '<p class="empty">Aucun appel pour l’instant.</p>';
   const rows = calls
     .map(
-      (
-        c,
-      ) => `<tr><td>${time(c.dateCreated)}</td><td>${escapeHtml(c.from)}</td><td>${escapeHtml(c.to)}</td>
+      (c) => `<tr><td>${time(c.dateCreated)}</td><td>${escapeHtml(c.from)}</td><td>${escapeHtml(c.to)}</td>
 <td class="status ${escapeHtml(c.status)}">${escapeHtml(c.status)}</td><td>${escapeHtml(c.answeredBy ?? '—')}</td>
 <td>${c.durationSeconds ?? '—'}</td><td class="body"><pre>${escapeHtml(c.twiml ?? c.url ?? '')}</pre></td><td><code>${escapeHtml(c.sid)}</code></td></tr>`,
     )
@@ -60,9 +56,7 @@ function emailsTable(emails: CapturedEmail[]): string {
   if (emails.length === 0) return '<p class="empty">Aucun courriel pour l’instant.</p>';
   const rows = emails
     .map(
-      (
-        e,
-      ) => `<tr><td>${time(e.receivedAt)}</td><td>${escapeHtml(e.from)}</td><td>${escapeHtml(e.to.join(', '))}</td>
+      (e) => `<tr><td>${time(e.receivedAt)}</td><td>${escapeHtml(e.from)}</td><td>${escapeHtml(e.to.join(', '))}</td>
 <td>${escapeHtml(e.subject)}</td><td>${
         e.html ? `<a href="/sandbox/emails/${e.id}/html" target="_blank">voir le HTML</a> · ` : ''
       }<a href="/sandbox/emails/${e.id}/text" target="_blank">texte</a></td><td><code>${escapeHtml(e.messageId)}</code></td></tr>`,
@@ -73,10 +67,7 @@ function emailsTable(emails: CapturedEmail[]): string {
 
 function magicNumbersList(): string {
   const items = magicNumberDocs
-    .map(
-      (d) =>
-        `<tr><td>…${d.suffix}</td><td>${escapeHtml(d.channel)}</td><td>${escapeHtml(d.effect)}</td></tr>`,
-    )
+    .map((d) => `<tr><td>…${d.suffix}</td><td>${escapeHtml(d.channel)}</td><td>${escapeHtml(d.effect)}</td></tr>`)
     .join('\n');
   return `<table><thead><tr><th>Numéro finissant par</th><th>Canal</th><th>Effet</th></tr></thead><tbody>${items}</tbody></table>
 <p>Tout autre numéro E.164 : SMS « queued » → « sent » → « delivered » ; appel « initiated » → « ringing » → « in-progress » → « completed ».

@@ -5,9 +5,7 @@ import type { TwilioEmulator } from '../twilio/twilio-emulator';
 import { renderHomePage } from './home-page';
 
 const inboundSmsBody = z.object({
-  from: z
-    .string()
-    .regex(/^\+[1-9]\d{6,14}$/, 'from doit être un numéro E.164, par exemple +33612345678'),
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/, 'from doit être un numéro E.164, par exemple +33612345678'),
   body: z.string().min(1, 'body ne peut pas être vide').max(1600),
 });
 
@@ -35,13 +33,9 @@ export function registerSandboxRoutes(
 
   app.get<{ Params: { id: string } }>('/sandbox/emails/:id/html', async (request, reply) => {
     const email = store.emails.find((e) => String(e.id) === request.params.id);
-    if (!email?.html)
-      return reply.code(404).send({ message: 'Courriel introuvable ou sans partie HTML.' });
+    if (!email?.html) return reply.code(404).send({ message: 'Courriel introuvable ou sans partie HTML.' });
     // The captured HTML is shown as is, but may not run scripts or load anything remote.
-    reply.header(
-      'content-security-policy',
-      "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
-    );
+    reply.header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'");
     return reply.type('text/html; charset=utf-8').send(email.html);
   });
   app.get<{ Params: { id: string } }>('/sandbox/emails/:id/text', async (request, reply) => {

@@ -25,11 +25,7 @@ function rawHeaders(parsed: ParsedMail): Record<string, string> {
   return headers;
 }
 
-export function toCapturedEmail(
-  id: number,
-  parsed: ParsedMail,
-  envelope: CapturedEmail['envelope'],
-): CapturedEmail {
+export function toCapturedEmail(id: number, parsed: ParsedMail, envelope: CapturedEmail['envelope']): CapturedEmail {
   return {
     id,
     receivedAt: new Date(),
@@ -79,9 +75,7 @@ export async function startSmtpCatcher(
           log.info({ emailId: email.id, recipients: envelope.rcptTo.length }, 'email captured');
           callback();
         })
-        .catch((error: unknown) =>
-          callback(error instanceof Error ? error : new Error(String(error))),
-        );
+        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -18,15 +18,11 @@ export class ProviderLifecycle {
   ) {}
 
   startMessage(message: SandboxMessage): void {
-    void this.runMessage(message).catch((error: unknown) =>
-      this.log.error({ sid: message.sid, err: error }, 'message lifecycle failed'),
-    );
+    void this.runMessage(message).catch((error: unknown) => this.log.error({ sid: message.sid, err: error }, 'message lifecycle failed'));
   }
 
   startCall(call: SandboxCall): void {
-    void this.runCall(call).catch((error: unknown) =>
-      this.log.error({ sid: call.sid, err: error }, 'call lifecycle failed'),
-    );
+    void this.runCall(call).catch((error: unknown) => this.log.error({ sid: call.sid, err: error }, 'call lifecycle failed'));
   }
 
   /** Abandons every pending status change (after a reset): no more callbacks for old items. */
@@ -58,12 +54,7 @@ export class ProviderLifecycle {
       applyMessageStep(message, step, new Date());
       this.log.info({ sid: message.sid, status: message.status }, 'message status changed');
       if (message.statusCallback) {
-        await this.poster.post(
-          'message-status',
-          message.sid,
-          message.statusCallback,
-          messageStatusParams(message),
-        );
+        await this.poster.post('message-status', message.sid, message.statusCallback, messageStatusParams(message));
       }
     }
   }
@@ -75,12 +66,7 @@ export class ProviderLifecycle {
       applyCallStep(call, step, new Date());
       this.log.info({ sid: call.sid, status: call.status }, 'call status changed');
       if (step.event === 'answered' && call.url) {
-        const answer = await this.poster.post(
-          'call-twiml',
-          call.sid,
-          call.url,
-          callParams(call, step.callbackStatus),
-        );
+        const answer = await this.poster.post('call-twiml', call.sid, call.url, callParams(call, step.callbackStatus));
         call.twiml = answer.body;
       }
       if (call.statusCallback && call.statusCallbackEvents.includes(step.event)) {

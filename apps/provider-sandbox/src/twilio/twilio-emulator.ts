@@ -1,22 +1,9 @@
 import type { Logger } from 'pino';
 import { countSmsSegments } from '@unisson/channels';
-import {
-  FormParams,
-  matchesMessageFilter,
-  parseCreateCall,
-  parseCreateMessage,
-  parseMessageListFilter,
-} from '../domain/create-requests';
+import { FormParams, matchesMessageFilter, parseCreateCall, parseCreateMessage, parseMessageListFilter } from '../domain/create-requests';
 import { optOutKeyword, restOutcomeFor } from '../domain/magic-numbers';
 import { TwilioApiError, twilioErrors } from '../domain/twilio-errors';
-import {
-  API_VERSION,
-  MessageDirection,
-  newSid,
-  SandboxCall,
-  SandboxMessage,
-  toMessageResource,
-} from '../domain/twilio-resources';
+import { API_VERSION, MessageDirection, newSid, SandboxCall, SandboxMessage, toMessageResource } from '../domain/twilio-resources';
 import { newestFirst, SandboxStore } from '../sandbox-store';
 import type { ProviderLifecycle } from './lifecycle';
 import type { WebhookPoster } from './webhook-poster';
@@ -48,13 +35,7 @@ export class TwilioEmulator {
     if (outcome === 'internal-error') return twilioErrors.internal();
     if (outcome === 'rate-limited') return twilioErrors.tooManyRequests();
     if (this.store.optedOut.has(command.to)) return twilioErrors.unsubscribedRecipient();
-    const message = this.record(
-      'outbound-api',
-      command.from,
-      command.to,
-      command.body,
-      command.statusCallback,
-    );
+    const message = this.record('outbound-api', command.from, command.to, command.body, command.statusCallback);
     message.messagingServiceSid = command.messagingServiceSid;
     this.log.info({ sid: message.sid, segments: message.numSegments }, 'message accepted');
     this.lifecycle.startMessage(message);
@@ -63,21 +44,13 @@ export class TwilioEmulator {
 
   listMessages(query: FormParams, path: string): Record<string, unknown> {
     const filter = parseMessageListFilter(query);
-    const matching = newestFirst(this.store.messages).filter((m) =>
-      matchesMessageFilter(m, filter),
-    );
+    const matching = newestFirst(this.store.messages).filter((m) => matchesMessageFilter(m, filter));
     const start = filter.page * filter.pageSize;
     const pageItems = matching.slice(start, start + filter.pageSize);
     const pageUri = (page: number) => {
       const search = new URLSearchParams();
       for (const [key, value] of Object.entries(query)) {
-        if (
-          key !== 'Page' &&
-          key !== 'PageToken' &&
-          key !== 'PageSize' &&
-          typeof value === 'string'
-        )
-          search.set(key, value);
+        if (key !== 'Page' && key !== 'PageToken' && key !== 'PageSize' && typeof value === 'string') search.set(key, value);
       }
       search.set('PageSize', String(filter.pageSize));
       search.set('Page', String(page));
@@ -152,12 +125,7 @@ export class TwilioEmulator {
         replies: [],
       };
     }
-    const result = await this.poster.post(
-      'inbound-sms',
-      message.sid,
-      this.inboundSmsWebhookUrl,
-      inboundParams(message),
-    );
+    const result = await this.poster.post('inbound-sms', message.sid, this.inboundSmsWebhookUrl, inboundParams(message));
     const replies = extractTwimlMessages(result.body ?? '');
     for (const reply of replies) {
       const sent = this.record('outbound-reply', this.phoneNumber, from, reply, null);
@@ -245,9 +213,7 @@ export function extractTwimlMessages(twiml: string): string[] {
   for (const match of twiml.matchAll(/<Message\b[^>]*>([\s\S]*?)<\/Message>/g)) {
     const inner = match[1] ?? '';
     const body = /<Body>([\s\S]*?)<\/Body>/.exec(inner)?.[1] ?? inner.replace(/<[^>]+>/g, '');
-    const text = body
-      .replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity)
-      .trim();
+    const text = body.replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity).trim();
     if (text) texts.push(text);
   }
   return texts;

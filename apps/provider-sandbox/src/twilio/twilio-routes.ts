@@ -20,12 +20,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** HTTP Basic AccountSid:AuthToken, and the account in the path must be that account. */
-export function isAuthorised(
-  header: string | undefined,
-  accountSid: string,
-  authToken: string,
-  pathAccount: string,
-): boolean {
+export function isAuthorised(header: string | undefined, accountSid: string, authToken: string, pathAccount: string): boolean {
   if (!header?.startsWith('Basic ')) return false;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   return sameSecret(decoded, `${accountSid}:${authToken}`) && pathAccount === accountSid;
@@ -52,31 +47,20 @@ export function registerTwilioRoutes(
   app.register(async (api) => {
     api.addHook('onRequest', async (request: FastifyRequest<{ Params: AccountParams }>, reply) => {
       const account = request.params.AccountSid ?? '';
-      if (
-        !isAuthorised(
-          request.headers.authorization,
-          credentials.accountSid,
-          credentials.authToken,
-          account,
-        )
-      ) {
+      if (!isAuthorised(request.headers.authorization, credentials.accountSid, credentials.authToken, account)) {
         reply.header('www-authenticate', 'Basic realm="Twilio API"');
         return sendError(reply, twilioErrors.authenticate());
       }
     });
 
-    api.post<{ Params: AccountParams; Body: FormParams }>(
-      `${prefix}/Messages.json`,
-      async (request, reply) => {
-        const result = emulator.createMessage(request.body ?? {});
-        if (result instanceof TwilioApiError) return sendError(reply, result);
-        return reply.code(201).send(toMessageResource(result));
-      },
-    );
+    api.post<{ Params: AccountParams; Body: FormParams }>(`${prefix}/Messages.json`, async (request, reply) => {
+      const result = emulator.createMessage(request.body ?? {});
+      if (result instanceof TwilioApiError) return sendError(reply, result);
+      return reply.code(201).send(toMessageResource(result));
+    });
 
-    api.get<{ Params: AccountParams; Querystring: FormParams }>(
-      `${prefix}/Messages.json`,
-      async (request) => emulator.listMessages(request.query, request.url.split('?')[0] ?? ''),
+    api.get<{ Params: AccountParams; Querystring: FormParams }>(`${prefix}/Messages.json`, async (request) =>
+      emulator.listMessages(request.query, request.url.split('?')[0] ?? ''),
     );
 
     api.get<{ Params: ResourceParams }>(`${prefix}/Messages/:resource`, async (request, reply) => {
@@ -86,14 +70,11 @@ export function registerTwilioRoutes(
       return toMessageResource(message);
     });
 
-    api.post<{ Params: AccountParams; Body: FormParams }>(
-      `${prefix}/Calls.json`,
-      async (request, reply) => {
-        const result = emulator.createCall(request.body ?? {});
-        if (result instanceof TwilioApiError) return sendError(reply, result);
-        return reply.code(201).send(toCallResource(result));
-      },
-    );
+    api.post<{ Params: AccountParams; Body: FormParams }>(`${prefix}/Calls.json`, async (request, reply) => {
+      const result = emulator.createCall(request.body ?? {});
+      if (result instanceof TwilioApiError) return sendError(reply, result);
+      return reply.code(201).send(toCallResource(result));
+    });
 
     api.get<{ Params: ResourceParams }>(`${prefix}/Calls/:resource`, async (request, reply) => {
       const sid = sidFromResource(request.params.resource, 'CA');

@@ -19,12 +19,7 @@ export class WebhookPoster {
     private readonly timeoutMs = 5_000,
   ) {}
 
-  async post(
-    kind: WebhookDelivery['kind'],
-    sid: string,
-    url: string,
-    params: Record<string, string>,
-  ): Promise<WebhookResult> {
+  async post(kind: WebhookDelivery['kind'], sid: string, url: string, params: Record<string, string>): Promise<WebhookResult> {
     const signature = computeTwilioSignature(this.authToken, url, params);
     const delivery: WebhookDelivery = {
       at: new Date(),

@@ -7,15 +7,7 @@ export interface SmtpFailure {
   message: string;
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNECTION',
-  'ETIMEDOUT',
-  'ESOCKET',
-  'EDNS',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETLS',
-]);
+const NETWORK_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'ETLS']);
 
 /**
  * SMTP replies say it themselves: 4xx is transient (greylisting, full queue), 5xx is permanent
@@ -35,33 +27,13 @@ export function smtpFailureToChannelError(failure: SmtpFailure): ChannelError {
     );
   }
   if (code !== undefined && NETWORK_CODES.has(code)) {
-    return new ChannelError(
-      'email',
-      'NETWORK',
-      true,
-      `Serveur SMTP injoignable (${code}) : nouvel essai plus tard.`,
-    );
+    return new ChannelError('email', 'NETWORK', true, `Serveur SMTP injoignable (${code}) : nouvel essai plus tard.`);
   }
   if (code === 'EENVELOPE' || code === 'EMESSAGE') {
-    return new ChannelError(
-      'email',
-      'INVALID_REQUEST',
-      false,
-      `Courriel invalide (${code}) : vérifiez l'adresse.`,
-    );
+    return new ChannelError('email', 'INVALID_REQUEST', false, `Courriel invalide (${code}) : vérifiez l'adresse.`);
   }
   if (code === 'EAUTH') {
-    return new ChannelError(
-      'email',
-      'AUTH',
-      false,
-      'Authentification SMTP refusée : vérifiez SMTP_URL.',
-    );
+    return new ChannelError('email', 'AUTH', false, 'Authentification SMTP refusée : vérifiez SMTP_URL.');
   }
-  return new ChannelError(
-    'email',
-    code ?? 'UNKNOWN',
-    true,
-    `Échec inattendu de l'envoi du courriel (${code ?? 'inconnu'}).`,
-  );
+  return new ChannelError('email', code ?? 'UNKNOWN', true, `Échec inattendu de l'envoi du courriel (${code ?? 'inconnu'}).`);
 }

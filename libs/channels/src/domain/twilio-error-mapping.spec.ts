@@ -1,59 +1,15 @@
-import {
-  redactPhoneNumbers,
-  twilioFailureToChannelError,
-  TwilioFailure,
-} from './twilio-error-mapping';
+import { redactPhoneNumbers, twilioFailureToChannelError, TwilioFailure } from './twilio-error-mapping';
 
 describe('twilioFailureToChannelError', () => {
   it.each<[string, TwilioFailure, string, boolean]>([
-    [
-      'missing To',
-      { kind: 'rest', status: 400, code: 21604, message: "A 'To' phone number is required." },
-      '21604',
-      false,
-    ],
-    [
-      'invalid To',
-      { kind: 'rest', status: 400, code: 21211, message: "Invalid 'To' Phone Number" },
-      '21211',
-      false,
-    ],
-    [
-      'unsubscribed recipient',
-      { kind: 'rest', status: 400, code: 21610, message: 'unsubscribed' },
-      '21610',
-      false,
-    ],
-    [
-      'bad credentials',
-      { kind: 'rest', status: 401, code: 20003, message: 'Authenticate' },
-      '20003',
-      false,
-    ],
-    [
-      'rate limited',
-      { kind: 'rest', status: 429, code: 20429, message: 'Too Many Requests' },
-      '20429',
-      true,
-    ],
-    [
-      'provider outage',
-      { kind: 'rest', status: 503, code: undefined, message: '' },
-      'HTTP_503',
-      true,
-    ],
-    [
-      'internal error',
-      { kind: 'rest', status: 500, code: 20500, message: 'Internal Server Error' },
-      '20500',
-      true,
-    ],
-    [
-      'network down',
-      { kind: 'network', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
-      'NETWORK',
-      true,
-    ],
+    ['missing To', { kind: 'rest', status: 400, code: 21604, message: "A 'To' phone number is required." }, '21604', false],
+    ['invalid To', { kind: 'rest', status: 400, code: 21211, message: "Invalid 'To' Phone Number" }, '21211', false],
+    ['unsubscribed recipient', { kind: 'rest', status: 400, code: 21610, message: 'unsubscribed' }, '21610', false],
+    ['bad credentials', { kind: 'rest', status: 401, code: 20003, message: 'Authenticate' }, '20003', false],
+    ['rate limited', { kind: 'rest', status: 429, code: 20429, message: 'Too Many Requests' }, '20429', true],
+    ['provider outage', { kind: 'rest', status: 503, code: undefined, message: '' }, 'HTTP_503', true],
+    ['internal error', { kind: 'rest', status: 500, code: 20500, message: 'Internal Server Error' }, '20500', true],
+    ['network down', { kind: 'network', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'NETWORK', true],
     [
       'SDK refused the call',
       { kind: 'client-validation', message: 'Required parameter "params[\'to\']" missing.' },

@@ -52,18 +52,8 @@ export function twilioFailureToChannelError(failure: TwilioFailure): ChannelErro
         `Twilio est injoignable (${failure.code ?? 'erreur réseau'}) : nouvel essai plus tard.`,
       );
     case 'client-validation':
-      return new ChannelError(
-        'sms',
-        'INVALID_REQUEST',
-        retryable,
-        `Requête SMS invalide : ${redactPhoneNumbers(failure.message)}`,
-      );
+      return new ChannelError('sms', 'INVALID_REQUEST', retryable, `Requête SMS invalide : ${redactPhoneNumbers(failure.message)}`);
     case 'unknown':
-      return new ChannelError(
-        'sms',
-        'UNKNOWN',
-        retryable,
-        `Échec inattendu de l'envoi SMS : ${redactPhoneNumbers(failure.message)}`,
-      );
+      return new ChannelError('sms', 'UNKNOWN', retryable, `Échec inattendu de l'envoi SMS : ${redactPhoneNumbers(failure.message)}`);
   }
 }

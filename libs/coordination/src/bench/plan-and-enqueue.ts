@@ -81,7 +81,12 @@ export async function planAndEnqueueBench(
       const t = performance.now();
       await repository.insertEvent(input.household.id, { type: 'householdResponded', at: new Date().toISOString() });
       const state = await repository.loadCoordinationState(input.household.id);
-      const plan = planContacts({ ...input, events: state.events, history: state.history, now: new Date(Date.parse(input.now) + 3_600_000).toISOString() });
+      const plan = planContacts({
+        ...input,
+        events: state.events,
+        history: state.history,
+        now: new Date(Date.parse(input.now) + 3_600_000).toISOString(),
+      });
       await executor.applyPlans([plan]);
       latencies.push(performance.now() - t);
     }

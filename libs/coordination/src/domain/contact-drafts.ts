@@ -84,12 +84,7 @@ interface StepDecision {
   extra: Channel | null;
 }
 
-function decideChannel(
-  ctx: PlanningContext,
-  group: MessageGroup,
-  step: ChannelStep,
-  used: Set<Channel>,
-): StepDecision {
+function decideChannel(ctx: PlanningContext, group: MessageGroup, step: ChannelStep, used: Set<Channel>): StepDecision {
   const { history, optOuts } = ctx.input;
   const label = channelLabel(step.channel);
   if (group.legal && (step.channel === 'letter' || step.channel === 'servedAct')) {
@@ -110,7 +105,12 @@ function decideChannel(
   if (!reachable(ctx, step.channel)) {
     if (step.channel === 'letter' && !ctx.addressValid) {
       const replacement = npaiFallback(ctx, group, used);
-      note(ctx, 'escalationNpai', `Adresse invalide (NPAI) : courrier remplacé par ${replacement ? channelLabel(replacement) : 'aucun canal'}.`, group);
+      note(
+        ctx,
+        'escalationNpai',
+        `Adresse invalide (NPAI) : courrier remplacé par ${replacement ? channelLabel(replacement) : 'aucun canal'}.`,
+        group,
+      );
       return { channel: replacement, extra: null };
     }
     note(ctx, 'suppressedNoChannel', `Pas de coordonnée pour le canal ${label} : étape retirée.`, group);
@@ -169,5 +169,14 @@ export function homeVisitSuggestion(ctx: PlanningContext, groups: readonly Messa
   const group = groups.find((g) => !g.legal) ?? groups[0];
   if (ctx.input.history.some((e) => e.channel === 'homeVisit')) return null;
   note(ctx, 'homeVisitSuggested', 'Courrier revenu NPAI : visite à domicile suggérée aux services sociaux.', group);
-  return { group, absorbed: [], channel: 'homeVisit', step: 99, targetMs: ctx.nowMs, notAfterMs: null, onlyIfNoResponse: false, reasons: [] };
+  return {
+    group,
+    absorbed: [],
+    channel: 'homeVisit',
+    step: 99,
+    targetMs: ctx.nowMs,
+    notAfterMs: null,
+    onlyIfNoResponse: false,
+    reasons: [],
+  };
 }

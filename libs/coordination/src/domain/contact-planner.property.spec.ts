@@ -7,7 +7,9 @@ import type { PlanningInput } from './planning-context';
 import { CHANNELS, ContactIntent, HOUSEHOLD_EVENTS, PARTNER_KINDS, STAGES } from './types';
 
 const playbooks = PlaybookCatalog.load().all();
-const instant = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+const instant = fc
+  .integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') })
+  .map((ms) => new Date(ms).toISOString());
 
 const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
   .record({
@@ -22,11 +24,20 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
     postalAddressValid: fc.boolean(),
     lease: fc.option(fc.constantFrom('2019-03-01', '2023-07-28', '2023-07-29', '2025-02-01')),
     intents: fc.array(
-      fc.record({ purposeIndex: fc.nat({ max: 60 }), partnerKind: fc.constantFrom(...PARTNER_KINDS), phone: fc.option(fc.constantFrom('+33100000001', '+33100000002')), ownStage: fc.boolean() }),
+      fc.record({
+        purposeIndex: fc.nat({ max: 60 }),
+        partnerKind: fc.constantFrom(...PARTNER_KINDS),
+        phone: fc.option(fc.constantFrom('+33100000001', '+33100000002')),
+        ownStage: fc.boolean(),
+      }),
       { maxLength: 8 },
     ),
     history: fc.array(
-      fc.record({ channel: fc.constantFrom(...CHANNELS), daysAgo: fc.integer({ min: 0, max: 60 }), outcome: fc.constantFrom('sent', 'delivered', 'undelivered', 'npai', 'responded', 'refused' as const) }),
+      fc.record({
+        channel: fc.constantFrom(...CHANNELS),
+        daysAgo: fc.integer({ min: 0, max: 60 }),
+        outcome: fc.constantFrom('sent', 'delivered', 'undelivered', 'npai', 'responded', 'refused' as const),
+      }),
       { maxLength: 6 },
     ),
     optOuts: fc.subarray(['sms', 'email', 'call', 'letter'] as const),
@@ -52,7 +63,13 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
     });
     return {
       playbook,
-      household: { id: 'h', postalCode: r.postalCode, hasMobilePhone: r.hasMobilePhone, hasEmail: r.hasEmail, postalAddressValid: r.postalAddressValid },
+      household: {
+        id: 'h',
+        postalCode: r.postalCode,
+        hasMobilePhone: r.hasMobilePhone,
+        hasEmail: r.hasEmail,
+        postalAddressValid: r.postalAddressValid,
+      },
       procedure: {
         id: 'p',
         stage: r.stage,
@@ -62,7 +79,14 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
         dates: r.hearingInDays === null ? {} : { hearingDate: new Date(nowMs + r.hearingInDays * day).toISOString() },
       },
       intents,
-      history: r.history.map((h) => ({ channel: h.channel, purpose: 'autre', stage: r.stage, at: new Date(nowMs - h.daysAgo * day).toISOString(), outcome: h.outcome, legal: false })),
+      history: r.history.map((h) => ({
+        channel: h.channel,
+        purpose: 'autre',
+        stage: r.stage,
+        at: new Date(nowMs - h.daysAgo * day).toISOString(),
+        outcome: h.outcome,
+        legal: false,
+      })),
       optOuts: r.optOuts.map((channel) => ({ channel, partnerId: null, at: r.now })),
       events: r.events.map((type) => ({ type, at: r.now })),
       now: r.now,

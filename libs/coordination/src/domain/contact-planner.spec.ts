@@ -21,20 +21,28 @@ function letters(plan: ContactPlan) {
 }
 
 describe('planContacts, stage by stage (Seine-Saint-Denis)', () => {
-  it.each(STAGES.map((s) => [s]))('at stage %s: every legal purpose planned, one non-legal letter at most, one phone per message', (stage) => {
-    const intents = intentsForStage(pb93, stage);
-    const plan = planContacts(new PlanningInputBuilder(pb93).atStage(stage, stageStart, dates).withIntents(...intents).build());
-    const legalPurposes = pb93.purposes.filter((p) => p.stage === stage && p.legal).map((p) => p.id);
-    for (const purpose of legalPurposes) {
-      expect(plan.contacts.some((c) => c.legal && c.purposes.includes(purpose))).toBe(true);
-    }
-    expect(letters(plan).filter((c) => !c.legal).length).toBeLessThanOrEqual(1);
-    const coveredIntents = new Set(plan.contacts.flatMap((c) => c.absorbedIntentIds));
-    const sentLetters = letters(plan).length + plan.contacts.filter((c) => c.channel === 'servedAct').length;
-    expect(sentLetters).toBeLessThan(Math.max(intents.length, 2));
-    expect(coveredIntents.size).toBeGreaterThan(0);
-    for (const contact of plan.contacts) expect(typeof contact.callbackPhone === 'string' || contact.callbackPhone === null).toBe(true);
-  });
+  it.each(STAGES.map((s) => [s]))(
+    'at stage %s: every legal purpose planned, one non-legal letter at most, one phone per message',
+    (stage) => {
+      const intents = intentsForStage(pb93, stage);
+      const plan = planContacts(
+        new PlanningInputBuilder(pb93)
+          .atStage(stage, stageStart, dates)
+          .withIntents(...intents)
+          .build(),
+      );
+      const legalPurposes = pb93.purposes.filter((p) => p.stage === stage && p.legal).map((p) => p.id);
+      for (const purpose of legalPurposes) {
+        expect(plan.contacts.some((c) => c.legal && c.purposes.includes(purpose))).toBe(true);
+      }
+      expect(letters(plan).filter((c) => !c.legal).length).toBeLessThanOrEqual(1);
+      const coveredIntents = new Set(plan.contacts.flatMap((c) => c.absorbedIntentIds));
+      const sentLetters = letters(plan).length + plan.contacts.filter((c) => c.channel === 'servedAct').length;
+      expect(sentLetters).toBeLessThan(Math.max(intents.length, 2));
+      expect(coveredIntents.size).toBeGreaterThan(0);
+      for (const contact of plan.contacts) expect(typeof contact.callbackPhone === 'string' || contact.callbackPhone === null).toBe(true);
+    },
+  );
 });
 
 describe('planContacts rules', () => {
@@ -102,17 +110,37 @@ describe('planContacts rules', () => {
     expect(plan.contacts.some((c) => c.channel === 'homeVisit')).toBe(true);
     expect(plan.trace.some((t) => t.code === 'escalationNpai')).toBe(true);
 
-    const legal = planContacts(base().withHistory({ channel: 'letter', purpose: 'rappelImpaye', stage: 'impaye', at: '2026-10-01T09:00:00Z', outcome: 'npai', legal: false }).build());
+    const legal = planContacts(
+      base()
+        .withHistory({
+          channel: 'letter',
+          purpose: 'rappelImpaye',
+          stage: 'impaye',
+          at: '2026-10-01T09:00:00Z',
+          outcome: 'npai',
+          legal: false,
+        })
+        .build(),
+    );
     const legalLetter = letters(legal).find((c) => c.legal);
     expect(legalLetter).toBeDefined();
-    expect(legal.contacts.filter((c) => c.step === legalLetter?.step && c.key.includes('preventionCommandement')).map((c) => c.channel).sort()).toEqual(['email', 'letter']);
+    expect(
+      legal.contacts
+        .filter((c) => c.step === legalLetter?.step && c.key.includes('preventionCommandement'))
+        .map((c) => c.channel)
+        .sort(),
+    ).toEqual(['email', 'letter']);
   });
 
   it('drops “if no response” reminders once the household answered', () => {
-    const input = new PlanningInputBuilder(pb93).atStage('impaye', stageStart).withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'));
+    const input = new PlanningInputBuilder(pb93)
+      .atStage('impaye', stageStart)
+      .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'));
     const before = planContacts(input.build());
     expect(before.contacts.some((c) => c.onlyIfNoResponse)).toBe(true);
-    const after = planContacts(input.withEvent({ type: 'householdResponded', at: '2026-11-03T10:00:00Z' }).at('2026-11-03T10:00:00Z').build());
+    const after = planContacts(
+      input.withEvent({ type: 'householdResponded', at: '2026-11-03T10:00:00Z' }).at('2026-11-03T10:00:00Z').build(),
+    );
     expect(after.contacts.some((c) => c.onlyIfNoResponse)).toBe(false);
   });
 
@@ -129,10 +157,16 @@ describe('planContacts rules', () => {
   });
 
   it('does not plan again a step already done', () => {
-    const input = new PlanningInputBuilder(pb93).atStage('impaye', stageStart).withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'));
+    const input = new PlanningInputBuilder(pb93)
+      .atStage('impaye', stageStart)
+      .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'));
     const first = planContacts(input.build());
     const smsKey = first.contacts.find((c) => c.channel === 'sms')?.key;
-    const second = planContacts(input.withHistory({ channel: 'sms', purpose: 'rappelImpaye', stage: 'impaye', at: stageStart, outcome: 'delivered', legal: false }).build());
+    const second = planContacts(
+      input
+        .withHistory({ channel: 'sms', purpose: 'rappelImpaye', stage: 'impaye', at: stageStart, outcome: 'delivered', legal: false })
+        .build(),
+    );
     expect(smsKey).toBeDefined();
     expect(second.contacts.some((c) => c.key === smsKey)).toBe(false);
   });
@@ -151,9 +185,20 @@ describe('planContacts rules', () => {
   });
 
   it('defers SMS beyond the rolling cap', () => {
-    const history = [1, 2, 3, 4].map((d) => ({ channel: 'sms' as const, purpose: 'autre', stage: 'impaye' as const, at: `2026-10-2${d}T10:00:00Z`, outcome: 'delivered' as const, legal: false }));
+    const history = [1, 2, 3, 4].map((d) => ({
+      channel: 'sms' as const,
+      purpose: 'autre',
+      stage: 'impaye' as const,
+      at: `2026-10-2${d}T10:00:00Z`,
+      outcome: 'delivered' as const,
+      legal: false,
+    }));
     const plan = planContacts(
-      new PlanningInputBuilder(pb93).atStage('impaye', stageStart).withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye')).withHistory(...history).build(),
+      new PlanningInputBuilder(pb93)
+        .atStage('impaye', stageStart)
+        .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'))
+        .withHistory(...history)
+        .build(),
     );
     const sms = plan.contacts.find((c) => c.channel === 'sms');
     expect(Date.parse(sms?.window.notBefore ?? '')).toBeGreaterThan(Date.parse('2026-11-20T10:00:00Z'));
@@ -187,7 +232,12 @@ describe('planContacts rules', () => {
 
   it('uses the overseas time zone from the postal code', () => {
     const plan = planContacts(
-      new PlanningInputBuilder(pb93).withHousehold({ postalCode: '97400' }).atStage('impaye', '2026-11-02T04:00:00Z').withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye')).at('2026-11-02T04:00:00Z').build(),
+      new PlanningInputBuilder(pb93)
+        .withHousehold({ postalCode: '97400' })
+        .atStage('impaye', '2026-11-02T04:00:00Z')
+        .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'))
+        .at('2026-11-02T04:00:00Z')
+        .build(),
     );
     expect(plan.timeZone).toBe('Indian/Reunion');
     const sms = plan.contacts.find((c) => c.channel === 'sms');
@@ -195,9 +245,18 @@ describe('planContacts rules', () => {
   });
 
   it('switches the lead of the housing-benefit decision from the CAF to the CCAPEX on 1 January 2027', () => {
-    const intents = () => [intent('decisionAideLogement', 'caf', 'signalementCaf'), intent('decisionAideLogement', 'ccapex', 'signalementCaf')];
+    const intents = () => [
+      intent('decisionAideLogement', 'caf', 'signalementCaf'),
+      intent('decisionAideLogement', 'ccapex', 'signalementCaf'),
+    ];
     const lead = (now: string) =>
-      planContacts(new PlanningInputBuilder(pb93).atStage('signalementCaf', now).withIntents(...intents()).at(now).build()).contacts.find((c) => c.channel === 'letter')?.leadPartnerId;
+      planContacts(
+        new PlanningInputBuilder(pb93)
+          .atStage('signalementCaf', now)
+          .withIntents(...intents())
+          .at(now)
+          .build(),
+      ).contacts.find((c) => c.channel === 'letter')?.leadPartnerId;
     expect(lead('2026-12-30T09:00:00Z')).toBe('partner-caf');
     expect(lead('2027-01-04T09:00:00Z')).toBe('partner-ccapex');
   });
@@ -217,7 +276,10 @@ describe('planContacts rules', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
         .atStage('assignation', stageStart, dates)
-        .withIntents(intent('lettrePreventionCcapex', 'etat', 'commandementDePayer'), intent('offreServiceSocialCommandement', 'departement', 'commandementDePayer'))
+        .withIntents(
+          intent('lettrePreventionCcapex', 'etat', 'commandementDePayer'),
+          intent('offreServiceSocialCommandement', 'departement', 'commandementDePayer'),
+        )
         .build(),
     );
     expect(plan.contacts.some((c) => c.purposes.includes('lettrePreventionCcapex') && c.legal)).toBe(true);
@@ -233,17 +295,27 @@ describe('planContacts rules', () => {
   });
 
   it('still plans a legal letter when a misconfigured letter window never opens; a non-legal letter is dropped', () => {
-    const closed = { ...pb93, contactHours: { ...pb93.contactHours, letter: { days: [1], ranges: [{ from: '10:00', to: '10:00' }], allowPublicHolidays: false } } };
+    const closed = {
+      ...pb93,
+      contactHours: { ...pb93.contactHours, letter: { days: [1], ranges: [{ from: '10:00', to: '10:00' }], allowPublicHolidays: false } },
+    };
     const plan = planContacts(
       new PlanningInputBuilder(closed)
         .atStage('signalementCaf', stageStart)
-        .withIntents(intent('avisSignalementCaf', 'caf', 'signalementCaf', { legal: true }), intent('protocoleTripartite', 'etat', 'signalementCaf'))
+        .withIntents(
+          intent('avisSignalementCaf', 'caf', 'signalementCaf', { legal: true }),
+          intent('protocoleTripartite', 'etat', 'signalementCaf'),
+        )
         .withOptOut({ channel: 'sms', partnerId: null, at: stageStart })
         .build(),
     );
     expect(plan.contacts.map((c) => [c.purpose, c.channel, c.legal])).toEqual([['avisSignalementCaf', 'letter', true]]);
     const nonLegal = planContacts(
-      new PlanningInputBuilder(closed).withHousehold({ hasEmail: false }).atStage('impaye', stageStart).withIntents(intent('informationSosLoyersImpayes', 'adil', 'impaye')).build(),
+      new PlanningInputBuilder(closed)
+        .withHousehold({ hasEmail: false })
+        .atStage('impaye', stageStart)
+        .withIntents(intent('informationSosLoyersImpayes', 'adil', 'impaye'))
+        .build(),
     );
     expect(nonLegal.contacts).toEqual([]);
   });

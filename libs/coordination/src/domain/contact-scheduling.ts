@@ -80,7 +80,13 @@ function capDefer(ctx: PlanningContext, draft: ContactDraft, at: number, caps: C
     if (inWindow.length < limit) break;
     t = inWindow[inWindow.length - limit] + windowMs + 1;
   }
-  if (t !== at) note(ctx, 'deferredCap', `Plafond de ${limit} ${channelLabel(draft.channel)} par ${rollingWindowDays} jours : contact repoussé.`, draft);
+  if (t !== at)
+    note(
+      ctx,
+      'deferredCap',
+      `Plafond de ${limit} ${channelLabel(draft.channel)} par ${rollingWindowDays} jours : contact repoussé.`,
+      draft,
+    );
   return t;
 }
 
@@ -127,7 +133,8 @@ export function scheduleDrafts(ctx: PlanningContext, drafts: ContactDraft[]): Ti
     if (hours) {
       const allowed = nextAllowedInstant(t, hours, ctx.calendar);
       if (allowed === null && !isLegalContact(draft)) continue; // a window that never opens: only a legal act goes anyway
-      if (allowed !== null && allowed !== t && t > ctx.nowMs) note(ctx, 'deferredQuietHours', 'Hors des horaires autorisés : envoi au prochain créneau.', draft);
+      if (allowed !== null && allowed !== t && t > ctx.nowMs)
+        note(ctx, 'deferredQuietHours', 'Hors des horaires autorisés : envoi au prochain créneau.', draft);
       t = allowed ?? t;
     }
     if (draft.notAfterMs !== null && t > draft.notAfterMs) {

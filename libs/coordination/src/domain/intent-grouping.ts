@@ -131,8 +131,7 @@ export function groupIntents(
   trace: TraceEntry[],
 ): MessageGroup[] {
   const buckets = new Map<string, ContactIntent[]>();
-  const purposeOf = (intent: ContactIntent): PurposeDefinition =>
-    purposes.get(intent.purpose) ?? fallbackLegalPurpose(intent);
+  const purposeOf = (intent: ContactIntent): PurposeDefinition => purposes.get(intent.purpose) ?? fallbackLegalPurpose(intent);
   for (const intent of intents) {
     const definition = purposeOf(intent);
     const key = `${definition.stage}.${definition.mergeGroup}`;

@@ -129,12 +129,7 @@ export function optedOut(optOuts: readonly OptOut[], channel: Channel, partnerId
 }
 
 /** How many times a channel was already tried for these purposes at this stage (whatever the outcome). */
-export function timesDone(
-  history: readonly ContactHistoryEntry[],
-  purposes: readonly string[],
-  stage: string,
-  channel: Channel,
-): number {
+export function timesDone(history: readonly ContactHistoryEntry[], purposes: readonly string[], stage: string, channel: Channel): number {
   let count = 0;
   for (const entry of history) {
     if (entry.channel === channel && entry.stage === stage && purposes.includes(entry.purpose)) count += 1;
@@ -148,7 +143,5 @@ export function channelUndelivered(
   stage: string,
   channel: Channel,
 ): boolean {
-  return history.some(
-    (e) => e.channel === channel && e.stage === stage && e.outcome === 'undelivered' && purposes.includes(e.purpose),
-  );
+  return history.some((e) => e.channel === channel && e.stage === stage && e.outcome === 'undelivered' && purposes.includes(e.purpose));
 }

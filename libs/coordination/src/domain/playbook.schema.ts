@@ -60,9 +60,7 @@ const stepSchema = z
   .strict();
 export type ChannelStep = z.infer<typeof stepSchema>;
 
-const leadSchema = z
-  .object({ kind: partnerKind, appliesFrom: isoDate.optional(), appliesUntil: isoDate.optional() })
-  .strict();
+const leadSchema = z.object({ kind: partnerKind, appliesFrom: isoDate.optional(), appliesUntil: isoDate.optional() }).strict();
 
 const purposeSchema = z
   .object({
@@ -113,9 +111,7 @@ export const playbookSchema = z
         start: monthDay,
         end: monthDay,
         source: z.string().min(10),
-        extensions: z
-          .array(z.object({ season: z.number().int(), until: isoDate, source: z.string().min(10) }).strict())
-          .default([]),
+        extensions: z.array(z.object({ season: z.number().int(), until: isoDate, source: z.string().min(10) }).strict()).default([]),
       })
       .strict(),
     legalDelays: z.array(legalDelaySchema).min(1),
@@ -161,8 +157,7 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
     if (!delayIds.has(anchor.delay)) issue(`délai légal inconnu "${anchor.delay}"`, ['anchors', i, 'delay']);
   });
   const anchorIds = new Set(playbook.anchors.map((a) => a.id));
-  const isAnchor = (id: string): boolean =>
-    BUILT_IN_ANCHORS.includes(id) || anchorIds.has(id) || /^[a-z][A-Za-z]*(At|Date)$/.test(id);
+  const isAnchor = (id: string): boolean => BUILT_IN_ANCHORS.includes(id) || anchorIds.has(id) || /^[a-z][A-Za-z]*(At|Date)$/.test(id);
   const groupStage = new Map<string, string>();
   const purposeIds = new Set<string>();
   playbook.purposes.forEach((purpose, i) => {

@@ -72,10 +72,46 @@ describe('winter truce', () => {
 
 describe('legal delays', () => {
   const delays: LegalDelay[] = [
-    { id: 'cdp', label: 'deux mois', amount: 2, unit: 'months', source: 'loi 89-462 art. 24 ancien', appliesFrom: '1989-07-08', appliesUntil: null, when: { leaseSignedBefore: '2023-07-29' } },
-    { id: 'cdp', label: 'six semaines', amount: 6, unit: 'weeks', source: 'loi 2023-668 art. 10', appliesFrom: '2023-07-29', appliesUntil: null, when: { leaseSignedFrom: '2023-07-29' } },
-    { id: 'prefet', label: 'deux mois', amount: 2, unit: 'months', source: 'loi 89-462 art. 24 III ancien', appliesFrom: '1989-07-08', appliesUntil: '2023-07-28', when: {} },
-    { id: 'prefet', label: 'six semaines', amount: 6, unit: 'weeks', source: 'loi 2023-668 art. 10', appliesFrom: '2023-07-29', appliesUntil: null, when: {} },
+    {
+      id: 'cdp',
+      label: 'deux mois',
+      amount: 2,
+      unit: 'months',
+      source: 'loi 89-462 art. 24 ancien',
+      appliesFrom: '1989-07-08',
+      appliesUntil: null,
+      when: { leaseSignedBefore: '2023-07-29' },
+    },
+    {
+      id: 'cdp',
+      label: 'six semaines',
+      amount: 6,
+      unit: 'weeks',
+      source: 'loi 2023-668 art. 10',
+      appliesFrom: '2023-07-29',
+      appliesUntil: null,
+      when: { leaseSignedFrom: '2023-07-29' },
+    },
+    {
+      id: 'prefet',
+      label: 'deux mois',
+      amount: 2,
+      unit: 'months',
+      source: 'loi 89-462 art. 24 III ancien',
+      appliesFrom: '1989-07-08',
+      appliesUntil: '2023-07-28',
+      when: {},
+    },
+    {
+      id: 'prefet',
+      label: 'six semaines',
+      amount: 6,
+      unit: 'weeks',
+      source: 'loi 2023-668 art. 10',
+      appliesFrom: '2023-07-29',
+      appliesUntil: null,
+      when: {},
+    },
   ];
   it.each([
     ['cdp', '2026-02-01', '2020-05-01', 'deux mois'],

@@ -2,15 +2,7 @@
  * When a contact may go out: weekly windows in the household's local time, never on public
  * holidays (unless the window says so), the winter truce, and procedure dates moved by delays.
  */
-import {
-  DAY_MS,
-  ZoneClock,
-  addMonths,
-  addWorkingDays,
-  dayOfIsoDate,
-  isPublicHoliday,
-  weekdayOfDay,
-} from './calendar';
+import { DAY_MS, ZoneClock, addMonths, addWorkingDays, dayOfIsoDate, isPublicHoliday, weekdayOfDay } from './calendar';
 import type { Duration, LegalDelay, Playbook, WeeklyWindow } from './playbook.schema';
 
 export interface CalendarContext {
@@ -31,9 +23,7 @@ function compile(window: WeeklyWindow): CompiledWindow {
   if (!result) {
     const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
     const days = Array.from({ length: 7 }, (_, d) => window.days.includes(d));
-    const ranges = window.ranges
-      .map((r): [number, number] => [minutes(r.from), minutes(r.to)])
-      .sort((a, b) => a[0] - b[0]);
+    const ranges = window.ranges.map((r): [number, number] => [minutes(r.from), minutes(r.to)]).sort((a, b) => a[0] - b[0]);
     result = { days, ranges, allowPublicHolidays: window.allowPublicHolidays };
     compiled.set(window, result);
   }
@@ -108,12 +98,7 @@ export interface DelayCase {
  * When a condition depends on unknown case data, the shortest candidate wins: reminders then
  * come early rather than too late.
  */
-export function applicableDelay(
-  delays: readonly LegalDelay[],
-  id: string,
-  referenceDate: string,
-  legalCase: DelayCase,
-): LegalDelay | null {
+export function applicableDelay(delays: readonly LegalDelay[], id: string, referenceDate: string, legalCase: DelayCase): LegalDelay | null {
   let best: LegalDelay | null = null;
   for (const delay of delays) {
     if (delay.id !== id) continue;

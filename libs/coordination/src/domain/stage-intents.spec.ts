@@ -20,13 +20,20 @@ describe('intentsForStageEvent', () => {
       ['lettrePreventionCcapex', 'drihl', true],
       ['offreServiceSocialCommandement', 'cd93', false],
     ]);
-    const plan = planContacts(new PlanningInputBuilder(playbook).atStage('commandementDePayer', '2026-11-02T09:00:00.000Z').withIntents(...intents).build());
+    const plan = planContacts(
+      new PlanningInputBuilder(playbook)
+        .atStage('commandementDePayer', '2026-11-02T09:00:00.000Z')
+        .withIntents(...intents)
+        .build(),
+    );
     expect(plan.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
   });
 
   it('follows the dated lead: the CAF before 2027, the CCAPEX from 1 January 2027', () => {
     const lead = (at: string) =>
-      intentsForStageEvent(playbook, 'signalementCaf', partners, { id: 'ev', occurredAt: at }).find((i) => i.purpose === 'decisionAideLogement')?.partnerId;
+      intentsForStageEvent(playbook, 'signalementCaf', partners, { id: 'ev', occurredAt: at }).find(
+        (i) => i.purpose === 'decisionAideLogement',
+      )?.partnerId;
     expect(lead('2026-12-31T10:00:00.000Z')).toBe('caf93');
     expect(lead('2027-01-01T10:00:00.000Z')).toBe('ccapex93');
   });

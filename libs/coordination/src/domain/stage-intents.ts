@@ -21,7 +21,9 @@ export function intentsForStageEvent(
   const intents: ContactIntent[] = [];
   for (const purpose of playbook.purposes) {
     if (purpose.stage !== stage) continue;
-    const leads = purpose.leadPartnerKinds.filter((l) => (!l.appliesFrom || day >= l.appliesFrom) && (!l.appliesUntil || day <= l.appliesUntil));
+    const leads = purpose.leadPartnerKinds.filter(
+      (l) => (!l.appliesFrom || day >= l.appliesFrom) && (!l.appliesUntil || day <= l.appliesUntil),
+    );
     const partner = leads.map((l) => partners.find((p) => p.kind === l.kind)).find((p) => p !== undefined);
     if (!partner) continue;
     intents.push({

@@ -13,6 +13,10 @@ export class HouseholdPlanController {
   @RequireScopes('plans:read')
   @ApiOperation({ summary: "A household's contact plan and its reason trace (partners named in it, or coordinating on the territory)" })
   getPlan(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) householdId: string) {
-    return this.coordination.planFor(householdId, { partnerId: partner.partnerId, partnerKind: partner.partnerKind, territory: partner.territory });
+    return this.coordination.planFor(householdId, {
+      partnerId: partner.partnerId,
+      partnerKind: partner.partnerKind,
+      territory: partner.territory,
+    });
   }
 }

@@ -13,7 +13,12 @@ const raw93 = (): Record<string, unknown> =>
 describe('PlaybookCatalog', () => {
   it('loads and validates the three territories', () => {
     const catalog = PlaybookCatalog.load();
-    expect(catalog.all().map((p) => p.territory).sort()).toEqual(['38', '91', '93']);
+    expect(
+      catalog
+        .all()
+        .map((p) => p.territory)
+        .sort(),
+    ).toEqual(['38', '91', '93']);
     for (const playbook of catalog.all()) {
       expect(playbook.legalDelays.every((d) => d.source.length > 10 && d.appliesFrom)).toBe(true);
       expect(playbook.holidays.alsaceMoselle).toBe(false);
@@ -34,11 +39,41 @@ describe('PlaybookCatalog', () => {
   });
 
   it.each([
-    ['a legal delay without its source', (p: RawPlaybook) => { p.legalDelays[0].source = ''; }, /source/],
-    ['an unknown anchor', (p: RawPlaybook) => { p.purposes[0].sequence[0].anchor = 'nulle part'; }, /ancre inconnue/],
-    ['a legal purpose starting with an SMS', (p: RawPlaybook) => { p.purposes.find((x: RawPlaybook) => x.legal).sequence[0].channel = 'sms'; }, /un objet légal commence/],
-    ['an unknown time zone', (p: RawPlaybook) => { p.timeZone = 'Europe/Nulle-Part'; }, /fuseau/],
-    ['a merge group spanning two stages', (p: RawPlaybook) => { p.purposes[0].mergeGroup = p.purposes[p.purposes.length - 1].mergeGroup; }, /mélange deux étapes/],
+    [
+      'a legal delay without its source',
+      (p: RawPlaybook) => {
+        p.legalDelays[0].source = '';
+      },
+      /source/,
+    ],
+    [
+      'an unknown anchor',
+      (p: RawPlaybook) => {
+        p.purposes[0].sequence[0].anchor = 'nulle part';
+      },
+      /ancre inconnue/,
+    ],
+    [
+      'a legal purpose starting with an SMS',
+      (p: RawPlaybook) => {
+        p.purposes.find((x: RawPlaybook) => x.legal).sequence[0].channel = 'sms';
+      },
+      /un objet légal commence/,
+    ],
+    [
+      'an unknown time zone',
+      (p: RawPlaybook) => {
+        p.timeZone = 'Europe/Nulle-Part';
+      },
+      /fuseau/,
+    ],
+    [
+      'a merge group spanning two stages',
+      (p: RawPlaybook) => {
+        p.purposes[0].mergeGroup = p.purposes[p.purposes.length - 1].mergeGroup;
+      },
+      /mélange deux étapes/,
+    ],
   ])('rejects %s', (_label, mutate, message) => {
     const raw = raw93();
     mutate(raw);

@@ -13,7 +13,9 @@ export class PlaybookCatalog {
 
   /** Reads and validates every playbook; throws with the file name and what to fix. */
   static load(directory = PLAYBOOK_DIRECTORY): PlaybookCatalog {
-    const files = readdirSync(directory).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(directory)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     if (files.length === 0) throw new Error(`Aucun playbook dans ${directory} : ajoutez un fichier <département>.json`);
     const playbooks = files.map((file) => {
       const raw: unknown = JSON.parse(readFileSync(join(directory, file), 'utf8'));

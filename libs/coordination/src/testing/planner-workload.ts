@@ -28,7 +28,13 @@ export function plannerWorkload(count: number, playbookOf: (territory: string) =
       });
     }
     return {
-      household: { id: h.id, postalCode: h.postalCode, hasMobilePhone: h.hasMobilePhone, hasEmail: h.hasEmail, postalAddressValid: !h.addressInvalid || rand() < 0.5 },
+      household: {
+        id: h.id,
+        postalCode: h.postalCode,
+        hasMobilePhone: h.hasMobilePhone,
+        hasEmail: h.hasEmail,
+        postalAddressValid: !h.addressInvalid || rand() < 0.5,
+      },
       procedure: {
         id: `proc-${h.id}`,
         stage: stage.stage,

@@ -14,12 +14,7 @@ import type {
 
 let counter = 0;
 
-export function intent(
-  purpose: string,
-  partnerKind: PartnerKind,
-  stage: StageId,
-  overrides: Partial<ContactIntent> = {},
-): ContactIntent {
+export function intent(purpose: string, partnerKind: PartnerKind, stage: StageId, overrides: Partial<ContactIntent> = {}): ContactIntent {
   counter += 1;
   return {
     id: `intent-${counter}`,

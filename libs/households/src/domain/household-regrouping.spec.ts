@@ -25,12 +25,16 @@ describe('regrouping households after household matching', () => {
   it('never puts two matching groups in one household', () => {
     const placements = [at('a', 'a', 'H1'), at('b', 'b', 'H1'), at('c', 'c', 'H1'), at('d', 'a', 'H2')];
     const plan = planRegrouping(placements);
-    const final = new Map(placements.map((p) => [p.recordId, plan.recordMoves.find((m) => m.recordId === p.recordId)?.toHousehold ?? p.householdId]));
+    const final = new Map(
+      placements.map((p) => [p.recordId, plan.recordMoves.find((m) => m.recordId === p.recordId)?.toHousehold ?? p.householdId]),
+    );
     const householdsOfGroup = new Map<string, Set<string>>();
-    for (const p of placements) householdsOfGroup.set(p.groupKey, new Set([...(householdsOfGroup.get(p.groupKey) ?? []), final.get(p.recordId)!]));
+    for (const p of placements)
+      householdsOfGroup.set(p.groupKey, new Set([...(householdsOfGroup.get(p.groupKey) ?? []), final.get(p.recordId)!]));
     for (const set of householdsOfGroup.values()) expect(set.size).toBe(1);
     const groupsOfHousehold = new Map<string, Set<string>>();
-    for (const p of placements) groupsOfHousehold.set(final.get(p.recordId)!, new Set([...(groupsOfHousehold.get(final.get(p.recordId)!) ?? []), p.groupKey]));
+    for (const p of placements)
+      groupsOfHousehold.set(final.get(p.recordId)!, new Set([...(groupsOfHousehold.get(final.get(p.recordId)!) ?? []), p.groupKey]));
     for (const set of groupsOfHousehold.values()) expect(set.size).toBe(1);
   });
 

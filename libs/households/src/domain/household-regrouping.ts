@@ -55,17 +55,24 @@ export function planRegrouping(placements: readonly RecordPlacement[]): Regroupi
     .sort((a, b) => byId(a.recordId, b.recordId));
 
   const remaining = new Map<string, number>();
-  for (const p of placements) if (targetOf.get(p.groupKey) === p.householdId) remaining.set(p.householdId, (remaining.get(p.householdId) ?? 0) + 1);
+  for (const p of placements)
+    if (targetOf.get(p.groupKey) === p.householdId) remaining.set(p.householdId, (remaining.get(p.householdId) ?? 0) + 1);
   const mergedHouseholds: RegroupingPlan['mergedHouseholds'] = [];
   const sources = [...new Set(recordMoves.map((m) => m.fromHousehold))].sort(byId);
   for (const household of sources) {
     if (remaining.has(household)) continue;
     const received = new Map<string, number>();
-    for (const m of recordMoves) if (m.fromHousehold === household && !m.toHousehold.startsWith('new:')) received.set(m.toHousehold, (received.get(m.toHousehold) ?? 0) + 1);
+    for (const m of recordMoves)
+      if (m.fromHousehold === household && !m.toHousehold.startsWith('new:'))
+        received.set(m.toHousehold, (received.get(m.toHousehold) ?? 0) + 1);
     const into = [...received.entries()].sort((a, b) => b[1] - a[1] || byId(a[0], b[0]))[0]?.[0];
     if (into) mergedHouseholds.push({ householdId: household, into });
   }
-  const newHouseholds = [...new Set(recordMoves.filter((m) => m.toHousehold.startsWith('new:')).map((m) => m.toHousehold.slice(4)))].sort(byId);
-  const touchedHouseholds = [...new Set(recordMoves.flatMap((m) => [m.fromHousehold, m.toHousehold]).filter((h) => !h.startsWith('new:')))].sort(byId);
+  const newHouseholds = [...new Set(recordMoves.filter((m) => m.toHousehold.startsWith('new:')).map((m) => m.toHousehold.slice(4)))].sort(
+    byId,
+  );
+  const touchedHouseholds = [
+    ...new Set(recordMoves.flatMap((m) => [m.fromHousehold, m.toHousehold]).filter((h) => !h.startsWith('new:'))),
+  ].sort(byId);
   return { recordMoves, mergedHouseholds, newHouseholds, touchedHouseholds };
 }

@@ -22,7 +22,11 @@ export class HouseholdRegroupingProcessor extends WorkerHost implements OnApplic
       await this.queue.upsertJobScheduler(
         `relink-${territory}`,
         { pattern: '30 2 * * *', tz: 'Europe/Paris' },
-        { name: 'households.regroup', data: { territory, reestimate: true, requestedAt: new Date(0).toISOString() }, opts: JOBS['households.regroup'].options },
+        {
+          name: 'households.regroup',
+          data: { territory, reestimate: true, requestedAt: new Date(0).toISOString() },
+          opts: JOBS['households.regroup'].options,
+        },
       );
     }
   }

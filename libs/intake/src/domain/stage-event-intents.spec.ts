@@ -8,12 +8,23 @@ const partners: TerritoryPartner[] = [
   { id: 'caf-93', kind: 'caf', publicPhone: '+33148000003' },
   { id: 'adil-93', kind: 'adil', publicPhone: '+33148000004' },
 ];
-const alert: StageEventFacts = { submissionId: 'sub-1', reportingPartnerId: 'bailleur-b', stage: 'impaye', advanced: true, occurredOn: '2026-11-02' };
+const alert: StageEventFacts = {
+  submissionId: 'sub-1',
+  reportingPartnerId: 'bailleur-b',
+  stage: 'impaye',
+  advanced: true,
+  occurredOn: '2026-11-02',
+};
 
 describe('intents of a stage event', () => {
   it('lets the reporting landlord lead its own reminder, with its own number', () => {
     const reminder = stageEventIntents(alert, playbook, partners).find((i) => i.purpose === 'rappelImpaye');
-    expect(reminder).toMatchObject({ partnerId: 'bailleur-b', callbackPhone: '+33148000002', legal: false, idempotencyKey: 'sub-1.rappelImpaye' });
+    expect(reminder).toMatchObject({
+      partnerId: 'bailleur-b',
+      callbackPhone: '+33148000002',
+      legal: false,
+      idempotencyKey: 'sub-1.rappelImpaye',
+    });
   });
 
   it('brings in the other partners the playbook names at the stage', () => {

@@ -28,10 +28,17 @@ export interface IntentToPost {
   callbackPhone: string | null;
 }
 
-export function stageEventIntents(facts: StageEventFacts, playbook: Playbook | null, partners: readonly TerritoryPartner[]): IntentToPost[] {
+export function stageEventIntents(
+  facts: StageEventFacts,
+  playbook: Playbook | null,
+  partners: readonly TerritoryPartner[],
+): IntentToPost[] {
   if (!facts.stage || !facts.advanced || !playbook) return [];
   const ordered = [...partners].sort((a, b) => Number(b.id === facts.reportingPartnerId) - Number(a.id === facts.reportingPartnerId));
-  return intentsForStageEvent(playbook, facts.stage, ordered, { id: facts.submissionId, occurredAt: `${facts.occurredOn}T12:00:00.000Z` }).map((intent) => ({
+  return intentsForStageEvent(playbook, facts.stage, ordered, {
+    id: facts.submissionId,
+    occurredAt: `${facts.occurredOn}T12:00:00.000Z`,
+  }).map((intent) => ({
     idempotencyKey: intent.id,
     partnerId: intent.partnerId,
     partnerKind: intent.partnerKind,

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { STAGE_EVENT_TYPES } from '@unisson/households';
 import { LOCALES } from '@unisson/templates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine(
-  (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-  'is not a real calendar date',
-);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'is not a real calendar date',
+  );
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const euros = z
   .number({ error: 'must be a number of euros, e.g. 1234.56' })
@@ -41,7 +44,10 @@ export const alertSchema = z.strictObject({
   coTenant: personSchema.optional(),
   address: addressSchema,
   contacts: contactsSchema.default({}),
-  cafNumber: z.string().regex(/^\d{5,10}$/, 'must be 5 to 10 digits').optional(),
+  cafNumber: z
+    .string()
+    .regex(/^\d{5,10}$/, 'must be 5 to 10 digits')
+    .optional(),
   preferredLocale: z.enum(SUPPORTED_LOCALES).default('fr'),
   lease: z.strictObject({
     housingSector: z.enum(['social', 'prive']),
@@ -61,7 +67,12 @@ export const stageEventSchema = z
     partnerRef: text(100),
     type: z.enum(STAGE_EVENT_TYPES),
     occurredOn: isoDate,
-    hearing: z.strictObject({ at: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' }), place: text(300) }).optional(),
+    hearing: z
+      .strictObject({
+        at: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' }),
+        place: text(300),
+      })
+      .optional(),
     debtAmount: euros.optional(),
     /** Identity, for a partner whose reference Unisson does not know yet (e.g. a commissaire de justice). */
     tenant: personSchema.optional(),

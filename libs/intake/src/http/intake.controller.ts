@@ -4,7 +4,15 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
-import { AlertInput, alertSchema, idempotencyKeySchema, IntentInput, intentSchema, StageEventInput, stageEventSchema } from '../dto/submission.schemas';
+import {
+  AlertInput,
+  alertSchema,
+  idempotencyKeySchema,
+  IntentInput,
+  intentSchema,
+  StageEventInput,
+  stageEventSchema,
+} from '../dto/submission.schemas';
 import { IntakeRepository } from '../intake.repository';
 import { AcceptedSubmission, IntakeService } from '../intake.service';
 
@@ -61,7 +69,7 @@ export class IntakeController {
   @ApiOperation({
     summary: 'Ask Unisson to tell a household something at its current stage',
     description:
-      'The household is named by your own reference (a record you sent before). The purpose is one of the territory playbook\'s purposes at the household\'s stage; the coordination engine merges it with the other partners\' intents into one plan (GET /v1/households/{id}/plan).',
+      "The household is named by your own reference (a record you sent before). The purpose is one of the territory playbook's purposes at the household's stage; the coordination engine merges it with the other partners' intents into one plan (GET /v1/households/{id}/plan).",
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ schema: jsonSchema(intentSchema) })
@@ -95,7 +103,9 @@ export class IntakeController {
     try {
       return parseOrThrow(idempotencyKeySchema, header);
     } catch {
-      throw UnissonError.validation([{ field: 'Idempotency-Key', message: 'must be 8 to 128 characters among letters, digits, "_", "-", ".", ":"' }]);
+      throw UnissonError.validation([
+        { field: 'Idempotency-Key', message: 'must be 8 to 128 characters among letters, digits, "_", "-", ".", ":"' },
+      ]);
     }
   }
 

@@ -22,7 +22,10 @@ export class IntakeProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((e: unknown) => this.logger.warn({ err: String(e) }, 'intake sweep failed')), SWEEP_EVERY_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((e: unknown) => this.logger.warn({ err: String(e) }, 'intake sweep failed')),
+      SWEEP_EVERY_MS,
+    );
     this.timer.unref();
   }
 

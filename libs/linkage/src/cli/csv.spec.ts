@@ -13,7 +13,13 @@ describe('CSV reading', () => {
       'record_id,partner_kind,partner_ref,last_name,first_name,birth_date,street,address_extra,postal_code,city,phone,email,caf_number\n' +
         'r1,caf,CAF-1,NGUYEN,Thi,1979-04-02,"12 bis av. Jean Jaurès, Bât B",Appt 31,93200,Saint-Denis,06 12 34 56 78,,7765431\n',
     );
-    expect(record).toMatchObject({ recordId: 'r1', partnerKind: 'caf', lastName: 'NGUYEN', street: '12 bis av. Jean Jaurès, Bât B', cafNumber: '7765431' });
+    expect(record).toMatchObject({
+      recordId: 'r1',
+      partnerKind: 'caf',
+      lastName: 'NGUYEN',
+      street: '12 bis av. Jean Jaurès, Bât B',
+      cafNumber: '7765431',
+    });
   });
 
   it('says what to do when the header is missing', () => {

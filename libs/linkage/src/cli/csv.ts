@@ -72,7 +72,9 @@ export function forEachRecord(text: string, onRecord: (record: PartnerRecordInpu
   forEachCsvRow(text, (cells) => {
     if (!mapping) {
       if (!cells.includes('record_id')) {
-        throw new Error('Le fichier doit commencer par une ligne d’en-tête contenant au moins "record_id" (format de data/linkage/*/records.csv).');
+        throw new Error(
+          'Le fichier doit commencer par une ligne d’en-tête contenant au moins "record_id" (format de data/linkage/*/records.csv).',
+        );
       }
       mapping = cells.map((h) => COLUMNS[h.trim()]);
       return;

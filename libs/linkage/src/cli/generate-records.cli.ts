@@ -3,7 +3,8 @@ import { createWriteStream } from 'fs';
 import { csvField } from './csv';
 import { generateRecords } from './record-generator';
 
-const HEADER = 'record_id,partner_kind,partner_ref,last_name,first_name,birth_date,street,address_extra,postal_code,city,phone,email,caf_number';
+const HEADER =
+  'record_id,partner_kind,partner_ref,last_name,first_name,birth_date,street,address_extra,postal_code,city,phone,email,caf_number';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,12 +18,30 @@ export async function writeGeneratedRecords(count: number, out: string, truthOut
   truth?.write('record_id,household_id\n');
   let n = 0;
   for (const { record: r, householdId } of generateRecords(count, seed)) {
-    const row = [r.recordId, r.partnerKind ?? '', r.recordId, r.lastName, r.firstName, r.birthDate, r.street, r.addressExtra, r.postalCode, r.city, r.phone, r.email, r.cafNumber];
-    if (!records.write(`${row.map((v) => csvField(v ?? '')).join(',')}\n`)) await new Promise<void>((resolve) => records.once('drain', () => resolve()));
+    const row = [
+      r.recordId,
+      r.partnerKind ?? '',
+      r.recordId,
+      r.lastName,
+      r.firstName,
+      r.birthDate,
+      r.street,
+      r.addressExtra,
+      r.postalCode,
+      r.city,
+      r.phone,
+      r.email,
+      r.cafNumber,
+    ];
+    if (!records.write(`${row.map((v) => csvField(v ?? '')).join(',')}\n`))
+      await new Promise<void>((resolve) => records.once('drain', () => resolve()));
     truth?.write(`${r.recordId},${householdId}\n`);
     if (++n % 100_000 === 0) process.stderr.write(`[generate] ${n}/${count}\n`);
   }
-  await Promise.all([new Promise((resolve) => records.end(resolve)), truth ? new Promise((resolve) => truth.end(resolve)) : Promise.resolve()]);
+  await Promise.all([
+    new Promise((resolve) => records.end(resolve)),
+    truth ? new Promise((resolve) => truth.end(resolve)) : Promise.resolve(),
+  ]);
 }
 
 if (require.main === module) {

@@ -26,7 +26,9 @@ export function runLinkCli(): void {
   const thresholds = {
     ...DEFAULT_THRESHOLDS,
     linkProbability: Number(argument('link-probability') ?? process.env.LINKAGE_LINK_THRESHOLD ?? DEFAULT_THRESHOLDS.linkProbability),
-    reviewProbability: Number(argument('review-probability') ?? process.env.LINKAGE_REVIEW_THRESHOLD ?? DEFAULT_THRESHOLDS.reviewProbability),
+    reviewProbability: Number(
+      argument('review-probability') ?? process.env.LINKAGE_REVIEW_THRESHOLD ?? DEFAULT_THRESHOLDS.reviewProbability,
+    ),
   };
   const started = Date.now();
   const records: NormalisedRecord[] = [];
@@ -37,7 +39,9 @@ export function runLinkCli(): void {
       if (records.length % 200_000 === 0) progress(`${records.length} records read`);
     });
   } catch (error) {
-    process.stderr.write(`Impossible de lire ${input} : ${(error as Error).message}\nVérifiez le chemin et le format CSV (en-tête record_id,...).\n`);
+    process.stderr.write(
+      `Impossible de lire ${input} : ${(error as Error).message}\nVérifiez le chemin et le format CSV (en-tête record_id,...).\n`,
+    );
     process.exit(1);
   }
   progress(`${records.length} records read`);
@@ -52,7 +56,9 @@ export function runLinkCli(): void {
   progress(`${run.candidatePairs} candidate pairs, ${run.linkCount} links, ${run.reviewCount} pairs for human review`);
   const lines = ['record_id,household_id', ...run.assignments.map((a) => `${csvField(a.recordId)},${csvField(`h-${a.householdKey}`)}`)];
   writeFileSync(output, `${lines.join('\n')}\n`);
-  progress(`${new Set(run.assignments.map((a) => a.householdKey)).size} households written to ${output} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  progress(
+    `${new Set(run.assignments.map((a) => a.householdKey)).size} households written to ${output} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (require.main === module) runLinkCli();

@@ -6,12 +6,202 @@ import { PartnerRecordInput } from '../domain/record';
  * spellings, missing fields, the other adult of a couple, an old address, several phone formats,
  * and neighbours in the same building. Deterministic for a given seed.
  */
-const LAST = ['MARTIN', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFEBVRE', 'MICHEL', 'GARCIA', 'DAVID', 'BERTRAND', 'ROUX', 'VINCENT', 'FOURNIER', 'MOREL', 'GIRARD', 'ANDRE', 'MERCIER', 'DUPONT', 'LAMBERT', 'BONNET', 'FRANCOIS', 'MARTINEZ', 'NGUYEN', 'DIALLO', 'TRAORE', 'KONE', 'COULIBALY', 'DIOP', 'BENALI', 'HADDAD', 'KHELIFI', 'BELKACEM', 'MANSOURI', 'YILMAZ', 'KAYA', 'DOS SANTOS', 'PEREIRA', 'OLIVEIRA', 'DA SILVA', 'KOWALSKI', 'NOWAK', 'IONESCU', 'POPESCU', 'PHAM', 'TRAN', 'LI', 'WANG', 'CISSE', 'SYLLA', 'FOFANA', 'BAKAYOKO', 'SISSOKO', 'EL IDRISSI', 'BEN AHMED', 'AIT ALI', 'SELVARAJAH', 'SIVAKUMAR'];
-const FIRST = ['Marie', 'Nathalie', 'Isabelle', 'Sylvie', 'Catherine', 'Julie', 'Léa', 'Emilie', 'Aurélie', 'Sandrine', 'Céline', 'Anne-Sophie', 'Marie-Claire', 'Jean', 'Jean-Pierre', 'Michel', 'Philippe', 'Nicolas', 'Laurent', 'Sébastien', 'Christophe', 'Mohamed', 'Youssef', 'Karim', 'Bilal', 'Yacine', 'Omar', 'Ibrahima', 'Moussa', 'Mamadou', 'Boubacar', 'Fatoumata', 'Aminata', 'Awa', 'Mariam', 'Khadija', 'Fatima', 'Aïcha', 'Samira', 'Nadia', 'Yasmine', 'Nour', 'Ayşe', 'Mehmet', 'Andrei', 'Ioana', 'Ana', 'João', 'Wei', 'Mei', 'Jing', 'Minh', 'Thi', 'Priya', 'Lakshmi', 'Kumar', 'Abdelkader', 'Abderrahmane'];
-const VARIANTS: Record<string, string[]> = { Mohamed: ['Mohammed', 'Muhammad'], Youssef: ['Youcef', 'Yusuf'], Omar: ['Oumar'], Aïcha: ['Aisha'], Khadija: ['Khadidja'], Abdelkader: ['Abdel Kader'] };
-const STREETS = ['Jean Jaurès', 'Victor Hugo', 'Gabriel Péri', 'Henri Barbusse', 'Karl Marx', 'Paul Vaillant-Couturier', 'de la République', 'du Général de Gaulle', 'Jules Ferry', 'Pasteur', 'Anatole France', 'Émile Zola', 'de la Gare', 'du Moulin', 'des Lilas', 'Louise Michel', 'Pablo Picasso', 'Romain Rolland', 'du 8 Mai 1945', 'Aristide Briand', 'Jean Moulin', 'Salvador Allende', 'Lénine', 'Danielle Casanova', 'Saint-Just', 'Maurice Thorez', 'de Paris', 'des Fleurs'];
-const TYPES: Array<[string, string[]]> = [['rue', ['r', 'r.', 'RUE']], ['avenue', ['av', 'av.', 'ave']], ['boulevard', ['bd', 'bld', 'boul']], ['place', ['pl', 'pl.']], ['allée', ['all', 'allee']], ['impasse', ['imp', 'imp.']], ['chemin', ['ch', 'chem']], ['quai', ['qu']], ['square', ['sq']], ['cité', ['cite']]];
-const COMMUNES: Array<[string, string]> = [['93200', 'Saint-Denis'], ['93300', 'Aubervilliers'], ['93000', 'Bobigny'], ['93100', 'Montreuil'], ['93500', 'Pantin'], ['93140', 'Bondy'], ['93270', 'Sevran'], ['93600', 'Aulnay-sous-Bois'], ['93800', 'Épinay-sur-Seine'], ['93120', 'La Courneuve'], ['38000', 'Grenoble'], ['38130', 'Échirolles'], ['38400', "Saint-Martin-d'Hères"], ['38090', 'Villefontaine'], ['91000', 'Évry-Courcouronnes'], ['91350', 'Grigny'], ['91300', 'Massy'], ['91130', 'Ris-Orangis']];
+const LAST = [
+  'MARTIN',
+  'BERNARD',
+  'DUBOIS',
+  'THOMAS',
+  'ROBERT',
+  'RICHARD',
+  'PETIT',
+  'DURAND',
+  'LEROY',
+  'MOREAU',
+  'SIMON',
+  'LAURENT',
+  'LEFEBVRE',
+  'MICHEL',
+  'GARCIA',
+  'DAVID',
+  'BERTRAND',
+  'ROUX',
+  'VINCENT',
+  'FOURNIER',
+  'MOREL',
+  'GIRARD',
+  'ANDRE',
+  'MERCIER',
+  'DUPONT',
+  'LAMBERT',
+  'BONNET',
+  'FRANCOIS',
+  'MARTINEZ',
+  'NGUYEN',
+  'DIALLO',
+  'TRAORE',
+  'KONE',
+  'COULIBALY',
+  'DIOP',
+  'BENALI',
+  'HADDAD',
+  'KHELIFI',
+  'BELKACEM',
+  'MANSOURI',
+  'YILMAZ',
+  'KAYA',
+  'DOS SANTOS',
+  'PEREIRA',
+  'OLIVEIRA',
+  'DA SILVA',
+  'KOWALSKI',
+  'NOWAK',
+  'IONESCU',
+  'POPESCU',
+  'PHAM',
+  'TRAN',
+  'LI',
+  'WANG',
+  'CISSE',
+  'SYLLA',
+  'FOFANA',
+  'BAKAYOKO',
+  'SISSOKO',
+  'EL IDRISSI',
+  'BEN AHMED',
+  'AIT ALI',
+  'SELVARAJAH',
+  'SIVAKUMAR',
+];
+const FIRST = [
+  'Marie',
+  'Nathalie',
+  'Isabelle',
+  'Sylvie',
+  'Catherine',
+  'Julie',
+  'Léa',
+  'Emilie',
+  'Aurélie',
+  'Sandrine',
+  'Céline',
+  'Anne-Sophie',
+  'Marie-Claire',
+  'Jean',
+  'Jean-Pierre',
+  'Michel',
+  'Philippe',
+  'Nicolas',
+  'Laurent',
+  'Sébastien',
+  'Christophe',
+  'Mohamed',
+  'Youssef',
+  'Karim',
+  'Bilal',
+  'Yacine',
+  'Omar',
+  'Ibrahima',
+  'Moussa',
+  'Mamadou',
+  'Boubacar',
+  'Fatoumata',
+  'Aminata',
+  'Awa',
+  'Mariam',
+  'Khadija',
+  'Fatima',
+  'Aïcha',
+  'Samira',
+  'Nadia',
+  'Yasmine',
+  'Nour',
+  'Ayşe',
+  'Mehmet',
+  'Andrei',
+  'Ioana',
+  'Ana',
+  'João',
+  'Wei',
+  'Mei',
+  'Jing',
+  'Minh',
+  'Thi',
+  'Priya',
+  'Lakshmi',
+  'Kumar',
+  'Abdelkader',
+  'Abderrahmane',
+];
+const VARIANTS: Record<string, string[]> = {
+  Mohamed: ['Mohammed', 'Muhammad'],
+  Youssef: ['Youcef', 'Yusuf'],
+  Omar: ['Oumar'],
+  Aïcha: ['Aisha'],
+  Khadija: ['Khadidja'],
+  Abdelkader: ['Abdel Kader'],
+};
+const STREETS = [
+  'Jean Jaurès',
+  'Victor Hugo',
+  'Gabriel Péri',
+  'Henri Barbusse',
+  'Karl Marx',
+  'Paul Vaillant-Couturier',
+  'de la République',
+  'du Général de Gaulle',
+  'Jules Ferry',
+  'Pasteur',
+  'Anatole France',
+  'Émile Zola',
+  'de la Gare',
+  'du Moulin',
+  'des Lilas',
+  'Louise Michel',
+  'Pablo Picasso',
+  'Romain Rolland',
+  'du 8 Mai 1945',
+  'Aristide Briand',
+  'Jean Moulin',
+  'Salvador Allende',
+  'Lénine',
+  'Danielle Casanova',
+  'Saint-Just',
+  'Maurice Thorez',
+  'de Paris',
+  'des Fleurs',
+];
+const TYPES: Array<[string, string[]]> = [
+  ['rue', ['r', 'r.', 'RUE']],
+  ['avenue', ['av', 'av.', 'ave']],
+  ['boulevard', ['bd', 'bld', 'boul']],
+  ['place', ['pl', 'pl.']],
+  ['allée', ['all', 'allee']],
+  ['impasse', ['imp', 'imp.']],
+  ['chemin', ['ch', 'chem']],
+  ['quai', ['qu']],
+  ['square', ['sq']],
+  ['cité', ['cite']],
+];
+const COMMUNES: Array<[string, string]> = [
+  ['93200', 'Saint-Denis'],
+  ['93300', 'Aubervilliers'],
+  ['93000', 'Bobigny'],
+  ['93100', 'Montreuil'],
+  ['93500', 'Pantin'],
+  ['93140', 'Bondy'],
+  ['93270', 'Sevran'],
+  ['93600', 'Aulnay-sous-Bois'],
+  ['93800', 'Épinay-sur-Seine'],
+  ['93120', 'La Courneuve'],
+  ['38000', 'Grenoble'],
+  ['38130', 'Échirolles'],
+  ['38400', "Saint-Martin-d'Hères"],
+  ['38090', 'Villefontaine'],
+  ['91000', 'Évry-Courcouronnes'],
+  ['91350', 'Grigny'],
+  ['91300', 'Massy'],
+  ['91130', 'Ris-Orangis'],
+];
 const KINDS = ['bailleur', 'caf', 'departement', 'commissaire', 'adil', 'ccas'];
 
 export class SeededRandom {
@@ -31,8 +221,23 @@ export class SeededRandom {
   }
 }
 
-interface Adult { last: string; first: string; birth: string; phone: string; email: string }
-interface Home { number: string; suffix: string; type: [string, string[]]; street: string; cp: string; city: string; building: string; flat: string }
+interface Adult {
+  last: string;
+  first: string;
+  birth: string;
+  phone: string;
+  email: string;
+}
+interface Home {
+  number: string;
+  suffix: string;
+  type: [string, string[]];
+  street: string;
+  cp: string;
+  city: string;
+  building: string;
+  flat: string;
+}
 
 function typo(rng: SeededRandom, s: string): string {
   if (s.length < 3) return s;
@@ -48,13 +253,24 @@ function adult(rng: SeededRandom, last: string): Adult {
   const year = 1940 + rng.int(65);
   const birth = `${year}-${String(1 + rng.int(12)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`;
   const phone = `0${6 + rng.int(2)}${String(rng.int(1e8)).padStart(8, '0')}`;
-  const email = `${first}.${last}${rng.int(100)}@${rng.pick(['gmail.com', 'yahoo.fr', 'orange.fr', 'free.fr'])}`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+  const email = `${first}.${last}${rng.int(100)}@${rng.pick(['gmail.com', 'yahoo.fr', 'orange.fr', 'free.fr'])}`
+    .toLowerCase()
+    .replace(/[^a-z0-9.@]/g, '');
   return { last, first, birth, phone, email };
 }
 
 function home(rng: SeededRandom): Home {
   const [cp, city] = rng.pick(COMMUNES);
-  return { number: String(1 + rng.int(250)), suffix: rng.chance(0.3) ? rng.pick(['bis', 'ter']) : '', type: rng.pick(TYPES), street: rng.pick(STREETS), cp, city, building: rng.pick(['A', 'B', 'C', 'D']), flat: String(1 + rng.int(120)) };
+  return {
+    number: String(1 + rng.int(250)),
+    suffix: rng.chance(0.3) ? rng.pick(['bis', 'ter']) : '',
+    type: rng.pick(TYPES),
+    street: rng.pick(STREETS),
+    cp,
+    city,
+    building: rng.pick(['A', 'B', 'C', 'D']),
+    flat: String(1 + rng.int(120)),
+  };
 }
 
 function render(rng: SeededRandom, id: string, person: Adult, place: Home, caf: string | null): PartnerRecordInput {
@@ -68,7 +284,12 @@ function render(rng: SeededRandom, id: string, person: Adult, place: Home, caf: 
   const type = rng.chance(0.5) ? place.type[0] : rng.pick(place.type[1]);
   const suffix = place.suffix ? (rng.chance(0.5) ? place.suffix : place.suffix[0]) : '';
   const street = `${place.number}${rng.chance(0.5) ? ' ' : ''}${suffix} ${type} ${place.street}`.replace(/\s+/g, ' ');
-  const extra = [rng.chance(0.5) ? `Bât ${place.building}` : '', rng.chance(0.6) ? `${rng.pick(['Apt', 'Appt', 'Logt', 'Porte'])} ${place.flat}` : ''].filter(Boolean).join(' ');
+  const extra = [
+    rng.chance(0.5) ? `Bât ${place.building}` : '',
+    rng.chance(0.6) ? `${rng.pick(['Apt', 'Appt', 'Logt', 'Porte'])} ${place.flat}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const phone = rng.chance(0.45) ? (rng.chance(0.5) ? person.phone.replace(/(\d\d)(?=\d)/g, '$1 ') : `+33${person.phone.slice(1)}`) : '';
   return {
     recordId: id,

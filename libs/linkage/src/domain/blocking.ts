@@ -78,7 +78,7 @@ export function generateCandidatePairs(
   const sortedEntries = entries.sorted();
   const pairs = new GrowableFloat64();
   let skippedBlocks = 0;
-  for (let start = 0; start < sortedEntries.length; ) {
+  for (let start = 0; start < sortedEntries.length;) {
     const hash = Math.floor(sortedEntries[start] / SHIFT);
     let end = start + 1;
     while (end < sortedEntries.length && Math.floor(sortedEntries[end] / SHIFT) === hash) end++;

@@ -63,7 +63,13 @@ export class DisjointClusters {
   }
 }
 
-function mergeAllowed(a: readonly number[], b: readonly number[], human: boolean, rules: ClusteringRules, constraints: ClusterConstraints): boolean {
+function mergeAllowed(
+  a: readonly number[],
+  b: readonly number[],
+  human: boolean,
+  rules: ClusteringRules,
+  constraints: ClusterConstraints,
+): boolean {
   if (!human && a.length + b.length > rules.maxClusterSize) return false;
   for (const x of a) {
     for (const y of b) {
@@ -83,7 +89,9 @@ export function clusterRecords(
   constraints: ClusterConstraints,
   clusters = new DisjointClusters(size),
 ): DisjointClusters {
-  const usable = edges.filter((e) => e.logOdds >= rules.linkLogOdds).sort((x, y) => y.logOdds - x.logOdds || x.left - y.left || x.right - y.right);
+  const usable = edges
+    .filter((e) => e.logOdds >= rules.linkLogOdds)
+    .sort((x, y) => y.logOdds - x.logOdds || x.left - y.left || x.right - y.right);
   for (const edge of usable) {
     const ra = clusters.find(edge.left);
     const rb = clusters.find(edge.right);

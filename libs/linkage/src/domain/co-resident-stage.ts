@@ -23,7 +23,14 @@ export function buildingKey(r: NormalisedRecord): string {
 }
 
 export function profileOf(records: readonly NormalisedRecord[]): ResidentProfile {
-  const profile: ResidentProfile = { units: new Map(), cafNumbers: new Set(), phones: new Set(), emails: new Set(), familyNames: new Set(), sources: new Set() };
+  const profile: ResidentProfile = {
+    units: new Map(),
+    cafNumbers: new Set(),
+    phones: new Set(),
+    emails: new Set(),
+    familyNames: new Set(),
+    sources: new Set(),
+  };
   for (const r of records) {
     const key = buildingKey(r);
     const unit = profile.units.get(key) ?? { flats: new Set<string>(), buildings: new Set<string>(), staircases: new Set<string>() };
@@ -58,7 +65,12 @@ function unitLevel(a: ResidentProfile, b: ResidentProfile, building: string): nu
 }
 
 /** Comparison vector of two persons at one building; only household-level fields are set. */
-export function compareProfiles(a: ResidentProfile, b: ResidentProfile, building: string, comparisons: readonly ComparisonDefinition[]): Int8Array {
+export function compareProfiles(
+  a: ResidentProfile,
+  b: ResidentProfile,
+  building: string,
+  comparisons: readonly ComparisonDefinition[],
+): Int8Array {
   const vector = new Int8Array(comparisons.length).fill(MISSING);
   comparisons.forEach((c, i) => {
     switch (c.field) {

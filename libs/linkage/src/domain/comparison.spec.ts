@@ -2,7 +2,15 @@ import { birthDateAgreement, compareRecords, COMPARISONS, MISSING, nameAgreement
 import { normaliseFirstName, normaliseLastName } from './normalise-name';
 import { normaliseRecord, parseBirthDate, PartnerRecordInput } from './record';
 
-const record = (over: Partial<PartnerRecordInput>): PartnerRecordInput => ({ recordId: 'r', lastName: 'Lefebvre', firstName: 'Manon', street: '220 square du 8 Mai 1945', postalCode: '38000', city: 'Grenoble', ...over });
+const record = (over: Partial<PartnerRecordInput>): PartnerRecordInput => ({
+  recordId: 'r',
+  lastName: 'Lefebvre',
+  firstName: 'Manon',
+  street: '220 square du 8 Mai 1945',
+  postalCode: '38000',
+  city: 'Grenoble',
+  ...over,
+});
 const level = (field: string, a: Partial<PartnerRecordInput>, b: Partial<PartnerRecordInput>) => {
   const i = COMPARISONS.findIndex((c) => c.field === field);
   return COMPARISONS[i].levels[compareRecords(normaliseRecord(record(a)), normaliseRecord(record(b)))[i]] ?? 'missing';
@@ -54,10 +62,14 @@ describe('address comparison', () => {
     expect(streetAgreement(a, b)).toBe(4);
   });
   it('another number of the same street', () => {
-    expect(level('address', { street: '18 rue Jean Moulin' }, { street: '183 rue Jean Moulin' })).toBe('same street, same commune and postal code');
+    expect(level('address', { street: '18 rue Jean Moulin' }, { street: '183 rue Jean Moulin' })).toBe(
+      'same street, same commune and postal code',
+    );
   });
   it('another street type of the same name is not the same building', () => {
-    expect(level('address', { street: '228b chemin Danielle Casanova' }, { street: '228 avenue Danielle Casanova' })).toBe('same street, same commune and postal code');
+    expect(level('address', { street: '228b chemin Danielle Casanova' }, { street: '228 avenue Danielle Casanova' })).toBe(
+      'same street, same commune and postal code',
+    );
   });
   it('a CEDEX postal code still names the same commune', () => {
     expect(level('address', { postalCode: '38007', city: 'GRENOBLE' }, {})).toBe('same address, same commune or postal code');

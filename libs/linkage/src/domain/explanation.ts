@@ -22,11 +22,21 @@ export function fieldWeight(model: FellegiSunterModel, field: number, level: num
   return Math.log2(model.m[field][level] / model.u[field][level]);
 }
 
-export function explainPair(model: FellegiSunterModel, leftRecordId: string, rightRecordId: string, vector: Int8Array, logOdds: number): LinkExplanation {
+export function explainPair(
+  model: FellegiSunterModel,
+  leftRecordId: string,
+  rightRecordId: string,
+  vector: Int8Array,
+  logOdds: number,
+): LinkExplanation {
   const evidence: FieldEvidence[] = [];
   for (let c = 0; c < vector.length; c++) {
     if (vector[c] === MISSING) continue;
-    evidence.push({ field: model.fields[c], level: model.levelLabels[c][vector[c]], weight: Math.round(fieldWeight(model, c, vector[c]) * 100) / 100 });
+    evidence.push({
+      field: model.fields[c],
+      level: model.levelLabels[c][vector[c]],
+      weight: Math.round(fieldWeight(model, c, vector[c]) * 100) / 100,
+    });
   }
   return {
     leftRecordId,

@@ -21,7 +21,7 @@ const comparisons: ComparisonDefinition[] = TRUE_M.map((row, i) => ({
 
 function simulate(pairs: number, lambda: number): PatternTable {
   let state = 7;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const draw = (probabilities: number[]) => {
     let r = random();
     for (let l = 0; l < probabilities.length; l++) if ((r -= probabilities[l]) < 0) return l;

@@ -106,10 +106,8 @@ export function estimateModel(
   const maxIterations = options.maxIterations ?? 200;
   const tolerance = options.tolerance ?? 1e-6;
   const seedThreshold = options.seedThreshold ?? 3;
-  const seedScore = (p: number) =>
-    patterns.vectors[p].reduce((s, level, c) => s + (level === MISSING ? 0 : comparisons[c].seed[level]), 0);
-  const pin = (table: number[][]) =>
-    table.map((row, c) => (options.fixedU?.[c] ? [...(options.fixedU[c] as number[])] : row));
+  const seedScore = (p: number) => patterns.vectors[p].reduce((s, level, c) => s + (level === MISSING ? 0 : comparisons[c].seed[level]), 0);
+  const pin = (table: number[][]) => table.map((row, c) => (options.fixedU?.[c] ? [...(options.fixedU[c] as number[])] : row));
   let { m, u, lambda } = accumulate(patterns, (p) => (seedScore(p) >= seedThreshold ? 1 : 0), comparisons);
   u = pin(u);
   let iterations = 0;

@@ -8,19 +8,87 @@ const generated = [...generateRecords(1000, 11)].map((g) => g.record);
 
 /** A couple and their neighbour in one building (the hard case of the issue). */
 const building: PartnerRecordInput[] = [
-  { recordId: 'x1', lastName: 'NGUYEN', firstName: 'Thi', street: '12 bis av. Jean Jaurès, Bât B', addressExtra: 'Appt 31', postalCode: '93200', city: 'Saint-Denis', cafNumber: '7765431', birthDate: '1979-04-02' },
-  { recordId: 'x2', lastName: 'Nguyên', firstName: 'T.', street: '12B avenue Jean-Jaures', addressExtra: 'Bât B porte 31', postalCode: '93200', city: 'St-Denis', phone: '06 12 34 56 78' },
-  { recordId: 'x3', lastName: 'NGUYEN', firstName: 'Thi', street: '12 bis avenue Jean Jaurès', addressExtra: '', postalCode: '93200', city: 'SAINT DENIS', phone: '+33612345678', birthDate: '1979-04-02' },
-  { recordId: 'x4', lastName: 'TRAN', firstName: 'Van Minh', street: '12 B AV JEAN JAURES', addressExtra: 'BAT B APPT 31', postalCode: '93200', city: 'SAINT-DENIS', cafNumber: '7765431', birthDate: '1975-11-20' },
-  { recordId: 'x5', lastName: 'Tran', firstName: 'Van Minh', street: '12bis avenue Jean Jaurès', addressExtra: 'Logt 31', postalCode: '93200', city: 'Saint-Denis', birthDate: '1975-11-20' },
-  { recordId: 'x6', lastName: 'DIALLO', firstName: 'Awa', street: '12 bis avenue Jean Jaurès', addressExtra: 'Bât B Appt 44', postalCode: '93200', city: 'Saint-Denis', cafNumber: '5512093', birthDate: '1988-01-15' },
-  { recordId: 'x7', lastName: 'Diallo', firstName: 'Awa', street: '12B av Jean Jaurès', addressExtra: 'Porte 44', postalCode: '93200', city: 'Saint-Denis', phone: '07 01 02 03 04' },
+  {
+    recordId: 'x1',
+    lastName: 'NGUYEN',
+    firstName: 'Thi',
+    street: '12 bis av. Jean Jaurès, Bât B',
+    addressExtra: 'Appt 31',
+    postalCode: '93200',
+    city: 'Saint-Denis',
+    cafNumber: '7765431',
+    birthDate: '1979-04-02',
+  },
+  {
+    recordId: 'x2',
+    lastName: 'Nguyên',
+    firstName: 'T.',
+    street: '12B avenue Jean-Jaures',
+    addressExtra: 'Bât B porte 31',
+    postalCode: '93200',
+    city: 'St-Denis',
+    phone: '06 12 34 56 78',
+  },
+  {
+    recordId: 'x3',
+    lastName: 'NGUYEN',
+    firstName: 'Thi',
+    street: '12 bis avenue Jean Jaurès',
+    addressExtra: '',
+    postalCode: '93200',
+    city: 'SAINT DENIS',
+    phone: '+33612345678',
+    birthDate: '1979-04-02',
+  },
+  {
+    recordId: 'x4',
+    lastName: 'TRAN',
+    firstName: 'Van Minh',
+    street: '12 B AV JEAN JAURES',
+    addressExtra: 'BAT B APPT 31',
+    postalCode: '93200',
+    city: 'SAINT-DENIS',
+    cafNumber: '7765431',
+    birthDate: '1975-11-20',
+  },
+  {
+    recordId: 'x5',
+    lastName: 'Tran',
+    firstName: 'Van Minh',
+    street: '12bis avenue Jean Jaurès',
+    addressExtra: 'Logt 31',
+    postalCode: '93200',
+    city: 'Saint-Denis',
+    birthDate: '1975-11-20',
+  },
+  {
+    recordId: 'x6',
+    lastName: 'DIALLO',
+    firstName: 'Awa',
+    street: '12 bis avenue Jean Jaurès',
+    addressExtra: 'Bât B Appt 44',
+    postalCode: '93200',
+    city: 'Saint-Denis',
+    cafNumber: '5512093',
+    birthDate: '1988-01-15',
+  },
+  {
+    recordId: 'x7',
+    lastName: 'Diallo',
+    firstName: 'Awa',
+    street: '12B av Jean Jaurès',
+    addressExtra: 'Porte 44',
+    postalCode: '93200',
+    city: 'Saint-Denis',
+    phone: '07 01 02 03 04',
+  },
 ];
 
 const fixture = [...generated, ...building];
 const matcher = new HouseholdMatcher();
 const reference = matcher.link(fixture);
-const householdOf = (run: { assignments: { recordId: string; householdKey: string }[] }) => new Map(run.assignments.map((a) => [a.recordId, a.householdKey]));
+const householdOf = (run: { assignments: { recordId: string; householdKey: string }[] }) =>
+  new Map(run.assignments.map((a) => [a.recordId, a.householdKey]));
 const referenceHouseholds = householdOf(reference);
 
 /** The same partition (household keys are the smallest member id, so equal maps mean equal clusters). */

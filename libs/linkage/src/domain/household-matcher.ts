@@ -5,7 +5,13 @@ import { COMPARISONS, ComparisonDefinition, compareRecords } from './comparison'
 import { explainPair, LinkExplanation } from './explanation';
 import { chooseLinkThreshold } from './link-threshold';
 import { estimateRandomPairU, FellegiSunterModel, PatternTable, patternLogOdds } from './fellegi-sunter';
-import { HouseholdModel, inCoResidentPopulation, scoreHouseholdPair, sharesHouseholdIdentifier, withoutPersonFields } from './household-model';
+import {
+  HouseholdModel,
+  inCoResidentPopulation,
+  scoreHouseholdPair,
+  sharesHouseholdIdentifier,
+  withoutPersonFields,
+} from './household-model';
 import { estimateCoResidentModel, estimatePersonModel } from './model-estimation';
 import { normaliseRecord, NormalisedRecord, PartnerRecordInput } from './record';
 import { DecisionIndex, HumanDecision, indexDecisions } from './review-decisions';
@@ -85,7 +91,12 @@ export class HouseholdMatcher {
     return 'apart';
   }
 
-  link(inputs: readonly PartnerRecordInput[], decisions: readonly HumanDecision[] = [], model?: HouseholdModel, explain = true): LinkageRun {
+  link(
+    inputs: readonly PartnerRecordInput[],
+    decisions: readonly HumanDecision[] = [],
+    model?: HouseholdModel,
+    explain = true,
+  ): LinkageRun {
     return this.linkNormalised([...inputs].sort(byRecordId).map(normaliseRecord), decisions, model, explain);
   }
 
@@ -93,7 +104,12 @@ export class HouseholdMatcher {
    * explain = false skips building explanation objects (a million-record CLI run only needs the
    * clusters); linkCount and reviewCount are filled either way.
    */
-  linkNormalised(records: readonly NormalisedRecord[], decisions: readonly HumanDecision[] = [], fixedModel?: HouseholdModel, explain = true): LinkageRun {
+  linkNormalised(
+    records: readonly NormalisedRecord[],
+    decisions: readonly HumanDecision[] = [],
+    fixedModel?: HouseholdModel,
+    explain = true,
+  ): LinkageRun {
     const { left, right } = generateCandidatePairs(records, this.thresholds.maxBlockSize);
     const table = new PatternTable();
     const patternOf = new Int32Array(left.length);
@@ -112,7 +128,13 @@ export class HouseholdMatcher {
     });
 
     // Stage 2: two persons of one flat.
-    const personPairs = coResidentCandidates(records, left, right, (k) => inCoResidentPopulation(table.vectors[patternOf[k]]) || sharesHouseholdIdentifier(table.vectors[patternOf[k]]), clusters);
+    const personPairs = coResidentCandidates(
+      records,
+      left,
+      right,
+      (k) => inCoResidentPopulation(table.vectors[patternOf[k]]) || sharesHouseholdIdentifier(table.vectors[patternOf[k]]),
+      clusters,
+    );
     const profiles = new Map<number, ResidentProfile>();
     const profile = (root: number) => {
       let p = profiles.get(root);
@@ -125,10 +147,17 @@ export class HouseholdMatcher {
     const stage2 = coResident ? this.coResidentStage(records, personPairs, vectors, coResident) : { edges: [], explain: stage1.explain };
     // One false-link budget for the whole run: the co-resident links share it with person links.
     const rules2 = this.rules([...stage1.edges, ...stage2.edges]);
-    clusterRecords(records.length, stage2.edges, rules2, {
-      pairLogOdds: (a, b) => decisionIndex.forcedLogOdds(a, b) ?? (coResident ? patternLogOdds(coResident, withoutPersonFields(compare(a, b))) : 0),
-      mustStayApart: (a, b) => decisionIndex.mustStayApart(a, b),
-    }, clusters);
+    clusterRecords(
+      records.length,
+      stage2.edges,
+      rules2,
+      {
+        pairLogOdds: (a, b) =>
+          decisionIndex.forcedLogOdds(a, b) ?? (coResident ? patternLogOdds(coResident, withoutPersonFields(compare(a, b))) : 0),
+        mustStayApart: (a, b) => decisionIndex.mustStayApart(a, b),
+      },
+      clusters,
+    );
     return this.summarise(records, clusters, [stage1, stage2], model, left.length, [rules1.linkLogOdds, rules2.linkLogOdds], explain);
   }
 
@@ -139,13 +168,23 @@ export class HouseholdMatcher {
       ceilingProbability: this.thresholds.linkProbability,
     };
     return {
-      linkLogOdds: chooseLinkThreshold(edges.map((e) => e.logOdds), policy),
+      linkLogOdds: chooseLinkThreshold(
+        edges.map((e) => e.logOdds),
+        policy,
+      ),
       vetoLogOdds: logit(this.thresholds.vetoProbability),
       maxClusterSize: this.thresholds.maxClusterSize,
     };
   }
 
-  private personStage(records: readonly NormalisedRecord[], left: Int32Array, right: Int32Array, score: (k: number) => number, person: FellegiSunterModel, decisions: DecisionIndex): Stage {
+  private personStage(
+    records: readonly NormalisedRecord[],
+    left: Int32Array,
+    right: Int32Array,
+    score: (k: number) => number,
+    person: FellegiSunterModel,
+    decisions: DecisionIndex,
+  ): Stage {
     const reviewLogOdds = logit(this.thresholds.reviewProbability);
     const edges: ScoredEdge[] = [];
     for (let k = 0; k < left.length; k++) {
@@ -154,22 +193,41 @@ export class HouseholdMatcher {
     }
     for (const [a, b] of decisions.forcedLinks()) edges.push({ left: a, right: b, logOdds: Infinity });
     const explain = (e: ScoredEdge) =>
-      explainPair(person, records[e.left].recordId, records[e.right].recordId, compareRecords(records[e.left], records[e.right], this.comparisons), e.logOdds);
+      explainPair(
+        person,
+        records[e.left].recordId,
+        records[e.right].recordId,
+        compareRecords(records[e.left], records[e.right], this.comparisons),
+        e.logOdds,
+      );
     return { edges, explain };
   }
 
-  private estimateCoResident(vectors: readonly Int8Array[], clusters: DisjointClusters, profile: (root: number) => ResidentProfile): FellegiSunterModel | null {
+  private estimateCoResident(
+    vectors: readonly Int8Array[],
+    clusters: DisjointClusters,
+    profile: (root: number) => ResidentProfile,
+  ): FellegiSunterModel | null {
     const table = new PatternTable();
     for (const v of vectors) table.add(v);
     const roots = clusters.members.flatMap((m, root) => (m.length > 0 ? [root] : []));
-    const randomU = estimateRandomPairU(roots, this.comparisons.map((c) => ({
-      levels: c.levels,
-      compare: (a: number, b: number) => compareProfiles(profile(a), profile(b), '', [c])[0],
-    })), 50_000);
+    const randomU = estimateRandomPairU(
+      roots,
+      this.comparisons.map((c) => ({
+        levels: c.levels,
+        compare: (a: number, b: number) => compareProfiles(profile(a), profile(b), '', [c])[0],
+      })),
+      50_000,
+    );
     return estimateCoResidentModel(table, this.comparisons, randomU);
   }
 
-  private coResidentStage(records: readonly NormalisedRecord[], pairs: readonly PersonPair[], vectors: readonly Int8Array[], model: FellegiSunterModel): Stage {
+  private coResidentStage(
+    records: readonly NormalisedRecord[],
+    pairs: readonly PersonPair[],
+    vectors: readonly Int8Array[],
+    model: FellegiSunterModel,
+  ): Stage {
     const reviewLogOdds = logit(this.thresholds.reviewProbability);
     const edges: ScoredEdge[] = [];
     const vectorOf = new Map<string, Int8Array>();
@@ -216,7 +274,16 @@ export class HouseholdMatcher {
         }
       }
     });
-    return { model, assignments, links, reviews, linkCount, reviewCount, candidatePairs, linkProbabilities: linkLogOdds.map((l) => 1 / (1 + Math.exp(-l))) };
+    return {
+      model,
+      assignments,
+      links,
+      reviews,
+      linkCount,
+      reviewCount,
+      candidatePairs,
+      linkProbabilities: linkLogOdds.map((l) => 1 / (1 + Math.exp(-l))),
+    };
   }
 
   /** Explains one record pair with the household model (person or co-resident evidence). */

@@ -73,7 +73,13 @@ export class IncrementalIndex {
     for (const best of scored) {
       if (best.score.logOdds < review) break;
       const householdKey = this.known[best.i].householdKey;
-      const explanation = explainPair(best.score.model, record.recordId, this.known[best.i].record.recordId, best.vector, best.score.logOdds);
+      const explanation = explainPair(
+        best.score.model,
+        record.recordId,
+        this.known[best.i].record.recordId,
+        best.vector,
+        best.score.logOdds,
+      );
       if (best.score.logOdds >= link && this.consistentWith(record, householdKey)) {
         decision = { recordId: record.recordId, householdKey, decision: 'link', explanation };
         break;

@@ -28,7 +28,12 @@ const SESSIONS: readonly TrainingSession[] = [
 
 const MAX_TRAINING_PAIRS = 400_000;
 
-function sessionPatterns(records: readonly NormalisedRecord[], session: TrainingSession, comparisons: readonly ComparisonDefinition[], maxBlockSize: number): PatternTable {
+function sessionPatterns(
+  records: readonly NormalisedRecord[],
+  session: TrainingSession,
+  comparisons: readonly ComparisonDefinition[],
+  maxBlockSize: number,
+): PatternTable {
   const keysOf = (r: NormalisedRecord) => blockingKeys(r).filter((k) => session.keyPrefixes.some((p) => k.startsWith(p)));
   const { left, right } = generateCandidatePairs(records, maxBlockSize, keysOf);
   const blocked = comparisons.map((c) => session.blockedFields.includes(c.field));
@@ -51,7 +56,11 @@ const CO_RESIDENT_SEED_THRESHOLD = 2;
  * of values, so record-level frequencies would understate chance agreement); u of the flat
  * comparison estimated; the prior is the share of co-residents in that population.
  */
-export function estimateCoResidentModel(population: PatternTable, comparisons: readonly ComparisonDefinition[], randomProfileU: number[][]): FellegiSunterModel | null {
+export function estimateCoResidentModel(
+  population: PatternTable,
+  comparisons: readonly ComparisonDefinition[],
+  randomProfileU: number[][],
+): FellegiSunterModel | null {
   if (population.counts.reduce((s, n) => s + n, 0) < 50) return null;
   const fixedU = comparisons.map((c, i) => (c.conditional ? null : [...randomProfileU[i]]));
   const model = estimateModel(population, comparisons, { fixedU, seedThreshold: CO_RESIDENT_SEED_THRESHOLD });

@@ -24,7 +24,10 @@ export function normaliseEmail(raw: string | null | undefined): string | null {
 /** Local part without dots, plus signs tags or digits: "jean.pierre.martin45" -> "jeanpierremartin". */
 export function emailIdentity(email: string | null): string | null {
   if (!email) return null;
-  const local = email.split('@')[0].replace(/\+.*$/, '').replace(/[^a-z]/g, '');
+  const local = email
+    .split('@')[0]
+    .replace(/\+.*$/, '')
+    .replace(/[^a-z]/g, '');
   return local.length >= 4 ? local : null;
 }
 

@@ -3,7 +3,29 @@ import { frenchPhonetic } from './phonetic';
 import { fold, tokens } from './text';
 
 /** Surname particles: kept in the full form, dropped from the core ("DOS SANTOS" ~ "SANTOS"). */
-const PARTICLES = new Set(['DE', 'DU', 'DES', 'DA', 'DI', 'DO', 'DOS', 'DAS', 'VAN', 'VON', 'DER', 'DEN', 'LE', 'LA', 'EL', 'AL', 'D', 'L', 'MC', 'MAC', 'O']);
+const PARTICLES = new Set([
+  'DE',
+  'DU',
+  'DES',
+  'DA',
+  'DI',
+  'DO',
+  'DOS',
+  'DAS',
+  'VAN',
+  'VON',
+  'DER',
+  'DEN',
+  'LE',
+  'LA',
+  'EL',
+  'AL',
+  'D',
+  'L',
+  'MC',
+  'MAC',
+  'O',
+]);
 /** Titles and noise that partners sometimes leave in name fields. */
 const NOISE = new Set(['M', 'MR', 'MME', 'MLLE', 'MONSIEUR', 'MADAME', 'MADEMOISELLE', 'EPOUSE', 'EP', 'NEE', 'VEUVE', 'VVE']);
 

@@ -53,10 +53,26 @@ export const TRAILING_STREET_TYPES = new Map<string, string>(
 
 /** Words inside street names that are abbreviated in many ways. */
 export const NAME_WORDS = new Map<string, string>([
-  ['ST', 'SAINT'], ['STE', 'SAINTE'], ['GAL', 'GENERAL'], ['GEN', 'GENERAL'], ['GL', 'GENERAL'],
-  ['MAL', 'MARECHAL'], ['MCHL', 'MARECHAL'], ['PDT', 'PRESIDENT'], ['PRES', 'PRESIDENT'], ['DR', 'DOCTEUR'],
-  ['PROF', 'PROFESSEUR'], ['CDT', 'COMMANDANT'], ['CNE', 'CAPITAINE'], ['LT', 'LIEUTENANT'], ['COL', 'COLONEL'],
-  ['NTRE', 'NOTRE'], ['FBG', 'FAUBOURG'], ['PT', 'PETIT'], ['GD', 'GRAND'], ['GDE', 'GRANDE'],
+  ['ST', 'SAINT'],
+  ['STE', 'SAINTE'],
+  ['GAL', 'GENERAL'],
+  ['GEN', 'GENERAL'],
+  ['GL', 'GENERAL'],
+  ['MAL', 'MARECHAL'],
+  ['MCHL', 'MARECHAL'],
+  ['PDT', 'PRESIDENT'],
+  ['PRES', 'PRESIDENT'],
+  ['DR', 'DOCTEUR'],
+  ['PROF', 'PROFESSEUR'],
+  ['CDT', 'COMMANDANT'],
+  ['CNE', 'CAPITAINE'],
+  ['LT', 'LIEUTENANT'],
+  ['COL', 'COLONEL'],
+  ['NTRE', 'NOTRE'],
+  ['FBG', 'FAUBOURG'],
+  ['PT', 'PETIT'],
+  ['GD', 'GRAND'],
+  ['GDE', 'GRANDE'],
 ]);
 
 /** Articles and prepositions that partners keep or drop at will ("place de la Gare" / "pl Gare"). */
@@ -64,5 +80,13 @@ export const STREET_STOPWORDS = new Set(['DE', 'DU', 'DES', 'LA', 'LE', 'LES', '
 
 /** Number suffixes: "12 bis", "12B", "12 b" are one address. */
 export const NUMBER_SUFFIXES = new Map<string, string>([
-  ['BIS', 'B'], ['B', 'B'], ['TER', 'T'], ['T', 'T'], ['QUATER', 'Q'], ['Q', 'Q'], ['QUINQUIES', 'C'], ['C', 'C'], ['A', 'A'],
+  ['BIS', 'B'],
+  ['B', 'B'],
+  ['TER', 'T'],
+  ['T', 'T'],
+  ['QUATER', 'Q'],
+  ['Q', 'Q'],
+  ['QUINQUIES', 'C'],
+  ['C', 'C'],
+  ['A', 'A'],
 ]);

@@ -75,18 +75,29 @@ export function wordingFor(purpose: string, context: WordingContext): Wording {
       return { templateKey, variables: { ...base, debtAmount, monthsUnpaid: monthsUnpaid(context.debtCents, context.monthlyRentCents) } };
     case 'hearing_reminder':
       if (!context.hearing?.place) return { missing: 'hearing date and court address' };
-      return { templateKey, variables: { ...base, hearingDate: context.hearing.date, hearingTime: context.hearing.time, courtAddress: context.hearing.place } };
+      return {
+        templateKey,
+        variables: { ...base, hearingDate: context.hearing.date, hearingTime: context.hearing.time, courtAddress: context.hearing.place },
+      };
     case 'ccapex_prevention_letter':
       if (!context.stageOn) return { missing: 'date of the commandement de payer' };
       if (!context.adil?.phone) return { missing: "the territory's ADIL phone number" };
       return {
         templateKey,
-        variables: { ...base, debtAmount, paymentDeadline: commandementPaymentDeadline(context.stageOn, context.leaseSignedOn), adilPhone: context.adil.phone },
+        variables: {
+          ...base,
+          debtAmount,
+          paymentDeadline: commandementPaymentDeadline(context.stageOn, context.leaseSignedOn),
+          adilPhone: context.adil.phone,
+        },
       };
     case 'legal_aid_adil_information':
       if (!context.hearing) return { missing: 'hearing date' };
       if (!context.adil?.phone || !context.adil.address) return { missing: "the territory's ADIL phone number and address" };
-      return { templateKey, variables: { ...base, hearingDate: context.hearing.date, adilPhone: context.adil.phone, adilAddress: context.adil.address } };
+      return {
+        templateKey,
+        variables: { ...base, hearingDate: context.hearing.date, adilPhone: context.adil.phone, adilAddress: context.adil.address },
+      };
     case 'cql_rehousing':
       if (!context.stageOn) return { missing: 'date of the commandement de quitter les lieux' };
       return { templateKey, variables: { ...base, leaveBy: leaveByDate(context.stageOn) } };

@@ -8,16 +8,7 @@
  *     │           └──► failed (provider refused, not retryable)
  *     └──► cancelled | suppressed (opt-out, obsolete)
  */
-export const MESSAGE_STATUSES = [
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'undelivered',
-  'failed',
-  'cancelled',
-  'suppressed',
-] as const;
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled', 'suppressed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const CHANNELS = ['sms', 'email', 'letter', 'voice', 'call'] as const;

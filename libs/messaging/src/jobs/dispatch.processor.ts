@@ -22,7 +22,11 @@ export class DispatchProcessor extends WorkerHost implements OnApplicationBootst
 
   async onApplicationBootstrap(): Promise<void> {
     const sweep = jobSpec('dispatch.sweep', {});
-    await this.queue.upsertJobScheduler('dispatch-sweep', { every: SWEEP_EVERY_MS }, { name: sweep.name, data: sweep.data, opts: JOBS['dispatch.sweep'].options });
+    await this.queue.upsertJobScheduler(
+      'dispatch-sweep',
+      { every: SWEEP_EVERY_MS },
+      { name: sweep.name, data: sweep.data, opts: JOBS['dispatch.sweep'].options },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
@@ -41,7 +45,12 @@ export class DispatchProcessor extends WorkerHost implements OnApplicationBootst
     ];
     if (ids.length) {
       // A job id still present in Redis is not added twice; the status row guards the rest.
-      await this.queue.addBulk(ids.map((messageId) => ({ ...jobSpec('message.dispatch', { messageId }), opts: { ...jobSpec('message.dispatch', { messageId }).opts, jobId: `message-${messageId}-sweep-${Date.now()}` } })));
+      await this.queue.addBulk(
+        ids.map((messageId) => ({
+          ...jobSpec('message.dispatch', { messageId }),
+          opts: { ...jobSpec('message.dispatch', { messageId }).opts, jobId: `message-${messageId}-sweep-${Date.now()}` },
+        })),
+      );
       this.logger.log({ count: ids.length }, 'messages re-enqueued by the sweeper');
     }
     return { requeued: ids.length };

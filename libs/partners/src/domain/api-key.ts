@@ -26,7 +26,12 @@ export function secretMatches(secret: string, expectedHash: string, appSecret: s
 
 /** A fresh key; the caller shows `token` once and stores only the hash. */
 export function generateApiKey(appSecret: string): { token: string; prefix: string; secretHash: string } {
-  const prefix = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8).padEnd(8, '0');
+  const prefix = randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 8)
+    .padEnd(8, '0');
   const secret = randomBytes(24).toString('base64url');
   return { token: `uk_${prefix}_${secret}`, prefix, secretHash: hashApiSecret(secret, appSecret) };
 }

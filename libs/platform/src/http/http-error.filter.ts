@@ -23,7 +23,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');
     }
-    void reply.status(body.statusCode).header('x-correlation-id', body.correlationId).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+    void reply
+      .status(body.statusCode)
+      .header('x-correlation-id', body.correlationId)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(body));
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody {
@@ -39,10 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : String((response as { message?: unknown }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForStatus(status), message, correlationId };
     }
     const fastifyStatus = (exception as { statusCode?: number }).statusCode;

@@ -39,7 +39,9 @@ function main(): number {
   const { templates, locales, renders } = report.checked;
   const summary = [...byRule.entries()].map(([r, n]) => `${r}: ${n}`).join(', ');
   if (report.findings.length > 0) {
-    process.stdout.write(`\nlint:templates — ${report.findings.length} problème(s) sur ${templates} modèles × ${locales} langues (${renders} rendus vérifiés). ${summary}\n`);
+    process.stdout.write(
+      `\nlint:templates — ${report.findings.length} problème(s) sur ${templates} modèles × ${locales} langues (${renders} rendus vérifiés). ${summary}\n`,
+    );
     return 1;
   }
   process.stdout.write(`lint:templates — OK : ${templates} modèles × ${locales} langues, ${renders} rendus vérifiés, aucun problème.\n`);

@@ -39,9 +39,7 @@ export const DEFAULT_VARIANT: Variant = { tone: 'reassuring', length: 'short', p
 
 export function allVariants(): Variant[] {
   const out: Variant[] = [];
-  for (const tone of TONES)
-    for (const length of LENGTHS)
-      for (const pictograms of [true, false]) out.push({ tone, length, pictograms });
+  for (const tone of TONES) for (const length of LENGTHS) for (const pictograms of [true, false]) out.push({ tone, length, pictograms });
   return out;
 }
 

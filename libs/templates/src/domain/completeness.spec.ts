@@ -52,13 +52,35 @@ describe('completeness', () => {
   });
 
   it.each([
-    ['missing-key', (l: Locale, ns: Map<string, Resources>) => l === 'tr' && ns.set('hearing_reminder', omit(ns.get('hearing_reminder')!, 'voice'))],
-    ['unknown-key', (l: Locale, ns: Map<string, Resources>) => l === 'en' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, extra: 'x' })],
-    ['variable-mismatch', (l: Locale, ns: Map<string, Resources>) => l === 'ar' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, what: 'Sans montant {{unpaid}}' })],
-    ['undeclared-variable', (l: Locale, ns: Map<string, Resources>) => l === 'fr' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, voice: '{{court}}' })],
-    ['plural-forms', (l: Locale, ns: Map<string, Resources>) => l === 'ar' && ns.set('hearing_reminder', omit(ns.get('hearing_reminder')!, 'phrases.unpaid_two'))],
+    [
+      'missing-key',
+      (l: Locale, ns: Map<string, Resources>) => l === 'tr' && ns.set('hearing_reminder', omit(ns.get('hearing_reminder')!, 'voice')),
+    ],
+    [
+      'unknown-key',
+      (l: Locale, ns: Map<string, Resources>) => l === 'en' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, extra: 'x' }),
+    ],
+    [
+      'variable-mismatch',
+      (l: Locale, ns: Map<string, Resources>) =>
+        l === 'ar' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, what: 'Sans montant {{unpaid}}' }),
+    ],
+    [
+      'undeclared-variable',
+      (l: Locale, ns: Map<string, Resources>) =>
+        l === 'fr' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, voice: '{{court}}' }),
+    ],
+    [
+      'plural-forms',
+      (l: Locale, ns: Map<string, Resources>) =>
+        l === 'ar' && ns.set('hearing_reminder', omit(ns.get('hearing_reminder')!, 'phrases.unpaid_two')),
+    ],
     ['empty-text', (l: Locale, ns: Map<string, Resources>) => l === 'pt' && ns.set('common', { ...ns.get('common')!, footer: ' ' })],
-    ['syntax', (l: Locale, ns: Map<string, Resources>) => l === 'ro' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, voice: '{{debtAmount, currency}}' })],
+    [
+      'syntax',
+      (l: Locale, ns: Map<string, Resources>) =>
+        l === 'ro' && ns.set('hearing_reminder', { ...ns.get('hearing_reminder')!, voice: '{{debtAmount, currency}}' }),
+    ],
   ] as const)('reports %s', (rule, mutate) => {
     const findings = checkCompleteness(content(mutate));
     expect(findings.map((f) => f.rule)).toContain(rule);
@@ -68,7 +90,9 @@ describe('completeness', () => {
     const c = content();
     const d = c.definitions.get('cql_rehousing')!;
     (c.definitions as Map<TemplateKey, TemplateDefinition>).set('cql_rehousing', { ...d, variables: { ...d.variables, leaveBy: 'date' } });
-    expect(checkCompleteness(c)).toEqual([expect.objectContaining({ rule: 'unused-variable', templateKey: 'cql_rehousing', key: 'leaveBy' })]);
+    expect(checkCompleteness(c)).toEqual([
+      expect.objectContaining({ rule: 'unused-variable', templateKey: 'cql_rehousing', key: 'leaveBy' }),
+    ]);
   });
 
   it('accepts a tone override only when every locale has it', () => {

@@ -16,7 +16,15 @@ import {
  */
 
 export interface CompletenessFinding {
-  rule: 'missing-key' | 'unknown-key' | 'variable-mismatch' | 'undeclared-variable' | 'unused-variable' | 'plural-forms' | 'empty-text' | 'syntax';
+  rule:
+    | 'missing-key'
+    | 'unknown-key'
+    | 'variable-mismatch'
+    | 'undeclared-variable'
+    | 'unused-variable'
+    | 'plural-forms'
+    | 'empty-text'
+    | 'syntax';
   templateKey?: TemplateKey;
   locale: Locale;
   key?: string;
@@ -70,23 +78,53 @@ function compareNamespace(
   const refKeys = baseKeys(ref);
   const expected = new Set([...required, ...[...refKeys].filter((k) => isToneOverride(k, required))]);
   for (const k of expected) {
-    if (!keys.has(k)) out.push({ rule: 'missing-key', templateKey, locale, key: k, detail: `Clé "${k}" absente de locales/${locale}/${where}.json.` });
+    if (!keys.has(k))
+      out.push({ rule: 'missing-key', templateKey, locale, key: k, detail: `Clé "${k}" absente de locales/${locale}/${where}.json.` });
   }
   for (const k of keys) {
-    if (!expected.has(k)) out.push({ rule: 'unknown-key', templateKey, locale, key: k, detail: `Clé "${k}" inconnue ou inutilisée dans locales/${locale}/${where}.json : supprimez-la ou ajoutez-la en français.` });
+    if (!expected.has(k))
+      out.push({
+        rule: 'unknown-key',
+        templateKey,
+        locale,
+        key: k,
+        detail: `Clé "${k}" inconnue ou inutilisée dans locales/${locale}/${where}.json : supprimez-la ou ajoutez-la en français.`,
+      });
   }
   for (const k of keys) {
     const text = res[k];
-    if (text.trim() === '' && !MAY_BE_EMPTY.has(k)) out.push({ rule: 'empty-text', templateKey, locale, key: k, detail: `Texte vide pour "${k}".` });
-    if (hasUnsupportedSyntax(text)) out.push({ rule: 'syntax', templateKey, locale, key: k, detail: `"${k}" utilise une syntaxe i18next non prise en charge (format ou $t) : utilisez {{variable}}.` });
+    if (text.trim() === '' && !MAY_BE_EMPTY.has(k))
+      out.push({ rule: 'empty-text', templateKey, locale, key: k, detail: `Texte vide pour "${k}".` });
+    if (hasUnsupportedSyntax(text))
+      out.push({
+        rule: 'syntax',
+        templateKey,
+        locale,
+        key: k,
+        detail: `"${k}" utilise une syntaxe i18next non prise en charge (format ou $t) : utilisez {{variable}}.`,
+      });
     const used = variablesOf(text);
     for (const v of used) {
-      if (!declared.has(v)) out.push({ rule: 'undeclared-variable', templateKey, locale, key: k, detail: `Variable {{${v}}} non déclarée dans templates/${where}/template.json.` });
+      if (!declared.has(v))
+        out.push({
+          rule: 'undeclared-variable',
+          templateKey,
+          locale,
+          key: k,
+          detail: `Variable {{${v}}} non déclarée dans templates/${where}/template.json.`,
+        });
     }
     if (ref[k] !== undefined && locale !== REFERENCE) {
       const a = [...used].sort().join(',');
       const b = [...variablesOf(ref[k])].sort().join(',');
-      if (a !== b) out.push({ rule: 'variable-mismatch', templateKey, locale, key: k, detail: `Variables de "${k}" : {${a}} au lieu de {${b}} comme en français.` });
+      if (a !== b)
+        out.push({
+          rule: 'variable-mismatch',
+          templateKey,
+          locale,
+          key: k,
+          detail: `Variables de "${k}" : {${a}} au lieu de {${b}} comme en français.`,
+        });
     }
   }
   return out;
@@ -104,18 +142,31 @@ function checkPhrases(def: TemplateDefinition, locale: Locale, res: Resources): 
     const m = PLURAL_KEY.exec(k);
     if (!m) continue;
     if (!(m[1] in def.phrases)) {
-      out.push({ rule: 'unknown-key', templateKey: def.key, locale, key: k, detail: `Phrase "${m[1]}" non déclarée dans "phrases" de template.json.` });
+      out.push({
+        rule: 'unknown-key',
+        templateKey: def.key,
+        locale,
+        key: k,
+        detail: `Phrase "${m[1]}" non déclarée dans "phrases" de template.json.`,
+      });
       continue;
     }
     (present.get(m[1]) ?? present.set(m[1], new Set()).get(m[1])!).add(m[2]);
     // "one" and "two" may spell the number out ("شهر واحد", "شهرين"); every other form shows it.
-    if (!['one', 'two'].includes(m[2]) && !res[k].includes('{{count}}')) out.push({ rule: 'plural-forms', templateKey: def.key, locale, key: k, detail: `"${k}" doit contenir {{count}}.` });
+    if (!['one', 'two'].includes(m[2]) && !res[k].includes('{{count}}'))
+      out.push({ rule: 'plural-forms', templateKey: def.key, locale, key: k, detail: `"${k}" doit contenir {{count}}.` });
   }
   for (const phrase of Object.keys(def.phrases)) {
     const got = present.get(phrase) ?? new Set<string>();
     const missing = categories.filter((c) => !got.has(c));
     if (missing.length) {
-      out.push({ rule: 'plural-forms', templateKey: def.key, locale, key: `phrases.${phrase}`, detail: `Formes plurielles manquantes pour "${phrase}" : ${missing.join(', ')} (règles CLDR de ${locale}).` });
+      out.push({
+        rule: 'plural-forms',
+        templateKey: def.key,
+        locale,
+        key: `phrases.${phrase}`,
+        detail: `Formes plurielles manquantes pour "${phrase}" : ${missing.join(', ')} (règles CLDR de ${locale}).`,
+      });
     }
   }
   return out;
@@ -127,10 +178,24 @@ function checkUnusedVariables(def: TemplateDefinition, res: Resources, common: R
   const out: CompletenessFinding[] = [];
   for (const v of Object.keys(def.variables)) {
     const drivesPhrase = Object.values(def.phrases).includes(v);
-    if (!used.has(v) && !drivesPhrase) out.push({ rule: 'unused-variable', templateKey: def.key, locale: REFERENCE, key: v, detail: `Variable "${v}" déclarée mais jamais utilisée.` });
+    if (!used.has(v) && !drivesPhrase)
+      out.push({
+        rule: 'unused-variable',
+        templateKey: def.key,
+        locale: REFERENCE,
+        key: v,
+        detail: `Variable "${v}" déclarée mais jamais utilisée.`,
+      });
   }
   for (const p of Object.keys(def.phrases)) {
-    if (!used.has(p)) out.push({ rule: 'unused-variable', templateKey: def.key, locale: REFERENCE, key: p, detail: `Phrase "${p}" déclarée mais jamais utilisée.` });
+    if (!used.has(p))
+      out.push({
+        rule: 'unused-variable',
+        templateKey: def.key,
+        locale: REFERENCE,
+        key: p,
+        detail: `Phrase "${p}" déclarée mais jamais utilisée.`,
+      });
   }
   return out;
 }

@@ -104,9 +104,7 @@ function composeWritten(
 }
 
 function composeCallScript(res: Resources, common: Resources, v: Variant): MessageBlock[] {
-  const explain = [pick(common, `tone_${v.tone}`), pick(res, 'what', v.tone), pick(res, 'todo', v.tone)]
-    .filter((s) => s)
-    .join('\n');
+  const explain = [pick(common, `tone_${v.tone}`), pick(res, 'what', v.tone), pick(res, 'todo', v.tone)].filter((s) => s).join('\n');
   const help = v.length === 'detailed' ? `${pick(res, 'help', v.tone)}\n${pick(res, 'details', v.tone)}` : pick(res, 'help', v.tone);
   return [
     { kind: 'section', heading: pick(common, 'call_heading_opening'), body: pick(res, 'call_opening', v.tone) },

@@ -15,7 +15,13 @@ export function contentHash(input: {
 }): string {
   const { sample: _sample, ...definition } = input.definition;
   void _sample;
-  const canonical = canonicalJson({ locale: input.locale, definition, resources: input.resources, common: input.common, layouts: input.layouts });
+  const canonical = canonicalJson({
+    locale: input.locale,
+    definition,
+    resources: input.resources,
+    common: input.common,
+    layouts: input.layouts,
+  });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 

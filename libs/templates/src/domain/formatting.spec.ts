@@ -1,4 +1,14 @@
-import { escapeHtml, forSms, formatDate, formatMoney, formatPhone, formatTime, formatVariable, isolateForHtml, isolateForText } from './formatting';
+import {
+  escapeHtml,
+  forSms,
+  formatDate,
+  formatMoney,
+  formatPhone,
+  formatTime,
+  formatVariable,
+  isolateForHtml,
+  isolateForText,
+} from './formatting';
 
 describe('formatting per locale', () => {
   it('writes French amounts as "1 234,56 €" with a narrow no-break space and a no-break space', () => {

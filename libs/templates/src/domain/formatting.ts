@@ -47,7 +47,11 @@ export function formatMoney(amount: number, locale: Locale): string {
   const intl = LOCALE_INFO[locale].intl;
   // Whole amounts without cents ("120 €"): easier to read, and FALC asks for simple numbers.
   const f = Number.isInteger(amount)
-    ? cached(wholeMoneyFormats, intl, () => new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }))
+    ? cached(
+        wholeMoneyFormats,
+        intl,
+        () => new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+      )
     : cached(moneyFormats, intl, () => new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR' }));
   // Strip the right-to-left mark Intl puts in front of Arabic amounts: isolation is done by the caller.
   return f.format(amount).replace(/\u200f/g, '');
@@ -72,8 +76,7 @@ function formatDateUncached(isoDate: string, locale: Locale): string {
   const f = cached(
     dateFormats,
     intl,
-    () =>
-      new Intl.DateTimeFormat(intl, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    () => new Intl.DateTimeFormat(intl, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return f.format(date).replace(/\u200f/g, '');

@@ -30,10 +30,19 @@ describe('templates HTTP (catalogue, preview API, preview page)', () => {
   });
 
   it('previews an Arabic SMS right to left with its segment count', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/templates/hearing_reminder/preview?channel=sms&locale=ar&tone=firm&length=short&pictograms=false' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/templates/hearing_reminder/preview?channel=sms&locale=ar&tone=firm&length=short&pictograms=false',
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ channel: 'sms', locale: 'ar', direction: 'rtl', encoding: 'UCS-2', variant: { tone: 'firm', length: 'short', pictograms: false } });
+    expect(body).toMatchObject({
+      channel: 'sms',
+      locale: 'ar',
+      direction: 'rtl',
+      encoding: 'UCS-2',
+      variant: { tone: 'firm', length: 'short', pictograms: false },
+    });
     expect(body.segments).toBeGreaterThanOrEqual(1);
     expect(body.text).toContain('STOP');
   });

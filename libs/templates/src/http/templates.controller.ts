@@ -11,7 +11,10 @@ const previewQuery = z.object({
   locale: z.enum(LOCALES).default('fr'),
   tone: z.enum(TONES).default('reassuring'),
   length: z.enum(LENGTHS).default('short'),
-  pictograms: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  pictograms: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 /**
@@ -51,7 +54,10 @@ export class TemplatesController {
 
   @Get(':key/preview')
   @ApiOperation({ summary: 'Rendu d’un modèle avec des données d’exemple (canal, langue, ton, longueur, pictogrammes)' })
-  async preview(@Param('key') key: string, @Query() query: Record<string, unknown>): Promise<RenderedMessage & { sample: Record<string, unknown> }> {
+  async preview(
+    @Param('key') key: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<RenderedMessage & { sample: Record<string, unknown> }> {
     if (!isTemplateKey(key)) throw UnissonError.notFound(`Template "${key}"`);
     const q = parseOrThrow(previewQuery, query);
     const sample = this.library.definition(key).sample;

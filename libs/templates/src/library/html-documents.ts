@@ -32,7 +32,10 @@ export function buildEmailMjml(layout: string, src: MessageSource, locale: Local
       : '';
     return `    <mj-section><mj-column>${heading}<mj-text>${toHtmlSource(b.body)}</mj-text></mj-column></mj-section>`;
   });
-  if (signoff) sections.push(`    <mj-section><mj-column><mj-text font-weight="bold">${toHtmlSource(signoff.body)}</mj-text></mj-column></mj-section>`);
+  if (signoff)
+    sections.push(
+      `    <mj-section><mj-column><mj-text font-weight="bold">${toHtmlSource(signoff.body)}</mj-text></mj-column></mj-section>`,
+    );
   return fillLayout(layout, {
     LANG: htmlLang(locale),
     DIR: dir,

@@ -18,7 +18,13 @@ describe('TemplateLibrary', () => {
   });
 
   it('writes the sample amount, date and phone into a French SMS, GSM-7 and without no-break spaces', () => {
-    const r = lib.renderSync({ templateKey: 'first_arrears_information', channel: 'sms', locale: 'fr', variant: { pictograms: false }, variables: lib.definition('first_arrears_information').sample });
+    const r = lib.renderSync({
+      templateKey: 'first_arrears_information',
+      channel: 'sms',
+      locale: 'fr',
+      variant: { pictograms: false },
+      variables: lib.definition('first_arrears_information').sample,
+    });
     expect(r.text).toContain('2 loyers impayés (1 234,56 €)');
     expect(r.text).toContain('01 48 95 00 00');
     expect(r.text).toMatch(/STOP/);
@@ -27,12 +33,22 @@ describe('TemplateLibrary', () => {
 
   it('chooses the CLDR plural form from the count', () => {
     const sample = lib.definition('first_arrears_information').sample;
-    const one = lib.renderSync({ templateKey: 'first_arrears_information', channel: 'sms', locale: 'fr', variables: { ...sample, monthsUnpaid: 1 } });
+    const one = lib.renderSync({
+      templateKey: 'first_arrears_information',
+      channel: 'sms',
+      locale: 'fr',
+      variables: { ...sample, monthsUnpaid: 1 },
+    });
     expect(one.text).toContain('1 loyer impayé');
   });
 
   it('changes the words with the tone and the length', () => {
-    const base = { templateKey: 'hearing_reminder' as const, channel: 'letter' as const, locale: 'fr' as const, variables: lib.definition('hearing_reminder').sample };
+    const base = {
+      templateKey: 'hearing_reminder' as const,
+      channel: 'letter' as const,
+      locale: 'fr' as const,
+      variables: lib.definition('hearing_reminder').sample,
+    };
     const firm = lib.renderSync({ ...base, variant: { tone: 'firm' } }).text;
     const reassuring = lib.renderSync({ ...base, variant: { tone: 'reassuring' } }).text;
     const detailed = lib.renderSync({ ...base, variant: { length: 'detailed' } }).text;
@@ -50,7 +66,12 @@ describe('TemplateLibrary', () => {
   });
 
   it('lays Arabic emails out right to left and keeps phone numbers left to right', async () => {
-    const r = await lib.render({ templateKey: 'hearing_reminder', channel: 'email', locale: 'ar', variables: lib.definition('hearing_reminder').sample });
+    const r = await lib.render({
+      templateKey: 'hearing_reminder',
+      channel: 'email',
+      locale: 'ar',
+      variables: lib.definition('hearing_reminder').sample,
+    });
     expect(r.direction).toBe('rtl');
     expect(r.html).toMatch(/<html[^>]*dir="rtl"/);
     expect(r.html).toContain('<bdi dir="ltr">01 48 95 00 00</bdi>');
@@ -60,12 +81,19 @@ describe('TemplateLibrary', () => {
   it('asks for a missing variable by name', () => {
     const { partnerPhone: _p, ...rest } = lib.definition('hearing_reminder').sample;
     void _p;
-    expect(() => lib.renderSync({ templateKey: 'hearing_reminder', channel: 'sms', locale: 'fr', variables: rest })).toThrow(/partnerPhone/);
+    expect(() => lib.renderSync({ templateKey: 'hearing_reminder', channel: 'sms', locale: 'fr', variables: rest })).toThrow(
+      /partnerPhone/,
+    );
   });
 
   it('needs the email layout compiled before a synchronous render', async () => {
     const fresh = new TemplateLibrary(sources);
-    const req = { templateKey: 'cql_rehousing' as const, channel: 'email' as const, locale: 'tr' as const, variables: fresh.definition('cql_rehousing').sample };
+    const req = {
+      templateKey: 'cql_rehousing' as const,
+      channel: 'email' as const,
+      locale: 'tr' as const,
+      variables: fresh.definition('cql_rehousing').sample,
+    };
     expect(() => fresh.renderSync(req)).toThrow(TemplateRenderError);
     await fresh.prepare('cql_rehousing', 'tr');
     expect(fresh.renderSync(req).html).toContain('<html');
@@ -80,7 +108,12 @@ describe('TemplateLibrary', () => {
     expect(other.version('hearing_reminder', 'fr').hash).not.toBe(lib.version('hearing_reminder', 'fr').hash);
     expect(other.version('hearing_reminder', 'en').hash).toBe(lib.version('hearing_reminder', 'en').hash);
     expect(other.version('cql_rehousing', 'fr').hash).toBe(lib.version('cql_rehousing', 'fr').hash);
-    const r = lib.renderSync({ templateKey: 'hearing_reminder', channel: 'sms', locale: 'fr', variables: lib.definition('hearing_reminder').sample });
+    const r = lib.renderSync({
+      templateKey: 'hearing_reminder',
+      channel: 'sms',
+      locale: 'fr',
+      variables: lib.definition('hearing_reminder').sample,
+    });
     expect(r.templateVersion).toBe(lib.version('hearing_reminder', 'fr').hash);
   });
 
@@ -88,7 +121,13 @@ describe('TemplateLibrary', () => {
     const reference = new I18nextReference(sources);
     for (const key of TEMPLATE_KEYS) {
       const variables = lib.definition(key).sample;
-      const r = lib.renderSync({ templateKey: key, channel: 'sms', locale, variant: { pictograms: false, length: 'short', tone: 'neutral' }, variables });
+      const r = lib.renderSync({
+        templateKey: key,
+        channel: 'sms',
+        locale,
+        variant: { pictograms: false, length: 'short', tone: 'neutral' },
+        variables,
+      });
       const expected = reference.t(key, 'sms_short', locale, variables);
       const strip = (s: string): string => s.replace(/[\u2066\u2068\u2069]/g, '').replace(/[\u202f\u00a0]/g, ' ');
       expect(strip(r.text)).toContain(strip(expected));

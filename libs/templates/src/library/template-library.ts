@@ -150,7 +150,10 @@ export class TemplateLibrary {
     const { tv, variant, channelKey } = this.resolve(req);
     const compiled = this.compiledFor(tv, req.channel, variant, channelKey);
     if (req.channel === 'email' && !compiled.html) {
-      throw new TemplateRenderError('not_compiled', 'Gabarit e-mail pas encore compilé : appelez render() ou prepare() avant renderSync().');
+      throw new TemplateRenderError(
+        'not_compiled',
+        'Gabarit e-mail pas encore compilé : appelez render() ou prepare() avant renderSync().',
+      );
     }
     return this.fillMessage(tv, req, variant, compiled);
   }

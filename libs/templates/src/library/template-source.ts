@@ -94,7 +94,9 @@ export function loadTemplateSources(root: string = defaultLibraryRoot()): Templa
     const dir = join(root, 'locales', locale);
     const byNs = new Map<string, Resources>();
     if (existsSync(dir)) {
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         byNs.set(file.replace(/\.json$/, ''), flatten(readJson(join(dir, file))));
       }
     }

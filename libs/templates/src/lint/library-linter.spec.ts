@@ -31,11 +31,20 @@ describe('lint:templates fails where it should', () => {
   const lint = (s: TemplateSources) => lintLibrary(new TemplateLibrary(s)).findings;
 
   it('names the template, locale, channel, sentence and rule of a FALC problem', () => {
-    const long = "Vous êtes convoqué par le tribunal judiciaire à l'audience de vendredi prochain pour examiner la résiliation de votre bail.";
-    const findings = lint(withText('fr-falc', 'hearing_reminder', { voice: `${long}\nVenez {{hearingDate}} {{hearingTime}} {{courtAddress}}.` }));
+    const long =
+      "Vous êtes convoqué par le tribunal judiciaire à l'audience de vendredi prochain pour examiner la résiliation de votre bail.";
+    const findings = lint(
+      withText('fr-falc', 'hearing_reminder', { voice: `${long}\nVenez {{hearingDate}} {{hearingTime}} {{courtAddress}}.` }),
+    );
     expect(findings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ rule: 'falc/sentence-length', templateKey: 'hearing_reminder', locale: 'fr-falc', channel: 'voice', sentence: long }),
+        expect.objectContaining({
+          rule: 'falc/sentence-length',
+          templateKey: 'hearing_reminder',
+          locale: 'fr-falc',
+          channel: 'voice',
+          sentence: long,
+        }),
         expect.objectContaining({ rule: 'falc/active-voice', templateKey: 'hearing_reminder', sentence: long }),
       ]),
     );
@@ -47,14 +56,21 @@ describe('lint:templates fails where it should', () => {
       expect.arrayContaining([expect.objectContaining({ rule: 'locked-version-changed', templateKey: 'cql_rehousing', locale: 'fr' })]),
     );
     const def = edited.definitions.get('cql_rehousing')!;
-    const bumped: TemplateSources = { ...edited, definitions: new Map(edited.definitions).set('cql_rehousing', { ...def, version: def.version + 1 }) };
+    const bumped: TemplateSources = {
+      ...edited,
+      definitions: new Map(edited.definitions).set('cql_rehousing', { ...def, version: def.version + 1 }),
+    };
     const rules = lint(bumped).map((f) => f.rule);
     expect(rules).not.toContain('locked-version-changed');
     expect(rules).toContain('version-not-locked');
   });
 
   it('reports an SMS over its budget, with its encoding', () => {
-    const findings = lint(withText('en', 'winter_truce_information', { sms_short: `{{partnerName}} {{partnerPhone}} {{truceEnd}} ${'long words '.repeat(40)}` }));
+    const findings = lint(
+      withText('en', 'winter_truce_information', {
+        sms_short: `{{partnerName}} {{partnerPhone}} {{truceEnd}} ${'long words '.repeat(40)}`,
+      }),
+    );
     const f = findings.find((x) => x.rule === 'sms-budget');
     expect(f).toMatchObject({ templateKey: 'winter_truce_information', locale: 'en', channel: 'sms' });
     expect(f?.detail).toContain('GSM-7');

@@ -1,4 +1,14 @@
-import { CHANNELS, LOCALES, TEMPLATE_KEYS, allVariants, variantId, type Channel, type Locale, type TemplateKey, type Variant } from '../domain/catalogue';
+import {
+  CHANNELS,
+  LOCALES,
+  TEMPLATE_KEYS,
+  allVariants,
+  variantId,
+  type Channel,
+  type Locale,
+  type TemplateKey,
+  type Variant,
+} from '../domain/catalogue';
 import { checkCompleteness } from '../domain/completeness';
 import { checkFalc, checkReadability, DEFAULT_FALC_OPTIONS } from '../domain/falc/rules';
 import { estimateLetterPages } from '../domain/letter-length';
@@ -29,7 +39,9 @@ export function lintLibrary(lib: TemplateLibrary): LintReport {
   const content = { definitions: lib.sources.definitions, resources: lib.sources.resources };
   findings.push(...checkCompleteness(content));
   const current: CurrentVersion[] = lib.allVersions().map((v) => ({ key: v.key, version: v.version, locale: v.locale, hash: v.hash }));
-  findings.push(...checkVersionLock(current, lib.sources.lock).map((f) => ({ rule: f.rule, templateKey: f.key, locale: f.locale, detail: f.detail })));
+  findings.push(
+    ...checkVersionLock(current, lib.sources.lock).map((f) => ({ rule: f.rule, templateKey: f.key, locale: f.locale, detail: f.detail })),
+  );
   const seen = new Set<string>();
   let renders = 0;
   const { budgets } = lib.sources;
@@ -38,7 +50,13 @@ export function lintLibrary(lib: TemplateLibrary): LintReport {
     for (const locale of LOCALES) {
       for (const channel of CHANNELS) {
         if (!def.channels.includes(channel)) {
-          findings.push({ rule: 'missing-channel', templateKey: key, locale, channel, detail: `Le canal ${channel} manque dans templates/${key}/template.json.` });
+          findings.push({
+            rule: 'missing-channel',
+            templateKey: key,
+            locale,
+            channel,
+            detail: `Le canal ${channel} manque dans templates/${key}/template.json.`,
+          });
           continue;
         }
         for (const variant of allVariants()) {
@@ -58,16 +76,25 @@ export function lintLibrary(lib: TemplateLibrary): LintReport {
           } catch (e) {
             findings.push({ ...where, rule: 'render', detail: `Rendu impossible : ${(e as Error).message}` });
             break; // the other variants fail for the same reason
-
           }
           findings.push(...checkChannelBudgets(lib, where, variant, text, segments));
           if (locale === 'fr-falc' || locale === 'fr') {
             const skeleton = lib.renderSkeleton({ templateKey: key, channel: channel === 'email' ? 'letter' : channel, locale, variant });
             const min = locale === 'fr' ? budgets.readability.frMin : budgets.readability.falcMin;
             const r = checkReadability((skeleton.subject ? `${skeleton.subject}\n` : '') + skeleton.text, min);
-            if (r) findings.push(...dedupe(seen, where, [{ rule: `${locale === 'fr' ? '' : 'falc/'}readability`, sentence: r.sentence, detail: r.detail }]));
+            if (r)
+              findings.push(
+                ...dedupe(seen, where, [{ rule: `${locale === 'fr' ? '' : 'falc/'}readability`, sentence: r.sentence, detail: r.detail }]),
+              );
           }
-          if (locale === 'fr-falc') findings.push(...dedupe(seen, where, checkFalc(text, { ...DEFAULT_FALC_OPTIONS, minReadability: -Infinity }).map((f) => ({ ...f, rule: `falc/${f.rule}` }))));
+          if (locale === 'fr-falc')
+            findings.push(
+              ...dedupe(
+                seen,
+                where,
+                checkFalc(text, { ...DEFAULT_FALC_OPTIONS, minReadability: -Infinity }).map((f) => ({ ...f, rule: `falc/${f.rule}` })),
+              ),
+            );
         }
       }
     }
@@ -86,18 +113,26 @@ function checkChannelBudgets(
   const { budgets } = lib.sources;
   if (where.channel === 'sms' && segments !== undefined) {
     const base = budgets.sms[where.locale]?.[variant.length];
-    if (base === undefined) return [{ ...where, rule: 'sms-budget', detail: `Pas de budget SMS pour ${where.locale} dans templates/budgets.json.` }];
+    if (base === undefined)
+      return [{ ...where, rule: 'sms-budget', detail: `Pas de budget SMS pour ${where.locale} dans templates/budgets.json.` }];
     const max = base + (variant.pictograms ? budgets.smsPictogramAllowance : 0);
     if (segments > max) {
       const size = measureSms(text);
       const hint = size.nonGsmCharacters.length ? ` Caractères hors GSM-7 : ${size.nonGsmCharacters.join(' ')}.` : '';
-      return [{ ...where, rule: 'sms-budget', detail: `${segments} segments SMS en ${size.encoding} (maximum ${max} pour ${where.locale}, ${variant.length}) : raccourcissez le texte.${hint}` }];
+      return [
+        {
+          ...where,
+          rule: 'sms-budget',
+          detail: `${segments} segments SMS en ${size.encoding} (maximum ${max} pour ${where.locale}, ${variant.length}) : raccourcissez le texte.${hint}`,
+        },
+      ];
     }
   }
   if (where.channel === 'letter') {
     const pages = estimateLetterPages(text, budgets.letter.charsPerLine, budgets.letter.linesPerPage);
     const max = budgets.letter.maxPages[variant.length];
-    if (pages > max) return [{ ...where, rule: 'letter-length', detail: `Environ ${pages} pages (maximum ${max}) : raccourcissez la lettre.` }];
+    if (pages > max)
+      return [{ ...where, rule: 'letter-length', detail: `Environ ${pages} pages (maximum ${max}) : raccourcissez la lettre.` }];
   }
   return [];
 }

@@ -33,7 +33,11 @@ export function partnerWishes(h: SimulatedHousehold, stage: StageId, draw: () =>
   const wishes: PartnerWish[] = [];
   switch (stage) {
     case 'impaye':
-      wishes.push(wish(landlord(h), 'rappelImpaye', h.sector === 'social' && phone ? ['letter', 'sms', 'call'] : ['letter', 'letter'], { reminds: true }));
+      wishes.push(
+        wish(landlord(h), 'rappelImpaye', h.sector === 'social' && phone ? ['letter', 'sms', 'call'] : ['letter', 'letter'], {
+          reminds: true,
+        }),
+      );
       if (h.sector === 'social') wishes.push(wish('bailleur_social', 'offreTravailleurSocialBailleur', ['letter']));
       if (h.clilCommune) wishes.push(wish('ccas', 'offreTravailleurSocialBailleur', ['letter']));
       if (draw() < 0.3) wishes.push(wish('adil', 'informationSosLoyersImpayes', ['letter']));
@@ -59,7 +63,12 @@ export function partnerWishes(h: SimulatedHousehold, stage: StageId, draw: () =>
     case 'assignation':
       wishes.push(wish('commissaire_de_justice', 'assignation', ['servedAct'], { legal: true }));
       wishes.push(wish('etat', 'annonceDiagnostic', ['letter'], { legal: true }));
-      wishes.push(wish('departement', 'propositionEntretienDiagnostic', phone ? ['letter', 'call', 'sms'] : ['letter'], { legal: true, reminds: true }));
+      wishes.push(
+        wish('departement', 'propositionEntretienDiagnostic', phone ? ['letter', 'call', 'sms'] : ['letter'], {
+          legal: true,
+          reminds: true,
+        }),
+      );
       if (h.sector === 'private' && !h.knownToSocialServices && h.territory !== '38') {
         wishes.push(wish('equipe_mobile', 'allerVersEquipeMobile', ['letter', 'email', 'sms', 'homeVisit', 'homeVisit', 'letter']));
       }

@@ -144,13 +144,17 @@ function letterChart(summary: SimulationSummary): string {
 export function renderHtmlReport(summary: SimulationSummary, generatedAt: string): string {
   const stages = Object.keys(summary.perStage) as StageId[];
   const channelRows = CHANNELS.map(
-    (c) => `<tr><td>${CHANNEL_LABEL[c]}</td><td>${summary.messagesTotal.baseline[c] ?? 0}</td><td>${summary.messagesTotal.unisson[c] ?? 0}</td></tr>`,
+    (c) =>
+      `<tr><td>${CHANNEL_LABEL[c]}</td><td>${summary.messagesTotal.baseline[c] ?? 0}</td><td>${summary.messagesTotal.unisson[c] ?? 0}</td></tr>`,
   ).join('');
   const stageRows = stages
     .map((s) => {
       const cell = (side: 'baseline' | 'unisson'): string =>
         CHANNELS.filter((c) => c !== 'servedAct')
-          .map((c) => `${CHANNEL_LABEL[c]} ${summary.perStage[s][side][c].mean} (méd. ${summary.perStage[s][side][c].median}, p95 ${summary.perStage[s][side][c].p95})`)
+          .map(
+            (c) =>
+              `${CHANNEL_LABEL[c]} ${summary.perStage[s][side][c].mean} (méd. ${summary.perStage[s][side][c].median}, p95 ${summary.perStage[s][side][c].p95})`,
+          )
           .join('<br>');
       return `<tr><td>${escape(STAGE_LABEL[s])}</td><td>${cell('baseline')}</td><td>${cell('unisson')}</td></tr>`;
     })

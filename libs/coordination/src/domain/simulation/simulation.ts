@@ -114,8 +114,21 @@ function unissonStage(
   let now = stage.at;
   for (let guard = 0; guard < 40; guard += 1) {
     const plan = planContacts({
-      household: { id: h.id, postalCode: h.postalCode, hasMobilePhone: h.hasMobilePhone, hasEmail: h.hasEmail, postalAddressValid: state.addressValid },
-      procedure: { id: `proc-${h.id}`, stage: stage.stage, stageEnteredAt: stage.at, landlordKind: h.sector, leaseSignedOn: h.leaseSignedOn, dates: h.hearingDate ? { hearingDate: h.hearingDate } : {} },
+      household: {
+        id: h.id,
+        postalCode: h.postalCode,
+        hasMobilePhone: h.hasMobilePhone,
+        hasEmail: h.hasEmail,
+        postalAddressValid: state.addressValid,
+      },
+      procedure: {
+        id: `proc-${h.id}`,
+        stage: stage.stage,
+        stageEnteredAt: stage.at,
+        landlordKind: h.sector,
+        leaseSignedOn: h.leaseSignedOn,
+        dates: h.hearingDate ? { hearingDate: h.hearingDate } : {},
+      },
       intents,
       playbook,
       history: state.history,
@@ -137,7 +150,10 @@ function unissonStage(
     const next = plan.contacts.find((c) => c.legal || Date.parse(c.window.notBefore) < endMs);
     if (!next) break;
     const at = Date.parse(next.window.notBefore);
-    if ((next.channel === 'sms' || next.channel === 'call') && outsideAllowedHours(next.window.notBefore, plan.timeZone, playbook, next.channel)) {
+    if (
+      (next.channel === 'sms' || next.channel === 'call') &&
+      outsideAllowedHours(next.window.notBefore, plan.timeZone, playbook, next.channel)
+    ) {
       totals.contactsOutsideAllowedHours += 1;
     }
     add(counts, next.channel);
@@ -151,7 +167,14 @@ function unissonStage(
       outcome = 'responded';
       events.push({ type: 'householdResponded', at: next.window.notBefore });
     }
-    state.history.push({ channel: next.channel, purpose: next.purpose, stage: stage.stage, at: next.window.notBefore, outcome, legal: next.legal });
+    state.history.push({
+      channel: next.channel,
+      purpose: next.purpose,
+      stage: stage.stage,
+      at: next.window.notBefore,
+      outcome,
+      legal: next.legal,
+    });
     now = new Date(at + 60_000).toISOString();
   }
   const legal = intents.filter((i) => i.legal);

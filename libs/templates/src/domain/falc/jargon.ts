@@ -44,7 +44,8 @@ export const DEFAULT_JARGON: JargonTerm[] = [
 
 const CUE_IN_SENTENCE =
   /(c['’]est|ce sont|veut dire|signifie|est une?|est le|est la|est l['’]|sont des|s['’]appelle|qui aide|qui vous aide|qui peut vous aider)/i;
-const CUE_NEXT_SENTENCE = /^(c['’]est|ce sont|cela veut dire|ça veut dire|cela signifie|cette|ce papier|ce courrier|ce document|ce service|ce rendez-vous|ce fonds|ces personnes|cet organisme|elle|il)\b/i;
+const CUE_NEXT_SENTENCE =
+  /^(c['’]est|ce sont|cela veut dire|ça veut dire|cela signifie|cette|ce papier|ce courrier|ce document|ce service|ce rendez-vous|ce fonds|ces personnes|cet organisme|elle|il)\b/i;
 
 /** True when `sentences[i]` explains the term it contains, or the next sentence does. */
 export function isExplained(t: JargonTerm, sentences: string[], i: number): boolean {

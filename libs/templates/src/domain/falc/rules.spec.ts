@@ -10,7 +10,7 @@ describe('FALC rules: examples that must fail', () => {
     ['one-idea', 'Payez le loyer ; appelez-nous.'],
     ['jargon', 'La CCAPEX étudie votre dossier.'],
     ['jargon', 'Vous avez reçu une assignation.'],
-    ['jargon', "Le commandement de quitter les lieux arrive."],
+    ['jargon', 'Le commandement de quitter les lieux arrive.'],
     ['numbers-in-digits', 'Vous avez deux mois pour payer.'],
     ['numbers-in-digits', 'Vous avez six semaines.'],
     ['no-percentages', 'Vous payez 30 % de la dette.'],
@@ -42,7 +42,7 @@ describe('FALC rules: examples that must pass', () => {
     'Le loyer et les charges font 650 €.',
     'Que devez-vous faire ?',
     'Qui peut vous aider ?',
-    "Votre propriétaire a demandé au juge de régler le problème.",
+    'Votre propriétaire a demandé au juge de régler le problème.',
   ])('« %s »', (text) => {
     expect(checkFalc(text, noReadability)).toEqual([]);
   });

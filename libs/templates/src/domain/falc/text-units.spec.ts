@@ -36,7 +36,16 @@ describe('sentences and words', () => {
   });
   it('keeps an amount, a date and a phone number as single words', () => {
     expect(words('Vous devez 1\u202f234,56 € avant le 11 janvier, appelez le 01 48 95 00 00.')).toEqual([
-      'Vous', 'devez', '1\u202f234,56', 'avant', 'le', '11', 'janvier', 'appelez', 'le', '01 48 95 00 00',
+      'Vous',
+      'devez',
+      '1\u202f234,56',
+      'avant',
+      'le',
+      '11',
+      'janvier',
+      'appelez',
+      'le',
+      '01 48 95 00 00',
     ]);
   });
   it("counts elided and hyphenated words once (l'audience, Seine-Saint-Denis)", () => {
