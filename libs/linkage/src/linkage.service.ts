@@ -20,6 +20,9 @@ export function coldStartModel(): HouseholdModel {
   return (JSON.parse(readFileSync(file, 'utf8')) as { model: HouseholdModel }).model;
 }
 
+/** Below this many records a territory keeps the model in use (the cold-start one at first) rather than estimating its own. */
+export const MIN_RECORDS_TO_ESTIMATE = 2_000;
+
 export interface RelinkSummary {
   readonly territory: string;
   readonly records: number;
@@ -71,13 +74,17 @@ export class LinkageService {
     const decisions = await this.repository.findDecisions(territory);
     const matcher = new HouseholdMatcher(this.thresholds);
     const records = stored.map((s) => s.record).sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
-    const run = matcher.linkNormalised(records, decisions);
+    // Too few records to estimate m/u probabilities well: re-link with the model in use instead.
+    const fixedModel = records.length < MIN_RECORDS_TO_ESTIMATE ? await this.model(territory) : undefined;
+    const run = matcher.linkNormalised(records, decisions, fixedModel);
     await this.repository.updateHouseholdKeys(run.assignments);
     await this.repository.deleteAutomaticLinks(territory);
     await this.repository.insertLinks(territory, run.links, 'linked', 'automatic');
     await this.repository.insertLinks(territory, run.reviews, 'review', 'automatic');
-    await this.repository.saveModel(territory, run.model, records.length);
-    this.models.set(territory, run.model);
+    if (!fixedModel) {
+      await this.repository.saveModel(territory, run.model, records.length);
+      this.models.set(territory, run.model);
+    }
     return {
       territory,
       records: records.length,
