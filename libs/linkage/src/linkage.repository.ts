@@ -31,17 +31,18 @@ export class LinkageRepository {
     await this.db.getRepository(LinkageModelRow).save({ territory, model, recordCount });
   }
 
-  /** Record ids sharing a blocking key, skipping keys shared by more than maxBlockSize records. */
-  async findCandidateIds(territory: string, keyHashes: number[], maxBlockSize: number): Promise<string[]> {
+  /** The records sharing a blocking key with the arriving one (blocks over maxBlockSize skipped), in one query. */
+  async findCandidates(territory: string, keyHashes: number[], maxBlockSize: number, exceptRecordId: string): Promise<StoredRecord[]> {
     if (keyHashes.length === 0) return [];
-    const rows: Array<{ key_hash: number; record_id: string }> = await this.db.query(
-      `SELECT key_hash, record_id FROM (
-         SELECT key_hash, record_id, count(*) OVER (PARTITION BY key_hash) AS n
-         FROM linkage_block_key WHERE key_hash = ANY($1) AND territory = $2) k
-       WHERE n <= $3`,
-      [keyHashes, territory, maxBlockSize],
+    const rows: Array<{ household_key: string; normalised: NormalisedRecord }> = await this.db.query(
+      `WITH k AS (
+         SELECT record_id, count(*) OVER (PARTITION BY key_hash) AS n
+         FROM linkage_block_key WHERE key_hash = ANY($1) AND territory = $2),
+       ids AS (SELECT DISTINCT record_id FROM k WHERE n <= $3 AND record_id <> $4)
+       SELECT r.household_key, r.normalised FROM linkage_record r JOIN ids USING (record_id)`,
+      [keyHashes, territory, maxBlockSize, exceptRecordId],
     );
-    return [...new Set(rows.map((r) => r.record_id))];
+    return rows.map((r) => ({ record: r.normalised, householdKey: r.household_key }));
   }
 
   async findRecords(recordIds: string[]): Promise<StoredRecord[]> {

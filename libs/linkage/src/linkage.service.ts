@@ -48,23 +48,25 @@ export class LinkageService {
    */
   async linkRecord(territory: string, input: PartnerRecordInput): Promise<IncrementalDecision> {
     const record = normaliseRecord(input);
-    const model = await this.model(territory);
     const keyHashes = blockingKeys(record).map(hashKey);
-    const ids = (await this.repository.findCandidateIds(territory, keyHashes, this.thresholds.maxBlockSize)).filter(
-      (id) => id !== record.recordId,
-    );
-    const candidates = await this.repository.findRecords(ids);
-    const decisions = await this.repository.findDecisions(territory, [record.recordId]);
+    // One round trip for the candidates and their records, alongside the decisions and the model.
+    const [model, candidates, decisions] = await Promise.all([
+      this.model(territory),
+      this.repository.findCandidates(territory, keyHashes, this.thresholds.maxBlockSize, record.recordId),
+      this.repository.findDecisions(territory, [record.recordId]),
+    ]);
     const apart = new Set(decisions.filter((d) => d.kind === 'split').flatMap((d) => [d.leftRecordId, d.rightRecordId]));
     const index = new IncrementalIndex(model, this.thresholds.linkProbability, this.thresholds.reviewProbability, Number.MAX_SAFE_INTEGER);
     const forbidden = new Set(candidates.filter((c) => apart.has(c.record.recordId)).map((c) => c.householdKey));
     for (const c of candidates) if (!forbidden.has(c.householdKey)) index.add(c);
     const decision = index.link(record, false);
     const householdKey = decision.decision === 'link' && decision.householdKey ? decision.householdKey : record.recordId;
-    await this.repository.saveRecord(territory, { record, householdKey }, keyHashes);
-    if (decision.explanation) {
-      await this.repository.insertLinks(territory, [decision.explanation], decision.decision === 'link' ? 'linked' : 'review', 'automatic');
-    }
+    await Promise.all([
+      this.repository.saveRecord(territory, { record, householdKey }, keyHashes),
+      decision.explanation
+        ? this.repository.insertLinks(territory, [decision.explanation], decision.decision === 'link' ? 'linked' : 'review', 'automatic')
+        : undefined,
+    ]);
     return { ...decision, householdKey };
   }
 
