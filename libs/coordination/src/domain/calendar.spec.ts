@@ -6,6 +6,7 @@ import {
   frenchPublicHolidays,
   isPublicHoliday,
   isoDateOfDay,
+  isoInstant,
   timeZoneOfPostalCode,
   zoneClock,
 } from './calendar';
@@ -78,5 +79,18 @@ describe('calendar', () => {
     const local = DateTime.fromMillis(utc, { zone });
     expect(local.toISODate()).toBe(date);
     expect(local.hour * 60 + local.minute).toBe(minute);
+  });
+});
+
+describe('ISO writing without Date objects', () => {
+  it('writes instants and days exactly as Date.prototype.toISOString does, from 1970 to 2199', () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const samples = [0, 951_782_400_000, 4_107_542_399_999, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2100, 2, 1)];
+    for (let i = 0; i < 5_000; i++) samples.push(Math.floor((next() / 2_147_483_648) * 7_258_118_400_000));
+    for (const ms of samples) {
+      expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+      expect(isoDateOfDay(Math.floor(ms / 86_400_000))).toBe(new Date(ms).toISOString().slice(0, 10));
+    }
   });
 });

@@ -2,6 +2,7 @@
  * The contact planner: (household, procedure, intents, playbook, history, opt-outs, events,
  * clock) -> one explainable contact plan. Pure and deterministic.
  */
+import { isoInstant } from './calendar';
 import { ContactDraft, channelLabel, draftsForGroup, homeVisitSuggestion, isLegalContact } from './contact-drafts';
 import { mergeStageLetters, scheduleDrafts } from './contact-scheduling';
 import { MessageGroup, groupIntents } from './intent-grouping';
@@ -122,8 +123,8 @@ function contactOf(ctx: PlanningContext, draft: ContactDraft, notBeforeMs: numbe
     coSigningPartnerIds: signed.coSigning,
     callbackPhone: draft.group.callbackPhone ?? signed.phones[0] ?? null,
     window: {
-      notBefore: new Date(notBeforeMs).toISOString(),
-      notAfter: draft.notAfterMs === null ? null : new Date(Math.max(draft.notAfterMs, notBeforeMs)).toISOString(),
+      notBefore: isoInstant(notBeforeMs),
+      notAfter: draft.notAfterMs === null ? null : isoInstant(Math.max(draft.notAfterMs, notBeforeMs)),
     },
     variantSlot: playbook.variantSlots > 1 ? stableHash(`${household.id}|${draft.group.primary.id}`) % playbook.variantSlots : 0,
     absorbedIntentIds: signed.intentIds,
@@ -152,7 +153,7 @@ export function planContacts(input: PlanningInput): ContactPlan {
     territory: input.playbook.territory,
     playbookVersion: input.playbook.version,
     timeZone: ctx.timeZone,
-    plannedAt: new Date(ctx.nowMs).toISOString(),
+    plannedAt: isoInstant(ctx.nowMs),
     contacts,
     trace: ctx.trace,
   };

@@ -2,7 +2,7 @@
  * When a contact may go out: weekly windows in the household's local time, never on public
  * holidays (unless the window says so), the winter truce, and procedure dates moved by delays.
  */
-import { DAY_MS, ZoneClock, addMonths, addWorkingDays, dayOfIsoDate, isPublicHoliday, weekdayOfDay } from './calendar';
+import { DAY_MS, ZoneClock, addMonths, addWorkingDays, dayOfIsoDate, isoDateOfDay, isPublicHoliday, weekdayOfDay } from './calendar';
 import type { Duration, LegalDelay, Playbook, WeeklyWindow } from './playbook.schema';
 
 export interface CalendarContext {
@@ -123,7 +123,7 @@ function approximateDays(delay: { amount: number; unit: Duration['unit'] }): num
 export function winterTruceEnd(day: number, truce: Playbook['winterTruce']): number | null {
   const date = new Date(day * DAY_MS);
   const year = date.getUTCFullYear();
-  const md = date.toISOString().slice(5, 10);
+  const md = isoDateOfDay(day).slice(5, 10);
   const inTruce = truce.start <= truce.end ? md >= truce.start && md <= truce.end : md >= truce.start || md <= truce.end;
   const season = md >= truce.start ? year : year - 1;
   const extension = truce.extensions.find((e) => e.season === season);
