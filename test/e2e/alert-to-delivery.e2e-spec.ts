@@ -367,7 +367,7 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Procédures ouvertes par étape');
-    expect(html).toMatch(/demandes deviennent/);
+    expect(html).toMatch(/demandes dans <strong>\d+<\/strong> plan\(s\) de contact/);
     for (const name of ['Nguyen', 'Ferreira', 'Kouassi', 'Traoré']) expect(html).not.toContain(name);
   });
 

@@ -9,7 +9,7 @@ const figures: OverviewFigures = {
   ],
   messagesByStatus: [{ label: 'remis', count: 4 }],
   messagesByChannel: [{ label: 'SMS', count: 4 }],
-  coordination: { intents: 10, contactsPlanned: 3, contactsHandedOff: 1, contactsCancelled: 2 },
+  coordination: { intents: 10, plans: 2, contactsPlanned: 3, contactsHandedOff: 1, contactsCancelled: 2 },
   linkage: { records: 5, linked: 2, reviewsOpen: 1 },
 };
 
@@ -23,9 +23,10 @@ describe('the operators overview', () => {
     expect(svg).toContain('width="210"');
   });
 
-  it('says how many partner requests became how many contacts', () => {
+  it('says how many partner requests were gathered into how many plans', () => {
     const html = renderOverview(figures);
-    expect(html).toMatch(/<strong>10<\/strong> demandes deviennent <strong>4<\/strong> contacts, soit 60 % de sollicitations en moins/);
+    expect(html).toMatch(/<strong>10<\/strong> demandes dans <strong>2<\/strong> plan\(s\) de contact/);
+    expect(html).toMatch(/<strong>1<\/strong> contacts partis et <strong>3<\/strong> à venir/);
     expect(html).toContain('lang="fr"');
   });
 

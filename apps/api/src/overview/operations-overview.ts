@@ -14,7 +14,7 @@ export interface OverviewFigures {
   messagesByStatus: Count[];
   messagesByChannel: Count[];
   /** What partners asked for, against what Unisson plans after merging. */
-  coordination: { intents: number; contactsPlanned: number; contactsHandedOff: number; contactsCancelled: number };
+  coordination: { intents: number; plans: number; contactsPlanned: number; contactsHandedOff: number; contactsCancelled: number };
   linkage: { records: number; linked: number; reviewsOpen: number };
 }
 
@@ -41,7 +41,6 @@ export function barChart(title: string, rows: readonly Count[], colour = '#00009
 
 export function renderOverview(f: OverviewFigures): string {
   const c = f.coordination;
-  const merged = c.intents > 0 ? Math.round((1 - (c.contactsPlanned + c.contactsHandedOff) / Math.max(c.intents, 1)) * 100) : null;
   const tiles: Array<[string, string]> = [
     [number(f.households), 'foyers suivis'],
     [number(c.intents), 'demandes de contact des partenaires'],
@@ -58,7 +57,7 @@ svg .label{font-size:13px;fill:#1b1b35}svg .value{font-size:13px;fill:#1b1b35;fo
 <h1>Tableau de bord</h1>
 <p class="note">Chiffres agrégés, sans aucune donnée personnelle. Mis à jour le ${escape(new Date(f.generatedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }))} ; la page se recharge toutes les 30 secondes.</p>
 <div class="tiles">${tiles.map(([value, label]) => `<div class="tile"><b>${value}</b>${escape(label)}</div>`).join('')}</div>
-${merged !== null ? `<p>Les demandes des partenaires sont fusionnées : <strong>${number(c.intents)}</strong> demandes deviennent <strong>${number(c.contactsPlanned + c.contactsHandedOff)}</strong> contacts${merged > 0 ? `, soit ${merged} % de sollicitations en moins` : ''} (${number(c.contactsCancelled)} contacts annulés : dette soldée, réponse, étape dépassée…).</p>` : ''}
+${c.intents > 0 ? `<p>Les demandes des partenaires sont réunies : <strong>${number(c.intents)}</strong> demandes dans <strong>${number(c.plans)}</strong> plan(s) de contact, un par foyer et par étape, soit <strong>${number(c.contactsHandedOff)}</strong> contacts partis et <strong>${number(c.contactsPlanned)}</strong> à venir, tous canaux confondus (${number(c.contactsCancelled)} annulés : dette soldée, réponse, étape dépassée…).</p>` : ''}
 ${barChart('Procédures ouvertes par étape', f.proceduresByStage)}
 ${barChart('Messages par canal', f.messagesByChannel, '#6a6af4')}
 ${barChart('Messages par état', f.messagesByStatus, '#18753c')}

@@ -36,12 +36,13 @@ export class OverviewRepository {
 
   async figures(): Promise<OverviewFigures> {
     const q = <T>(sql: string) => this.dataSource.query(sql) as Promise<T[]>;
-    const [households, stages, statuses, channels, intents, contacts, linkRecords, links] = await Promise.all([
+    const [households, stages, statuses, channels, intents, plans, contacts, linkRecords, links] = await Promise.all([
       q<{ n: number }>(`SELECT count(*)::int AS n FROM household`),
       q<{ k: string; n: number }>(`SELECT stage AS k, count(*)::int AS n FROM procedure WHERE closed_at IS NULL GROUP BY stage`),
       q<{ k: string; n: number }>(`SELECT status::text AS k, count(*)::int AS n FROM outbound_message GROUP BY status`),
       q<{ k: string; n: number }>(`SELECT channel::text AS k, count(*)::int AS n FROM outbound_message GROUP BY channel`),
       q<{ n: number }>(`SELECT count(*)::int AS n FROM contact_intent`),
+      q<{ n: number }>(`SELECT count(*)::int AS n FROM contact_plan`),
       q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM planned_contact GROUP BY status`),
       q<{ n: number }>(`SELECT count(*)::int AS n FROM linkage_record`),
       q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM linkage_link GROUP BY status`),
@@ -59,6 +60,7 @@ export class OverviewRepository {
       messagesByChannel: counted(channels, CHANNEL_LABELS),
       coordination: {
         intents: intents[0].n,
+        plans: plans[0].n,
         contactsPlanned: contactsOf('planned'),
         contactsHandedOff: contactsOf('handedOff'),
         contactsCancelled: contactsOf('cancelled'),
