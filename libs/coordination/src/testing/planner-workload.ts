@@ -1,6 +1,6 @@
 /** Generated planning inputs for the planner benchmark: N households x 5 intents at one stage. */
 import type { ContactIntent, PlanningInput, Playbook } from '../index';
-import { generateHouseholds, seededRandom } from '../domain/simulation/household-generator';
+import { generateHouseholds, procedureAtStage, seededRandom } from '../domain/simulation/household-generator';
 import { partnerWishes } from '../domain/simulation/partner-wishes';
 
 export function plannerWorkload(count: number, playbookOf: (territory: string) => Playbook, intentsPerHousehold = 5): PlanningInput[] {
@@ -35,14 +35,7 @@ export function plannerWorkload(count: number, playbookOf: (territory: string) =
         hasEmail: h.hasEmail,
         postalAddressValid: !h.addressInvalid || rand() < 0.5,
       },
-      procedure: {
-        id: `proc-${h.id}`,
-        stage: stage.stage,
-        stageEnteredAt: stage.at,
-        landlordKind: h.sector,
-        leaseSignedOn: h.leaseSignedOn,
-        dates: h.hearingDate ? { hearingDate: h.hearingDate } : {},
-      },
+      procedure: procedureAtStage(h, stage),
       intents,
       playbook,
       history: [],

@@ -3,7 +3,7 @@
  * Seine-Saint-Denis charter names (sector, CLIL commune, CAF recipient, reactive or not) and the
  * Essonne mobile team's figures (21% moved or NPAI, about half never answer). Seeded, pure.
  */
-import type { LandlordKind, StageId } from '../types';
+import type { LandlordKind, ProcedureState, StageId } from '../types';
 
 /** Small, fast, seedable PRNG (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -98,4 +98,16 @@ export function generateHouseholds(count: number, seed = 20261122): SimulatedHou
     households.push({ ...base, ...buildPath(rand, base, startMs) });
   }
   return households;
+}
+
+/** The planner's view of a simulated household's procedure at one stage of its path. */
+export function procedureAtStage(h: SimulatedHousehold, stage: { stage: StageId; at: string }): ProcedureState {
+  return {
+    id: `proc-${h.id}`,
+    stage: stage.stage,
+    stageEnteredAt: stage.at,
+    landlordKind: h.sector,
+    leaseSignedOn: h.leaseSignedOn,
+    dates: h.hearingDate ? { hearingDate: h.hearingDate } : {},
+  };
 }

@@ -8,7 +8,7 @@ import { frenchPublicHolidays } from '../calendar';
 import { planContacts } from '../contact-planner';
 import type { Playbook } from '../playbook.schema';
 import type { Channel, ContactHistoryEntry, ContactIntent, HouseholdEvent, StageId } from '../types';
-import { SimulatedHousehold, seededRandom } from './household-generator';
+import { SimulatedHousehold, procedureAtStage, seededRandom } from './household-generator';
 import { PartnerWish, partnerWishes } from './partner-wishes';
 
 export type ChannelCounts = Partial<Record<Channel, number>>;
@@ -121,14 +121,7 @@ function unissonStage(
         hasEmail: h.hasEmail,
         postalAddressValid: state.addressValid,
       },
-      procedure: {
-        id: `proc-${h.id}`,
-        stage: stage.stage,
-        stageEnteredAt: stage.at,
-        landlordKind: h.sector,
-        leaseSignedOn: h.leaseSignedOn,
-        dates: h.hearingDate ? { hearingDate: h.hearingDate } : {},
-      },
+      procedure: procedureAtStage(h, stage),
       intents,
       playbook,
       history: state.history,
