@@ -8,7 +8,18 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@unisson/config';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
-import { API_SCOPES, ApiScope, generateApiKey, Partner, PartnerApiKey, PartnerKind } from '@unisson/partners';
+import type { Role } from '@unisson/access';
+import {
+  Account,
+  API_SCOPES,
+  ApiScope,
+  generateApiKey,
+  hashPassword,
+  Partner,
+  PartnerApiKey,
+  PartnerKind,
+  SharingAgreement,
+} from '@unisson/partners';
 
 /** The demo's coordination calendar starts on a Tuesday at 10:30 in Paris, inside sending hours. */
 export const DEMO_CLOCK_START = '2026-12-01T10:30:00+01:00';
@@ -21,7 +32,7 @@ const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; terr
       kind: 'bailleur_social',
       territory: '93',
       publicPhone: '+33148000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
     },
     {
       slug: 'caf-93',
@@ -29,7 +40,7 @@ const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; terr
       kind: 'caf',
       territory: '93',
       publicPhone: '+33969322030',
-      scopes: ['events:write', 'plans:read', 'intents:write'],
+      scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
     },
     {
       slug: 'departement-93',
@@ -64,6 +75,44 @@ const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; terr
       scopes: [...API_SCOPES],
     },
   ];
+
+/** People of the demo: an admin, an operator and two CAF agents (one prepares a campaign, the other approves it). */
+export const DEMO_PASSWORD = 'unisson-demo-2026';
+export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: Role; partnerSlug: string | null }> = [
+  { email: 'admin@unisson.local', displayName: 'Administratrice Unisson', role: 'admin', partnerSlug: null },
+  { email: 'operateur@unisson.local', displayName: 'Opérateur Unisson', role: 'operator', partnerSlug: null },
+  { email: 'redaction@caf93.demo', displayName: 'Agent CAF (rédaction)', role: 'partner_staff', partnerSlug: 'caf-93' },
+  { email: 'validation@caf93.demo', displayName: 'Responsable CAF (validation)', role: 'partner_staff', partnerSlug: 'caf-93' },
+  { email: 'gestion@habitat93.demo', displayName: 'Gestionnaire Habitat Solidaire', role: 'partner_staff', partnerSlug: 'bailleur-93' },
+];
+
+/** The demo territory's sharing agreements: what each kind sees of the shared view (beyond stage and partners). */
+const DEMO_AGREEMENTS: Array<{ partnerKind: PartnerKind; fields: string[] }> = [
+  {
+    partnerKind: 'departement',
+    fields: [
+      'stage',
+      'stageSince',
+      'partnersInvolved',
+      'debtAmount',
+      'hearing',
+      'plannedContacts',
+      'lastResponse',
+      'optOuts',
+      'reachableChannels',
+      'phone',
+    ],
+  },
+  {
+    partnerKind: 'caf',
+    fields: ['stage', 'stageSince', 'partnersInvolved', 'housingSector', 'plannedContacts', 'lastResponse', 'reachableChannels'],
+  },
+  { partnerKind: 'adil', fields: ['stage', 'partnersInvolved', 'hearing'] },
+  {
+    partnerKind: 'plateforme_appels',
+    fields: ['stage', 'partnersInvolved', 'plannedContacts', 'lastResponse', 'optOuts', 'identity', 'phone'],
+  },
+];
 
 const DEMO_ALERTS = [
   {
@@ -102,17 +151,51 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
       const repo = dataSource.getRepository(Partner);
       const partner =
         (await repo.findOne({ where: { slug: p.slug } })) ??
-        (await repo.save(repo.create({ slug: p.slug, name: p.name, kind: p.kind, territory: p.territory, publicPhone: p.publicPhone })));
+        (await repo.save(
+          repo.create({
+            slug: p.slug,
+            name: p.name,
+            kind: p.kind,
+            territory: p.territory,
+            territories: [p.territory],
+            publicPhone: p.publicPhone,
+          }),
+        ));
       const key = generateApiKey(config.security.appSecret);
       await dataSource
         .getRepository(PartnerApiKey)
         .insert({ partnerId: partner.id, prefix: key.prefix, secretHash: key.secretHash, scopes: p.scopes, label: 'démo' });
       keys[p.slug] = key.token;
     }
+    await seedPeople(dataSource);
   } finally {
     await dataSource.destroy();
   }
   return keys;
+}
+
+async function seedPeople(dataSource: DataSource): Promise<void> {
+  const accounts = dataSource.getRepository(Account);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    if (await accounts.findOne({ where: { email: a.email } })) continue;
+    const partner = a.partnerSlug ? await dataSource.getRepository(Partner).findOne({ where: { slug: a.partnerSlug } }) : null;
+    await accounts.insert({ email: a.email, displayName: a.displayName, role: a.role, partnerId: partner?.id ?? null, passwordHash });
+  }
+  for (const agreement of DEMO_AGREEMENTS) {
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(SharingAgreement)
+      .values({
+        territory: '93',
+        partnerKind: agreement.partnerKind,
+        fields: agreement.fields,
+        reference: 'Charte de prévention des expulsions 2022-2028 (démo)',
+      })
+      .orIgnore()
+      .execute();
+  }
 }
 
 export async function postDemoAlerts(baseUrl: string, landlordKey: string): Promise<number> {

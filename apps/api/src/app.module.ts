@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditHttpModule, AuditModule } from '@unisson/audit';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
@@ -31,6 +32,8 @@ export class ApiModule {
           dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-api' }),
         ),
         QueuesModule.forRoot(config),
+        AuditModule,
+        AuditHttpModule,
         PartnersModule,
         TemplateLibraryModule,
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),

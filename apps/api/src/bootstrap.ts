@@ -5,13 +5,16 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import { timingSafeEqual } from 'node:crypto';
+import { mayAttempt } from '@unisson/access';
 import { AppConfig } from '@unisson/config';
+import { AuthenticationService, parseCookies, SESSION_COOKIE } from '@unisson/partners';
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
+import { buildOpenApiDocument } from './openapi';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -28,19 +31,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 }
 
 function mountOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Unisson API')
-      .setDescription(
-        'Unisson coordonne les messages des partenaires de la prévention des expulsions vers chaque foyer. ' +
-          'Authentification : `Authorization: Bearer uk_…` (clé partenaire).',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Clé partenaire uk_…' }, 'api-key')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -53,9 +44,13 @@ async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfi
   });
   const expected = Buffer.from(`${config.security.dashboardUser}:${config.security.dashboardPassword}`);
   const fastify = app.getHttpAdapter().getInstance();
+  const sessions = app.get(AuthenticationService);
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
+        // An operator's or admin's session, or the operators' shared credentials (demo, scripts).
+        const session = await sessions.resolveSession(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
+        if (session && mayAttempt(session, 'dashboard.view').allow) return;
         const header = request.headers.authorization ?? '';
         const given = Buffer.from(header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '');
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
@@ -8,16 +8,12 @@ import { HouseholdRegroupingModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
-import { PartnersRepository } from '@unisson/partners';
+import { AuditModule } from '@unisson/audit';
+import { PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
 import { WorkerStartup } from './worker-startup';
-
-/** The partners' directory, shared by intake, coordination and messaging. */
-@Global()
-@Module({ providers: [PartnersRepository], exports: [PartnersRepository] })
-class PartnersDirectoryModule {}
 
 /** The background worker: processors only, wiring only. */
 @Module({})
@@ -33,6 +29,7 @@ export class WorkerModule {
         ),
         QueuesModule.forRoot(config),
         PartnersDirectoryModule,
+        AuditModule,
         TemplateLibraryModule,
         TemplatesArchiveModule,
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),

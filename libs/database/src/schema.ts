@@ -6,12 +6,38 @@ import type { MixedList } from 'typeorm';
 import { coordinationEntities, coordinationMigrations } from '../../coordination/src/schema';
 import { linkageEntities, linkageMigrations } from '../../linkage/src/schema';
 import { templatesEntities, templatesMigrations } from '../../templates/src/schema';
+import { partnersEntities, partnersMigrations } from '../../partners/src/schema';
+import { auditEntities, auditMigrations } from '../../audit/src/schema';
+import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema';
+import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
+import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
 const asArray = (list: MixedList<Function>): Function[] => (Array.isArray(list) ? list : Object.values(list as Record<string, Function>));
 
 export const unissonSchema: SchemaParts = {
-  entities: [foundationEntities, linkageEntities, coordinationEntities, templatesEntities].flatMap(asArray),
-  migrations: [foundationMigrations, linkageMigrations, coordinationMigrations, templatesMigrations].flatMap(asArray),
+  entities: [
+    foundationEntities,
+    linkageEntities,
+    coordinationEntities,
+    templatesEntities,
+    // Issue 11: access, audit trail, integrations.
+    partnersEntities,
+    auditEntities,
+    webhooksEntities,
+    bulkImportEntities,
+    campaignsEntities,
+  ].flatMap(asArray),
+  migrations: [
+    foundationMigrations,
+    linkageMigrations,
+    coordinationMigrations,
+    templatesMigrations,
+    partnersMigrations,
+    auditMigrations,
+    webhooksMigrations,
+    bulkImportMigrations,
+    campaignsMigrations,
+  ].flatMap(asArray),
 };

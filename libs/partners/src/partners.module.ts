@@ -1,12 +1,41 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ApiKeyGuard } from './http/api-key.guard';
+import { AccessPolicy } from '@unisson/access';
+import { AccountsRepository } from './accounts.repository';
+import { AuthenticationService } from './authentication.service';
+import { DirectoryService } from './directory.service';
+import { AdminApiController, SharingAgreementsController } from './http/admin-api.controller';
+import { AdminPagesController } from './http/admin-pages.controller';
+import { ApiKeyAuthenticator } from './http/api-key-authenticator';
+import { AuthenticationGuard } from './http/authentication.guard';
+import { SignInController } from './http/sign-in.controller';
 import { PartnersRepository } from './partners.repository';
 
-/** Partners and their API keys; installs the global API-key guard. */
+/**
+ * Partners, their keys, people's accounts and sessions, sharing agreements (apps/api). Installs
+ * the global authentication guard and provides the access policy to every module.
+ */
 @Global()
 @Module({
-  providers: [PartnersRepository, ApiKeyGuard, { provide: APP_GUARD, useExisting: ApiKeyGuard }],
-  exports: [PartnersRepository],
+  providers: [
+    PartnersRepository,
+    AccountsRepository,
+    ApiKeyAuthenticator,
+    AuthenticationService,
+    DirectoryService,
+    AccessPolicy,
+    AuthenticationGuard,
+    { provide: APP_GUARD, useExisting: AuthenticationGuard },
+  ],
+  controllers: [SignInController, AdminApiController, SharingAgreementsController, AdminPagesController],
+  exports: [PartnersRepository, AccountsRepository, DirectoryService, AccessPolicy, AuthenticationService],
 })
 export class PartnersModule {}
+
+/** The partners' directory for the worker (no guard, no pages). */
+@Global()
+@Module({
+  providers: [PartnersRepository, AccountsRepository, AccessPolicy],
+  exports: [PartnersRepository, AccountsRepository, AccessPolicy],
+})
+export class PartnersDirectoryModule {}

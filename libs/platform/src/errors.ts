@@ -36,3 +36,11 @@ export class UnissonError extends Error {
     return new UnissonError(code, message, 409);
   }
 }
+
+/** Sends a browser elsewhere (a page that needs a signed-in person redirects to the sign-in page). */
+export class RedirectError extends Error {
+  constructor(readonly location: string) {
+    super(`redirect to ${location}`);
+    this.name = 'RedirectError';
+  }
+}

@@ -1,14 +1,15 @@
-import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import { mayAttempt, Principal } from '@unisson/access';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { Public } from '@unisson/partners';
 import { UnissonError } from '@unisson/platform';
 import { renderOverview } from './operations-overview';
 import { OverviewRepository } from './overview.repository';
 
-/** The operators' overview page (same credentials as the queue dashboard). */
+/** The operators' overview page (an operator's or admin's session, or the queue dashboard's credentials). */
 @ApiExcludeController()
 @Public()
 @Controller('tableau-de-bord')
@@ -23,8 +24,11 @@ export class OverviewController {
   @Header('cache-control', 'no-store')
   async page(
     @Headers('authorization') authorization: string | undefined,
+    @Req() request: { actor?: Principal },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    // An operator's or admin's session is enough; otherwise the operators' shared credentials.
+    if (request.actor && mayAttempt(request.actor, 'dashboard.view').allow) return renderOverview(await this.overview.figures());
     const expected = Buffer.from(`${this.config.security.dashboardUser}:${this.config.security.dashboardPassword}`);
     const given = Buffer.from(authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString() : '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -32,6 +32,7 @@ export const PARTNER_KINDS = [
   'equipe_mobile',
   'association',
   'plateforme_appels',
+  'analyste',
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 

@@ -35,3 +35,11 @@ export function generateApiKey(appSecret: string): { token: string; prefix: stri
   const secret = randomBytes(24).toString('base64url');
   return { token: `uk_${prefix}_${secret}`, prefix, secretHash: hashApiSecret(secret, appSecret) };
 }
+
+/** How long a rotated key keeps working beside its replacement, unless the admin says otherwise. */
+export const DEFAULT_ROTATION_OVERLAP_HOURS = 24 * 7;
+
+/** A key works when it is neither revoked nor past the end of its rotation overlap. */
+export function keyIsUsable(key: { revokedAt: Date | null; expiresAt: Date | null }, now: number): boolean {
+  return key.revokedAt === null && (key.expiresAt === null || key.expiresAt.getTime() > now);
+}

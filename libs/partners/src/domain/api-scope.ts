@@ -1,6 +1,6 @@
 /**
  * What an API key may do. Least privilege: a landlord's key posts alerts and events, an
- * analyst's key reads aggregates, nothing else. Full partner access control comes later.
+ * analyst's key reads aggregates, nothing else. What each scope allows is in @unisson/access.
  */
 export const API_SCOPES = [
   'alerts:write',
@@ -11,6 +11,9 @@ export const API_SCOPES = [
   'linkage:review',
   'templates:read',
   'analytics:read',
+  'households:rights',
+  'webhooks:manage',
+  'campaigns:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -19,6 +22,8 @@ export interface PartnerPrincipal {
   partnerId: string;
   partnerKind: string;
   territory: string;
+  /** Every territory of the partner (the home territory first). */
+  territories: readonly string[];
   keyId: string;
   scopes: readonly ApiScope[];
 }

@@ -32,4 +32,12 @@ export class PartnerApiKey {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** Set when the key was rotated: it keeps working until then (the overlap), then stops. */
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  /** The key that replaced this one in a rotation. */
+  @Column({ name: 'replaced_by_key_id', type: 'uuid', nullable: true })
+  replacedByKeyId: string | null;
 }

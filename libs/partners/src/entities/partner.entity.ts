@@ -17,9 +17,13 @@ export class Partner {
   @Column({ type: 'enum', enum: PARTNER_KINDS, enumName: 'partner_kind' })
   kind: PartnerKind;
 
-  /** Département code ("93", "38", "91", "2A", "974"…). */
+  /** Home département code ("93", "38", "91", "2A", "974"…). */
   @Column({ type: 'text' })
   territory: string;
+
+  /** Every département the partner works on, the home territory first. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  territories: string[];
 
   /** Public contact printed in co-signed messages (phone or address of the partner's service). */
   @Column({ name: 'public_phone', type: 'text', nullable: true })
@@ -27,4 +31,8 @@ export class Partner {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** A disabled partner's keys and people's accounts stop working; its data stays. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
 }

@@ -3,6 +3,7 @@ import type { ApiScope, PartnerPrincipal } from '../domain/api-scope';
 
 export const PUBLIC_ROUTE = 'unisson:public-route';
 export const REQUIRED_SCOPES = 'unisson:required-scopes';
+export const WEB_PAGE = 'unisson:web-page';
 
 /**
  * Marks a route that needs no partner API key (health, docs, provider webhooks that carry their
@@ -18,3 +19,6 @@ export const CurrentPartner = createParamDecorator(
   (_: unknown, context: ExecutionContext): PartnerPrincipal =>
     context.switchToHttp().getRequest<{ principal: PartnerPrincipal }>().principal,
 );
+
+/** An HTML page for people: without a session it redirects to the sign-in page instead of a 401. */
+export const WebPage = () => SetMetadata(WEB_PAGE, true);

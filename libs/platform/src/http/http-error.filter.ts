@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UnissonError } from '../errors';
+import { RedirectError, UnissonError } from '../errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -19,6 +19,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof RedirectError) {
+      void reply.status(303).header('location', exception.location).header('cache-control', 'no-store').send();
+      return;
+    }
     const body = this.toBody(exception, String(request.id ?? ''));
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { UnissonError } from '@unisson/platform';
+import type { Action } from './domain/actions';
+import { decide, mayAttempt, statusOfDenial } from './domain/policy';
+import type { Principal } from './domain/principal';
+import type { Resource } from './domain/resource';
+
+/** The policy as an error: what the routes call. A refusal becomes 401, 403 or 404 (never revealing). */
+@Injectable()
+export class AccessPolicy {
+  assert(principal: Principal | null, action: Action, resource: Resource): void {
+    const decision = decide(principal, action, resource);
+    if (!decision.allow) throw refusal(decision.reason, decision.message);
+  }
+
+  assertMayAttempt(principal: Principal | null, action: Action): void {
+    const decision = mayAttempt(principal, action);
+    if (!decision.allow) throw refusal(decision.reason, decision.message);
+  }
+
+  allows(principal: Principal | null, action: Action, resource: Resource): boolean {
+    return decide(principal, action, resource).allow;
+  }
+}
+
+function refusal(reason: Parameters<typeof statusOfDenial>[0], message: string): UnissonError {
+  const status = statusOfDenial(reason);
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 404 ? 'NOT_FOUND' : 'FORBIDDEN';
+  return new UnissonError(code, message, status);
+}

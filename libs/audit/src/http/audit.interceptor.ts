@@ -1,0 +1,57 @@
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Principal } from '@unisson/access';
+import { from, Observable, throwError } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { AuditTrail } from '../audit-trail';
+import { householdIdOrNull, outcomeOfStatus } from '../domain/audit-record';
+import { AUDITED, AuditedOptions } from './audited.decorator';
+
+interface AuditedRequest {
+  id?: unknown;
+  actor?: Principal;
+  params?: Record<string, string>;
+}
+
+function pick(path: string, request: AuditedRequest, body: unknown): unknown {
+  if (path.startsWith('response.')) {
+    return path
+      .slice('response.'.length)
+      .split('.')
+      .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
+  }
+  return request.params?.[path];
+}
+
+/** Global interceptor: routes marked `@Audited` write their entry, whatever the outcome. */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const options = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
+    if (!options) return next.handle();
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    const write = (outcome: Parameters<AuditTrail['record']>[0]['outcome'], body: unknown) =>
+      this.trail.record({
+        actor: request.actor ?? null,
+        action: options.action,
+        subjectType: options.subjectType,
+        subjectId: String(pick(options.subjectId, request, body) ?? '(inconnu)'),
+        householdId: options.householdId ? householdIdOrNull(pick(options.householdId, request, body)) : null,
+        outcome,
+        fields: options.fields,
+        correlationId: typeof request.id === 'string' ? request.id : null,
+      });
+    return next.handle().pipe(
+      mergeMap((body) => from(write('success', body).then(() => body))),
+      catchError((error: unknown) => {
+        const status = error instanceof HttpException ? error.getStatus() : ((error as { statusCode?: number }).statusCode ?? 500);
+        return from(write(outcomeOfStatus(status), undefined)).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+import type { MixedList } from 'typeorm';
+import { BulkImportError } from './entities/bulk-import-error.entity';
+import { BulkImportFile } from './entities/bulk-import-file.entity';
+import { BulkImport } from './entities/bulk-import.entity';
+import { BulkImport1795000000300 } from './migrations/1795000000300-bulk-import';
+
+export const bulkImportEntities: MixedList<Function> = [BulkImport, BulkImportFile, BulkImportError];
+export const bulkImportMigrations: MixedList<Function> = [BulkImport1795000000300];

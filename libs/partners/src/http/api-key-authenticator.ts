@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { UnissonError } from '@unisson/platform';
+import type { PartnerPrincipal } from '../domain/api-scope';
+import { parseApiKey, secretMatches } from '../domain/api-key';
+import { PartnersRepository } from '../partners.repository';
+
+const CACHE_MS = 30_000;
+
+/**
+ * Turns `Authorization: Bearer uk_…` (or `X-Api-Key`) into the partner's principal. Verified keys
+ * are cached 30 s so the hot path does not hit the database on every alert; a revoked key
+ * therefore stops working within 30 s, at once in the process that revoked it.
+ */
+@Injectable()
+export class ApiKeyAuthenticator {
+  private readonly cache = new Map<string, { principal: PartnerPrincipal; hash: string; until: number }>();
+
+  constructor(
+    private readonly partners: PartnersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** True when the request carries something meant as an API key. */
+  presented(headers: Record<string, string | undefined>): boolean {
+    return Boolean(headers['x-api-key'] || /^Bearer\s+/i.test(headers.authorization ?? ''));
+  }
+
+  async authenticate(headers: Record<string, string | undefined>): Promise<PartnerPrincipal> {
+    const bearer = headers.authorization?.replace(/^Bearer\s+/i, '');
+    const parsed = parseApiKey(headers['x-api-key'] ?? bearer);
+    if (!parsed) {
+      throw new UnissonError(
+        'UNAUTHENTICATED',
+        'Missing or malformed API key: send "Authorization: Bearer uk_…" with the key your Unisson administrator gave you.',
+        401,
+      );
+    }
+    const cached = this.cache.get(parsed.prefix);
+    if (cached && cached.until > Date.now() && secretMatches(parsed.secret, cached.hash, this.config.security.appSecret)) {
+      return cached.principal;
+    }
+    const row = await this.partners.findActiveKeyByPrefix(parsed.prefix);
+    if (!row || !secretMatches(parsed.secret, row.secretHash, this.config.security.appSecret)) {
+      this.cache.delete(parsed.prefix);
+      throw new UnissonError('UNAUTHENTICATED', 'Unknown, expired or revoked API key. Check the key or ask for a new one.', 401);
+    }
+    const principal: PartnerPrincipal = {
+      partnerId: row.partnerId,
+      partnerKind: row.partnerKind,
+      territory: row.territory,
+      territories: row.territories?.length ? row.territories : [row.territory],
+      keyId: row.keyId,
+      scopes: row.scopes,
+    };
+    this.cache.set(parsed.prefix, { principal, hash: row.secretHash, until: Date.now() + CACHE_MS });
+    return principal;
+  }
+
+  /** Forget a key at once in this process (after a revocation). */
+  forget(prefix: string): void {
+    this.cache.delete(prefix);
+  }
+}
