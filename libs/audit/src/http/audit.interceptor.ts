@@ -5,22 +5,23 @@ import { from, Observable, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { AuditTrail } from '../audit-trail';
 import { householdIdOrNull, outcomeOfStatus } from '../domain/audit-record';
-import { AUDITED, AuditedOptions } from './audited.decorator';
+import { AUDITED, AuditedOptions, AuditedValue } from './audited.decorator';
 
 interface AuditedRequest {
   id?: unknown;
   actor?: Principal;
   params?: Record<string, string>;
+  body?: unknown;
 }
 
-function pick(path: string, request: AuditedRequest, body: unknown): unknown {
-  if (path.startsWith('response.')) {
-    return path
-      .slice('response.'.length)
-      .split('.')
-      .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
-  }
-  return request.params?.[path];
+const dig = (path: string, from: unknown): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), from);
+
+function pick(where: AuditedValue, request: AuditedRequest, response: unknown): unknown {
+  if (typeof where === 'function') return where(request, response);
+  if (where.startsWith('response.')) return dig(where.slice('response.'.length), response);
+  if (where.startsWith('body.')) return dig(where.slice('body.'.length), request.body);
+  return request.params?.[where];
 }
 
 /** Global interceptor: routes marked `@Audited` write their entry, whatever the outcome. */

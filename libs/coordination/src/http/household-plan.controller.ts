@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@unisson/audit';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { CoordinationService } from '../coordination.service';
 
@@ -11,6 +12,7 @@ export class HouseholdPlanController {
 
   @Get(':id/plan')
   @RequireScopes('plans:read')
+  @Audited({ action: 'household.plan.read', subjectType: 'household', subjectId: 'id', householdId: 'id' })
   @ApiOperation({ summary: "A household's contact plan and its reason trace (partners named in it, or coordinating on the territory)" })
   getPlan(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) householdId: string) {
     return this.coordination.planFor(householdId, {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, R
 import { ApiBody, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { Audited } from '@unisson/audit';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import {
@@ -36,6 +37,7 @@ export class IntakeController {
   @Post('alerts')
   @HttpCode(202)
   @RequireScopes('alerts:write')
+  @Audited({ action: 'alert.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({ summary: "A landlord's first-arrears alert for a tenancy" })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ schema: jsonSchema(alertSchema) })
@@ -51,6 +53,7 @@ export class IntakeController {
   @Post('stage-events')
   @HttpCode(202)
   @RequireScopes('events:write')
+  @Audited({ action: 'stage_event.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({ summary: 'A stage of the procedure (commandement de payer, assignation, jugement…)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ schema: jsonSchema(stageEventSchema) })
@@ -66,6 +69,7 @@ export class IntakeController {
   @Post('intents')
   @HttpCode(202)
   @RequireScopes('intents:write')
+  @Audited({ action: 'intent.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({
     summary: 'Ask Unisson to tell a household something at its current stage',
     description:
@@ -83,6 +87,7 @@ export class IntakeController {
   }
 
   @Get('submissions/:id')
+  @Audited({ action: 'submission.read', subjectType: 'submission', subjectId: 'id', householdId: 'response.outcome.householdId' })
   @ApiOperation({ summary: 'What became of an alert, stage event or intent you posted' })
   async getSubmission(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     const submission = await this.submissions.findSubmissionOfPartner(id, partner.partnerId);

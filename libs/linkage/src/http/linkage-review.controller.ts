@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
+import { Audited } from '@unisson/audit';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { ZodValidationPipe } from '@unisson/platform';
 import { jobSpec, QUEUES } from '@unisson/queues';
@@ -39,6 +40,11 @@ export class LinkageReviewController {
 
   @Get()
   @RequireScopes('linkage:review')
+  @Audited({
+    action: 'linkage.review.read',
+    subjectType: 'territory',
+    subjectId: (request) => (request as { principal?: PartnerPrincipal }).principal?.territory,
+  })
   @ApiOperation({ summary: 'Pairs of records waiting for a human decision, most probable first' })
   async list(@CurrentPartner() partner: PartnerPrincipal, @Query(new ZodValidationPipe(reviewListQuerySchema)) query: { limit: number }) {
     return (await this.linkage.openReviews(partner.territory, query.limit)).map(toLinkView);
@@ -46,6 +52,7 @@ export class LinkageReviewController {
 
   @Get('records/:recordId/links')
   @RequireScopes('linkage:review')
+  @Audited({ action: 'linkage.review.read', subjectType: 'partner_record', subjectId: 'recordId' })
   @ApiOperation({ summary: 'Every link of a record with its explanation (fields, levels, weights)' })
   async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId') recordId: string) {
     return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
@@ -54,6 +61,7 @@ export class LinkageReviewController {
   @Post('decisions')
   @HttpCode(204)
   @RequireScopes('linkage:review')
+  @Audited({ action: 'linkage.review.decide', subjectType: 'partner_record', subjectId: 'body.leftRecordId', fields: ['kind'] })
   @ApiOperation({ summary: 'Confirm, split or merge two records; automatic runs never undo it' })
   @ApiBody({ schema: jsonSchema(reviewDecisionSchema) })
   async decide(@CurrentPartner() partner: PartnerPrincipal, @Body(new ZodValidationPipe(reviewDecisionSchema)) body: ReviewDecisionInput) {
