@@ -1,4 +1,4 @@
-import { csvField, parseCsv, parseRecordsCsv } from './csv';
+import { csvField, forEachRecordOfFile, parseCsv, parseRecordsCsv } from './csv';
 
 describe('CSV reading', () => {
   it('reads quoted fields with commas and doubled quotes', () => {
@@ -20,6 +20,19 @@ describe('CSV reading', () => {
       street: '12 bis av. Jean Jaurès, Bât B',
       cafNumber: '7765431',
     });
+  });
+
+  it('reads semicolons, a BOM and Windows-1252 files as French software exports them', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const iconv = (await import('iconv-lite')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'link-csv-'));
+    const file = join(dir, 'records.csv');
+    writeFileSync(file, iconv.encode('record_id;last_name;city\r\nr1;LEFÈVRE;Saint-Étienne\r\n', 'win1252'));
+    const records: unknown[] = [];
+    await forEachRecordOfFile(file, (r) => records.push(r));
+    expect(records).toEqual([{ recordId: 'r1', lastName: 'LEFÈVRE', city: 'Saint-Étienne' }]);
   });
 
   it('says what to do when the header is missing', () => {

@@ -1,47 +1,14 @@
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { csvField as writeField, detectDialect, parseCsvText, readCsv } from '@unisson/platform';
 import { PartnerRecordInput } from '../domain/record';
 
-/** Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
+/** Partner records and assignments in the column format of data/linkage, read with csv-parse (through @unisson/platform). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  forEachCsvRow(text, (row) => rows.push(row));
-  return rows;
-}
-
-/** Streams rows to a callback, so a million-line file never exists twice in memory. */
-export function forEachCsvRow(text: string, onRow: (row: string[]) => void): void {
-  const rows = { push: (r: string[]) => (r.length > 1 || r[0] !== '' ? onRow(r) : undefined) };
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  return parseCsvText(text);
 }
 
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return writeField(value);
 }
 
 const COLUMNS: Record<string, keyof PartnerRecordInput> = {
@@ -59,33 +26,45 @@ const COLUMNS: Record<string, keyof PartnerRecordInput> = {
   caf_number: 'cafNumber',
 };
 
-/** Reads partner records in the column format of data/linkage (header row required). */
-export function parseRecordsCsv(text: string): PartnerRecordInput[] {
-  const records: PartnerRecordInput[] = [];
-  forEachRecord(text, (r) => records.push(r));
-  return records;
+const HEADER_MISSING =
+  'Le fichier doit commencer par une ligne d’en-tête contenant au moins "record_id" (format de data/linkage/*/records.csv).';
+const EMPTY = 'Le fichier est vide : il doit contenir une ligne d’en-tête "record_id,..." puis les enregistrements.';
+
+function mappingOf(header: string[]): Array<keyof PartnerRecordInput | undefined> {
+  if (!header.includes('record_id')) throw new Error(HEADER_MISSING);
+  return header.map((h) => COLUMNS[h.trim()]);
 }
 
-/** Streams partner records to a callback (the CLI normalises them as they come). */
-export function forEachRecord(text: string, onRecord: (record: PartnerRecordInput) => void): void {
-  let mapping: Array<keyof PartnerRecordInput | undefined> | null = null;
-  forEachCsvRow(text, (cells) => {
-    if (!mapping) {
-      if (!cells.includes('record_id')) {
-        throw new Error(
-          'Le fichier doit commencer par une ligne d’en-tête contenant au moins "record_id" (format de data/linkage/*/records.csv).',
-        );
-      }
-      mapping = cells.map((h) => COLUMNS[h.trim()]);
-      return;
-    }
-    const record: Record<string, string> = {};
-    mapping.forEach((key, i) => {
-      if (key) record[key] = (cells[i] ?? '').trim();
-    });
-    onRecord(record as unknown as PartnerRecordInput);
+function recordOf(mapping: Array<keyof PartnerRecordInput | undefined>, cells: string[]): PartnerRecordInput {
+  const record: Record<string, string> = {};
+  mapping.forEach((key, i) => {
+    if (key) record[key] = (cells[i] ?? '').trim();
   });
-  if (!mapping) throw new Error('Le fichier est vide : il doit contenir une ligne d’en-tête "record_id,..." puis les enregistrements.');
+  return record as unknown as PartnerRecordInput;
+}
+
+/** Reads partner records in the column format of data/linkage (header row required). */
+export function parseRecordsCsv(text: string): PartnerRecordInput[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) throw new Error(EMPTY);
+  const mapping = mappingOf(header);
+  return rows.map((cells) => recordOf(mapping, cells));
+}
+
+/** Streams the partner records of a file to a callback (the CLI normalises them as they come). */
+export async function forEachRecordOfFile(path: string, onRecord: (record: PartnerRecordInput) => void): Promise<void> {
+  const head = Buffer.alloc(65536);
+  const fd = openSync(path, 'r');
+  const length = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  let mapping: Array<keyof PartnerRecordInput | undefined> | null = null;
+  for await (const row of readCsv(createReadStream(path), detectDialect(head.subarray(0, length)), (problem) => {
+    throw new Error(`ligne ${problem.line} : ${problem.message}`);
+  })) {
+    if (!mapping) mapping = mappingOf(row.cells);
+    else onRecord(recordOf(mapping, row.cells));
+  }
+  if (!mapping) throw new Error(EMPTY);
 }
 
 /** Reads record_id,household_id pairs. */

@@ -2,10 +2,10 @@
  * npm run link -- --in records.csv --out clusters.csv [--link-probability 0.99] [--review-probability 0.5] [--model-out model.json]
  * Reads partner records (columns of data/linkage/*\/records.csv), writes record_id,household_id.
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import { DEFAULT_THRESHOLDS, HouseholdMatcher } from '../domain/household-matcher';
 import { normaliseRecord, NormalisedRecord } from '../domain/record';
-import { csvField, forEachRecord } from './csv';
+import { csvField, forEachRecordOfFile } from './csv';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,7 +16,7 @@ function progress(message: string): void {
   process.stderr.write(`[link] ${message}\n`);
 }
 
-export function runLinkCli(): void {
+export async function runLinkCli(): Promise<void> {
   const input = argument('in');
   const output = argument('out');
   if (!input || !output) {
@@ -34,7 +34,7 @@ export function runLinkCli(): void {
   const records: NormalisedRecord[] = [];
   try {
     // Normalised as they are read: the raw rows are never all in memory at once.
-    forEachRecord(readFileSync(input, 'utf8'), (r) => {
+    await forEachRecordOfFile(input, (r) => {
       records.push(normaliseRecord(r));
       if (records.length % 200_000 === 0) progress(`${records.length} records read`);
     });
@@ -61,4 +61,4 @@ export function runLinkCli(): void {
   );
 }
 
-if (require.main === module) runLinkCli();
+if (require.main === module) void runLinkCli();
