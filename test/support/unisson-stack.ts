@@ -38,7 +38,9 @@ export async function startUnissonStack(label: string): Promise<UnissonStack> {
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: '5',
+    // Intake's worker holds a transaction while household matching takes a second connection: with 8
+    // concurrent jobs a pool of 5 deadlocks under a bulk upload. 20 is the production default.
+    DATABASE_POOL_SIZE: '20',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: isolatedQueuePrefix(label),
     API_PORT: String(apiPort),

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditHttpModule, AuditModule } from '@unisson/audit';
+import { BulkImportHttpModule } from '@unisson/bulk-import';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
@@ -42,6 +43,7 @@ export class ApiModule {
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,
+        BulkImportHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],

@@ -10,6 +10,7 @@ import { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import { timingSafeEqual } from 'node:crypto';
 import { mayAttempt } from '@unisson/access';
+import { acceptCsvUploads } from '@unisson/bulk-import';
 import { AppConfig } from '@unisson/config';
 import { AuthenticationService, parseCookies, SESSION_COOKIE } from '@unisson/partners';
 import { QUEUES } from '@unisson/queues';
@@ -25,6 +26,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  acceptCsvUploads(app.getHttpAdapter().getInstance());
   mountOpenApi(app);
   await mountQueueDashboard(app, config);
   return app;

@@ -9,6 +9,7 @@ import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { AuditModule } from '@unisson/audit';
+import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
@@ -37,6 +38,7 @@ export class WorkerModule {
         IntakeJobsModule,
         HouseholdRegroupingModule,
         MessagingJobsModule,
+        BulkImportJobsModule,
       ],
       providers: [WorkerStartup],
     };

@@ -1,4 +1,5 @@
 export { PartnerSubmission } from './entities/partner-submission.entity';
-export { IntakeHttpModule, IntakeJobsModule } from './intake.module';
-export { AlertInput, alertSchema, StageEventInput, stageEventSchema } from './dto/submission.schemas';
+export { IntakeAcceptanceModule, IntakeHttpModule, IntakeJobsModule } from './intake.module';
+export { AcceptedSubmission, IntakeService } from './intake.service';
+export { AlertInput, alertSchema, idempotencyKeySchema, StageEventInput, stageEventSchema } from './dto/submission.schemas';
 export { SubmissionProcessingService } from './submission-processing.service';

@@ -7,8 +7,12 @@ import { IntakeService } from './intake.service';
 import { IntakeProcessor } from './jobs/intake.processor';
 import { SubmissionProcessingService } from './submission-processing.service';
 
+/** Accepting submissions (store + enqueue), for the HTTP routes and for bulk uploads processed by the worker. */
+@Module({ providers: [IntakeRepository, IntakeService], exports: [IntakeService, IntakeRepository] })
+export class IntakeAcceptanceModule {}
+
 /** Alerts and stage events over HTTP, for apps/api. */
-@Module({ providers: [IntakeRepository, IntakeService], controllers: [IntakeController] })
+@Module({ imports: [IntakeAcceptanceModule], controllers: [IntakeController] })
 export class IntakeHttpModule {}
 
 /** Processing of stored submissions, for apps/worker. */

@@ -6,7 +6,15 @@ import { contactDueJobId, contactDueOptions, contactDuePayload } from '@unisson/
  * Every background job of Unisson: its queue, its payload schema and its default options.
  * A job's id is derived from its payload so that enqueuing the same work twice is a no-op.
  */
-export const QUEUES = { intake: 'intake', dispatch: 'dispatch', linkage: 'linkage', coordination: 'coordination' } as const;
+export const QUEUES = {
+  intake: 'intake',
+  dispatch: 'dispatch',
+  linkage: 'linkage',
+  coordination: 'coordination',
+  imports: 'imports',
+  webhooks: 'webhooks',
+  campaigns: 'campaigns',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 const retried: JobsOptions = {
@@ -45,6 +53,35 @@ export const JOBS = {
     payload: z.object({ territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/), reestimate: z.boolean(), requestedAt: z.string().datetime() }),
     jobId: (p: { territory: string; reestimate: boolean; requestedAt: string }) =>
       `regroup-${p.territory}-${p.reestimate ? 'relink' : 'apply'}-${Date.parse(p.requestedAt)}`,
+    options: retried,
+  },
+  /** A landlord's uploaded file of alerts: validated row by row, each row handed to intake (resumes after its checkpoint). */
+  'bulk-import.run': {
+    queue: QUEUES.imports,
+    payload: z.object({ importId: z.string().uuid() }),
+    jobId: (p: { importId: string }) => `bulk-import-${p.importId}`,
+    options: retried,
+  },
+  /**
+   * One signed POST to a partner's webhook endpoint. Retried with exponential backoff and jitter
+   * (10 s, 20 s, 40 s… about 1 h 25 in all, ±50 %), then left `failed` in the delivery log.
+   */
+  'webhook.deliver': {
+    queue: QUEUES.webhooks,
+    payload: z.object({ deliveryId: z.string().uuid() }),
+    jobId: (p: { deliveryId: string }) => `webhook-${p.deliveryId}`,
+    options: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } as JobsOptions,
+  },
+  /** A launched campaign posts its intents, a batch of households at a time, from its cursor. */
+  'campaign.run': {
+    queue: QUEUES.campaigns,
+    payload: z.object({ campaignId: z.string().uuid(), runAt: z.string().datetime() }),
+    jobId: (p: { campaignId: string; runAt: string }) => `campaign-${p.campaignId}-${Date.parse(p.runAt)}`,
     options: retried,
   },
   'dispatch.sweep': {

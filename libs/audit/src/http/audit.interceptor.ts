@@ -15,7 +15,9 @@ interface AuditedRequest {
 }
 
 const dig = (path: string, from: unknown): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), from);
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), from);
 
 function pick(where: AuditedValue, request: AuditedRequest, response: unknown): unknown {
   if (typeof where === 'function') return where(request, response);

@@ -3,7 +3,8 @@ import { SetMetadata } from '@nestjs/common';
 export const AUDITED = 'unisson:audited';
 
 /** Where a value is read: a route parameter name, `response.<path>`, `body.<path>`, or a function. */
-export type AuditedValue = string | ((request: { params?: Record<string, string>; body?: unknown; actor?: unknown }, response: unknown) => unknown);
+export type AuditedValue =
+  string | ((request: { params?: Record<string, string>; body?: unknown; actor?: unknown }, response: unknown) => unknown);
 
 /** Where the audited resource's id is found on the request or in the response. */
 export interface AuditedOptions {

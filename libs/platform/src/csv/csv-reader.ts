@@ -81,7 +81,11 @@ export interface CsvProblem {
  * Streams the rows of a CSV source. A malformed row (an unclosed quote…) is reported to
  * `onProblem` and skipped; the rest of the file is still read.
  */
-export async function* readCsv(source: Readable, dialect: CsvDialect, onProblem: (p: CsvProblem) => void = () => undefined): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  source: Readable,
+  dialect: CsvDialect,
+  onProblem: (p: CsvProblem) => void = () => undefined,
+): AsyncGenerator<CsvRow> {
   const decoded = dialect.encoding === 'windows-1252' ? source.pipe(iconv.decodeStream('win1252')) : source;
   const parser = decoded.pipe(
     parse({
@@ -98,7 +102,10 @@ export async function* readCsv(source: Readable, dialect: CsvDialect, onProblem:
     onProblem({ line: error.lines ?? 0, message: `ligne illisible (${frenchCsvError(error.message)}) : elle est ignorée` }),
   );
   source.on('error', (error) => parser.destroy(error));
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } & { raw?: string } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number; records: number } & { raw?: string };
+  }>) {
     const cells = record.map((c) => c.trim());
     if (cells.every((c) => c === '')) continue;
     yield { line: (info as unknown as { lines: number }).lines, cells };
@@ -113,7 +120,13 @@ function frenchCsvError(message: string): string {
 
 /** Rows of a whole CSV text at once (tests, small files). */
 export function parseCsvText(text: string, delimiter: CsvDelimiter = ','): string[][] {
-  return parseSync(text, { delimiter, record_delimiter: RECORD_DELIMITERS, bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return parseSync(text, {
+    delimiter,
+    record_delimiter: RECORD_DELIMITERS,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as string[][];
 }
 
 /** A field as a CSV writer must write it. */

@@ -1,0 +1,127 @@
+import iconv from 'iconv-lite';
+import { generateAlertRows } from '../../libs/bulk-import/src/cli/alert-file-generator';
+import { eventually } from '../support/free-port';
+import { TestClient } from '../support/http-client';
+import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
+
+jest.setTimeout(180_000);
+
+interface Status {
+  importId: string;
+  status: string;
+  rowsTotal: number;
+  rowsDone: number;
+  rowsInvalid: number;
+  alertsCreated: number;
+  alertsReplayed: number;
+}
+
+describe('a landlord uploads a CSV of alerts', () => {
+  let stack: UnissonStack;
+  let landlord: TestClient;
+  const upload = (body: Buffer, key = stack.keys['bailleur-93'], type = 'text/csv') =>
+    fetch(`${stack.baseUrl}/v1/alerts/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': type, 'x-file-name': 'export.csv' },
+      body,
+    });
+  const finished = (id: string) =>
+    eventually(
+      async () => {
+        const s = (await landlord.get<Status>(`/v1/alerts/imports/${id}`)).body;
+        return s.status === 'completed' || s.status === 'failed' ? s : undefined;
+      },
+      120_000,
+      'the import to finish',
+    );
+
+  beforeAll(async () => {
+    stack = await startUnissonStack('e2e_bulk');
+    landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('reads a Windows-1252 ";" export, creates one alert per valid row and reports the others in French', async () => {
+    const text = generateAlertRows(1_200, { invalidShare: 0.01, seed: 7 });
+    const response = await upload(iconv.encode(text, 'win1252'));
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as Status;
+    const done = await finished(accepted.importId);
+    const invalidLines = text.split('\r\n').filter((l, i) => i > 0 && /;\d{4};/.test(l)).length;
+    expect(done).toMatchObject({
+      status: 'completed',
+      rowsTotal: 1200,
+      rowsDone: 1200,
+      rowsInvalid: invalidLines,
+      alertsCreated: 1200 - invalidLines,
+      alertsReplayed: 0,
+    });
+    const [{ count }] = await stack.db.query(
+      `SELECT count(*)::int AS count FROM partner_submission WHERE kind = 'alert' AND payload->>'partnerRef' LIKE 'GEN-%'`,
+    );
+    expect(count).toBe(1200 - invalidLines);
+    const [{ names }] = await stack.db.query(
+      `SELECT count(*)::int AS names FROM partner_submission WHERE payload->'tenant'->>'lastName' = 'Lefèvre'`,
+    );
+    expect(names).toBeGreaterThan(0); // accents survived Windows-1252
+    const errors = await landlord.get<Array<{ line: number; field: string; reason: string }>>(
+      `/v1/alerts/imports/${accepted.importId}/errors`,
+    );
+    expect(errors.body).toHaveLength(invalidLines);
+    expect(errors.body[0]).toMatchObject({ field: 'Code postal', reason: 'attendu : un code postal français à 5 chiffres' });
+    const csv = await fetch(`${stack.baseUrl}/v1/alerts/imports/${accepted.importId}/errors?format=csv`, {
+      headers: { authorization: `Bearer ${stack.keys['bailleur-93']}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // Excel reads it as UTF-8
+    expect(bytes.subarray(3).toString('utf8').split('\r\n')[1]).toMatch(/^\d+;Code postal;attendu : un code postal français à 5 chiffres$/);
+  });
+
+  it('returns the first upload for the same file, and creates nothing for the same rows in another file', async () => {
+    const text = generateAlertRows(300, { invalidShare: 0, seed: 11 });
+    const first = await upload(Buffer.from(text, 'utf8'));
+    const firstStatus = await finished(((await first.json()) as Status).importId);
+    expect(firstStatus.alertsCreated).toBe(300);
+    const again = await upload(Buffer.from(text, 'utf8'));
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as Status).importId).toBe(firstStatus.importId);
+    // Same rows with a BOM and commas (fields quoted, as "512,40" holds one): another file, the same alerts.
+    const commas = `\ufeff${text
+      .split('\r\n')
+      .map((line) =>
+        line
+          ? line
+              .split(';')
+              .map((f) => `"${f}"`)
+              .join(',')
+          : line,
+      )
+      .join('\r\n')}`;
+    const other = await upload(Buffer.from(commas, 'utf8'));
+    expect(other.status).toBe(202);
+    const otherStatus = await finished(((await other.json()) as Status).importId);
+    expect(otherStatus).toMatchObject({ alertsCreated: 0, alertsReplayed: 300, rowsInvalid: 0 });
+  });
+
+  it('refuses at once a file whose header lacks a column, naming it, and stores nothing', async () => {
+    const response = await upload(Buffer.from('reference;nom\r\nA-1;Martin\r\n'));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ field: string; message: string }> };
+    expect(body.errors.map((e) => e.field)).toContain('code_postal');
+    const [{ count }] = await stack.db.query(`SELECT count(*)::int AS count FROM bulk_import WHERE byte_size < 40`);
+    expect(count).toBe(0);
+  });
+
+  it('keeps uploads to landlords, and each landlord’s imports to itself', async () => {
+    expect((await upload(Buffer.from('a;b\n'), stack.keys['caf-93'])).status).toBe(403);
+    expect((await upload(Buffer.from('{}'), stack.keys['bailleur-93'], 'application/json')).status).toBe(415);
+    const mine = (await landlord.get<Status[]>('/v1/alerts/imports')).body;
+    const other = new TestClient(stack.baseUrl, stack.keys.operateur);
+    expect((await other.get(`/v1/alerts/imports/${mine[0].importId}`)).status).toBe(404);
+    expect((await other.get(`/v1/alerts/imports/${mine[0].importId}/errors`)).status).toBe(404);
+  });
+});
