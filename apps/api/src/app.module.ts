@@ -15,6 +15,7 @@ import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
+import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
 import { OverviewController } from './overview/overview.controller';
@@ -35,6 +36,7 @@ export class ApiModule {
         QueuesModule.forRoot(config),
         AuditModule,
         AuditHttpModule,
+        WebhooksModule,
         PartnersModule,
         TemplateLibraryModule,
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
@@ -44,6 +46,7 @@ export class ApiModule {
         LinkageModule,
         TemplatesModule,
         BulkImportHttpModule,
+        WebhooksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],

@@ -14,6 +14,7 @@ import { PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
+import { WebhooksJobsModule, WebhooksModule } from '@unisson/webhooks';
 import { WorkerStartup } from './worker-startup';
 
 /** The background worker: processors only, wiring only. */
@@ -31,6 +32,7 @@ export class WorkerModule {
         QueuesModule.forRoot(config),
         PartnersDirectoryModule,
         AuditModule,
+        WebhooksModule,
         TemplateLibraryModule,
         TemplatesArchiveModule,
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
@@ -39,6 +41,7 @@ export class WorkerModule {
         HouseholdRegroupingModule,
         MessagingJobsModule,
         BulkImportJobsModule,
+        WebhooksJobsModule,
       ],
       providers: [WorkerStartup],
     };

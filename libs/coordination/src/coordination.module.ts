@@ -10,7 +10,7 @@ import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { DataSource } from 'typeorm';
 import { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 import { CoordinationRepository } from './coordination.repository';
-import { CoordinationService } from './coordination.service';
+import { CoordinationService, PLAN_OBSERVER, PlanObserver } from './coordination.service';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { HouseholdPlanController } from './http/household-plan.controller';
 import { COORDINATION_QUEUE } from './jobs/contact-due.job';
@@ -55,8 +55,16 @@ function providers(options: CoordinationOptions): Provider[] {
         executor: PlanExecutor,
         catalog: PlaybookCatalog,
         clock: ExecutorClock,
-      ) => new CoordinationService(repo, snapshots, executor, catalog, clock),
-      inject: [CoordinationRepository, HouseholdSnapshotRepository, PlanExecutor, PlaybookCatalog, COORDINATION_CLOCK],
+        observer: PlanObserver | undefined,
+      ) => new CoordinationService(repo, snapshots, executor, catalog, clock, observer ?? null),
+      inject: [
+        CoordinationRepository,
+        HouseholdSnapshotRepository,
+        PlanExecutor,
+        PlaybookCatalog,
+        COORDINATION_CLOCK,
+        { token: PLAN_OBSERVER, optional: true },
+      ],
     },
   ];
 }

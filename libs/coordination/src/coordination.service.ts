@@ -15,6 +15,15 @@ import { PlaybookCatalog } from './playbooks/playbook-catalog';
 /** Partner kinds that coordinate prevention on their territory and may read every plan there. */
 const COORDINATING_KINDS = ['etat', 'departement', 'ccapex'];
 
+/**
+ * Told of every plan applied, with each intent's partner (webhooks tell partners their intent was
+ * merged). Optional: provided by the app under `PLAN_OBSERVER`.
+ */
+export interface PlanObserver {
+  planApplied(plan: ContactPlan, intentPartners: ReadonlyMap<string, string>): Promise<void>;
+}
+export const PLAN_OBSERVER = Symbol('PLAN_OBSERVER');
+
 export interface PlanReader {
   partnerId: string;
   partnerKind: string;
@@ -29,6 +38,7 @@ export class CoordinationService {
     private readonly executor: PlanExecutor,
     private readonly catalog: PlaybookCatalog,
     private readonly clock: ExecutorClock = systemClock,
+    private readonly observer: PlanObserver | null = null,
   ) {}
 
   /** Builds the planner's input from the database; null when nothing is open for the household. */
@@ -59,7 +69,9 @@ export class CoordinationService {
       return null;
     }
     const plan = planContacts(input);
-    await this.executor.applyPlans([plan], new Map(input.intents.map((i: ContactIntent) => [i.id, i.partnerId])));
+    const intentPartners = new Map(input.intents.map((i: ContactIntent) => [i.id, i.partnerId]));
+    await this.executor.applyPlans([plan], intentPartners);
+    await this.observer?.planApplied(plan, intentPartners);
     return plan;
   }
 

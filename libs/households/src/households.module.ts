@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LinkageModule } from '@unisson/linkage';
 import { HouseholdRegroupingService } from './household-regrouping.service';
+import { HouseholdRecordsReader } from './household-records.reader';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdRegroupingProcessor } from './jobs/household-regrouping.processor';
 
-@Module({ providers: [HouseholdsRepository], exports: [HouseholdsRepository] })
+@Module({ providers: [HouseholdsRepository, HouseholdRecordsReader], exports: [HouseholdsRepository, HouseholdRecordsReader] })
 export class HouseholdsModule {}
 
 /** Keeps households in step with household matching (apps/worker; needs `CoordinationModule.forRoot`). */

@@ -9,3 +9,4 @@ export { HouseholdRegroupingService, RegroupingSummary } from './household-regro
 export { planRegrouping, RecordPlacement, RegroupingPlan } from './domain/household-regrouping';
 export { HouseholdFacts, HouseholdsRepository, PartnerRecordFields } from './households.repository';
 export { canReceiveSms, toE164 } from './domain/contact-normalisation';
+export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './household-records.reader';

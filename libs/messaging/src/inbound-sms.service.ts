@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HouseholdsRepository, toE164 } from '@unisson/households';
+import { PartnerNotifier } from '@unisson/webhooks';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { isOptOutReply } from './domain/opt-out-keywords';
 import { InboundResponse } from './entities/inbound-response.entity';
@@ -14,6 +15,7 @@ export class InboundSmsService {
     private readonly households: HouseholdsRepository,
     private readonly dataSource: DataSource,
     private readonly outcomes: ContactOutcomeReporter,
+    @Optional() private readonly notifier?: PartnerNotifier,
   ) {}
 
   async receive(sms: { from: string; body: string; providerMessageId: string }): Promise<'opt_out' | 'sms_reply'> {
@@ -42,6 +44,16 @@ export class InboundSmsService {
     this.logger.log({ kind, households: householdIds.length }, 'inbound SMS recorded');
     if (kind === 'opt_out') await this.outcomes.householdOptedOut(householdIds);
     else await this.outcomes.householdAnswered(householdIds, new Date());
+    // Every partner holding a record of the household hears of it (webhooks), once per reply.
+    for (const householdId of householdIds) {
+      await this.notifier?.notifyPartner({
+        type: kind === 'opt_out' ? 'household.opted_out' : 'household.responded',
+        eventId: `sms:${sms.providerMessageId}:${householdId}`,
+        householdId,
+        occurredAt: new Date().toISOString(),
+        facts: kind === 'opt_out' ? { channel: 'sms', everyPartner: true } : { channel: 'sms', kind: 'sms_reply' },
+      });
+    }
     return kind;
   }
 }
