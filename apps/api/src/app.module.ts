@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditHttpModule, AuditModule } from '@unisson/audit';
 import { BulkImportHttpModule } from '@unisson/bulk-import';
+import { CampaignsHttpModule } from '@unisson/campaigns';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
@@ -47,6 +48,7 @@ export class ApiModule {
         TemplatesModule,
         BulkImportHttpModule,
         WebhooksHttpModule,
+        CampaignsHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],

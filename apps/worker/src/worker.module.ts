@@ -10,6 +10,7 @@ import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
+import { CampaignsJobsModule } from '@unisson/campaigns';
 import { PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
@@ -42,6 +43,7 @@ export class WorkerModule {
         MessagingJobsModule,
         BulkImportJobsModule,
         WebhooksJobsModule,
+        CampaignsJobsModule,
       ],
       providers: [WorkerStartup],
     };

@@ -12,6 +12,7 @@ import { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 import { CoordinationRepository } from './coordination.repository';
 import { CoordinationService, PLAN_OBSERVER, PlanObserver } from './coordination.service';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
+import { IntentOutcomesReader } from './intent-outcomes.reader';
 import { HouseholdPlanController } from './http/household-plan.controller';
 import { COORDINATION_QUEUE } from './jobs/contact-due.job';
 import { ContactDueProcessor } from './jobs/contact-due.processor';
@@ -33,6 +34,7 @@ function providers(options: CoordinationOptions): Provider[] {
     { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
     { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
     { provide: HouseholdSnapshotRepository, useFactory: (ds: DataSource) => new HouseholdSnapshotRepository(ds), inject: [DataSource] },
+    { provide: IntentOutcomesReader, useFactory: (ds: DataSource) => new IntentOutcomesReader(ds), inject: [DataSource] },
     options.handOff
       ? { provide: ContactHandOff, useExisting: options.handOff }
       : { provide: ContactHandOff, useClass: RecordingContactHandOff },
@@ -81,7 +83,7 @@ export class CoordinationModule {
       global: true,
       imports: options.imports ?? [],
       providers: providers(options),
-      exports: [CoordinationService, PlanExecutor, PlaybookCatalog, ContactHandOff, COORDINATION_CLOCK],
+      exports: [CoordinationService, PlanExecutor, PlaybookCatalog, ContactHandOff, COORDINATION_CLOCK, IntentOutcomesReader],
     };
   }
 }

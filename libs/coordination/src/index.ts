@@ -20,3 +20,4 @@ export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { CONTACT_DUE_JOB, COORDINATION_QUEUE, contactDuePayload, contactDueJobId, contactDueOptions } from './jobs/contact-due.job';
 export { stageOfProcedure } from './household-snapshot.repository';
 export { intentsForStageEvent, TerritoryPartner } from './domain/stage-intents';
+export { IntentOutcomes, IntentOutcomesReader } from './intent-outcomes.reader';

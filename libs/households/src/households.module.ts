@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { LinkageModule } from '@unisson/linkage';
 import { HouseholdRegroupingService } from './household-regrouping.service';
+import { HouseholdAudienceReader } from './household-audience.reader';
 import { HouseholdRecordsReader } from './household-records.reader';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdRegroupingProcessor } from './jobs/household-regrouping.processor';
 
-@Module({ providers: [HouseholdsRepository, HouseholdRecordsReader], exports: [HouseholdsRepository, HouseholdRecordsReader] })
+@Module({
+  providers: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader],
+  exports: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader],
+})
 export class HouseholdsModule {}
 
 /** Keeps households in step with household matching (apps/worker; needs `CoordinationModule.forRoot`). */

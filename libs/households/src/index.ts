@@ -10,3 +10,4 @@ export { planRegrouping, RecordPlacement, RegroupingPlan } from './domain/househ
 export { HouseholdFacts, HouseholdsRepository, PartnerRecordFields } from './households.repository';
 export { canReceiveSms, toE164 } from './domain/contact-normalisation';
 export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './household-records.reader';
+export { AudienceFilter, HouseholdAudienceReader } from './household-audience.reader';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { PROCEDURE_STAGES } from '@unisson/households';
+
+const euros = z.number({ error: 'doit être un montant en euros' }).nonnegative('ne doit pas être négatif').max(1_000_000);
+
+export const campaignTargetSchema = z
+  .strictObject({
+    stage: z.enum(PROCEDURE_STAGES.filter((s) => s !== 'close') as [string, ...string[]], {
+      error: `étape inconnue (possibles : ${PROCEDURE_STAGES.filter((s) => s !== 'close').join(', ')})`,
+    }),
+    territory: z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, 'doit être un code de département'),
+    debtMin: euros.optional().describe('Dette minimale en euros'),
+    debtMax: euros.optional().describe('Dette maximale en euros'),
+    housingSector: z.enum(['social', 'prive']).optional(),
+    benefitRecipient: z
+      .boolean()
+      .optional()
+      .describe('true : seulement les allocataires (numéro CAF connu) ; false : seulement les autres'),
+    postalCodes: z
+      .array(z.string().regex(/^\d{5}$/, 'code postal à 5 chiffres'))
+      .max(200)
+      .optional(),
+  })
+  .refine((t) => t.debtMin === undefined || t.debtMax === undefined || t.debtMin <= t.debtMax, {
+    path: ['debtMax'],
+    message: 'doit être supérieure ou égale à debtMin',
+  });
+export type CampaignTargetInput = z.infer<typeof campaignTargetSchema>;
+
+export const newCampaignSchema = z.strictObject({
+  name: z.string().trim().min(3, 'au moins 3 caractères').max(200),
+  purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'doit être un objet du playbook, ex. lettrePreventionCcapex'),
+  target: campaignTargetSchema,
+  scheduledAt: z.iso.datetime({ offset: true, error: 'doit être un instant ISO 8601, ex. 2026-12-08T09:00:00+01:00' }).nullish(),
+});
+export type NewCampaignInput = z.infer<typeof newCampaignSchema>;
+
+export const campaignChangesSchema = newCampaignSchema.partial();
+export type CampaignChangesInput = z.infer<typeof campaignChangesSchema>;

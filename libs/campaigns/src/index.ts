@@ -1,0 +1,3 @@
+export { CampaignsHttpModule, CampaignsJobsModule } from './campaigns.module';
+export * from './domain/campaign';
+export { campaignsEntities, campaignsMigrations } from './schema';
