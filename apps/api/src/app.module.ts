@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditHttpModule, AuditModule } from '@unisson/audit';
 import { BulkImportHttpModule } from '@unisson/bulk-import';
 import { CampaignsHttpModule } from '@unisson/campaigns';
+import { HouseholdRightsHttpModule } from '@unisson/household-rights';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
@@ -49,6 +50,7 @@ export class ApiModule {
         BulkImportHttpModule,
         WebhooksHttpModule,
         CampaignsHttpModule,
+        HouseholdRightsHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],

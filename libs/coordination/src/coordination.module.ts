@@ -83,7 +83,15 @@ export class CoordinationModule {
       global: true,
       imports: options.imports ?? [],
       providers: providers(options),
-      exports: [CoordinationService, PlanExecutor, PlaybookCatalog, ContactHandOff, COORDINATION_CLOCK, IntentOutcomesReader],
+      exports: [
+        CoordinationService,
+        CoordinationRepository,
+        PlanExecutor,
+        PlaybookCatalog,
+        ContactHandOff,
+        COORDINATION_CLOCK,
+        IntentOutcomesReader,
+      ],
     };
   }
 }

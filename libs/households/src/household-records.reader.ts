@@ -37,6 +37,15 @@ export class HouseholdRecordsReader {
     return holders;
   }
 
+  /** The channels the household objected to (for every partner). */
+  async optOutChannels(householdId: string): Promise<string[]> {
+    const rows: Array<{ channel: string }> = await this.dataSource.query(
+      `SELECT channel FROM household_opt_out WHERE household_id = $1 ORDER BY channel`,
+      [householdId],
+    );
+    return rows.map((r) => r.channel);
+  }
+
   /** Null for an unknown (or malformed) id. */
   async accessFacts(householdId: string): Promise<HouseholdAccessFacts | null> {
     if (!/^[0-9a-f-]{36}$/i.test(householdId)) return null;

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { LinkageModule } from '@unisson/linkage';
 import { HouseholdRegroupingService } from './household-regrouping.service';
 import { HouseholdAudienceReader } from './household-audience.reader';
+import { HouseholdCorrections } from './household-corrections';
 import { HouseholdRecordsReader } from './household-records.reader';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdRegroupingProcessor } from './jobs/household-regrouping.processor';
 
 @Module({
-  providers: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader],
-  exports: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader],
+  providers: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections],
+  exports: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections],
 })
 export class HouseholdsModule {}
 

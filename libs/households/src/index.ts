@@ -11,3 +11,4 @@ export { HouseholdFacts, HouseholdsRepository, PartnerRecordFields } from './hou
 export { canReceiveSms, toE164 } from './domain/contact-normalisation';
 export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './household-records.reader';
 export { AudienceFilter, HouseholdAudienceReader } from './household-audience.reader';
+export { ContactCorrection, HouseholdCorrections } from './household-corrections';

@@ -1,5 +1,13 @@
 export { PartnerSubmission } from './entities/partner-submission.entity';
 export { IntakeAcceptanceModule, IntakeHttpModule, IntakeJobsModule } from './intake.module';
 export { AcceptedSubmission, IntakeService } from './intake.service';
-export { AlertInput, alertSchema, idempotencyKeySchema, StageEventInput, stageEventSchema } from './dto/submission.schemas';
+export {
+  addressSchema,
+  AlertInput,
+  alertSchema,
+  contactsSchema,
+  idempotencyKeySchema,
+  StageEventInput,
+  stageEventSchema,
+} from './dto/submission.schemas';
 export { SubmissionProcessingService } from './submission-processing.service';

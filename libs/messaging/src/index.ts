@@ -13,3 +13,4 @@ export { MessagingJobsModule } from './messaging-jobs.module';
 export { PlannedContactMessenger, contactMessageKey } from './planned-contact-messenger';
 export { TemplateComposer } from './template-composer';
 export { wordingFor, WordingContext } from './domain/contact-wording';
+export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse } from './household-messages.reader';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
+import { HouseholdMessagesReader } from './household-messages.reader';
 import { InboundSmsService } from './inbound-sms.service';
 import { MessageComposer } from './message-composer';
 import { MessageDispatchService } from './message-dispatch.service';
@@ -18,13 +19,14 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
   providers: [
     MessagesRepository,
     MessageDispatchService,
+    HouseholdMessagesReader,
     {
       provide: ChannelSenderRegistry,
       useFactory: (...senders: ChannelSender[]) => new ChannelSenderRegistry(senders),
       inject: CHANNEL_SENDERS,
     },
   ],
-  exports: [MessagesRepository, MessageDispatchService, HouseholdsModule],
+  exports: [MessagesRepository, MessageDispatchService, HouseholdsModule, HouseholdMessagesReader],
 })
 export class MessagingModule {}
 

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { HouseholdsModule } from '@unisson/households';
+import { LinkageModule } from '@unisson/linkage';
+import { ContactMessagingModule } from '@unisson/messaging';
+import { HouseholdRightsController } from './http/household-rights.controller';
+import { HouseholdRightsService } from './household-rights.service';
+import { HouseholdViewService } from './household-view.service';
+
+/** Shared view, export, correction and objection routes (apps/api; needs `CoordinationModule.forRoot`). */
+@Module({
+  imports: [HouseholdsModule, LinkageModule, ContactMessagingModule],
+  providers: [HouseholdViewService, HouseholdRightsService],
+  controllers: [HouseholdRightsController],
+})
+export class HouseholdRightsHttpModule {}

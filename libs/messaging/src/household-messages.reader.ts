@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface HouseholdMessage {
+  id: string;
+  channel: string;
+  purpose: string;
+  templateKey: string;
+  templateVersion: string;
+  locale: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  status: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface HouseholdResponse {
+  channel: string;
+  kind: string;
+  receivedAt: string;
+}
+
+/** Messaging's public reader of one household's messages and answers (household rights, shared view). */
+@Injectable()
+export class HouseholdMessagesReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async messages(householdId: string): Promise<HouseholdMessage[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, channel::text, purpose, template_key, template_version, locale, recipient, subject, body, status::text, sent_at, delivered_at, created_at
+         FROM outbound_message WHERE household_id = $1 ORDER BY created_at`,
+      [householdId],
+    );
+    const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
+    return rows.map((r) => ({
+      id: String(r.id),
+      channel: String(r.channel),
+      purpose: String(r.purpose),
+      templateKey: String(r.template_key),
+      templateVersion: String(r.template_version),
+      locale: String(r.locale),
+      recipient: String(r.recipient),
+      subject: (r.subject as string | null) ?? null,
+      body: String(r.body),
+      status: String(r.status),
+      sentAt: iso(r.sent_at),
+      deliveredAt: iso(r.delivered_at),
+      createdAt: iso(r.created_at)!,
+    }));
+  }
+
+  async responses(householdId: string): Promise<HouseholdResponse[]> {
+    const rows: Array<{ channel: string; kind: string; received_at: Date }> = await this.dataSource.query(
+      `SELECT channel, kind, received_at FROM inbound_response WHERE household_id = $1 ORDER BY received_at`,
+      [householdId],
+    );
+    return rows.map((r) => ({ channel: r.channel, kind: r.kind, receivedAt: r.received_at.toISOString() }));
+  }
+}
