@@ -12,6 +12,9 @@ npx tsc --noEmit -p tsconfig.json
 say "2/5 Lint (eslint, zero warnings) and format (prettier)"
 npx eslint --max-warnings 0 apps libs test scripts
 npm run --silent format:check >/dev/null || { npm run --silent format:check; fail "Formatting differs: run \"npm run format\" and commit."; }
+# The committed OpenAPI document (docs/openapi.json) must be the code's: breaking changes are listed.
+npm run --silent openapi:check || fail "docs/openapi.json differs from the code: run \"npm run openapi:update\" and commit it (see the changes above)."
+
 say "3/5 Templates (completeness, FALC, SMS budgets)"
 if [ -f libs/templates/src/cli/lint-templates.cli.ts ]; then npm run --silent lint:templates; else echo "no template linter yet"; fi
 say "4/5 Entities and migrations agree"

@@ -1,6 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiAnswer } from '@unisson/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Public } from '@unisson/partners';
@@ -17,6 +19,8 @@ export class HealthController {
 
   /** The process answers. */
   @Get('live')
+  @ApiOperation({ summary: 'Le processus répond' })
+  @ApiAnswer(200, 'Liveness', z.object({ status: z.literal('ok') }), { status: 'ok' })
   live() {
     return { status: 'ok' };
   }
@@ -24,6 +28,9 @@ export class HealthController {
   /** Postgres and Redis answer: the service can take work. */
   @Get('ready')
   @HttpCode(200)
+  @ApiOperation({ summary: 'PostgreSQL et Redis répondent : le service peut prendre du travail' })
+  @ApiAnswer(200, 'Readiness', z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }), { status: 'ok', postgres: 'up', redis: 'up' })
+  @ApiAnswer(503, 'Readiness', z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }), { status: 'unavailable', postgres: 'up', redis: 'down' }, 'Une dépendance ne répond pas')
   async ready() {
     const checks = await Promise.allSettled([
       this.dataSource.query('SELECT 1'),

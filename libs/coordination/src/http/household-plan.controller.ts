@@ -3,6 +3,7 @@ import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@unisson/audit';
 import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { CoordinationService } from '../coordination.service';
+import { PlanRead } from './plan.openapi';
 
 @ApiTags('coordination')
 @ApiSecurity('api-key')
@@ -13,7 +14,8 @@ export class HouseholdPlanController {
   @Get(':id/plan')
   @RequireScopes('plans:read')
   @Audited({ action: 'household.plan.read', subjectType: 'household', subjectId: 'id', householdId: 'id' })
-  @ApiOperation({ summary: "A household's contact plan and its reason trace (partners named in it, or coordinating on the territory)" })
+  @ApiOperation({ summary: 'Le plan de contacts d’un foyer et ses raisons (partenaires qui y figurent, ou qui coordonnent le territoire)' })
+  @PlanRead()
   getPlan(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) householdId: string) {
     return this.coordination.planFor(householdId, {
       partnerId: partner.partnerId,

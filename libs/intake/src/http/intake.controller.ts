@@ -15,6 +15,7 @@ import {
   stageEventSchema,
 } from '../dto/submission.schemas';
 import { IntakeRepository } from '../intake.repository';
+import { SubmissionAccepted, SubmissionRead } from './intake.openapi';
 import { AcceptedSubmission, IntakeService } from '../intake.service';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
@@ -38,7 +39,8 @@ export class IntakeController {
   @HttpCode(202)
   @RequireScopes('alerts:write')
   @Audited({ action: 'alert.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
-  @ApiOperation({ summary: "A landlord's first-arrears alert for a tenancy" })
+  @ApiOperation({ summary: 'Alerte d’un bailleur : premier impayé d’un bail' })
+  @SubmissionAccepted()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ schema: jsonSchema(alertSchema) })
   async postAlert(
@@ -54,7 +56,8 @@ export class IntakeController {
   @HttpCode(202)
   @RequireScopes('events:write')
   @Audited({ action: 'stage_event.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
-  @ApiOperation({ summary: 'A stage of the procedure (commandement de payer, assignation, jugement…)' })
+  @ApiOperation({ summary: 'Une étape de la procédure (commandement de payer, assignation, jugement…)' })
+  @SubmissionAccepted()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ schema: jsonSchema(stageEventSchema) })
   async postStageEvent(
@@ -71,12 +74,13 @@ export class IntakeController {
   @RequireScopes('intents:write')
   @Audited({ action: 'intent.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({
-    summary: 'Ask Unisson to tell a household something at its current stage',
+    summary: 'Demander à Unisson d’informer un foyer à son étape actuelle',
     description:
       "The household is named by your own reference (a record you sent before). The purpose is one of the territory playbook's purposes at the household's stage; the coordination engine merges it with the other partners' intents into one plan (GET /v1/households/{id}/plan).",
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ schema: jsonSchema(intentSchema) })
+  @SubmissionAccepted()
   async postIntent(
     @CurrentPartner() partner: PartnerPrincipal,
     @Body(new ZodValidationPipe(intentSchema)) intent: IntentInput,
@@ -88,7 +92,8 @@ export class IntakeController {
 
   @Get('submissions/:id')
   @Audited({ action: 'submission.read', subjectType: 'submission', subjectId: 'id', householdId: 'response.outcome.householdId' })
-  @ApiOperation({ summary: 'What became of an alert, stage event or intent you posted' })
+  @ApiOperation({ summary: 'Ce qu’est devenu(e) votre alerte, étape ou demande' })
+  @SubmissionRead()
   async getSubmission(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     const submission = await this.submissions.findSubmissionOfPartner(id, partner.partnerId);
     if (!submission) throw UnissonError.notFound(`Submission ${id}`);

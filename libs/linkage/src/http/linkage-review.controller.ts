@@ -10,6 +10,7 @@ import { jobSpec, QUEUES } from '@unisson/queues';
 import { ReviewDecisionInput, reviewDecisionSchema, reviewListQuerySchema } from '../dto/review.schemas';
 import { LinkageLink } from '../entities/linkage-link.entity';
 import { LinkageService } from '../linkage.service';
+import { ReviewDecided, ReviewList } from './review.openapi';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
 
@@ -45,7 +46,8 @@ export class LinkageReviewController {
     subjectType: 'territory',
     subjectId: (request) => (request as { principal?: PartnerPrincipal }).principal?.territory,
   })
-  @ApiOperation({ summary: 'Pairs of records waiting for a human decision, most probable first' })
+  @ApiOperation({ summary: 'Paires de fiches en attente d’une décision humaine, les plus probables d’abord' })
+  @ReviewList()
   async list(@CurrentPartner() partner: PartnerPrincipal, @Query(new ZodValidationPipe(reviewListQuerySchema)) query: { limit: number }) {
     return (await this.linkage.openReviews(partner.territory, query.limit)).map(toLinkView);
   }
@@ -53,7 +55,8 @@ export class LinkageReviewController {
   @Get('records/:recordId/links')
   @RequireScopes('linkage:review')
   @Audited({ action: 'linkage.review.read', subjectType: 'partner_record', subjectId: 'recordId' })
-  @ApiOperation({ summary: 'Every link of a record with its explanation (fields, levels, weights)' })
+  @ApiOperation({ summary: 'Tous les liens d’une fiche avec leur explication (champs, niveaux, poids)' })
+  @ReviewList()
   async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId') recordId: string) {
     return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
   }
@@ -62,7 +65,8 @@ export class LinkageReviewController {
   @HttpCode(204)
   @RequireScopes('linkage:review')
   @Audited({ action: 'linkage.review.decide', subjectType: 'partner_record', subjectId: 'body.leftRecordId', fields: ['kind'] })
-  @ApiOperation({ summary: 'Confirm, split or merge two records; automatic runs never undo it' })
+  @ApiOperation({ summary: 'Confirmer, séparer ou fusionner deux fiches ; les calculs automatiques ne la défont jamais' })
+  @ReviewDecided()
   @ApiBody({ schema: jsonSchema(reviewDecisionSchema) })
   async decide(@CurrentPartner() partner: PartnerPrincipal, @Body(new ZodValidationPipe(reviewDecisionSchema)) body: ReviewDecisionInput) {
     await this.linkage.decide(partner.territory, body.kind, body.leftRecordId, body.rightRecordId, partner.keyId, body.reason ?? null);

@@ -5,6 +5,7 @@ import { parseOrThrow, UnissonError } from '@unisson/platform';
 import { z } from 'zod';
 import { CHANNELS, LENGTHS, LOCALE_INFO, LOCALES, TEMPLATE_KEYS, TONES, isTemplateKey } from '../domain/catalogue';
 import { TemplateLibrary, TemplateRenderError, type RenderedMessage } from '../library/template-library';
+import { TemplateCatalogue, TemplatePreview } from './templates.openapi';
 
 const previewQuery = z.object({
   channel: z.enum(CHANNELS).default('sms'),
@@ -30,6 +31,7 @@ export class TemplatesController {
 
   @Get()
   @ApiOperation({ summary: 'Catalogue des modèles : objet, étape, canaux, variables, versions par langue' })
+  @TemplateCatalogue()
   catalogue() {
     return {
       channels: CHANNELS,
@@ -54,6 +56,7 @@ export class TemplatesController {
 
   @Get(':key/preview')
   @ApiOperation({ summary: 'Rendu d’un modèle avec des données d’exemple (canal, langue, ton, longueur, pictogrammes)' })
+  @TemplatePreview()
   async preview(
     @Param('key') key: string,
     @Query() query: Record<string, unknown>,

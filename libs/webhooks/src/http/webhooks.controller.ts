@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessPolicy, Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { ApiAnswer, ApiErrors, ApiJsonBody, parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
@@ -146,6 +146,7 @@ export class WebhooksController {
   @HttpCode(204)
   @Authorize('webhook_endpoint.manage')
   @ApiOperation({ summary: 'Ne plus notifier cette adresse' })
+  @ApiResponse({ status: 204, description: 'Adresse désactivée' })
   @ApiErrors(400, 404)
   async remove(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string) {
     await this.endpoints.disable(actor, await this.visibleEndpoint(actor, id));

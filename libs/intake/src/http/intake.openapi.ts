@@ -1,0 +1,60 @@
+import { applyDecorators } from '@nestjs/common';
+import { z } from 'zod';
+import { ApiAnswer, ApiErrors } from '@unisson/platform';
+
+/** Response documentation of intake's routes (OpenAPI): named schemas, examples, errors. */
+const accepted = z.object({
+  submissionId: z.string().uuid(),
+  kind: z.enum(['alert', 'stage_event', 'intent']),
+  status: z.enum(['received', 'processed']),
+  receivedAt: z.string(),
+  links: z.object({ self: z.string() }),
+});
+const ACCEPTED = {
+  submissionId: '0a1b2c3d-0000-4000-8000-00000000000a',
+  kind: 'alert',
+  status: 'received',
+  receivedAt: '2026-12-01T10:30:00.000Z',
+  links: { self: '/v1/submissions/0a1b2c3d-0000-4000-8000-00000000000a' },
+};
+
+const submission = z.object({
+  submissionId: z.string().uuid(),
+  kind: z.enum(['alert', 'stage_event', 'intent']),
+  status: z.enum(['received', 'processed', 'rejected']),
+  receivedAt: z.string(),
+  processedAt: z.string().nullable(),
+  errorCode: z.string().nullable().describe('UNKNOWN_PARTNER_REF, NO_OPEN_PROCEDURE, PURPOSE_NOT_AT_THIS_STAGE…'),
+  outcome: z
+    .object({
+      householdId: z.string().uuid().optional(),
+      procedureId: z.string().uuid().optional(),
+      stage: z.string().optional(),
+      linkage: z.enum(['existing', 'link', 'review', 'new-household']).optional(),
+      intents: z.array(z.record(z.string(), z.unknown())).optional(),
+      error: z.string().optional(),
+      warning: z.string().optional(),
+    })
+    .nullable(),
+});
+
+export const SubmissionAccepted = () =>
+  applyDecorators(
+    ApiAnswer(202, 'SubmissionAccepted', accepted, ACCEPTED, 'Reçu et enregistré ; traité ensuite par le moteur'),
+    ApiAnswer(200, 'SubmissionAccepted', accepted, { ...ACCEPTED, status: 'processed' }, 'Même Idempotency-Key : la première réponse est rejouée (Idempotent-Replayed: true)'),
+    ApiErrors(400, 401, 403, 422, 429),
+  );
+
+export const SubmissionRead = () =>
+  applyDecorators(
+    ApiAnswer(200, 'Submission', submission, {
+      submissionId: ACCEPTED.submissionId,
+      kind: 'alert',
+      status: 'processed',
+      receivedAt: ACCEPTED.receivedAt,
+      processedAt: '2026-12-01T10:30:01.000Z',
+      errorCode: null,
+      outcome: { householdId: '9a8b7c6d-0000-4000-8000-000000000009', stage: 'premier_impaye', linkage: 'new-household' },
+    }),
+    ApiErrors(400, 401, 404),
+  );
