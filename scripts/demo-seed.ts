@@ -3,10 +3,12 @@
  * first-arrears alerts posted over HTTP like a landlord's system would.
  */
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@unisson/config';
 import { dataSourceOptions } from '@unisson/database';
+import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
 import { unissonSchema } from '@unisson/database/schema';
 import type { Role } from '@unisson/access';
 import {
@@ -215,15 +217,58 @@ export async function postDemoAlerts(baseUrl: string, landlordKey: string): Prom
   return accepted;
 }
 
+/** A CAF campaign prepared by one agent and waiting for the other's approval (four eyes). */
+export async function prepareDemoCampaign(baseUrl: string): Promise<string | null> {
+  const signIn = await fetch(`${baseUrl}/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'redaction@caf93.demo', password: DEMO_PASSWORD }),
+  });
+  if (!signIn.ok) return null;
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const headers = { 'content-type': 'application/json', cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
+  const created = await fetch(`${baseUrl}/v1/campaigns`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: 'CAF 93 — offre d’accompagnement aux premiers impayés (démo)',
+      purpose: 'offreTravailleurSocialBailleur',
+      target: { stage: 'premier_impaye', territory: '93', debtMin: 400 },
+    }),
+  });
+  if (!created.ok) return null;
+  const { id } = (await created.json()) as { id: string };
+  await fetch(`${baseUrl}/v1/campaigns/${id}/submit`, { method: 'POST', headers, body: '{}' });
+  return id;
+}
+
+/** The demo's 50,000-row landlord export (Windows-1252, ";"), uploaded like a landlord's software would. */
+export async function startDemoUpload(baseUrl: string, landlordKey: string, rows = 50_000): Promise<string | null> {
+  const file = `var/demo-alertes-${rows}.csv`;
+  if (!existsSync(file)) writeFileSync(file, iconv.encode(generateAlertRows(rows, { invalidShare: 0.002, seed: 93 }), 'win1252'));
+  const response = await fetch(`${baseUrl}/v1/alerts/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${landlordKey}`, 'content-type': 'text/csv', 'x-file-name': `demo-alertes-${rows}.csv` },
+    body: readFileSync(file),
+  });
+  return response.ok ? ((await response.json()) as { importId: string }).importId : null;
+}
+
 if (require.main === module) {
   (async () => {
     const config = loadConfig();
+    const base = config.api.publicBaseUrl;
     const keys = await seedDemo(config);
     mkdirSync('var', { recursive: true });
     writeFileSync('var/demo-keys.json', JSON.stringify(keys, null, 2));
-    const accepted = await postDemoAlerts(config.api.publicBaseUrl, keys['bailleur-93']);
+    const accepted = await postDemoAlerts(base, keys['bailleur-93']);
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
+    const campaign = await prepareDemoCampaign(base);
+    const upload = process.env.DEMO_BULK_ROWS === '0' ? null : await startDemoUpload(base, keys['bailleur-93'], Number(process.env.DEMO_BULK_ROWS ?? 50_000));
+    console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+    if (campaign) console.log(`Campagne en attente d’approbation : ${base}/campagnes/${campaign} (préparée par redaction@caf93.demo ; approuvez-la en validation@caf93.demo)`);
+    if (upload) console.log(`Dépôt de 50 000 lignes en cours : ${base}/imports (en gestion@habitat93.demo ou admin) ; suivi en terminal : npm run import:alerts -- --file var/demo-alertes-50000.csv --key <clé bailleur-93>`);
   })().catch((error: unknown) => {
     console.error(`Demo seed failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -43,7 +43,11 @@ cat <<TXT
   Unisson tourne. Ouvrez :
     Accueil                    $API/
     API (OpenAPI)              $API/docs
-    Files de travail           $API/queues   (identifiant : ${DASHBOARD_USER:-operateur} / ${DASHBOARD_PASSWORD:-unisson-demo})
+    Files de travail           $API/queues   (identifiant : ${DASHBOARD_USER:-operateur} / ${DASHBOARD_PASSWORD:-unisson-demo}, ou une session opérateur)
+    Connexion (personnes)      $API/connexion   admin@unisson.local / unisson-demo-2026
+    Administration             $API/admin    partenaires, clés, comptes, accords de partage, journal d'audit
+    Campagnes (quatre yeux)    $API/campagnes   redaction@caf93.demo prépare, validation@caf93.demo approuve
+    Dépôt de 50 000 alertes    $API/imports     (gestion@habitat93.demo) — ou en terminal : npm run import:alerts -- --file var/demo-alertes-50000.csv --key <clé>
     Modèles de messages        $API/templates/preview
     Messages capturés          $SANDBOX/
   Clés API de démo : var/demo-keys.json        Ctrl-C pour arrêter.

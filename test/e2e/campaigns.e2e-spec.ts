@@ -115,6 +115,28 @@ describe('a CAF campaign with four-eyes approval', () => {
     );
   });
 
+  it('shows the approval button to the colleague only, and approves through the page’s form', async () => {
+    const created = await author.post<CampaignView>('/v1/campaigns', {
+      name: 'Campagne à approuver depuis la page',
+      purpose: 'offreTravailleurSocialBailleur',
+      target: { stage: 'premier_impaye', territory: '93', housingSector: 'social' },
+    });
+    await author.post(`/v1/campaigns/${created.body.id}/submit`);
+    const authorPage = await author.get(`/campagnes/${created.body.id}`);
+    expect(authorPage.text).toContain('une autre personne de votre organisation doit approuver');
+    expect(authorPage.text).not.toContain('value="approve"');
+    const approverPage = await approver.get(`/campagnes/${created.body.id}`);
+    expect(approverPage.text).toContain('value="approve"');
+    expect(approverPage.text).toContain('foyers (les nombres sous 10 sont masqués)');
+    const form = new URLSearchParams({ _csrf: approver.csrfToken!, command: 'approve' });
+    const posted = await approver.request('POST', `/campagnes/${created.body.id}/action`, form, { 'x-csrf-token': '' });
+    expect(posted.status).toBe(303);
+    expect(decodeURIComponent(posted.headers.get('location') ?? '')).toContain('Approuvée');
+    const forged = await approver.request('POST', `/campagnes/${created.body.id}/action`, new URLSearchParams({ command: 'cancel' }), { 'x-csrf-token': '' });
+    expect(forged.status).toBe(403);
+    expect((await author.get<CampaignView>(`/v1/campaigns/${created.body.id}`)).body.status).toBe('approved');
+  });
+
   it('keeps campaigns to their organisation', async () => {
     const [{ id }] = await stack.db.query(`SELECT id FROM campaign LIMIT 1`);
     const dept = new TestClient(stack.baseUrl, stack.keys['departement-93']);

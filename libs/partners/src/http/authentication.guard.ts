@@ -106,7 +106,7 @@ export class AuthenticationGuard implements CanActivate {
 
   private checkCsrf(request: GuardedRequest): void {
     const fromBody = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>)._csrf : undefined;
-    const given = request.headers['x-csrf-token'] ?? (typeof fromBody === 'string' ? fromBody : undefined);
+    const given = request.headers['x-csrf-token'] || (typeof fromBody === 'string' ? fromBody : undefined);
     if (!sameToken(given, request.session!.csrfToken)) {
       throw new UnissonError(
         'CSRF_TOKEN_INVALID',
