@@ -226,7 +226,11 @@ export async function prepareDemoCampaign(baseUrl: string): Promise<string | nul
   });
   if (!signIn.ok) return null;
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const headers = { 'content-type': 'application/json', cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
+  const headers = {
+    'content-type': 'application/json',
+    cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0],
+    'x-csrf-token': csrfToken,
+  };
   const created = await fetch(`${baseUrl}/v1/campaigns`, {
     method: 'POST',
     headers,
@@ -265,10 +269,19 @@ if (require.main === module) {
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
     const campaign = await prepareDemoCampaign(base);
-    const upload = process.env.DEMO_BULK_ROWS === '0' ? null : await startDemoUpload(base, keys['bailleur-93'], Number(process.env.DEMO_BULK_ROWS ?? 50_000));
+    const upload =
+      process.env.DEMO_BULK_ROWS === '0'
+        ? null
+        : await startDemoUpload(base, keys['bailleur-93'], Number(process.env.DEMO_BULK_ROWS ?? 50_000));
     console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
-    if (campaign) console.log(`Campagne en attente d’approbation : ${base}/campagnes/${campaign} (préparée par redaction@caf93.demo ; approuvez-la en validation@caf93.demo)`);
-    if (upload) console.log(`Dépôt de 50 000 lignes en cours : ${base}/imports (en gestion@habitat93.demo ou admin) ; suivi en terminal : npm run import:alerts -- --file var/demo-alertes-50000.csv --key <clé bailleur-93>`);
+    if (campaign)
+      console.log(
+        `Campagne en attente d’approbation : ${base}/campagnes/${campaign} (préparée par redaction@caf93.demo ; approuvez-la en validation@caf93.demo)`,
+      );
+    if (upload)
+      console.log(
+        `Dépôt de 50 000 lignes en cours : ${base}/imports (en gestion@habitat93.demo ou admin) ; suivi en terminal : npm run import:alerts -- --file var/demo-alertes-50000.csv --key <clé bailleur-93>`,
+      );
   })().catch((error: unknown) => {
     console.error(`Demo seed failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -15,8 +15,15 @@ describe('breaking changes between two OpenAPI documents', () => {
 
   it('finds nothing when only things are added', () => {
     const after = doc(
-      { '/v1/a': { get: op({ $ref: '#/components/schemas/A' }), post: op(obj({}), obj({ x: { type: 'string' }, y: { type: 'string' } })) }, '/v1/b': { get: op(obj({})) } },
-      { A: obj({ id: { type: 'string' }, n: { type: 'integer' }, s: { type: 'string', enum: ['a', 'b'] }, extra: { type: 'string' } }, ['id']) },
+      {
+        '/v1/a': { get: op({ $ref: '#/components/schemas/A' }), post: op(obj({}), obj({ x: { type: 'string' }, y: { type: 'string' } })) },
+        '/v1/b': { get: op(obj({})) },
+      },
+      {
+        A: obj({ id: { type: 'string' }, n: { type: 'integer' }, s: { type: 'string', enum: ['a', 'b'] }, extra: { type: 'string' } }, [
+          'id',
+        ]),
+      },
     );
     expect(breakingChanges(before, after)).toEqual([]);
   });

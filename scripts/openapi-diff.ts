@@ -16,11 +16,21 @@ function resolve(schema: unknown, doc: Json): Json {
   return s;
 }
 
-function compareSchemas(where: string, before: unknown, after: unknown, oldDoc: Json, newDoc: Json, direction: 'request' | 'response', out: string[], depth = 0): void {
+function compareSchemas(
+  where: string,
+  before: unknown,
+  after: unknown,
+  oldDoc: Json,
+  newDoc: Json,
+  direction: 'request' | 'response',
+  out: string[],
+  depth = 0,
+): void {
   if (depth > 8) return;
   const a = resolve(before, oldDoc);
   const b = resolve(after, newDoc);
-  if (a.type && b.type && JSON.stringify(a.type) !== JSON.stringify(b.type)) out.push(`${where} : type ${JSON.stringify(a.type)} → ${JSON.stringify(b.type)}`);
+  if (a.type && b.type && JSON.stringify(a.type) !== JSON.stringify(b.type))
+    out.push(`${where} : type ${JSON.stringify(a.type)} → ${JSON.stringify(b.type)}`);
   if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
     const removed = (a.enum as unknown[]).filter((v) => !(b.enum as unknown[]).includes(v));
     const added = (b.enum as unknown[]).filter((v) => !(a.enum as unknown[]).includes(v));
@@ -48,7 +58,9 @@ function compareSchemas(where: string, before: unknown, after: unknown, oldDoc: 
 }
 
 function jsonSchemaOf(container: unknown): unknown {
-  return ((container as Json | undefined)?.content as Json | undefined)?.['application/json'] ? (((container as Json).content as Json)['application/json'] as Json).schema : undefined;
+  return ((container as Json | undefined)?.content as Json | undefined)?.['application/json']
+    ? (((container as Json).content as Json)['application/json'] as Json).schema
+    : undefined;
 }
 
 export function breakingChanges(oldDoc: Json, newDoc: Json): string[] {

@@ -29,7 +29,11 @@ function stable(value: unknown): unknown {
 }
 
 export async function generateOpenApi(): Promise<Record<string, unknown>> {
-  const app = await NestFactory.create(ApiModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   const document = buildOpenApiDocument(app);
   await app.close().catch(() => undefined);
   return stable(document) as Record<string, unknown>;

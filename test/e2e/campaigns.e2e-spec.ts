@@ -132,7 +132,9 @@ describe('a CAF campaign with four-eyes approval', () => {
     const posted = await approver.request('POST', `/campagnes/${created.body.id}/action`, form, { 'x-csrf-token': '' });
     expect(posted.status).toBe(303);
     expect(decodeURIComponent(posted.headers.get('location') ?? '')).toContain('Approuvée');
-    const forged = await approver.request('POST', `/campagnes/${created.body.id}/action`, new URLSearchParams({ command: 'cancel' }), { 'x-csrf-token': '' });
+    const forged = await approver.request('POST', `/campagnes/${created.body.id}/action`, new URLSearchParams({ command: 'cancel' }), {
+      'x-csrf-token': '',
+    });
     expect(forged.status).toBe(403);
     expect((await author.get<CampaignView>(`/v1/campaigns/${created.body.id}`)).body.status).toBe('approved');
   });

@@ -29,8 +29,19 @@ export class HealthController {
   @Get('ready')
   @HttpCode(200)
   @ApiOperation({ summary: 'PostgreSQL et Redis répondent : le service peut prendre du travail' })
-  @ApiAnswer(200, 'Readiness', z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }), { status: 'ok', postgres: 'up', redis: 'up' })
-  @ApiAnswer(503, 'Readiness', z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }), { status: 'unavailable', postgres: 'up', redis: 'down' }, 'Une dépendance ne répond pas')
+  @ApiAnswer(
+    200,
+    'Readiness',
+    z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+    { status: 'ok', postgres: 'up', redis: 'up' },
+  )
+  @ApiAnswer(
+    503,
+    'Readiness',
+    z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+    { status: 'unavailable', postgres: 'up', redis: 'down' },
+    'Une dépendance ne répond pas',
+  )
   async ready() {
     const checks = await Promise.allSettled([
       this.dataSource.query('SELECT 1'),

@@ -3,6 +3,7 @@ import { decide, mayAttempt, statusOfDenial } from './policy';
 import { KeyPrincipal, PersonPrincipal, Principal } from './principal';
 import { Resource } from './resource';
 import { grantedFields, projectSharedView } from './shared-view';
+import { roleMisfit } from './roles';
 
 const LANDLORD = 'p-landlord';
 const CAF = 'p-caf';
@@ -149,5 +150,22 @@ describe('shared view fields', () => {
       partnersInvolved: ['caf'],
       phone: '+33612345678',
     });
+  });
+});
+
+describe('roles and organisations', () => {
+  it.each([
+    ['admin', null, null],
+    ['admin', 'caf', /réservé à l’équipe Unisson/],
+    ['partner_staff', 'caf', null],
+    ['partner_staff', 'analyste', /ne convient pas/],
+    ['partner_staff', null, /demande un partenaire/],
+    ['commissaire', 'commissaire_de_justice', null],
+    ['commissaire', 'caf', /ne convient pas/],
+    ['analyst', 'analyste', null],
+  ] as const)('%s in %s', (role, kind, problem) => {
+    const found = roleMisfit(role, kind);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toMatch(problem);
   });
 });

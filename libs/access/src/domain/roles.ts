@@ -17,27 +17,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Roles held by Unisson's own staff, who belong to no partner organisation. */
 export const PLATFORM_ROLES: readonly Role[] = ['admin', 'operator'];
 
-/** The partner kinds a role may belong to (null: no partner, platform staff). */
-const ROLE_PARTNER_KINDS: Record<Role, readonly string[] | null> = {
+/** The partner kinds a role may belong to (null: no partner, platform staff; `{ except }`: any kind but those). */
+const ROLE_PARTNER_KINDS: Record<Role, readonly string[] | { except: readonly string[] } | null> = {
   admin: null,
   operator: null,
   commissaire: ['commissaire_de_justice'],
   call_agent: ['plateforme_appels', 'equipe_mobile', 'association', 'ccas'],
   analyst: ['analyste', 'caf', 'etat', 'departement', 'ccapex'],
-  partner_staff: [
-    'bailleur_social',
-    'bailleur_prive',
-    'caf',
-    'etat',
-    'departement',
-    'ccapex',
-    'adil',
-    'ccas',
-    'commissaire_de_justice',
-    'equipe_mobile',
-    'association',
-    'plateforme_appels',
-  ],
+  partner_staff: { except: ['analyste'] },
 };
 
 /** Why a person cannot hold this role in this organisation, or null when they can. */
@@ -46,5 +33,6 @@ export function roleMisfit(role: Role, partnerKind: string | null): string | nul
   if (kinds === null)
     return partnerKind === null ? null : `le rôle « ${ROLE_LABELS[role]} » est réservé à l’équipe Unisson (sans partenaire)`;
   if (partnerKind === null) return `le rôle « ${ROLE_LABELS[role]} » demande un partenaire`;
-  return kinds.includes(partnerKind) ? null : `le rôle « ${ROLE_LABELS[role]} » ne convient pas à un partenaire de type ${partnerKind}`;
+  const fits = Array.isArray(kinds) ? kinds.includes(partnerKind) : !(kinds as { except: readonly string[] }).except.includes(partnerKind);
+  return fits ? null : `le rôle « ${ROLE_LABELS[role]} » ne convient pas à un partenaire de type ${partnerKind}`;
 }

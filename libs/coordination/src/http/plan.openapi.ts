@@ -30,7 +30,14 @@ const plan = z.object({
   timeZone: z.string(),
   plannedAt: z.string(),
   contacts: z.array(contact),
-  trace: z.array(z.object({ code: z.string(), message: z.string().describe('Phrase en français'), intentIds: z.array(z.string()), contactKey: z.string().nullable() })),
+  trace: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string().describe('Phrase en français'),
+      intentIds: z.array(z.string()),
+      contactKey: z.string().nullable(),
+    }),
+  ),
 });
 
 export const PlanRead = () =>
@@ -44,7 +51,14 @@ export const PlanRead = () =>
       timeZone: 'Europe/Paris',
       plannedAt: '2026-12-01T10:30:01.000Z',
       contacts: [],
-      trace: [{ code: 'merged', message: '2 demandes fusionnées en un seul message co-signé par 2 partenaire(s).', intentIds: [], contactKey: null }],
+      trace: [
+        {
+          code: 'merged',
+          message: '2 demandes fusionnées en un seul message co-signé par 2 partenaire(s).',
+          intentIds: [],
+          contactKey: null,
+        },
+      ],
     }),
     ApiErrors(400, 401, 403, 404),
   );

@@ -41,7 +41,13 @@ const submission = z.object({
 export const SubmissionAccepted = () =>
   applyDecorators(
     ApiAnswer(202, 'SubmissionAccepted', accepted, ACCEPTED, 'Reçu et enregistré ; traité ensuite par le moteur'),
-    ApiAnswer(200, 'SubmissionAccepted', accepted, { ...ACCEPTED, status: 'processed' }, 'Même Idempotency-Key : la première réponse est rejouée (Idempotent-Replayed: true)'),
+    ApiAnswer(
+      200,
+      'SubmissionAccepted',
+      accepted,
+      { ...ACCEPTED, status: 'processed' },
+      'Même Idempotency-Key : la première réponse est rejouée (Idempotent-Replayed: true)',
+    ),
     ApiErrors(400, 401, 403, 422, 429),
   );
 

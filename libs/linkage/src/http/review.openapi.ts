@@ -29,4 +29,7 @@ const LINK = {
 
 export const ReviewList = () => applyDecorators(ApiAnswer(200, 'LinkList', z.array(link), [LINK]), ApiErrors(400, 401, 403));
 export const ReviewDecided = () =>
-  applyDecorators(ApiResponse({ status: 204, description: 'Décision enregistrée ; les foyers suivent (tâche de fond)' }), ApiErrors(400, 401, 403, 404));
+  applyDecorators(
+    ApiResponse({ status: 204, description: 'Décision enregistrée ; les foyers suivent (tâche de fond)' }),
+    ApiErrors(400, 401, 403, 404),
+  );

@@ -32,6 +32,8 @@ const territoriesOf = (value: unknown) =>
     .split(/[\s,;]+/)
     .map((t) => t.trim().toUpperCase())
     .filter(Boolean);
+/** Where a form goes back to: one of the admin pages only. */
+const backOf = (form: Form) => (/^\/admin(\/[\w-]*)*$/.test(String(form.back ?? '')) ? String(form.back) : '/admin');
 const date = (d: Date | null) => (d ? d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : '—');
 
 export const ADMIN_NAV: Array<[string, string]> = [
@@ -372,8 +374,7 @@ export class AdminPagesController {
   @Post('comptes')
   @Authorize('account.manage')
   async createAccount(@CurrentPrincipal() actor: Principal, @Body() form: Form, @Res() reply: FastifyReply) {
-    const back = String(form.back ?? '/admin').startsWith('/admin') ? String(form.back ?? '/admin') : '/admin';
-    await this.submit(reply, back, async () => {
+    await this.submit(reply, backOf(form), async () => {
       const input = parseOrThrow(newAccountSchema, {
         email: form.email,
         displayName: form.displayName,
@@ -389,8 +390,7 @@ export class AdminPagesController {
   @Post('comptes/:id')
   @Authorize('account.manage')
   async changeAccount(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string, @Body() form: Form, @Res() reply: FastifyReply) {
-    const back = String(form.back ?? '/admin').startsWith('/admin') ? String(form.back ?? '/admin') : '/admin';
-    await this.submit(reply, back, async () => {
+    await this.submit(reply, backOf(form), async () => {
       const op = String(form.op);
       await this.directory.updateAccount(actor, id, op === 'unlock' ? { unlock: true } : { disabled: op === 'disable' });
       return op === 'unlock' ? 'Compte débloqué.' : op === 'disable' ? 'Compte désactivé (sessions closes).' : 'Compte réactivé.';
