@@ -46,7 +46,7 @@ const intents = (household: string) => [
   {
     partnerId: 'cj-93',
     partnerKind: 'commissaire_de_justice' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'commandementDePayer',
     legal: true,
     deadline: null,
@@ -56,7 +56,7 @@ const intents = (household: string) => [
   {
     partnerId: 'drihl-93',
     partnerKind: 'etat' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'lettrePreventionCcapex',
     legal: true,
     deadline: null,
@@ -66,7 +66,7 @@ const intents = (household: string) => [
   {
     partnerId: 'cd-93',
     partnerKind: 'departement' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'offreServiceSocialCommandement',
     legal: false,
     deadline: null,
@@ -76,7 +76,7 @@ const intents = (household: string) => [
   {
     partnerId: 'adil-93',
     partnerKind: 'adil' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'rappelFinDelaiCommandement',
     legal: false,
     deadline: null,
@@ -106,7 +106,7 @@ describe('CoordinationService on the whole schema', () => {
   it('plans from the foundation tables, stores the plan and shows it to an entitled partner', async () => {
     const household = await seedHousehold();
     const plan = await service.postIntents(household, intents(household));
-    expect(plan?.stage).toBe('commandementDePayer');
+    expect(plan?.stage).toBe('commandement_de_payer');
     expect(plan?.contacts.some((c) => c.channel === 'servedAct' && c.legal)).toBe(true);
     expect(plan?.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
     expect(plan?.contacts.some((c) => c.channel === 'sms')).toBe(true); // the partner record has a mobile number

@@ -18,7 +18,7 @@ function contact(key: string, status: PlannedContactRecord['status']): PlannedCo
     purpose: 'p',
     purposes: ['p'],
     legal: false,
-    stage: 'impaye',
+    stage: 'premier_impaye',
     step: 0,
     onlyIfNoResponse: false,
     leadPartnerId: 'partner-a',
@@ -52,7 +52,7 @@ describe('CoordinationService', () => {
   const stored = {
     plan: {
       procedure_id: 'proc',
-      stage: 'impaye',
+      stage: 'premier_impaye',
       territory: '93',
       playbook_version: 'v',
       time_zone: 'Europe/Paris',
@@ -94,7 +94,7 @@ describe('CoordinationService', () => {
       household: { id: 'h', postalCode: '93200', hasMobilePhone: true, hasEmail: false, postalAddressValid: true },
       procedure: {
         id: 'proc',
-        stage: 'impaye',
+        stage: 'premier_impaye',
         stageEnteredAt: '2026-11-02T08:00:00.000Z',
         landlordKind: 'social',
         leaseSignedOn: null,
@@ -108,7 +108,7 @@ describe('CoordinationService', () => {
           id: 'i1',
           partnerId: 'landlord',
           partnerKind: 'bailleur_social',
-          stage: 'impaye',
+          stage: 'premier_impaye',
           purpose: 'rappelImpaye',
           legal: false,
           deadline: null,

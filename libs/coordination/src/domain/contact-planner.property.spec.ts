@@ -4,7 +4,8 @@ import { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import { frenchPublicHolidays } from './calendar';
 import { planContacts } from './contact-planner';
 import type { PlanningInput } from './planning-context';
-import { CHANNELS, ContactIntent, HOUSEHOLD_EVENTS, PARTNER_KINDS, STAGES } from './types';
+import { ContactIntent, HOUSEHOLD_EVENTS, PARTNER_KINDS } from './types';
+import { CONTACT_CHANNELS, PROCEDURE_STAGES } from '@unisson/vocabulary';
 
 const playbooks = PlaybookCatalog.load().all();
 const instant = fc
@@ -14,7 +15,7 @@ const instant = fc
 const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
   .record({
     playbookIndex: fc.nat({ max: playbooks.length - 1 }),
-    stage: fc.constantFrom(...STAGES),
+    stage: fc.constantFrom(...PROCEDURE_STAGES),
     now: instant,
     stageOffsetDays: fc.integer({ min: -90, max: 0 }),
     hearingInDays: fc.option(fc.integer({ min: -10, max: 90 })),
@@ -34,7 +35,7 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
     ),
     history: fc.array(
       fc.record({
-        channel: fc.constantFrom(...CHANNELS),
+        channel: fc.constantFrom(...CONTACT_CHANNELS),
         daysAgo: fc.integer({ min: 0, max: 60 }),
         outcome: fc.constantFrom('sent', 'delivered', 'undelivered', 'npai', 'responded', 'refused' as const),
       }),

@@ -14,7 +14,7 @@ const partners = [
 
 describe('intentsForStageEvent', () => {
   it('creates the prescribed intents of the stage for the partners the territory has', () => {
-    const intents = intentsForStageEvent(playbook, 'commandementDePayer', partners, { id: 'ev1', occurredAt: '2026-11-02T09:00:00.000Z' });
+    const intents = intentsForStageEvent(playbook, 'commandement_de_payer', partners, { id: 'ev1', occurredAt: '2026-11-02T09:00:00.000Z' });
     expect(intents.map((i) => [i.purpose, i.partnerId, i.legal])).toEqual([
       ['commandementDePayer', 'cj', true],
       ['lettrePreventionCcapex', 'drihl', true],
@@ -22,7 +22,7 @@ describe('intentsForStageEvent', () => {
     ]);
     const plan = planContacts(
       new PlanningInputBuilder(playbook)
-        .atStage('commandementDePayer', '2026-11-02T09:00:00.000Z')
+        .atStage('commandement_de_payer', '2026-11-02T09:00:00.000Z')
         .withIntents(...intents)
         .build(),
     );
@@ -31,7 +31,7 @@ describe('intentsForStageEvent', () => {
 
   it('follows the dated lead: the CAF before 2027, the CCAPEX from 1 January 2027', () => {
     const lead = (at: string) =>
-      intentsForStageEvent(playbook, 'signalementCaf', partners, { id: 'ev', occurredAt: at }).find(
+      intentsForStageEvent(playbook, 'signalement_caf', partners, { id: 'ev', occurredAt: at }).find(
         (i) => i.purpose === 'decisionAideLogement',
       )?.partnerId;
     expect(lead('2026-12-31T10:00:00.000Z')).toBe('caf93');

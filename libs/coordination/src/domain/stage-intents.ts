@@ -3,7 +3,8 @@
  * intent from the territory's partner of the lead kind in force that day (if the territory has one).
  */
 import type { Playbook } from './playbook.schema';
-import type { ContactIntent, PartnerKind, StageId } from './types';
+import type { ContactIntent, PartnerKind } from './types';
+import { type ProcedureStage } from '@unisson/vocabulary';
 
 export interface TerritoryPartner {
   id: string;
@@ -13,7 +14,7 @@ export interface TerritoryPartner {
 
 export function intentsForStageEvent(
   playbook: Playbook,
-  stage: StageId,
+  stage: ProcedureStage,
   partners: readonly TerritoryPartner[],
   event: { id: string; occurredAt: string },
 ): ContactIntent[] {

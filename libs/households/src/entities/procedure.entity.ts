@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { PROCEDURE_STAGES, ProcedureStage } from '../domain/procedure-stage';
+import { PROCEDURE_STAGES, ProcedureStage } from '@unisson/vocabulary';
 
 /** A rent-arrears procedure between a household and its landlord. */
 @Entity({ name: 'procedure' })

@@ -11,7 +11,7 @@ const partners: TerritoryPartner[] = [
 const alert: StageEventFacts = {
   submissionId: 'sub-1',
   reportingPartnerId: 'bailleur-b',
-  stage: 'impaye',
+  stage: 'premier_impaye',
   advanced: true,
   occurredOn: '2026-11-02',
 };

@@ -5,13 +5,13 @@
  * another landlord of the territory). Idempotency keys derive from the submission: a retried job
  * posts the same intents, which the engine ignores.
  */
-import { intentsForStageEvent, Playbook, StageId, TerritoryPartner } from '@unisson/coordination';
+import { intentsForStageEvent, Playbook, ProcedureStage, TerritoryPartner } from '@unisson/coordination';
 
 export interface StageEventFacts {
   submissionId: string;
   reportingPartnerId: string;
   /** The engine's stage the procedure is in after the event, or null (closed, unknown). */
-  stage: StageId | null;
+  stage: ProcedureStage | null;
   /** Whether the event moved the procedure to that stage (a late earlier event does not). */
   advanced: boolean;
   occurredOn: string;
@@ -21,7 +21,7 @@ export interface IntentToPost {
   idempotencyKey: string;
   partnerId: string;
   partnerKind: TerritoryPartner['kind'];
-  stage: StageId;
+  stage: ProcedureStage;
   purpose: string;
   legal: boolean;
   deadline: string | null;

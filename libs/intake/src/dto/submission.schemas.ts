@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGE_EVENT_TYPES } from '@unisson/households';
+import { STAGE_EVENT_TYPES } from '@unisson/vocabulary';
 import { LOCALES } from '@unisson/templates';
 
 const isoDate = z
