@@ -4,7 +4,7 @@
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { UnissonError } from '@unisson/platform';
-import { zoneClock } from './domain/calendar';
+import { dayOfIsoDate, timeZoneOfTerritory, zoneClock } from './domain/calendar';
 import { planContacts } from './domain/contact-planner';
 import { contactState } from './domain/contact-state';
 import type { PlanningInput } from './domain/planning-context';
@@ -16,6 +16,9 @@ import { PlaybookCatalog } from './playbooks/playbook-catalog';
 
 /** Partner kinds that coordinate prevention on their territory and may read every plan there. */
 const COORDINATING_KINDS = ['etat', 'departement', 'ccapex'];
+
+/** An intent as a partner posts it: the deadline, if any, is a civil date. */
+export type IntentToPlan = Omit<ContactIntent, 'id' | 'createdAt' | 'deadline'> & { idempotencyKey: string; deadlineOn: string | null };
 
 export interface PlanReader {
   partnerId: string;
@@ -75,8 +78,20 @@ export class CoordinationService {
     return plan;
   }
 
-  async postIntents(householdId: string, intents: Parameters<CoordinationRepository['insertIntents']>[1]): Promise<ContactPlan | null> {
-    await this.repository.insertIntents(householdId, intents);
+  /**
+   * Stores partners' intents and re-plans. A deadline given as a civil date means "by the end of
+   * that day" in the household's time zone (overseas départements included).
+   */
+  async postIntents(householdId: string, intents: readonly IntentToPlan[]): Promise<ContactPlan | null> {
+    const { territory } = await this.snapshots.findRecordHolders(householdId);
+    const clock = zoneClock(timeZoneOfTerritory(territory ?? 'FR'));
+    await this.repository.insertIntents(
+      householdId,
+      intents.map(({ deadlineOn, ...intent }) => ({
+        ...intent,
+        deadline: deadlineOn ? new Date(clock.at(dayOfIsoDate(deadlineOn) + 1, 0) - 1).toISOString() : null,
+      })),
+    );
     return this.replan(householdId);
   }
 

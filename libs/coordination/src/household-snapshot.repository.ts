@@ -140,7 +140,7 @@ export class HouseholdSnapshotRepository {
         stageEventOn,
         // Sequences start when the stage began, or when Unisson learned of it if later.
         stageEnteredAt: learned && learned > occurred ? learned : occurred,
-        landlordKind: p.housing_sector === 'social' ? 'social' : 'private',
+        landlordKind: p.housing_sector === 'social' ? 'social' : 'prive',
         leaseSignedOn: civilDate(p.lease_signed_on),
         dates: p.hearing_at ? { hearingDate: new Date(p.hearing_at).toISOString() } : {},
         arrears: {

@@ -25,9 +25,9 @@ export {
   CoordinationOptions,
   COORDINATION_CLOCK,
 } from './coordination.module';
-export { CoordinationService, PlanReader } from './coordination.service';
+export { CoordinationService, IntentToPlan, PlanReader } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { CONTACT_DUE_JOB, COORDINATION_QUEUE, contactDuePayload, contactDueJobId, contactDueOptions } from './jobs/contact-due.job';
-export { intentsForStageEvent, TerritoryPartner } from './domain/stage-intents';
+export { intentsForStageEvent, StageEventParties, TerritoryPartner } from './domain/stage-intents';

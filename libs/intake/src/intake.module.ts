@@ -5,15 +5,32 @@ import { IntakeController } from './http/intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 import { IntakeProcessor } from './jobs/intake.processor';
-import { SubmissionProcessingService } from './submission-processing.service';
+import { AlertIntake } from './alert-intake';
+import { HouseholdRecordLinker } from './household-record-linker';
+import { IntentIntake } from './intent-intake';
+import { ProcedureRecorder } from './procedure-recorder';
+import { StageEventIntake } from './stage-event-intake';
+import { SubmissionAuthority } from './submission-authority';
+import { SubmissionProcessingService, SubmissionUseCases } from './submission-processing.service';
 
 /** Alerts and stage events over HTTP, for apps/api. */
-@Module({ providers: [IntakeRepository, IntakeService], controllers: [IntakeController] })
+@Module({ imports: [HouseholdsModule], providers: [IntakeRepository, IntakeService, SubmissionAuthority], controllers: [IntakeController] })
 export class IntakeHttpModule {}
 
 /** Processing of stored submissions, for apps/worker. */
 @Module({
   imports: [HouseholdsModule, LinkageModule],
-  providers: [IntakeRepository, SubmissionProcessingService, IntakeProcessor],
+  providers: [
+    IntakeRepository,
+    SubmissionAuthority,
+    HouseholdRecordLinker,
+    ProcedureRecorder,
+    AlertIntake,
+    StageEventIntake,
+    IntentIntake,
+    SubmissionUseCases,
+    SubmissionProcessingService,
+    IntakeProcessor,
+  ],
 })
 export class IntakeJobsModule {}

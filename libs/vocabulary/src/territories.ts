@@ -20,3 +20,7 @@ export function departementOfPostalCode(postalCode: string): string {
   if (postalCode.startsWith('20')) return Number(postalCode) < 20200 ? '2A' : '2B';
   return postalCode.slice(0, 2);
 }
+
+/** Who owns the dwelling: a social landlord (HLM) or a private one. One spelling, in the API, the database and the playbooks. */
+export const HOUSING_SECTORS = ['social', 'prive'] as const;
+export type HousingSector = (typeof HOUSING_SECTORS)[number];

@@ -6,7 +6,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CONTACT_CHANNELS, PROCEDURE_STAGES } from '@unisson/vocabulary';
+import { CONTACT_CHANNELS, HOUSING_SECTORS, PROCEDURE_STAGES } from '@unisson/vocabulary';
 import { HOUSEHOLD_EVENTS, PARTNER_KINDS } from './types';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
@@ -35,7 +35,7 @@ const legalDelaySchema = z
       .object({
         leaseSignedBefore: isoDate.optional(),
         leaseSignedFrom: isoDate.optional(),
-        landlordKind: z.enum(['social', 'private']).optional(),
+        landlordKind: z.enum(HOUSING_SECTORS).optional(),
       })
       .strict()
       .default({}),

@@ -3,6 +3,7 @@
  * holidays (unless the window says so), the winter truce, and procedure dates moved by delays.
  */
 import { DAY_MS, ZoneClock, addMonths, addWorkingDays, dayOfIsoDate, isoDateOfDay, isPublicHoliday, weekdayOfDay } from './calendar';
+import type { HousingSector } from '@unisson/vocabulary';
 import type { Duration, LegalDelay, Playbook, WeeklyWindow } from './playbook.schema';
 
 export interface CalendarContext {
@@ -90,7 +91,7 @@ export function shiftInstant(utcMs: number, duration: Duration, ctx: CalendarCon
 
 export interface DelayCase {
   leaseSignedOn: string | null;
-  landlordKind: 'social' | 'private';
+  landlordKind: HousingSector;
 }
 
 /**

@@ -3,7 +3,7 @@
  * with an offset (or 'Z'); civil dates are 'YYYY-MM-DD'. Stages and channels are defined once,
  * in @unisson/vocabulary.
  */
-import type { ContactChannel, ProcedureStage } from '@unisson/vocabulary';
+import type { ContactChannel, HousingSector, ProcedureStage } from '@unisson/vocabulary';
 
 /** Same values as libs/partners' PartnerKind, kept here so the pure planner has no dependency. */
 export const PARTNER_KINDS = [
@@ -81,7 +81,7 @@ export interface HouseholdState {
   postalAddressValid: boolean;
 }
 
-export type LandlordKind = 'social' | 'private';
+export type LandlordKind = HousingSector;
 
 /** What the procedure owes and since when (the CAF's arrears regimes depend on it). */
 export interface ArrearsFacts {

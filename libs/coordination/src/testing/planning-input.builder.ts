@@ -35,7 +35,7 @@ export class PlanningInputBuilder {
     stage: 'commandement_de_payer',
     stageEventOn: '2026-11-02',
     stageEnteredAt: '2026-11-02T09:00:00.000Z',
-    landlordKind: 'private',
+    landlordKind: 'prive',
     leaseSignedOn: '2024-01-15',
     dates: {},
     arrears: { debtCents: 120_000, monthlyRentCents: 60_000, firstUnpaidOn: '2026-09-05', housingBenefit: null },

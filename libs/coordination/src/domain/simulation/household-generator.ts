@@ -97,7 +97,7 @@ export function generateHouseholds(count: number, seed = 20261122, territories: 
       id: `hh-${i}`,
       territory,
       postalCode: codes[Math.floor(rand() * codes.length)],
-      sector: (rand() < 0.55 ? 'social' : 'private') as LandlordKind,
+      sector: (rand() < 0.55 ? 'social' : 'prive') as LandlordKind,
       clilCommune: rand() < 0.4,
       cafRecipient: rand() < 0.6,
       reactive: rand() < 0.3,

@@ -71,7 +71,7 @@ export function partnerWishes(h: SimulatedHousehold, stage: ProcedureStage, draw
           reminds: true,
         }),
       );
-      if (h.sector === 'private' && !h.knownToSocialServices && h.territory !== '38') {
+      if (h.sector === 'prive' && !h.knownToSocialServices && h.territory !== '38') {
         wishes.push(wish('equipe_mobile', 'allerVersEquipeMobile', ['letter', 'email', 'sms', 'homeVisit', 'homeVisit', 'letter']));
       }
       wishes.push(wish('adil', 'rappelAudience', phone ? ['letter', 'sms'] : ['letter']));
