@@ -139,10 +139,10 @@ function decideChannel(ctx: PlanningContext, group: MessageGroup, step: ChannelS
  * A letter of the group already went out and came back NPAI: its content is planned again, at
  * once, on the playbook's next channel (the same key whatever the re-plans, so it goes once).
  */
-function returnedLetterDraft(ctx: PlanningContext, group: MessageGroup, index: number, used: Set<ContactChannel>): ContactDraft | null {
+function returnedLetterDraft(ctx: PlanningContext, group: MessageGroup, index: number): ContactDraft | null {
   const returned = entriesFor(ctx.input.history, group.purposes, group.stage, 'letter').some((e) => e.outcome === 'npai');
   if (!returned) return null;
-  const channel = npaiFallback(ctx, group, new Set([...used].filter((c) => c !== 'letter')));
+  const channel = npaiFallback(ctx, group, new Set());
   if (!channel) {
     note(ctx, 'npaiReplanned', `Le courrier « ${group.primary.label} » est revenu (NPAI) et aucun autre canal ne joint le ménage.`, group);
     return null;
@@ -174,7 +174,7 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
     seen.set(step.channel, occurrence);
     const label = `« ${group.primary.label} » par ${channelLabel(step.channel)}`;
     if (timesDone(ctx.input.history, group.purposes, group.stage, step.channel) >= occurrence) {
-      const replacement = step.channel === 'letter' ? returnedLetterDraft(ctx, group, index, used) : null;
+      const replacement = step.channel === 'letter' ? returnedLetterDraft(ctx, group, index) : null;
       if (replacement) drafts.push(replacement);
       else note(ctx, 'suppressedAlreadyDone', `Étape ${index + 1} ${label} déjà faite.`, group);
       return;
@@ -184,6 +184,11 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
       return;
     }
     const legalStep = group.legal && (step.channel === 'letter' || step.channel === 'servedAct');
+    if (group.legal && !legalStep && ctx.nonLegalCancelledBy) {
+      // The legal act stays; the SMS or call that accompanies it is not legal and goes with the rest.
+      note(ctx, 'suppressedByEvent', `${label} annulé : ${ctx.nonLegalCancelledBy}.`, group, contactKeyOf(ctx, group.id, step.channel, index));
+      return;
+    }
     const base = anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);
     if (base === null) {
       note(ctx, 'suppressedMissingDate', `Date de référence inconnue : étape ${label} non planifiée.`, group);

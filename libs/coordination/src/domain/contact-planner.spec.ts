@@ -72,17 +72,18 @@ describe('planContacts rules', () => {
     expect(act?.window.notBefore).toBe(stageStart);
   });
 
-  it('a cleared debt cancels every non-legal contact but never the legal ones', () => {
+  it('a cleared debt cancels every non-legal contact and withdraws the legal acts it makes moot, with the legal reason', () => {
     const plan = planContacts(
       base()
         .withIntents(intent('rappelFinDelaiCommandement', 'adil', 'commandement_de_payer'))
         .withEvent({ type: 'debtCleared', at: '2026-11-02T08:30:00.000Z' })
         .build(),
     );
-    expect(plan.contacts.every((c) => c.legal || c.purposes.includes('lettrePreventionCcapex'))).toBe(true);
-    expect(plan.contacts.some((c) => c.purposes.includes('rappelFinDelaiCommandement'))).toBe(false);
-    expect(plan.contacts.some((c) => c.channel === 'letter' && c.legal)).toBe(true);
+    expect(plan.contacts).toEqual([]);
     expect(plan.trace.some((t) => t.code === 'suppressedByEvent')).toBe(true);
+    expect(plan.trace.filter((t) => t.code === 'legalWithdrawn').map((t) => t.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('loi n° 89-462, art. 24 I')]),
+    );
   });
 
   it('an event announced for the future does not cancel anything yet', () => {
@@ -104,6 +105,7 @@ describe('planContacts rules', () => {
       new PlanningInputBuilder(pb93)
         .atStage('premier_impaye', stageStart)
         .withIntents(intent('rappelImpaye', 'bailleur_prive', 'premier_impaye'), intent('offreTravailleurSocialBailleur', 'caf', 'premier_impaye'))
+        .withPartners({ id: 'partner-departement', name: 'Département de la Seine-Saint-Denis', kind: 'departement' })
         .withHousehold({ postalAddressValid: false })
         .build(),
     );

@@ -49,6 +49,7 @@ function cancels(active: ActiveEvent, definition: PurposeDefinition): boolean {
 export function keepIntents(ctx: PlanningContext): ContactIntent[] {
   const { procedure, intents } = ctx.input;
   const active = activeEvents(ctx);
+  ctx.nonLegalCancelledBy = active.find((a) => a.rule?.cancels === 'allNonLegal')?.phrase ?? null;
   const kept: ContactIntent[] = [];
   const dropped = new Map<string, string>();
   const keptGroups = new Set<string>();

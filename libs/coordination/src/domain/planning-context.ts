@@ -53,6 +53,8 @@ export interface PlanningContext {
   winterTruceEndDay: number | null;
   trace: TraceEntry[];
   withdrawals: Withdrawal[];
+  /** Set when an event in force cancels every non-legal contact: what happened, as the trace says it. */
+  nonLegalCancelledBy: string | null;
   cafArrears(): CafArrearsDecision;
 }
 
@@ -128,6 +130,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
     winterTruceEndDay: winterTruceEnd(calendar.clock.localDay(nowMs), playbook.winterTruce),
     trace: [],
     withdrawals: [],
+    nonLegalCancelledBy: null,
     cafArrears: () => (caf ??= cafArrearsDecision(playbook.cafArrears, procedure.arrears, today)),
   };
 }

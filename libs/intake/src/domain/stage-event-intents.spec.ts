@@ -11,6 +11,7 @@ const partners: TerritoryPartner[] = [
 const alert: StageEventFacts = {
   submissionId: 'sub-1',
   reportingPartnerId: 'bailleur-b',
+  recordHolderIds: ['bailleur-b'],
   stage: 'premier_impaye',
   advanced: true,
   occurredOn: '2026-11-02',
