@@ -49,7 +49,7 @@ const intents = (household: string) => [
     stage: 'commandement_de_payer' as const,
     purpose: 'commandementDePayer',
     legal: true,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: null,
     idempotencyKey: `${household}-a`,
   },
@@ -59,7 +59,7 @@ const intents = (household: string) => [
     stage: 'commandement_de_payer' as const,
     purpose: 'lettrePreventionCcapex',
     legal: true,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: '+33140000000',
     idempotencyKey: `${household}-b`,
   },
@@ -69,7 +69,7 @@ const intents = (household: string) => [
     stage: 'commandement_de_payer' as const,
     purpose: 'offreServiceSocialCommandement',
     legal: false,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: '+33143930000',
     idempotencyKey: `${household}-c`,
   },
@@ -79,7 +79,7 @@ const intents = (household: string) => [
     stage: 'commandement_de_payer' as const,
     purpose: 'rappelFinDelaiCommandement',
     legal: false,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: null,
     idempotencyKey: `${household}-d`,
   },
@@ -118,7 +118,7 @@ describe('CoordinationService on the whole schema', () => {
     });
   });
 
-  it('posting the same intents again changes nothing; a cleared debt keeps only the legal contacts', async () => {
+  it('posting the same intents again changes nothing; a cleared debt cancels every pending contact, each with its reason', async () => {
     const household = await seedHousehold();
     await service.postIntents(household, intents(household));
     const jobsBefore = (await queue.getJobs(['delayed', 'waiting'])).length;
@@ -126,12 +126,16 @@ describe('CoordinationService on the whole schema', () => {
     expect((await queue.getJobs(['delayed', 'waiting'])).length).toBe(jobsBefore);
 
     const after = await service.recordEvent(household, { type: 'debtCleared', at: '2026-11-02T08:30:00.000Z' });
-    expect(after?.contacts.length).toBeGreaterThan(0);
-    const stored: Array<{ legal: boolean; status: string; purpose: string }> = await dataSource.query(
-      `SELECT legal, status, purpose FROM planned_contact WHERE household_id = $1`,
+    // At the commandement stage, a cleared debt makes the legal acts moot too (loi n° 89-462, art. 24 I).
+    expect(after?.contacts).toEqual([]);
+    const stored: Array<{ legal: boolean; status: string; purpose: string; cancel_reason: string | null }> = await dataSource.query(
+      `SELECT legal, status, purpose, cancel_reason FROM planned_contact WHERE household_id = $1`,
       [household],
     );
-    expect(stored.filter((c) => c.status === 'planned').every((c) => c.legal || c.purpose === 'lettrePreventionCcapex')).toBe(true);
-    expect(stored.some((c) => c.status === 'cancelled' && c.purpose === 'rappelFinDelaiCommandement')).toBe(true);
+    expect(stored.filter((c) => c.status === 'planned')).toEqual([]);
+    const reasonOf = (purpose: string) => stored.find((c) => c.status === 'cancelled' && c.purpose === purpose)?.cancel_reason;
+    expect(reasonOf('rappelFinDelaiCommandement')).toContain('annulé : la dette est soldée');
+    expect(reasonOf('lettrePreventionCcapex')).toContain('Obligation légale « Lettre de prévention');
+    expect(reasonOf('lettrePreventionCcapex')).toContain('art. 24 I');
   });
 });

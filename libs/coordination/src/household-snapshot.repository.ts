@@ -98,7 +98,7 @@ export class HouseholdSnapshotRepository {
       ),
       this.dataSource.query(
         `SELECT r.partner_id, p.kind AS partner_kind, r.street, r.address_extra, r.postal_code, r.phone, r.email, r.caf_number
-         FROM partner_record r JOIN partner p ON p.id = r.partner_id WHERE r.household_id = $1 ORDER BY r.updated_at DESC`,
+         FROM partner_record r LEFT JOIN partner p ON p.id = r.partner_id WHERE r.household_id = $1 ORDER BY r.updated_at DESC`,
         [householdId],
       ),
       this.dataSource.query(`SELECT channel, created_at FROM household_opt_out WHERE household_id = $1`, [householdId]),

@@ -55,7 +55,8 @@ export function keepIntents(ctx: PlanningContext): ContactIntent[] {
   const keptGroups = new Set<string>();
   const drop = (intent: ContactIntent, code: TraceCode, message: string, groupPrefix: string): void => {
     ctx.trace.push({ code, message, intentIds: [intent.id], contactKey: null });
-    if (!dropped.has(groupPrefix)) dropped.set(groupPrefix, message);
+    // A group's contacts carry the legal act's reason when its legal act went, the first reason otherwise.
+    if (!dropped.has(groupPrefix) || code === 'legalWithdrawn' || code === 'legalHeldForStage') dropped.set(groupPrefix, message);
   };
   const stageNow = stageLabel(procedure.stage);
   for (const intent of intents) {

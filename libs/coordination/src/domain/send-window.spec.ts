@@ -122,6 +122,6 @@ describe('legal delays', () => {
     ['prefet', '2023-07-28', null, 'deux mois'],
     ['prefet', '2023-07-29', null, 'six semaines'],
   ])('%s on %s with lease %s -> %s', (id, reference, lease, expected) => {
-    expect(applicableDelay(delays, id, reference, { leaseSignedOn: lease, landlordKind: 'private' })?.label).toBe(expected);
+    expect(applicableDelay(delays, id, reference, { leaseSignedOn: lease, landlordKind: 'prive' })?.label).toBe(expected);
   });
 });
