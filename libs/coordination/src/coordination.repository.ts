@@ -129,7 +129,11 @@ export class CoordinationRepository {
         : [];
       // Each cancelled contact keeps the reason the planner gave for its key (the longest matching prefix).
       const withdrawals = plans.flatMap((p) =>
-        p.withdrawals.map((w) => ({ plan_id: planIdOf.get(`${p.householdId}|${p.procedureId}`), key_prefix: w.keyPrefix, reason: w.reason })),
+        p.withdrawals.map((w) => ({
+          plan_id: planIdOf.get(`${p.householdId}|${p.procedureId}`),
+          key_prefix: w.keyPrefix,
+          reason: w.reason,
+        })),
       );
       const cancelled = rowsOf<{ contact_key: string }>(
         await manager.query(
@@ -203,7 +207,10 @@ export class CoordinationRepository {
   }
 
   /** Messaging reports what became of a handed-off contact (delivered, npai, responded…). */
-  async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<{ householdId: string; channel: string } | null> {
+  async recordOutcome(
+    contactKey: string,
+    outcome: ContactHistoryEntry['outcome'],
+  ): Promise<{ householdId: string; channel: string } | null> {
     const rows = rowsOf<{ household_id: string; channel: string }>(
       await this.dataSource.query(
         `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id, channel`,

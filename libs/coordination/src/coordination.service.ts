@@ -117,7 +117,8 @@ export class CoordinationService {
     if (!contact) return;
     if (outcome === 'npai' && contact.channel === 'letter') {
       const input = await this.planningInput(contact.householdId);
-      if (input?.playbook.escalation.npai.markAddressInvalid) await this.snapshots.markCurrentAddressReturned(contact.householdId, contactKey);
+      if (input?.playbook.escalation.npai.markAddressInvalid)
+        await this.snapshots.markCurrentAddressReturned(contact.householdId, contactKey);
     }
     if (['npai', 'responded', 'undelivered', 'failed', 'refused'].includes(outcome)) await this.replan(contact.householdId);
   }
@@ -151,7 +152,10 @@ export class CoordinationService {
       contacts: found.contacts.map(({ planId: _planId, householdId: _householdId, cancelReason, outcome, handedOffAt, ...contact }) => ({
         ...contact,
         leadPartnerName: nameOf(contact.leadPartnerId),
-        ...contactState({ channel: contact.channel, status: contact.status, outcome, cancelReason, handedOffAt, notBefore: contact.window.notBefore }, clock),
+        ...contactState(
+          { channel: contact.channel, status: contact.status, outcome, cancelReason, handedOffAt, notBefore: contact.window.notBefore },
+          clock,
+        ),
       })),
       trace: plan.trace,
     };

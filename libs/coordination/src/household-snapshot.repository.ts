@@ -6,7 +6,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
-import type { HouseholdEvent, HouseholdEventType, HouseholdState, OptOut, PartnerInPlan, PartnerKind, ProcedureState } from './domain/types';
+import type {
+  HouseholdEvent,
+  HouseholdEventType,
+  HouseholdState,
+  OptOut,
+  PartnerInPlan,
+  PartnerKind,
+  ProcedureState,
+} from './domain/types';
 
 /** Mobile numbers (SMS and calls) in metropolitan France and the overseas départements, E.164. */
 const MOBILE = /^\+33[67]\d{8}$|^\+590(690|691)\d{6}$|^\+596(696|697)\d{6}$|^\+594(694)\d{6}$|^\+262(692|693|639)\d{6}$/;
@@ -113,7 +121,10 @@ export class HouseholdSnapshotRepository {
          FROM stage_event WHERE procedure_id = $1 ORDER BY occurred_on, recorded_at`,
         [p.id],
       ) as Promise<StageEventRow[]>,
-      this.findPartners(territory, (records as RecordRow[]).map((r) => r.partner_id)),
+      this.findPartners(
+        territory,
+        (records as RecordRow[]).map((r) => r.partner_id),
+      ),
     ]);
     const recs = records as RecordRow[];
     const stage = p.stage as ProcedureStage;
@@ -149,7 +160,9 @@ export class HouseholdSnapshotRepository {
           firstUnpaidOn: civilDate(p.first_unpaid_on),
           housingBenefit: recs.some((r) => !!r.caf_number || r.partner_kind === 'caf') ? true : null,
         },
-        closedOn: p.closed_at ? (civilDate(closing[closing.length - 1]?.occurred_on) ?? new Date(p.closed_at).toISOString().slice(0, 10)) : null,
+        closedOn: p.closed_at
+          ? (civilDate(closing[closing.length - 1]?.occurred_on) ?? new Date(p.closed_at).toISOString().slice(0, 10))
+          : null,
       },
       optOuts: (optOuts as Array<{ channel: string; created_at: Date }>).map((o) => ({
         channel: (o.channel === 'voice' ? 'call' : o.channel) as ContactChannel,

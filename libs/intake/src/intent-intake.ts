@@ -22,7 +22,12 @@ export class IntentIntake {
     if (!record?.householdId) return { error: 'UNKNOWN_PARTNER_REF' };
     const procedure = await this.households.findOpenProcedure(manager, record.householdId);
     if (!procedure) return { householdId: record.householdId, error: 'NO_OPEN_PROCEDURE' };
-    const outcome: SubmissionOutcome = { householdId: record.householdId, procedureId: procedure.id, stage: procedure.stage, linkage: 'existing' };
+    const outcome: SubmissionOutcome = {
+      householdId: record.householdId,
+      procedureId: procedure.id,
+      stage: procedure.stage,
+      linkage: 'existing',
+    };
     const playbook = this.procedures.playbookOf(departementOfPostalCode(record.postalCode));
     if (!playbook) return { ...outcome, error: 'NO_PLAYBOOK_FOR_TERRITORY' };
     const purpose = playbook.purposes.find((p) => p.id === input.purpose && p.stage === procedure.stage);

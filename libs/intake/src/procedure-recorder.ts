@@ -99,7 +99,11 @@ export class ProcedureRecorder {
       reportedByPartnerId: partner.id,
       submissionId: event.submissionId,
       // When Unisson learned of it, on the coordination calendar: Unisson's own sequences start from it.
-      details: { ...(facts.hearing ? { hearingAt: facts.hearing.at } : {}), ...(facts.debtCents !== undefined ? { debtCents: facts.debtCents } : {}), learnedAt: now.toISOString() },
+      details: {
+        ...(facts.hearing ? { hearingAt: facts.hearing.at } : {}),
+        ...(facts.debtCents !== undefined ? { debtCents: facts.debtCents } : {}),
+        learnedAt: now.toISOString(),
+      },
     });
     const outcome: SubmissionOutcome = {
       householdId,
@@ -116,7 +120,8 @@ export class ProcedureRecorder {
       this.households.findRecordHolderIds(manager, householdId),
     ]);
     const directory = partners.map((p) => ({ id: p.id, kind: p.kind, publicPhone: p.publicPhone }));
-    if (!directory.some((p) => p.id === partner.id)) directory.push({ id: partner.id, kind: partner.kind, publicPhone: partner.publicPhone });
+    if (!directory.some((p) => p.id === partner.id))
+      directory.push({ id: partner.id, kind: partner.kind, publicPhone: partner.publicPhone });
     outcome.intents = stageEventIntents(
       {
         submissionId: event.submissionId,

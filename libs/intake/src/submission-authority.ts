@@ -46,7 +46,13 @@ export class SubmissionAuthority {
    * submission of the same partner naming the same reference is still waiting for the worker
    * (an alert just posted): the worker decides again once it is recorded.
    */
-  async mayReport(manager: EntityManager, reporter: Reporter, kind: PartnerSubmission['kind'], payload: object, acceptPending = false): Promise<boolean> {
+  async mayReport(
+    manager: EntityManager,
+    reporter: Reporter,
+    kind: PartnerSubmission['kind'],
+    payload: object,
+    acceptPending = false,
+  ): Promise<boolean> {
     const named = payload as NamedHousehold;
     const partnerRef = typeof named.partnerRef === 'string' ? named.partnerRef : '';
     const record = await this.households.findRecordByRef(manager, reporter.partnerId, partnerRef);

@@ -2,11 +2,7 @@
  * Territories are départements: the 96 of metropolitan France (Corse as 2A and 2B) and the five
  * overseas départements (971 Guadeloupe, 972 Martinique, 973 Guyane, 974 La Réunion, 976 Mayotte).
  */
-const METROPOLITAN = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((code) => code !== '20'),
-  '2A',
-  '2B',
-];
+const METROPOLITAN = [...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((code) => code !== '20'), '2A', '2B'];
 export const OVERSEAS_DEPARTEMENTS = ['971', '972', '973', '974', '976'] as const;
 export const DEPARTEMENTS: readonly string[] = [...METROPOLITAN, ...OVERSEAS_DEPARTEMENTS];
 

@@ -19,8 +19,11 @@ const REGIMES: CafArrearsRegime[] = [
   },
 ];
 const status = (debtEuros: number, rentEuros: number | null, firstUnpaidOn: string | null, onDate: string) =>
-  cafArrearsDecision(REGIMES, { debtCents: debtEuros * 100, monthlyRentCents: rentEuros === null ? null : rentEuros * 100, firstUnpaidOn }, onDate)
-    .status;
+  cafArrearsDecision(
+    REGIMES,
+    { debtCents: debtEuros * 100, monthlyRentCents: rentEuros === null ? null : rentEuros * 100, firstUnpaidOn },
+    onDate,
+  ).status;
 
 describe('cafArrearsDecision: both regimes, chosen by the day', () => {
   it.each([
@@ -41,7 +44,11 @@ describe('cafArrearsDecision: both regimes, chosen by the day', () => {
   });
 
   it('says in French which regime and which threshold decided', () => {
-    const decision = cafArrearsDecision(REGIMES, { debtCents: 50_000, monthlyRentCents: 40_000, firstUnpaidOn: '2026-12-05' }, '2027-01-02');
+    const decision = cafArrearsDecision(
+      REGIMES,
+      { debtCents: 50_000, monthlyRentCents: 40_000, firstUnpaidOn: '2026-12-05' },
+      '2027-01-02',
+    );
     expect(decision.regime?.id).toBe('decret-2026-84');
     expect(decision.reason).toBe('Depuis 2027 : dette de 500 €, supérieure à 450 €.');
   });

@@ -9,8 +9,7 @@
 import { addMonths, dayOfIsoDate } from './calendar';
 
 export type CafArrearsRule =
-  | { kind: 'rentMultiple'; months: number }
-  | { kind: 'debtOrDuration'; debtAboveCents: number; unpaidMonths: number };
+  { kind: 'rentMultiple'; months: number } | { kind: 'debtOrDuration'; debtAboveCents: number; unpaidMonths: number };
 
 export interface CafArrearsRegime {
   id: string;
@@ -61,7 +60,11 @@ export function cafArrearsDecision(regimes: readonly CafArrearsRegime[], facts: 
     };
   }
   if (facts.debtCents > rule.debtAboveCents) {
-    return { status: 'constituted', regime, reason: `${regime.label} : dette de ${euros(facts.debtCents)}, supérieure à ${euros(rule.debtAboveCents)}.` };
+    return {
+      status: 'constituted',
+      regime,
+      reason: `${regime.label} : dette de ${euros(facts.debtCents)}, supérieure à ${euros(rule.debtAboveCents)}.`,
+    };
   }
   if (!facts.firstUnpaidOn) return { status: 'unknown', regime, reason: `${regime.label} : date du premier impayé inconnue.` };
   const since = dayOfIsoDate(onDate) >= addMonths(dayOfIsoDate(facts.firstUnpaidOn), rule.unpaidMonths);

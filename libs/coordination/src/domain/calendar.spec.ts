@@ -46,7 +46,7 @@ describe('calendar', () => {
   /** Décret n° 83-1003 du 23 novembre 1983 (abolition de l'esclavage), modifié pour Mayotte (loi n° 2011-1978). */
   const ABOLITION_DAY: Record<string, string> = { '971': '05-27', '972': '05-22', '973': '06-10', '974': '12-20', '976': '04-27' };
 
-  it("gives every overseas département its abolition-of-slavery day over twenty years, and metropolitan France none of them", () => {
+  it('gives every overseas département its abolition-of-slavery day over twenty years, and metropolitan France none of them', () => {
     for (let year = 2020; year < 2040; year += 1) {
       for (const [territory, monthDay] of Object.entries(ABOLITION_DAY)) {
         const day = dayOfIsoDate(`${year}-${monthDay}`);

@@ -92,7 +92,13 @@ interface StepDecision {
   extra: ContactChannel | null;
 }
 
-function decideChannel(ctx: PlanningContext, group: MessageGroup, step: ChannelStep, index: number, used: Set<ContactChannel>): StepDecision {
+function decideChannel(
+  ctx: PlanningContext,
+  group: MessageGroup,
+  step: ChannelStep,
+  index: number,
+  used: Set<ContactChannel>,
+): StepDecision {
   const { history, optOuts } = ctx.input;
   const label = channelLabel(step.channel);
   const key = contactKeyOf(ctx, group.id, step.channel, index);
@@ -180,13 +186,25 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
       return;
     }
     if (step.onlyIfNoResponse && ctx.respondedInStage) {
-      note(ctx, 'suppressedAlreadyDone', `Le ménage a déjà répondu : relance ${label} inutile.`, group, contactKeyOf(ctx, group.id, step.channel, index));
+      note(
+        ctx,
+        'suppressedAlreadyDone',
+        `Le ménage a déjà répondu : relance ${label} inutile.`,
+        group,
+        contactKeyOf(ctx, group.id, step.channel, index),
+      );
       return;
     }
     const legalStep = group.legal && (step.channel === 'letter' || step.channel === 'servedAct');
     if (group.legal && !legalStep && ctx.nonLegalCancelledBy) {
       // The legal act stays; the SMS or call that accompanies it is not legal and goes with the rest.
-      note(ctx, 'suppressedByEvent', `${label} annulé : ${ctx.nonLegalCancelledBy}.`, group, contactKeyOf(ctx, group.id, step.channel, index));
+      note(
+        ctx,
+        'suppressedByEvent',
+        `${label} annulé : ${ctx.nonLegalCancelledBy}.`,
+        group,
+        contactKeyOf(ctx, group.id, step.channel, index),
+      );
       return;
     }
     const base = anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);

@@ -104,7 +104,10 @@ describe('planContacts rules', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
         .atStage('premier_impaye', stageStart)
-        .withIntents(intent('rappelImpaye', 'bailleur_prive', 'premier_impaye'), intent('offreTravailleurSocialBailleur', 'caf', 'premier_impaye'))
+        .withIntents(
+          intent('rappelImpaye', 'bailleur_prive', 'premier_impaye'),
+          intent('offreTravailleurSocialBailleur', 'caf', 'premier_impaye'),
+        )
         .withPartners({ id: 'partner-departement', name: 'Département de la Seine-Saint-Denis', kind: 'departement' })
         .withHousehold({ postalAddressValid: false })
         .build(),
@@ -152,7 +155,14 @@ describe('planContacts rules', () => {
       new PlanningInputBuilder(pb93)
         .atStage('premier_impaye', stageStart)
         .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'))
-        .withHistory({ channel: 'sms', purpose: 'rappelImpaye', stage: 'premier_impaye', at: stageStart, outcome: 'undelivered', legal: false })
+        .withHistory({
+          channel: 'sms',
+          purpose: 'rappelImpaye',
+          stage: 'premier_impaye',
+          at: stageStart,
+          outcome: 'undelivered',
+          legal: false,
+        })
         .build(),
     );
     expect(plan.contacts.some((c) => c.channel === 'sms')).toBe(false);
@@ -167,7 +177,14 @@ describe('planContacts rules', () => {
     const smsKey = first.contacts.find((c) => c.channel === 'sms')?.key;
     const second = planContacts(
       input
-        .withHistory({ channel: 'sms', purpose: 'rappelImpaye', stage: 'premier_impaye', at: stageStart, outcome: 'delivered', legal: false })
+        .withHistory({
+          channel: 'sms',
+          purpose: 'rappelImpaye',
+          stage: 'premier_impaye',
+          at: stageStart,
+          outcome: 'delivered',
+          legal: false,
+        })
         .build(),
     );
     expect(smsKey).toBeDefined();
@@ -179,7 +196,14 @@ describe('planContacts rules', () => {
       new PlanningInputBuilder(pb93)
         .atStage('premier_impaye', stageStart)
         .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'))
-        .withHistory({ channel: 'call', purpose: 'autre', stage: 'premier_impaye', at: '2026-10-20T10:00:00Z', outcome: 'refused', legal: false })
+        .withHistory({
+          channel: 'call',
+          purpose: 'autre',
+          stage: 'premier_impaye',
+          at: '2026-10-20T10:00:00Z',
+          outcome: 'refused',
+          legal: false,
+        })
         .build(),
     );
     const call = plan.contacts.find((c) => c.channel === 'call');
@@ -268,7 +292,10 @@ describe('planContacts rules', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
         .atStage('premier_impaye', stageStart)
-        .withIntents(intent('inconnu', 'ccas', 'premier_impaye'), intent('miseEnDemeure', 'bailleur_prive', 'premier_impaye', { legal: true }))
+        .withIntents(
+          intent('inconnu', 'ccas', 'premier_impaye'),
+          intent('miseEnDemeure', 'bailleur_prive', 'premier_impaye', { legal: true }),
+        )
         .build(),
     );
     expect(plan.contacts.map((c) => [c.purpose, c.channel, c.legal])).toEqual([['miseEnDemeure', 'letter', true]]);

@@ -155,8 +155,16 @@ export function scheduleDrafts(ctx: PlanningContext, drafts: ContactDraft[]): Ti
     }
     if (draft.notAfterMs !== null && t > draft.notAfterMs) {
       if (!isLegalContact(draft)) {
-        note(ctx, 'suppressedTooLate', `Trop tard pour « ${draft.group.primary.label} » (${channelLabel(draft.channel)}) : la date utile du ${frenchDate(ctx.calendar.clock.localDay(draft.notAfterMs))} est passée.`, draft);
-        ctx.withdrawals.push({ keyPrefix: contactKeyOf(ctx, draft.group.id, draft.channel, draft.step), reason: draft.reasons[draft.reasons.length - 1] });
+        note(
+          ctx,
+          'suppressedTooLate',
+          `Trop tard pour « ${draft.group.primary.label} » (${channelLabel(draft.channel)}) : la date utile du ${frenchDate(ctx.calendar.clock.localDay(draft.notAfterMs))} est passée.`,
+          draft,
+        );
+        ctx.withdrawals.push({
+          keyPrefix: contactKeyOf(ctx, draft.group.id, draft.channel, draft.step),
+          reason: draft.reasons[draft.reasons.length - 1],
+        });
         continue;
       }
       note(ctx, 'legalKept', 'Obligation légale : envoyé même après la date utile.', draft);

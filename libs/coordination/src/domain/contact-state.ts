@@ -18,7 +18,8 @@ export interface ContactFacts {
 
 export function contactState(contact: ContactFacts, clock: ZoneClock): { state: ContactState; stateReason: string } {
   const on = (iso: string | null) => (iso ? ` le ${frenchDate(clock.localDay(Date.parse(iso)))}` : '');
-  if (contact.status === 'planned') return { state: 'planned', stateReason: `Prévu à partir du ${frenchDate(clock.localDay(Date.parse(contact.notBefore)))}.` };
+  if (contact.status === 'planned')
+    return { state: 'planned', stateReason: `Prévu à partir du ${frenchDate(clock.localDay(Date.parse(contact.notBefore)))}.` };
   if (contact.status === 'cancelled') return { state: 'cancelled', stateReason: contact.cancelReason ?? 'Annulé.' };
   switch (contact.outcome) {
     case 'delivered':
@@ -29,14 +30,15 @@ export function contactState(contact: ContactFacts, clock: ZoneClock): { state: 
       return { state: 'delivered', stateReason: "Le ménage a refusé l'appel : pas de nouvel appel avant la fin de la pause." };
     case 'undelivered':
     case 'failed':
-      return { state: 'failed', stateReason: "Non remis : le plan passe au canal suivant." };
+      return { state: 'failed', stateReason: 'Non remis : le plan passe au canal suivant.' };
     case 'npai':
       return {
         state: 'returned',
         stateReason: "Courrier revenu (n'habite pas à l'adresse indiquée) : adresse marquée invalide, le contenu part par un autre canal.",
       };
     default:
-      if (contact.channel === 'servedAct') return { state: 'sent', stateReason: `Acte à signifier par le commissaire de justice${on(contact.handedOffAt)}.` };
+      if (contact.channel === 'servedAct')
+        return { state: 'sent', stateReason: `Acte à signifier par le commissaire de justice${on(contact.handedOffAt)}.` };
       if (contact.channel === 'homeVisit') return { state: 'sent', stateReason: `Visite suggérée au service${on(contact.handedOffAt)}.` };
       return { state: 'sent', stateReason: `Envoyé${on(contact.handedOffAt)}.` };
   }

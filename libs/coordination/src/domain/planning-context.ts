@@ -173,7 +173,9 @@ export function unmetConditions(ctx: PlanningContext, purpose: PurposeDefinition
         return decision.status === 'notConstituted' ? `impayé non constitué au sens de la CAF (${decision.reason})` : null;
       }
       case 'housingBenefit':
-        return ctx.input.procedure.arrears.housingBenefit === true ? null : "le ménage n'est pas connu comme allocataire d'une aide au logement";
+        return ctx.input.procedure.arrears.housingBenefit === true
+          ? null
+          : "le ménage n'est pas connu comme allocataire d'une aide au logement";
       case 'winterTruceDefersEviction':
         return ctx.winterTruceEndDay === null ? "hors trêve hivernale : l'expulsion n'est pas reportée" : null;
     }
@@ -203,7 +205,12 @@ export function entriesFor(
 }
 
 /** How many times a channel was already tried for these purposes at this stage (whatever the outcome). */
-export function timesDone(history: readonly ContactHistoryEntry[], purposes: readonly string[], stage: string, channel: ContactChannel): number {
+export function timesDone(
+  history: readonly ContactHistoryEntry[],
+  purposes: readonly string[],
+  stage: string,
+  channel: ContactChannel,
+): number {
   let count = 0;
   for (const entry of history) {
     if (entry.channel === channel && entry.stage === stage && purposes.includes(entry.purpose)) count += 1;
@@ -218,7 +225,7 @@ export function channelUndelivered(
   channel: ContactChannel,
 ): boolean {
   return history.some(
-    (e) => e.channel === channel && e.stage === stage && (e.outcome === 'undelivered' || e.outcome === 'failed') && purposes.includes(e.purpose),
+    (e) =>
+      e.channel === channel && e.stage === stage && (e.outcome === 'undelivered' || e.outcome === 'failed') && purposes.includes(e.purpose),
   );
 }
-

@@ -111,7 +111,13 @@ const cafArrearsRegimeSchema = z
     appliesUntil: isoDate.nullable().default(null),
     rule: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('rentMultiple'), months: z.number().positive() }).strict(),
-      z.object({ kind: z.literal('debtOrDuration'), debtAboveCents: z.number().int().positive(), unpaidMonths: z.number().int().positive() }).strict(),
+      z
+        .object({
+          kind: z.literal('debtOrDuration'),
+          debtAboveCents: z.number().int().positive(),
+          unpaidMonths: z.number().int().positive(),
+        })
+        .strict(),
     ]),
   })
   .strict();
@@ -234,10 +240,11 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
   playbook.anchors.forEach((anchor, i) => {
     if (!delayIds.has(anchor.delay)) issue(`délai légal inconnu "${anchor.delay}"`, ['anchors', i, 'delay']);
     if (anchor.from === 'stageEnteredAt') {
-      issue(
-        "un délai légal court à partir de la date de l'acte (stageEventDate), pas du jour où Unisson l'a appris (stageEnteredAt)",
-        ['anchors', i, 'from'],
-      );
+      issue("un délai légal court à partir de la date de l'acte (stageEventDate), pas du jour où Unisson l'a appris (stageEnteredAt)", [
+        'anchors',
+        i,
+        'from',
+      ]);
     }
   });
   const anchorIds = new Set(playbook.anchors.map((a) => a.id));

@@ -24,7 +24,8 @@ export class PlaybookCatalog {
     private readonly nationals: readonly Playbook[],
     private readonly locals: readonly LocalPlaybook[],
   ) {
-    if (nationals.length === 0) throw new Error('Aucun playbook national (territory "FR") : ajoutez libs/coordination/playbooks/00-national.json');
+    if (nationals.length === 0)
+      throw new Error('Aucun playbook national (territory "FR") : ajoutez libs/coordination/playbooks/00-national.json');
     // Every local playbook must fit the national rules it overrides: fail at start, not at the first alert.
     for (const local of locals) for (const national of nationals) resolvePlaybook(national, local, local.territory);
   }

@@ -1,12 +1,26 @@
 /** Test data builders for the planner (used by specs, the simulation and the benchmark). */
 import type { PlanningInput } from '../domain/planning-context';
 import type { Playbook } from '../domain/playbook.schema';
-import type { ContactHistoryEntry, ContactIntent, HouseholdEvent, HouseholdState, OptOut, PartnerInPlan, PartnerKind, ProcedureState } from '../domain/types';
+import type {
+  ContactHistoryEntry,
+  ContactIntent,
+  HouseholdEvent,
+  HouseholdState,
+  OptOut,
+  PartnerInPlan,
+  PartnerKind,
+  ProcedureState,
+} from '../domain/types';
 import { type ProcedureStage } from '@unisson/vocabulary';
 
 let counter = 0;
 
-export function intent(purpose: string, partnerKind: PartnerKind, stage: ProcedureStage, overrides: Partial<ContactIntent> = {}): ContactIntent {
+export function intent(
+  purpose: string,
+  partnerKind: PartnerKind,
+  stage: ProcedureStage,
+  overrides: Partial<ContactIntent> = {},
+): ContactIntent {
   counter += 1;
   return {
     id: `intent-${counter}`,

@@ -10,7 +10,9 @@ export class ProcedureStages1791000000000 implements MigrationInterface {
   name = 'ProcedureStages1791000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TYPE "public"."stage_event_type" ADD VALUE IF NOT EXISTS 'saisine_ccapex' BEFORE 'commandement_de_payer'`);
+    await queryRunner.query(
+      `ALTER TYPE "public"."stage_event_type" ADD VALUE IF NOT EXISTS 'saisine_ccapex' BEFORE 'commandement_de_payer'`,
+    );
     await queryRunner.query(`ALTER TYPE "public"."stage_event_type" ADD VALUE IF NOT EXISTS 'audience' BEFORE 'jugement'`);
     await queryRunner.query(`ALTER TYPE "public"."stage_event_type" ADD VALUE IF NOT EXISTS 'plan_apurement' BEFORE 'dette_soldee'`);
     await queryRunner.query(`ALTER TABLE "procedure" ALTER COLUMN "stage" TYPE text USING "stage"::text`);
@@ -26,7 +28,9 @@ export class ProcedureStages1791000000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TYPE "public"."procedure_stage" AS ENUM('premier_impaye', 'signalement_caf', 'saisine_ccapex', 'commandement_de_payer', 'assignation', 'audience', 'jugement', 'commandement_de_quitter_les_lieux', 'concours_force_publique', 'expulsion')`,
     );
-    await queryRunner.query(`ALTER TABLE "procedure" ALTER COLUMN "stage" TYPE "public"."procedure_stage" USING "stage"::"public"."procedure_stage"`);
+    await queryRunner.query(
+      `ALTER TABLE "procedure" ALTER COLUMN "stage" TYPE "public"."procedure_stage" USING "stage"::"public"."procedure_stage"`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -39,6 +43,8 @@ export class ProcedureStages1791000000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TYPE "public"."procedure_stage" AS ENUM('premier_impaye', 'signalement_caf', 'commandement_de_payer', 'assignation', 'jugement', 'commandement_de_quitter_les_lieux', 'concours_force_publique', 'close')`,
     );
-    await queryRunner.query(`ALTER TABLE "procedure" ALTER COLUMN "stage" TYPE "public"."procedure_stage" USING "stage"::"public"."procedure_stage"`);
+    await queryRunner.query(
+      `ALTER TABLE "procedure" ALTER COLUMN "stage" TYPE "public"."procedure_stage" USING "stage"::"public"."procedure_stage"`,
+    );
   }
 }

@@ -28,18 +28,26 @@ export interface IntentToPost {
   callbackPhone: string | null;
 }
 
-export function stageEventIntents(facts: StageEventFacts, playbook: Playbook | null, partners: readonly TerritoryPartner[]): IntentToPost[] {
+export function stageEventIntents(
+  facts: StageEventFacts,
+  playbook: Playbook | null,
+  partners: readonly TerritoryPartner[],
+): IntentToPost[] {
   if (!facts.stage || !facts.advanced || !playbook) return [];
-  return intentsForStageEvent(playbook, facts.stage, partners, { id: facts.submissionId, occurredAt: `${facts.occurredOn}T12:00:00.000Z` }, facts).map(
-    (intent) => ({
-      idempotencyKey: intent.id,
-      partnerId: intent.partnerId,
-      partnerKind: intent.partnerKind,
-      stage: intent.stage,
-      purpose: intent.purpose,
-      legal: intent.legal,
-      deadlineOn: null,
-      callbackPhone: intent.callbackPhone,
-    }),
-  );
+  return intentsForStageEvent(
+    playbook,
+    facts.stage,
+    partners,
+    { id: facts.submissionId, occurredAt: `${facts.occurredOn}T12:00:00.000Z` },
+    facts,
+  ).map((intent) => ({
+    idempotencyKey: intent.id,
+    partnerId: intent.partnerId,
+    partnerKind: intent.partnerKind,
+    stage: intent.stage,
+    purpose: intent.purpose,
+    legal: intent.legal,
+    deadlineOn: null,
+    callbackPhone: intent.callbackPhone,
+  }));
 }

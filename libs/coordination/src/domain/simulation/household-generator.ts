@@ -86,7 +86,11 @@ function buildPath(rand: () => number, h: Omit<SimulatedHousehold, 'path' | 'hea
   return { path, hearingDate };
 }
 
-export function generateHouseholds(count: number, seed = 20261122, territories: readonly string[] = DEFAULT_TERRITORIES): SimulatedHousehold[] {
+export function generateHouseholds(
+  count: number,
+  seed = 20261122,
+  territories: readonly string[] = DEFAULT_TERRITORIES,
+): SimulatedHousehold[] {
   const rand = seededRandom(seed);
   const start = Date.parse('2026-01-05T00:00:00Z');
   const households: SimulatedHousehold[] = [];

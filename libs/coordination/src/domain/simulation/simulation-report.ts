@@ -46,7 +46,10 @@ export function summarise(totals: SimulationTotals, households: number): Simulat
     const tallies = totals.tallies.filter((t) => t.stage === stage);
     if (tallies.length === 0) continue;
     perStage[stage] = Object.fromEntries(
-      sides.map((side) => [side, Object.fromEntries(CONTACT_CHANNELS.map((c) => [c, distribution(tallies.map((t) => count(t, side, c)))]))]),
+      sides.map((side) => [
+        side,
+        Object.fromEntries(CONTACT_CHANNELS.map((c) => [c, distribution(tallies.map((t) => count(t, side, c)))])),
+      ]),
     ) as Record<Side, Record<ContactChannel, Distribution>>;
   }
   const byHousehold = new Map<string, Record<Side, number>>();
