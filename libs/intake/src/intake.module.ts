@@ -11,7 +11,8 @@ import { IntentIntake } from './intent-intake';
 import { ProcedureRecorder } from './procedure-recorder';
 import { StageEventIntake } from './stage-event-intake';
 import { SubmissionAuthority } from './submission-authority';
-import { SubmissionProcessingService, SubmissionUseCases } from './submission-processing.service';
+import { SubmissionProcessingService } from './submission-processing.service';
+import { SubmissionUseCases } from './submission-use-cases';
 
 /** Alerts and stage events over HTTP, for apps/api. */
 @Module({ imports: [HouseholdsModule], providers: [IntakeRepository, IntakeService, SubmissionAuthority], controllers: [IntakeController] })

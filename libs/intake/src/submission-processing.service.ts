@@ -7,17 +7,13 @@
  * (see SubmissionAuthority) writes nothing but its rejection.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CoordinationService } from '@unisson/coordination';
-import { Partner, PartnersRepository } from '@unisson/partners';
-import { AlertIntake } from './alert-intake';
-import type { AlertInput, IntentInput, StageEventInput } from './dto/submission.schemas';
-import type { PartnerSubmission } from './entities/partner-submission.entity';
+import { PartnersRepository } from '@unisson/partners';
 import { IntakeRepository } from './intake.repository';
-import { IntentIntake } from './intent-intake';
 import type { SubmissionOutcome } from './procedure-recorder';
-import { StageEventIntake } from './stage-event-intake';
 import { SubmissionAuthority } from './submission-authority';
+import { SubmissionUseCases } from './submission-use-cases';
 
 export type { SubmissionOutcome } from './procedure-recorder';
 
@@ -58,27 +54,5 @@ export class SubmissionProcessingService {
       );
     }
     return outcome;
-  }
-}
-
-/** The three use cases, by kind of submission. */
-@Injectable()
-export class SubmissionUseCases {
-  constructor(
-    private readonly alerts: AlertIntake,
-    private readonly stageEvents: StageEventIntake,
-    private readonly intents: IntentIntake,
-  ) {}
-
-  record(manager: EntityManager, submission: PartnerSubmission, partner: Partner): Promise<SubmissionOutcome> {
-    const payload = submission.payload as unknown;
-    switch (submission.kind) {
-      case 'alert':
-        return this.alerts.record(manager, submission.id, partner, payload as AlertInput);
-      case 'intent':
-        return this.intents.record(manager, submission.id, partner, payload as IntentInput);
-      default:
-        return this.stageEvents.record(manager, submission.id, partner, payload as StageEventInput);
-    }
   }
 }
