@@ -138,4 +138,42 @@ describe('CoordinationService on the whole schema', () => {
     expect(reasonOf('lettrePreventionCcapex')).toContain('Obligation légale « Lettre de prévention');
     expect(reasonOf('lettrePreventionCcapex')).toContain('art. 24 I');
   });
+
+  it('a letter returned NPAI marks the address for every partner, re-plans its content by SMS and suggests a visit to the Département', async () => {
+    const household = await seedHousehold();
+    const [departement] = await dataSource.query(
+      `INSERT INTO partner (slug, name, kind, territory) VALUES ($1, 'Département de la Seine-Saint-Denis', 'departement', '93') RETURNING id`,
+      [`cd93-${randomBytes(3).toString('hex')}`],
+    );
+    await service.postIntents(household, intents(household));
+    // TypeORM answers an UPDATE with [rows, count].
+    const [[letter]] = await dataSource.query(
+      `UPDATE planned_contact SET status = 'handedOff', handed_off_at = now() WHERE household_id = $1 AND channel = 'letter' AND legal RETURNING contact_key`,
+      [household],
+    );
+    await service.recordOutcome(letter.contact_key, 'npai');
+
+    expect(await dataSource.query(`SELECT contact_key FROM returned_postal_address WHERE household_id = $1`, [household])).toEqual([
+      { contact_key: letter.contact_key },
+    ]);
+    const rows: Array<{ contact_key: string; channel: string; status: string; lead_partner_id: string; purposes: string[] }> =
+      await dataSource.query(
+        `SELECT contact_key, channel, status, lead_partner_id, purposes FROM planned_contact WHERE household_id = $1`,
+        [household],
+      );
+    const replacement = rows.find((r) => r.contact_key === letter.contact_key.replace('.letter.', '.sms.'));
+    expect(replacement).toMatchObject({ status: 'planned', channel: 'sms' });
+    expect(replacement?.purposes).toContain('lettrePreventionCcapex');
+    expect(rows.find((r) => r.channel === 'homeVisit' && r.status === 'planned')?.lead_partner_id).toBe(departement.id);
+
+    // Every partner's record at that address is concerned; a new address reported by a partner makes letters possible again.
+    const input = await service.planningInput(household);
+    expect(input?.household.postalAddressValid).toBe(false);
+    await dataSource.query(
+      `INSERT INTO partner_record (partner_id, partner_ref, household_id, last_name, first_name, street, postal_code, city, updated_at)
+       VALUES ($1, 'ref-2', $2, 'Martin', 'Awa', '5 avenue Lénine', '93200', 'Saint-Denis', now() + interval '1 second')`,
+      [randomUUID(), household],
+    );
+    expect((await service.planningInput(household))?.household.postalAddressValid).toBe(true);
+  });
 });
