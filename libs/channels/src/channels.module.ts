@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { EmailChannelSender } from './email-channel-sender';
 import { EmailSender } from './email-sender';
+import { SmsChannelSender } from './sms-channel-sender';
 import { SmsSender } from './sms-sender';
 import { SmtpEmailSender } from './smtp-email-sender';
 import { TwilioSmsSender } from './twilio-sms-sender';
 
-/** Provides SmsSender (Twilio SDK) and EmailSender (SMTP) built from the typed configuration. */
+/**
+ * Provides the provider ports SmsSender (Twilio SDK) and EmailSender (SMTP) built from the typed
+ * configuration, and the channel senders built on them.
+ */
 @Module({
   providers: [
     {
@@ -18,7 +23,9 @@ import { TwilioSmsSender } from './twilio-sms-sender';
       useFactory: (config: AppConfig) => new SmtpEmailSender(config.mail),
       inject: [APP_CONFIG],
     },
+    SmsChannelSender,
+    EmailChannelSender,
   ],
-  exports: [SmsSender, EmailSender],
+  exports: [SmsSender, EmailSender, SmsChannelSender, EmailChannelSender],
 })
 export class ChannelsModule {}

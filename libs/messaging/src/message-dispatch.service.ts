@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ChannelError, EmailSender, SmsSender } from '@unisson/channels';
-import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { ChannelError, ChannelSenderRegistry, OutboundDelivery } from '@unisson/channels';
 import { HouseholdsRepository } from '@unisson/households';
 import { OutboundMessage } from './entities/outbound-message.entity';
 import { MessagesRepository } from './messages.repository';
@@ -19,10 +18,31 @@ export class RetryLaterError extends Error {
   }
 }
 
+/** The plain data a channel sender gets of a message. */
+export function deliveryOf(message: OutboundMessage): OutboundDelivery {
+  return {
+    messageId: message.id,
+    idempotencyKey: message.idempotencyKey,
+    channel: message.channel,
+    householdId: message.householdId,
+    purpose: message.purpose,
+    locale: message.locale,
+    recipient: message.recipient,
+    subject: message.subject,
+    body: message.body,
+    bodyHtml: message.bodyHtml,
+    templateKey: message.templateKey,
+    templateVersion: message.templateVersion,
+    variant: message.variant,
+    signingPartnerIds: message.signingPartnerIds,
+  };
+}
+
 /**
- * Sends one message exactly once. The status row in Postgres is the lock: only the caller
- * that moves it from "queued" to "sending" may call the provider; a message found in
- * "sending" after a crash is reconciled with the provider before anything is resent.
+ * Sends one message exactly once, whatever its channel: each channel's sender sits behind the
+ * `ChannelSender` port. The status row in Postgres is the lock: only the caller that moves it
+ * from "queued" to "sending" may call the sender; a message found in "sending" after a crash is
+ * reconciled with the provider before anything is resent.
  */
 @Injectable()
 export class MessageDispatchService {
@@ -32,9 +52,7 @@ export class MessageDispatchService {
     private readonly messages: MessagesRepository,
     private readonly households: HouseholdsRepository,
     private readonly dataSource: DataSource,
-    private readonly sms: SmsSender,
-    private readonly email: EmailSender,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly senders: ChannelSenderRegistry,
   ) {}
 
   async dispatch(messageId: string, now: Date = new Date()): Promise<DispatchOutcome> {
@@ -88,62 +106,42 @@ export class MessageDispatchService {
   }
 
   private async callProvider(message: OutboundMessage): Promise<string> {
-    if (message.channel === 'sms') {
-      const receipt = await this.sms.send({
-        to: message.recipient,
-        body: message.body,
-        statusCallbackUrl: this.statusCallbackUrl(message.id),
-      });
-      return receipt.providerMessageId;
+    const sender = this.senders.senderFor(message.channel);
+    if (!sender) {
+      throw new ChannelError(message.channel, 'CHANNEL_NOT_AVAILABLE', false, `channel ${message.channel} has no sender in this process`);
     }
-    if (message.channel === 'email') {
-      const receipt = await this.email.send({
-        to: message.recipient,
-        subject: message.subject ?? '',
-        text: message.body,
-        html: message.bodyHtml ?? `<pre>${message.body}</pre>`,
-        messageId: `<${message.idempotencyKey.replace(/[^\w.-]/g, '.')}@unisson>`,
-        headers: { 'X-Unisson-Message': message.id },
-      });
-      return receipt.providerMessageId;
-    }
-    throw new ChannelError('sms', 'CHANNEL_NOT_AVAILABLE', false, `channel ${message.channel} has no sender yet`);
+    const receipt = await sender.send(deliveryOf(message));
+    return receipt.providerMessageId;
   }
 
   /**
-   * A message left in "sending": its worker died after claiming it. For SMS the provider is asked
-   * whether it accepted the message; only if it did not is the message sent again. E-mail has no
-   * such lookup over SMTP: it is resent with the same Message-ID, which receiving systems use to
-   * drop duplicates.
+   * A message left in "sending": its worker died after claiming it. Its channel's sender is asked
+   * whether the provider accepted it; only if it did not (or cannot tell) is the message sent
+   * again, and senders that cannot tell keep their resend idempotent (an e-mail keeps its
+   * Message-ID, which receiving systems use to drop duplicates).
    */
   private async recover(message: OutboundMessage, now: Date): Promise<DispatchOutcome> {
     const startedAt = message.sendingStartedAt ?? message.updatedAt;
     if (now.getTime() - startedAt.getTime() < STUCK_SENDING_MS) {
       throw new RetryLaterError(`message ${message.id} is being sent by another worker`);
     }
-    if (message.channel === 'sms') {
-      const recent = await this.sms.findRecent(message.recipient, new Date(startedAt.getTime() - 60_000));
-      const accepted = recent.find((r) => r.body === message.body);
-      if (accepted) {
-        await this.messages.transition(
-          message.id,
-          {
-            to: 'sent',
-            source: 'reconciler',
-            providerStatus: accepted.status,
-            set: { providerMessageId: accepted.providerMessageId, sentAt: startedAt },
-          },
-          'sending',
-        );
-        return 'recovered';
-      }
+    const sender = this.senders.senderFor(message.channel);
+    const lookup = sender ? await sender.lookup(deliveryOf(message), startedAt) : { kind: 'notAccepted' as const };
+    if (lookup.kind === 'accepted') {
+      await this.messages.transition(
+        message.id,
+        {
+          to: 'sent',
+          source: 'reconciler',
+          providerStatus: lookup.receipt.providerStatus ?? null,
+          set: { providerMessageId: lookup.receipt.providerMessageId, sentAt: startedAt },
+        },
+        'sending',
+      );
+      return 'recovered';
     }
     const requeued = await this.messages.transition(message.id, { to: 'queued', source: 'reconciler' }, 'sending');
     if (!requeued) return 'already-handled';
     return this.dispatch(message.id, now);
-  }
-
-  statusCallbackUrl(messageId: string): string {
-    return `${this.config.api.publicBaseUrl}/v1/webhooks/twilio/message-status?messageId=${messageId}`;
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChannelsModule } from '@unisson/channels';
+import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { InboundSmsService } from './inbound-sms.service';
@@ -9,10 +9,21 @@ import { MessagesRepository } from './messages.repository';
 import { PlannedContactMessenger } from './planned-contact-messenger';
 import { TemplateComposer } from './template-composer';
 
+/** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
+const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
+
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
   imports: [ChannelsModule, HouseholdsModule],
-  providers: [MessagesRepository, MessageDispatchService],
+  providers: [
+    MessagesRepository,
+    MessageDispatchService,
+    {
+      provide: ChannelSenderRegistry,
+      useFactory: (...senders: ChannelSender[]) => new ChannelSenderRegistry(senders),
+      inject: CHANNEL_SENDERS,
+    },
+  ],
   exports: [MessagesRepository, MessageDispatchService, HouseholdsModule],
 })
 export class MessagingModule {}

@@ -3,7 +3,8 @@
  * trying again later can succeed (provider outage, network, rate limit) or not (the request
  * itself is wrong: invalid number, missing body, unsubscribed recipient).
  */
-export type ChannelName = 'sms' | 'email';
+/** The channels a sender can serve (the planner's home visits and served acts are not messages). */
+export type ChannelName = 'sms' | 'email' | 'letter' | 'voice' | 'call';
 
 export class ChannelError extends Error {
   constructor(

@@ -1,0 +1,73 @@
+/**
+ * The one port every channel plugs into. Messaging's dispatch owns the message's durable state
+ * (claim, sent, failed, retry); a channel sender only knows how to hand one message to its
+ * provider, and how to tell, after a crash, whether the provider already has it.
+ *
+ * Immediate channels (SMS, e-mail, voice) call their provider inside `send`. Batched channels
+ * (letters) accept the message into their own batch stage inside `send` and report the provider's
+ * later verdicts (printed, delivered, returned) through messaging's status updates.
+ */
+import type { ChannelName } from './domain/channel-error';
+
+/** What a sender needs of an outbound message: plain data, no entity. */
+export interface OutboundDelivery {
+  messageId: string;
+  /** The message's idempotency key: a sender that can pass it to its provider must. */
+  idempotencyKey: string;
+  channel: ChannelName;
+  householdId: string;
+  purpose: string;
+  locale: string;
+  /** E.164 phone number, e-mail address, or the postal address block (one line per line). */
+  recipient: string;
+  subject: string | null;
+  body: string;
+  bodyHtml: string | null;
+  templateKey: string;
+  templateVersion: string;
+  variant: string;
+  /** Lead partner first, then co-signers. */
+  signingPartnerIds: string[];
+}
+
+export interface DeliveryReceipt {
+  providerMessageId: string;
+  /** The provider's own word for the message's state when it took it ('queued', 'batched'…). */
+  providerStatus?: string;
+}
+
+/**
+ * After a crash between "claimed" and "recorded": `accepted` means the provider has the message
+ * (never send again); `notAccepted` means it certainly does not (safe to send); `unknown` means
+ * the provider cannot be asked (the sender decides in `send` how to stay idempotent).
+ */
+export type ProviderLookup = { kind: 'accepted'; receipt: DeliveryReceipt } | { kind: 'notAccepted' } | { kind: 'unknown' };
+
+export abstract class ChannelSender {
+  abstract readonly channel: ChannelName;
+  /** Hands the message to the provider (or to the channel's batch stage). Throws ChannelError. */
+  abstract send(delivery: OutboundDelivery): Promise<DeliveryReceipt>;
+  /** Whether the provider already accepted this message, claimed at `claimedAt`. */
+  abstract lookup(delivery: OutboundDelivery, claimedAt: Date): Promise<ProviderLookup>;
+}
+
+/** The senders of a running process, one per channel. */
+export class ChannelSenderRegistry {
+  private readonly byChannel = new Map<ChannelName, ChannelSender>();
+
+  constructor(senders: readonly ChannelSender[]) {
+    for (const sender of senders) {
+      if (this.byChannel.has(sender.channel)) throw new Error(`Two senders for channel ${sender.channel}: keep one.`);
+      this.byChannel.set(sender.channel, sender);
+    }
+  }
+
+  /** The sender of a channel, or null when this process has none for it. */
+  senderFor(channel: ChannelName): ChannelSender | null {
+    return this.byChannel.get(channel) ?? null;
+  }
+
+  get channels(): ChannelName[] {
+    return [...this.byChannel.keys()];
+  }
+}
