@@ -35,7 +35,7 @@ export async function startUnissonStack(label: string): Promise<UnissonStack> {
     lifecycleDelayMs: 50,
   });
   const config = loadConfig({
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     // Intake's worker holds a transaction while household matching takes a second connection: with 8

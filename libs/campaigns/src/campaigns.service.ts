@@ -3,14 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AccessPolicy, identityOf, Principal } from '@unisson/access';
 import { AuditTrail } from '@unisson/audit';
-import {
-  COORDINATION_CLOCK,
-  CoordinationService,
-  ExecutorClock,
-  IntentOutcomesReader,
-  PlaybookCatalog,
-  stageOfProcedure,
-} from '@unisson/coordination';
+import { COORDINATION_CLOCK, CoordinationService, ExecutorClock, IntentOutcomesReader, PlaybookCatalog } from '@unisson/coordination';
+import { isProcedureStage } from '@unisson/vocabulary';
 import { AudienceFilter, HouseholdAudienceReader } from '@unisson/households';
 import { PartnersRepository } from '@unisson/partners';
 import { UnissonError } from '@unisson/platform';
@@ -162,7 +156,7 @@ export class CampaignsService {
       campaign = (await this.campaigns.find(campaignId))!;
     }
     if (campaign.status !== 'running') return;
-    const stage = stageOfProcedure(campaign.target.stage);
+    const stage = isProcedureStage(campaign.target.stage) ? campaign.target.stage : null;
     const playbook = this.playbooks.forTerritory(campaign.territory, new Date(this.clock.now()).toISOString().slice(0, 10));
     const purpose = playbook.purposes.find((p) => p.id === campaign!.purpose);
     const [partner] = await this.partners.findPartnersByIds([campaign.partnerId]);
@@ -184,7 +178,7 @@ export class CampaignsService {
             stage,
             purpose: purpose.id,
             legal: purpose.legal,
-            deadline: null,
+            deadlineOn: null,
             callbackPhone: partner.publicPhone,
           },
         ]);
@@ -224,7 +218,7 @@ export class CampaignsService {
   }
 
   private checkPurpose(territory: string, procedureStage: string, purposeId: string): void {
-    const stage = stageOfProcedure(procedureStage);
+    const stage = procedureStage;
     let purposes: string[] = [];
     try {
       purposes = this.playbooks

@@ -5,10 +5,21 @@ import { IntakeController } from './http/intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 import { IntakeProcessor } from './jobs/intake.processor';
+import { AlertIntake } from './alert-intake';
+import { HouseholdRecordLinker } from './household-record-linker';
+import { IntentIntake } from './intent-intake';
+import { ProcedureRecorder } from './procedure-recorder';
+import { StageEventIntake } from './stage-event-intake';
+import { SubmissionAuthority } from './submission-authority';
 import { SubmissionProcessingService } from './submission-processing.service';
+import { SubmissionUseCases } from './submission-use-cases';
 
 /** Accepting submissions (store + enqueue), for the HTTP routes and for bulk uploads processed by the worker. */
-@Module({ providers: [IntakeRepository, IntakeService], exports: [IntakeService, IntakeRepository] })
+@Module({
+  imports: [HouseholdsModule],
+  providers: [IntakeRepository, IntakeService, SubmissionAuthority],
+  exports: [IntakeService, IntakeRepository, SubmissionAuthority],
+})
 export class IntakeAcceptanceModule {}
 
 /** Alerts and stage events over HTTP, for apps/api. */
@@ -18,6 +29,17 @@ export class IntakeHttpModule {}
 /** Processing of stored submissions, for apps/worker. */
 @Module({
   imports: [HouseholdsModule, LinkageModule],
-  providers: [IntakeRepository, SubmissionProcessingService, IntakeProcessor],
+  providers: [
+    IntakeRepository,
+    SubmissionAuthority,
+    HouseholdRecordLinker,
+    ProcedureRecorder,
+    AlertIntake,
+    StageEventIntake,
+    IntentIntake,
+    SubmissionUseCases,
+    SubmissionProcessingService,
+    IntakeProcessor,
+  ],
 })
 export class IntakeJobsModule {}

@@ -3,10 +3,10 @@ import { CoordinationService } from '@unisson/coordination';
 import { MessageStatus } from './domain/message-status';
 import { contactKeyOfMessage } from './planned-contact-messenger';
 
-const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivered'>> = {
+const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivered' | 'failed'>> = {
   delivered: 'delivered',
   undelivered: 'undelivered',
-  failed: 'undelivered',
+  failed: 'failed',
 };
 
 /**

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { PROCEDURE_STAGES } from '@unisson/households';
+import { PROCEDURE_STAGES } from '@unisson/vocabulary';
 
 const euros = z.number({ error: 'doit être un montant en euros' }).nonnegative('ne doit pas être négatif').max(1_000_000);
 
 export const campaignTargetSchema = z
   .strictObject({
-    stage: z.enum(PROCEDURE_STAGES.filter((s) => s !== 'close') as [string, ...string[]], {
-      error: `étape inconnue (possibles : ${PROCEDURE_STAGES.filter((s) => s !== 'close').join(', ')})`,
-    }),
+    stage: z.enum(PROCEDURE_STAGES, { error: `étape inconnue (possibles : ${PROCEDURE_STAGES.join(', ')})` }),
     territory: z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, 'doit être un code de département'),
     debtMin: euros.optional().describe('Dette minimale en euros'),
     debtMax: euros.optional().describe('Dette maximale en euros'),

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authorize, CurrentPrincipal, decide, identityOf, mayAttempt, PersonPrincipal, Principal, ROLE_LABELS } from '@unisson/access';
-import { PlaybookCatalog, stageOfProcedure } from '@unisson/coordination';
-import { PROCEDURE_STAGES } from '@unisson/households';
+import { PlaybookCatalog } from '@unisson/coordination';
+import { isProcedureStage, PROCEDURE_STAGES, ProcedureStage, STAGE_LABELS } from '@unisson/vocabulary';
 import { WebPage } from '@unisson/partners';
 import { html, parseOrThrow, renderPage, UnissonError } from '@unisson/platform';
 import { CampaignsRepository } from '../campaigns.repository';
@@ -116,7 +116,7 @@ export class CampaignsPageController {
                   <label
                     >Étape visée
                     <select name="stage">
-                      ${PROCEDURE_STAGES.filter((st) => st !== 'close').map((st) => html`<option value="${st}">${st}</option>`)}
+                      ${PROCEDURE_STAGES.map((st) => html`<option value="${st}">${STAGE_LABELS[st]}</option>`)}
                     </select></label
                   >
                   <label
@@ -202,7 +202,7 @@ export class CampaignsPageController {
       query,
       html`<p>
           État : <strong>${view.statusLabel}</strong> — objet <code>${view.purpose}</code> (étape
-          ${stageOfProcedure(String(view.target.stage)) ?? ''}) — territoire
+          ${isProcedureStage(String(view.target.stage)) ? STAGE_LABELS[view.target.stage as ProcedureStage] : ''}) — territoire
           ${view.territory}${
             view.scheduledAt
               ? html` — programmée le ${new Date(view.scheduledAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}`

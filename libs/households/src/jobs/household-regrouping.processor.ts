@@ -1,24 +1,22 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { PlaybookCatalog } from '@unisson/coordination';
 import { JOBS, QUEUES } from '@unisson/queues';
+import { DEPARTEMENTS } from '@unisson/vocabulary';
 import { HouseholdRegroupingService, RegroupingSummary } from '../household-regrouping.service';
 
-/** Re-links every territory with a playbook each night (02:30, Paris time) and applies review decisions. */
+/** Re-links every territory (every département has a playbook: its own or the national one) each night (02:30, Paris time) and applies review decisions. */
 @Processor(QUEUES.linkage, { concurrency: 1 })
 export class HouseholdRegroupingProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly regrouping: HouseholdRegroupingService,
-    private readonly playbooks: PlaybookCatalog,
     @InjectQueue(QUEUES.linkage) private readonly queue: Queue,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const territories = [...new Set(this.playbooks.all().map((p) => p.territory))];
-    for (const territory of territories) {
+    for (const territory of DEPARTEMENTS) {
       await this.queue.upsertJobScheduler(
         `relink-${territory}`,
         { pattern: '30 2 * * *', tz: 'Europe/Paris' },

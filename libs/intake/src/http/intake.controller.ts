@@ -17,6 +17,7 @@ import {
 import { IntakeRepository } from '../intake.repository';
 import { SubmissionAccepted, SubmissionRead } from './intake.openapi';
 import { AcceptedSubmission, IntakeService } from '../intake.service';
+import { SubmissionAuthority } from '../submission-authority';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
 
@@ -33,6 +34,7 @@ export class IntakeController {
   constructor(
     private readonly intake: IntakeService,
     private readonly submissions: IntakeRepository,
+    private readonly authority: SubmissionAuthority,
   ) {}
 
   @Post('alerts')
@@ -49,7 +51,9 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(reply, await this.intake.accept(partner, 'alert', alert, this.key(idempotencyKey)));
+    const key = this.key(idempotencyKey);
+    await this.authority.assertMayReport(partner, 'alert', alert);
+    return this.respond(reply, await this.intake.accept(partner, 'alert', alert, key));
   }
 
   @Post('stage-events')
@@ -66,7 +70,9 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(reply, await this.intake.accept(partner, 'stage_event', event, this.key(idempotencyKey)));
+    const key = this.key(idempotencyKey);
+    await this.authority.assertMayReport(partner, 'stage_event', event);
+    return this.respond(reply, await this.intake.accept(partner, 'stage_event', event, key));
   }
 
   @Post('intents')
@@ -87,7 +93,9 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(reply, await this.intake.accept(partner, 'intent', intent, this.key(idempotencyKey)));
+    const key = this.key(idempotencyKey);
+    await this.authority.assertMayReport(partner, 'intent', intent);
+    return this.respond(reply, await this.intake.accept(partner, 'intent', intent, key));
   }
 
   @Get('submissions/:id')
