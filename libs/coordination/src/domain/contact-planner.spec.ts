@@ -321,7 +321,8 @@ describe('planContacts rules', () => {
     for (const contact of plan.contacts) expect(contact.reasons[0]).toMatch(/Obligation légale|Prévu par le playbook/);
     const leads = new Set(pb93.purposes.flatMap((p) => p.leadPartnerKinds.map((l) => l.kind)));
     const unused = PARTNER_KINDS.filter((k: PartnerKind) => !leads.has(k));
-    expect(unused).toEqual(['plateforme_appels']);
+    // Call platforms work call tasks; analyst bodies see aggregates only: neither leads a message.
+    expect(unused).toEqual(['plateforme_appels', 'analyste']);
   });
 
   it('still plans a legal letter when a misconfigured letter window never opens; a non-legal letter is dropped', () => {
