@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
@@ -9,7 +10,7 @@ import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { PartnersRepository } from '@unisson/partners';
-import { loggerParams } from '@unisson/platform';
+import { loggerParams, ReconcilerLoop } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
 import { WorkerStartup } from './worker-startup';
@@ -27,6 +28,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        DiscoveryModule,
         LoggerModule.forRoot(loggerParams(config.logLevel, 'unisson-worker')),
         TypeOrmModule.forRoot(
           dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-worker' }),
@@ -41,7 +43,7 @@ export class WorkerModule {
         HouseholdRegroupingModule,
         MessagingJobsModule,
       ],
-      providers: [WorkerStartup],
+      providers: [WorkerStartup, ReconcilerLoop],
     };
   }
 }

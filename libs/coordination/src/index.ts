@@ -17,6 +17,16 @@ export { CoordinationService, PlanReader } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
-export { CONTACT_DUE_JOB, COORDINATION_QUEUE, contactDuePayload, contactDueJobId, contactDueOptions } from './jobs/contact-due.job';
+export {
+  CONTACT_DUE_JOB,
+  COORDINATION_QUEUE,
+  CONTACT_HANDOFF_JOB,
+  CONTACT_HANDOFF_QUEUE,
+  contactDuePayload,
+  contactDueJobId,
+  contactDueOptions,
+  contactHandOffJobId,
+  contactHandOffOptions,
+} from './jobs/contact-due.job';
 export { stageOfProcedure } from './household-snapshot.repository';
 export { intentsForStageEvent, TerritoryPartner } from './domain/stage-intents';

@@ -4,7 +4,8 @@ import { ContactPlanRow } from './entities/contact-plan.entity';
 import { CoordinationEventRow } from './entities/coordination-event.entity';
 import { PlannedContactRow } from './entities/planned-contact.entity';
 import { Coordination1790000200000 } from './migrations/1790000200000-coordination';
+import { PlannedContactDueIndex1792000000001 } from './migrations/1792000000001-planned-contact-due-index';
 
 /** Tables owned by the coordination engine. */
 export const coordinationEntities: MixedList<Function> = [ContactIntentRow, ContactPlanRow, PlannedContactRow, CoordinationEventRow];
-export const coordinationMigrations: MixedList<Function> = [Coordination1790000200000];
+export const coordinationMigrations: MixedList<Function> = [Coordination1790000200000, PlannedContactDueIndex1792000000001];

@@ -11,6 +11,7 @@ import { PartnerApiKey } from '../../partners/src/entities/partner-api-key.entit
 import { Partner } from '../../partners/src/entities/partner.entity';
 import { AuditEntry } from '../../platform/src/audit-entry.entity';
 import { Foundation1790000000000 } from './migrations/1790000000000-foundation';
+import { DispatchReconciliation1792000000000 } from './migrations/1792000000000-dispatch-reconciliation';
 
 export const foundationEntities = [
   Partner,
@@ -26,4 +27,4 @@ export const foundationEntities = [
   InboundResponse,
   AuditEntry,
 ];
-export const foundationMigrations = [Foundation1790000000000];
+export const foundationMigrations = [Foundation1790000000000, DispatchReconciliation1792000000000];

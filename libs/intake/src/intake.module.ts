@@ -4,7 +4,7 @@ import { LinkageModule } from '@unisson/linkage';
 import { IntakeController } from './http/intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
-import { IntakeProcessor } from './jobs/intake.processor';
+import { IntakeProcessor, IntakeReconciler } from './jobs/intake.processor';
 import { SubmissionProcessingService } from './submission-processing.service';
 
 /** Alerts and stage events over HTTP, for apps/api. */
@@ -14,6 +14,6 @@ export class IntakeHttpModule {}
 /** Processing of stored submissions, for apps/worker. */
 @Module({
   imports: [HouseholdsModule, LinkageModule],
-  providers: [IntakeRepository, SubmissionProcessingService, IntakeProcessor],
+  providers: [IntakeRepository, SubmissionProcessingService, IntakeProcessor, IntakeReconciler],
 })
 export class IntakeJobsModule {}

@@ -4,9 +4,12 @@ import { HouseholdsModule } from '@unisson/households';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { InboundSmsService } from './inbound-sms.service';
 import { MessageComposer } from './message-composer';
+import { DispatchStateRepository } from './dispatch-state.repository';
+import { ProviderGuard } from './dispatch/provider-guard';
 import { MessageDispatchService } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
 import { PlannedContactMessenger } from './planned-contact-messenger';
+import { ProviderStatusUpdates } from './provider-status-updates';
 import { TemplateComposer } from './template-composer';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
@@ -17,6 +20,8 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
   imports: [ChannelsModule, HouseholdsModule],
   providers: [
     MessagesRepository,
+    DispatchStateRepository,
+    ProviderGuard,
     MessageDispatchService,
     {
       provide: ChannelSenderRegistry,
@@ -24,7 +29,7 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
       inject: CHANNEL_SENDERS,
     },
   ],
-  exports: [MessagesRepository, MessageDispatchService, HouseholdsModule],
+  exports: [MessagesRepository, MessageDispatchService, ChannelSenderRegistry, HouseholdsModule],
 })
 export class MessagingModule {}
 
@@ -36,7 +41,13 @@ export class MessagingModule {}
  */
 @Module({
   imports: [MessagingModule],
-  providers: [InboundSmsService, ContactOutcomeReporter, PlannedContactMessenger, { provide: MessageComposer, useClass: TemplateComposer }],
-  exports: [InboundSmsService, ContactOutcomeReporter, PlannedContactMessenger, MessageComposer, MessagingModule],
+  providers: [
+    InboundSmsService,
+    ContactOutcomeReporter,
+    ProviderStatusUpdates,
+    PlannedContactMessenger,
+    { provide: MessageComposer, useClass: TemplateComposer },
+  ],
+  exports: [InboundSmsService, ContactOutcomeReporter, ProviderStatusUpdates, PlannedContactMessenger, MessageComposer, MessagingModule],
 })
 export class ContactMessagingModule {}

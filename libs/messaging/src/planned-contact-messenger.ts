@@ -13,7 +13,6 @@ import { MessagesRepository } from './messages.repository';
 
 /** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
 export const contactMessageKey = (contactKey: string) => `contact:${contactKey}`;
-export const contactKeyOfMessage = (idempotencyKey: string) => (idempotencyKey.startsWith('contact:') ? idempotencyKey.slice(8) : null);
 
 const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
@@ -72,6 +71,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const channel: Channel = contact.channel;
     const recipient = facts && recipientOf(channel, facts);
     if (!facts || !recipient) {
+      await this.recordUnsendable(contact, channel, facts?.household.preferredLocale ?? 'fr', 'NO_RECIPIENT');
       this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');
       return;
     }
@@ -80,6 +80,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const wording = wordingFor(contact.purpose, this.wordingContext(contact, facts, lead, territoryPartners));
     const draft = {
       idempotencyKey: key,
+      plannedContactKey: contact.key,
       householdId: contact.householdId,
       procedureId: facts.procedure?.id ?? null,
       signingPartnerIds: [contact.leadPartnerId, ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId)],
@@ -90,24 +91,7 @@ export class PlannedContactMessenger extends ContactHandOff {
       correlationId: contact.planId,
     };
     if ('missing' in wording) {
-      const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
-        {
-          ...draft,
-          templateKey: 'none',
-          templateVersion: 'none',
-          locale: facts.household.preferredLocale,
-          variant: 'default',
-          subject: null,
-          body: '',
-          bodyHtml: null,
-        },
-      ]);
-      if (id)
-        await this.messages.transition(
-          id,
-          { to: 'failed', source: 'coordination', errorCode: 'NOT_WORDED', set: { failedAt: new Date(), lastErrorCode: 'NOT_WORDED' } },
-          'queued',
-        );
+      await this.recordUnsendable(contact, channel, facts.household.preferredLocale, 'NOT_WORDED', recipient);
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
       return;
     }
@@ -130,6 +114,48 @@ export class PlannedContactMessenger extends ContactHandOff {
       },
     ]);
     await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+  }
+
+  async notYetReceived(contactKeys: readonly string[]): Promise<string[]> {
+    return this.messages.findContactKeysWithoutMessage(contactKeys);
+  }
+
+  /** A contact that cannot become a message still leaves one, failed with its reason: the engine and the reconciler see it. */
+  private async recordUnsendable(
+    contact: PlannedContactRecord,
+    channel: Channel,
+    locale: string,
+    reason: 'NOT_WORDED' | 'NO_RECIPIENT',
+    recipient = '',
+  ): Promise<void> {
+    const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+      {
+        idempotencyKey: contactMessageKey(contact.key),
+        plannedContactKey: contact.key,
+        householdId: contact.householdId,
+        procedureId: null,
+        signingPartnerIds: [contact.leadPartnerId, ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId)],
+        channel,
+        purpose: contact.purpose,
+        recipient,
+        notBefore: new Date(),
+        correlationId: contact.planId,
+        templateKey: 'none',
+        templateVersion: 'none',
+        locale,
+        variant: 'default',
+        subject: null,
+        body: '',
+        bodyHtml: null,
+      },
+    ]);
+    if (id) {
+      await this.messages.transition(
+        id,
+        { to: 'failed', source: 'coordination', errorCode: reason, set: { failedAt: new Date(), lastErrorCode: reason } },
+        'queued',
+      );
+    }
   }
 
   private async enqueue(messageId: string): Promise<void> {

@@ -4,3 +4,6 @@ export { ZodValidationPipe, fieldProblems, parseOrThrow } from './validation/zod
 export { loggerParams } from './logging/logger';
 export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { AuditEntry } from './audit-entry.entity';
+export { HandlesJobs, handledJobsOf, jobHandlerProblems, JobHandlerDeclaration } from './jobs/handles-jobs';
+export { ensureJobs, JobReconciler, WantedJob } from './jobs/job-reconciler';
+export { ReconcilerLoop } from './jobs/reconciler-loop';

@@ -1,17 +1,31 @@
 import { z } from 'zod';
 import type { JobsOptions } from 'bullmq';
-import { contactDueJobId, contactDueOptions, contactDuePayload } from '@unisson/coordination';
+import {
+  contactDueJobId,
+  contactDueOptions,
+  contactDuePayload,
+  contactHandOffJobId,
+  contactHandOffOptions,
+  CONTACT_HANDOFF_QUEUE,
+} from '@unisson/coordination';
 
 /**
  * Every background job of Unisson: its queue, its payload schema and its default options.
  * A job's id is derived from its payload so that enqueuing the same work twice is a no-op.
  */
-export const QUEUES = { intake: 'intake', dispatch: 'dispatch', linkage: 'linkage', coordination: 'coordination' } as const;
+export const QUEUES = {
+  intake: 'intake',
+  dispatch: 'dispatch',
+  linkage: 'linkage',
+  coordination: 'coordination',
+  handoff: CONTACT_HANDOFF_QUEUE,
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/** Retries back off exponentially with jitter, so that a provider coming back is not hit by every retry at once. */
 const retried: JobsOptions = {
   attempts: 8,
-  backoff: { type: 'exponential', delay: 1_000 },
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
@@ -36,6 +50,13 @@ export const JOBS = {
     jobId: contactDueJobId,
     options: contactDueOptions,
   },
+  /** A due contact was marked handed off: messaging words it and stores its message (outside the row lock). */
+  'contact.handoff': {
+    queue: QUEUES.handoff,
+    payload: contactDuePayload,
+    jobId: contactHandOffJobId,
+    options: contactHandOffOptions,
+  },
   /**
    * Bring households in step with household matching for a territory: re-estimate and re-link
    * first (nightly, or `npm run relink`), or only apply the current groups (after a human review).
@@ -46,12 +67,6 @@ export const JOBS = {
     jobId: (p: { territory: string; reestimate: boolean; requestedAt: string }) =>
       `regroup-${p.territory}-${p.reestimate ? 'relink' : 'apply'}-${Date.parse(p.requestedAt)}`,
     options: retried,
-  },
-  'dispatch.sweep': {
-    queue: QUEUES.dispatch,
-    payload: z.object({}),
-    jobId: () => 'dispatch-sweep',
-    options: { removeOnComplete: true, removeOnFail: 100 } as JobsOptions,
   },
 } as const;
 

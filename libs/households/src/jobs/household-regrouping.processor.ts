@@ -1,24 +1,47 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { PlaybookCatalog } from '@unisson/coordination';
+import { HandlesJobs, JobReconciler } from '@unisson/platform';
 import { JOBS, QUEUES } from '@unisson/queues';
 import { HouseholdRegroupingService, RegroupingSummary } from '../household-regrouping.service';
 
-/** Re-links every territory with a playbook each night (02:30, Paris time) and applies review decisions. */
-@Processor(QUEUES.linkage, { concurrency: 1 })
-export class HouseholdRegroupingProcessor extends WorkerHost implements OnApplicationBootstrap {
+/** Re-links a territory (nightly, see the reconciler below) and applies review decisions. */
+@Processor(QUEUES.linkage, { concurrency: 1, autorun: false })
+@HandlesJobs('households.regroup')
+export class HouseholdRegroupingProcessor extends WorkerHost {
+  constructor(private readonly regrouping: HouseholdRegroupingService) {
+    super();
+  }
+
+  async process(job: Job): Promise<RegroupingSummary> {
+    if (job.name !== 'households.regroup') throw new Error(`No handler for job ${job.name} on queue ${QUEUES.linkage}`);
+    const { territory, reestimate } = JOBS['households.regroup'].payload.parse(job.data);
+    return this.regrouping.regroup(territory, reestimate);
+  }
+}
+
+/**
+ * Every territory with a playbook is re-linked each night (02:30, Paris time): its repeatable
+ * scheduler is put back whenever Redis lost it.
+ */
+@Injectable()
+export class NightlyRelinkSchedules extends JobReconciler {
+  readonly name = 'nightly-relink';
+
   constructor(
-    private readonly regrouping: HouseholdRegroupingService,
     private readonly playbooks: PlaybookCatalog,
     @InjectQueue(QUEUES.linkage) private readonly queue: Queue,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async reconcile(): Promise<number> {
     const territories = [...new Set(this.playbooks.all().map((p) => p.territory))];
+    let rebuilt = 0;
     for (const territory of territories) {
+      if (await this.queue.getJobScheduler(`relink-${territory}`)) continue;
+      rebuilt++;
       await this.queue.upsertJobScheduler(
         `relink-${territory}`,
         { pattern: '30 2 * * *', tz: 'Europe/Paris' },
@@ -29,11 +52,6 @@ export class HouseholdRegroupingProcessor extends WorkerHost implements OnApplic
         },
       );
     }
-  }
-
-  async process(job: Job): Promise<RegroupingSummary> {
-    if (job.name !== 'households.regroup') throw new Error(`No handler for job ${job.name} on queue ${QUEUES.linkage}`);
-    const { territory, reestimate } = JOBS['households.regroup'].payload.parse(job.data);
-    return this.regrouping.regroup(territory, reestimate);
+    return rebuilt;
   }
 }

@@ -5,7 +5,8 @@
  *   queued ──► sending ──► sent ──► delivered
  *     │           │          ├────► undelivered
  *     │           │          └────► failed
- *     │           └──► failed (provider refused, not retryable)
+ *     │           ├──► failed (provider refused, not retryable)
+ *     │           └──► suppressed (opted out after the claim)
  *     └──► cancelled | suppressed (opt-out, obsolete)
  */
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled', 'suppressed'] as const;
@@ -16,7 +17,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 const ALLOWED: Record<MessageStatus, readonly MessageStatus[]> = {
   queued: ['sending', 'cancelled', 'suppressed', 'failed'],
-  sending: ['sent', 'failed', 'queued'],
+  sending: ['sent', 'failed', 'queued', 'suppressed'],
   sent: ['delivered', 'undelivered', 'failed'],
   delivered: [],
   undelivered: [],

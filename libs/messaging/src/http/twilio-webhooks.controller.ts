@@ -5,10 +5,9 @@ import { isValidTwilioSignature } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { Public } from '@unisson/partners';
 import { UnissonError } from '@unisson/platform';
-import { statusFromTwilio } from '../domain/message-status';
-import { ContactOutcomeReporter } from '../contact-outcome-reporter';
 import { InboundSmsService } from '../inbound-sms.service';
 import { MessagesRepository } from '../messages.repository';
+import { ProviderStatusUpdates } from '../provider-status-updates';
 
 /**
  * Twilio's callbacks. Public routes, but every request must carry a valid X-Twilio-Signature
@@ -21,7 +20,7 @@ export class TwilioWebhooksController {
   constructor(
     private readonly messages: MessagesRepository,
     private readonly inboundSms: InboundSmsService,
-    private readonly outcomes: ContactOutcomeReporter,
+    private readonly statusUpdates: ProviderStatusUpdates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,24 +32,15 @@ export class TwilioWebhooksController {
     @Query('messageId') messageId: string | undefined,
   ): Promise<void> {
     this.verify(request, params);
-    const to = statusFromTwilio(params.MessageStatus ?? params.SmsStatus ?? '');
-    if (!to) return;
-    const message = messageId ? await this.messages.findById(messageId) : await this.messages.findByProviderId(params.MessageSid ?? '');
+    const validId = messageId && /^[0-9a-f-]{36}$/i.test(messageId) ? messageId : null;
+    const message = validId ? await this.messages.findById(validId) : await this.messages.findByProviderId(params.MessageSid ?? '');
     if (!message || (message.providerMessageId && message.providerMessageId !== params.MessageSid)) return;
-    const now = new Date();
-    const changed = await this.messages.transition(message.id, {
-      to,
-      source: 'twilio_callback',
-      providerStatus: params.MessageStatus ?? null,
+    await this.statusUpdates.apply(message, {
+      providerStatus: params.MessageStatus ?? params.SmsStatus ?? '',
+      providerMessageId: params.MessageSid ?? null,
       errorCode: params.ErrorCode ?? null,
-      set:
-        to === 'delivered'
-          ? { deliveredAt: now }
-          : to === 'sent'
-            ? { providerMessageId: params.MessageSid, sentAt: message.sentAt ?? now }
-            : { failedAt: now, lastErrorCode: params.ErrorCode ?? null },
+      source: 'twilio_callback',
     });
-    if (changed) await this.outcomes.messageReached(changed, to);
   }
 
   @Post('inbound-sms')
