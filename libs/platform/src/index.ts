@@ -1,9 +1,18 @@
 export { FieldProblem, UnissonError } from './errors';
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
-export { ZodValidationPipe, fieldProblems, parseOrThrow } from './validation/zod-validation.pipe';
+export { ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';
 export { loggerParams } from './logging/logger';
 export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { AuditEntry } from './audit-entry.entity';
 export { HandlesJobs, handledJobsOf, jobHandlerProblems, JobHandlerDeclaration } from './jobs/handles-jobs';
 export { ensureJobs, JobReconciler, WantedJob } from './jobs/job-reconciler';
 export { ReconcilerLoop } from './jobs/reconciler-loop';
+export {
+  describeSafely,
+  isConnectionError,
+  isDatabaseError,
+  queryName,
+  redactPersonalData,
+  SafeErrorDescription,
+} from './logging/safe-errors';
+export { SafeTypeOrmLogger } from './logging/typeorm-logger';
