@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
-import { dataSourceOptions } from '@unisson/database';
+import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeHttpModule } from '@unisson/intake';
 import { LinkageModule } from '@unisson/linkage';
@@ -41,7 +41,7 @@ export class ApiModule {
         TemplatesModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
-      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository, dependencyHealthProvider],
     };
   }
 }

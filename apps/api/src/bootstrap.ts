@@ -8,8 +8,9 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
-import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@unisson/config';
+import { OperatorLogin } from '@unisson/partners';
+import { UnissonError } from '@unisson/platform';
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 
@@ -23,7 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   mountOpenApi(app);
-  await mountQueueDashboard(app, config);
+  await mountQueueDashboard(app);
   return app;
 }
 
@@ -43,7 +44,7 @@ function mountOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
-async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath('/queues');
   createBullBoard({
@@ -51,18 +52,20 @@ async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfi
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Unisson — files' } },
   });
-  const expected = Buffer.from(`${config.security.dashboardUser}:${config.security.dashboardPassword}`);
+  const login = app.get(OperatorLogin);
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const header = request.headers.authorization ?? '';
-        const given = Buffer.from(header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '');
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        try {
+          await login.verify(request.headers.authorization, request.ip);
+        } catch (error) {
+          if (!(error instanceof UnissonError)) throw error;
+          if (error.retryAfterSeconds !== null) void reply.header('retry-after', String(error.retryAfterSeconds));
+          if (error.statusCode === 401) void reply.header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"');
           await reply
-            .header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"')
-            .code(401)
-            .send('Identifiant opérateur requis.');
+            .code(error.statusCode)
+            .send(error.statusCode === 429 ? 'Trop de tentatives : réessayez plus tard.' : 'Identifiant opérateur requis.');
         }
       });
       await scope.register(serverAdapter.registerPlugin() as never);

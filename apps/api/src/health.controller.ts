@@ -1,19 +1,14 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@unisson/partners';
-import { QUEUES } from '@unisson/queues';
+import { DependencyHealth } from '@unisson/platform';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.intake) private readonly queue: Queue,
-  ) {}
+  constructor(private readonly health: DependencyHealth) {}
 
   /** The process answers. */
   @Get('live')
@@ -21,17 +16,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Postgres and Redis answer: the service can take work. */
+  /** PostgreSQL and Redis answer: the service can take work. Else 503 within a second, naming what is down. */
   @Get('ready')
-  @HttpCode(200)
-  async ready() {
-    const checks = await Promise.allSettled([
-      this.dataSource.query('SELECT 1'),
-      this.queue.client.then((client) => (client as unknown as { ping(): Promise<string> }).ping()),
-    ]);
-    const [postgres, redis] = checks.map((c) => (c.status === 'fulfilled' ? 'up' : 'down'));
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis };
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
-    return body;
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const report = await this.health.check();
+    if (!report.ok) void reply.status(503).header('retry-after', '5');
+    return { status: report.ok ? 'ok' : 'unavailable', ...report.states, ...(report.ok ? {} : { message: report.message }) };
   }
 }

@@ -1,7 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { handledJobsOf, jobHandlerProblems } from '@unisson/platform';
+import { describeError, handledJobsOf, jobHandlerProblems } from '@unisson/platform';
 import { JOBS } from '@unisson/queues';
 import { TemplateLibrary, TemplateVersionArchive } from '@unisson/templates';
 
@@ -33,7 +33,25 @@ export class WorkerStartup implements OnApplicationBootstrap {
         `Le worker refuse de démarrer : ${problems.join('; ')}. Chaque tâche du registre (libs/queues) doit avoir un seul @HandlesJobs.`,
       );
     }
-    for (const processor of processors) void (processor.instance as WorkerHost).worker.run();
+    for (const processor of processors) this.start(processor.name, (processor.instance as WorkerHost).worker);
     this.logger.log({ processors: processors.length }, 'worker taking jobs');
+  }
+
+  /** Runs a processor's BullMQ worker; its errors become one log line each (Redis outages: one per 30 s). */
+  private start(processor: string, worker: WorkerHost['worker']): void {
+    let lastErrorAt = 0;
+    worker.on('error', (error) => {
+      if (Date.now() - lastErrorAt < 30_000) return;
+      lastErrorAt = Date.now();
+      this.logger.warn({ processor, err: describeError(error) }, 'queue worker error (it keeps retrying)');
+    });
+    worker.on('failed', (job, error) => {
+      if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+      this.logger.warn(
+        { processor, job: job.name, jobId: job.id, attempts: job.attemptsMade, err: describeError(error) },
+        'job failed for good',
+      );
+    });
+    void worker.run();
   }
 }

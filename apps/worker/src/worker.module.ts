@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
-import { dataSourceOptions } from '@unisson/database';
+import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
 import { HouseholdRegroupingModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
@@ -43,7 +43,7 @@ export class WorkerModule {
         HouseholdRegroupingModule,
         MessagingJobsModule,
       ],
-      providers: [WorkerStartup, ReconcilerLoop],
+      providers: [WorkerStartup, ReconcilerLoop, dependencyHealthProvider],
     };
   }
 }

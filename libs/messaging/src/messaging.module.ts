@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
+import { RedisRateLimiter } from '@unisson/platform';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { InboundSmsService } from './inbound-sms.service';
 import { MessageComposer } from './message-composer';
@@ -21,6 +22,7 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
   providers: [
     MessagesRepository,
     DispatchStateRepository,
+    RedisRateLimiter,
     ProviderGuard,
     MessageDispatchService,
     {

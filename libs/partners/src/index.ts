@@ -7,3 +7,5 @@ export { PartnersModule } from './partners.module';
 export { PartnersRepository } from './partners.repository';
 export { ApiKeyGuard } from './http/api-key.guard';
 export { CurrentPartner, Public, RequireScopes } from './http/auth.decorators';
+export { FailedAttempts, FORGERY_POLICY, OPERATOR_LOGIN_POLICY } from './http/failed-attempts';
+export { OperatorLogin } from './http/operator-login';

@@ -16,3 +16,7 @@ export {
   SafeErrorDescription,
 } from './logging/safe-errors';
 export { SafeTypeOrmLogger } from './logging/typeorm-logger';
+export { createRedisClient, isCluster, queuePrefix, redisOptions, unissonKey } from './redis/redis-connection';
+export { LockoutPolicy, RedisRateLimiter } from './redis/rate-limiter';
+export { DependencyHealth, DependencyProbe, DependencyState, HealthReport } from './health/dependency-health';
+export { assertDependenciesReachable, maskedUrl, StartupError } from './health/preflight';

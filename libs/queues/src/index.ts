@@ -1,3 +1,3 @@
 export * from './job-names';
 export { QueuesModule } from './queues.module';
-export { createRedisClient, isCluster, queuePrefix, redisOptions, unissonKey } from './redis-connection';
+export { createRedisClient, isCluster, queuePrefix, redisOptions, unissonKey } from '@unisson/platform';

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@unisson/config';
 import { QUEUES } from './job-names';
-import { createRedisClient, isCluster, queuePrefix, redisOptions } from './redis-connection';
+import { createRedisClient, isCluster, queuePrefix, redisOptions } from '@unisson/platform';
 
 /**
  * BullMQ on Redis: one connection setting, and one hash-tagged key prefix per queue

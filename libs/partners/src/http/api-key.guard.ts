@@ -6,6 +6,7 @@ import { ApiScope, hasScopes, PartnerPrincipal } from '../domain/api-scope';
 import { parseApiKey, secretMatches } from '../domain/api-key';
 import { PartnersRepository } from '../partners.repository';
 import { PUBLIC_ROUTE, REQUIRED_SCOPES } from './auth.decorators';
+import { FailedAttempts, FORGERY_POLICY } from './failed-attempts';
 
 const CACHE_MS = 30_000;
 
@@ -21,6 +22,7 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly partners: PartnersRepository,
+    private readonly attempts: FailedAttempts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -29,9 +31,10 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<{
       headers: Record<string, string | undefined>;
+      ip?: string;
       principal?: PartnerPrincipal;
     }>();
-    const principal = await this.authenticate(request.headers);
+    const principal = await this.authenticate(request.headers, request.ip ?? 'unknown');
     const required = this.reflector.getAllAndOverride<ApiScope[]>(REQUIRED_SCOPES, targets) ?? [];
     if (!hasScopes(principal, required)) {
       throw new UnissonError(
@@ -44,7 +47,7 @@ export class ApiKeyGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(headers: Record<string, string | undefined>): Promise<PartnerPrincipal> {
+  private async authenticate(headers: Record<string, string | undefined>, client: string): Promise<PartnerPrincipal> {
     const bearer = headers.authorization?.replace(/^Bearer\s+/i, '');
     const parsed = parseApiKey(headers['x-api-key'] ?? bearer);
     if (!parsed) {
@@ -58,8 +61,11 @@ export class ApiKeyGuard implements CanActivate {
     if (cached && cached.until > Date.now() && secretMatches(parsed.secret, cached.hash, this.config.security.appSecret)) {
       return cached.principal;
     }
+    // Guessing keys: a client that keeps presenting unknown keys is locked out (429) for a while.
+    await this.attempts.refuseIfLocked('api-key', client);
     const row = await this.partners.findActiveKeyByPrefix(parsed.prefix);
     if (!row || !secretMatches(parsed.secret, row.secretHash, this.config.security.appSecret)) {
+      await this.attempts.recordFailure('api-key', client, FORGERY_POLICY);
       throw new UnissonError('UNAUTHENTICATED', 'Unknown or revoked API key. Check the key or ask for a new one.', 401);
     }
     const principal: PartnerPrincipal = {

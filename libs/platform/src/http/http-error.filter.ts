@@ -24,6 +24,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');
     }
+    if (exception instanceof UnissonError && exception.retryAfterSeconds !== null) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
     void reply
       .status(body.statusCode)
       .header('x-correlation-id', body.correlationId)
