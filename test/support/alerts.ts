@@ -17,7 +17,8 @@ export interface TestAlert {
 export function distinctAlerts(count: number, label: string, firstIndex = 0): TestAlert[] {
   return Array.from({ length: count }, (_, k) => {
     const i = firstIndex + k;
-    const phone = `+33623${String(140000 + i)}`;
+    // Last four digits from 5000 on: none of the sandbox's magic numbers (0001-0004, 0429, 0500).
+    const phone = `+33623${String(145000 + i)}`;
     const email = `${label}.${i}@example.org`;
     const partnerRef = `${label.toUpperCase()}-${i}`;
     return {

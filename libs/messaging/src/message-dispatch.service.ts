@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ChannelError, ChannelSender, ChannelSenderRegistry, OutboundDelivery } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { HouseholdsRepository } from '@unisson/households';
-import { BatchWriter } from '@unisson/platform';
+import { BatchWriter, isConnectionError } from '@unisson/platform';
 import { DispatchOutcomeRow, DispatchStateRepository } from './dispatch-state.repository';
 import { ProviderGuard } from './dispatch/provider-guard';
 import { OutboundMessage } from './entities/outbound-message.entity';
@@ -56,6 +56,21 @@ export function deliveryOf(message: OutboundMessage): OutboundDelivery {
 type Claim = OutboundMessage | 'suppressed' | null;
 
 /**
+ * Retries a state write whose connection was lost (every write here is idempotent): a lost
+ * hand-over or outcome would otherwise leave a message in doubt for no reason.
+ */
+async function retryOnLostConnection<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 150 * attempt));
+    }
+  }
+}
+
+/**
  * Sends one message exactly once, whatever its channel. The status row in PostgreSQL is the lock:
  * only the caller that moves it from "queued" to "sending" may call the sender. Before the
  * provider is called again for a message it may already have (a crash, a timeout, a 5xx), the
@@ -83,11 +98,11 @@ export class MessageDispatchService implements OnModuleDestroy {
     this.stuckAfterMs = 2 * config.dispatch.providerTimeoutMs + 5_000;
     this.claims = new BatchWriter((ids) => this.claimBatch(ids), BATCH);
     this.handovers = new BatchWriter(async (ids) => {
-      await this.state.recordHandovers(ids);
+      await retryOnLostConnection(() => this.state.recordHandovers(ids));
       return ids.map(() => null);
     }, BATCH);
     this.outcomes = new BatchWriter(async (rows) => {
-      const moved = new Set(await this.state.recordOutcomes(rows));
+      const moved = new Set(await retryOnLostConnection(() => this.state.recordOutcomes(rows)));
       return rows.map((r) => moved.has(r.id));
     }, BATCH);
   }
