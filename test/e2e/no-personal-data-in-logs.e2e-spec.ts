@@ -85,7 +85,11 @@ describe('no personal data in logs, failures included', () => {
     for (const alert of alerts.slice(12)) expect((await postAlert(baseUrl, landlord, alert)).status).toBe(202);
 
     // 4. Malformed, forged and opting-out requests.
-    const nul = { ...alerts[0].body, partnerRef: 'NUL-1', tenant: { lastName: `${(alerts[0].body.tenant as { lastName: string }).lastName}\u0000`, firstName: 'X' } };
+    const nul = {
+      ...alerts[0].body,
+      partnerRef: 'NUL-1',
+      tenant: { lastName: `${(alerts[0].body.tenant as unknown as { lastName: string }).lastName}\u0000`, firstName: 'X' },
+    };
     expect((await postAlert(baseUrl, landlord, { ...alerts[0], body: nul }, 'nul-00001')).status).toBe(400);
     const yearZero = { ...alerts[1].body, partnerRef: 'Y0-1', arrears: { amount: 10, firstUnpaidOn: '0000-01-01' } };
     expect((await postAlert(baseUrl, landlord, { ...alerts[1], body: yearZero }, 'year-00001')).status).toBe(400);
@@ -119,7 +123,9 @@ describe('no personal data in logs, failures included', () => {
     });
     const leaks = lines.filter((line) => personal.some((value) => line.toLowerCase().includes(value.toLowerCase())));
     const failures = lines.filter((line) => /database query failed|DatabaseError|request failed/.test(line));
-    process.stdout.write(`log scan: ${lines.length} log lines, ${failures.length} about database failures, ${personal.length} personal values searched, ${leaks.length} leaks\n`);
+    process.stdout.write(
+      `log scan: ${lines.length} log lines, ${failures.length} about database failures, ${personal.length} personal values searched, ${leaks.length} leaks\n`,
+    );
     expect(failures.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
   });

@@ -55,7 +55,7 @@ export class TwilioWebhooksController {
 
   /** A valid X-Twilio-Signature, else 403; a client that keeps forging them is locked out (429). */
   private async verify(request: FastifyRequest, params: Record<string, string>): Promise<void> {
-    await this.attempts.refuseIfLocked('webhook-signature', request.ip);
+    await this.attempts.refuseIfLocked('webhook-signature', request.ip, FORGERY_POLICY);
     const url = `${this.config.api.publicBaseUrl}${request.url}`;
     const signature = request.headers['x-twilio-signature'];
     if (!isValidTwilioSignature(this.config.twilio.authToken, url, params ?? {}, typeof signature === 'string' ? signature : undefined)) {

@@ -62,7 +62,7 @@ export class ApiKeyGuard implements CanActivate {
       return cached.principal;
     }
     // Guessing keys: a client that keeps presenting unknown keys is locked out (429) for a while.
-    await this.attempts.refuseIfLocked('api-key', client);
+    await this.attempts.refuseIfLocked('api-key', client, FORGERY_POLICY);
     const row = await this.partners.findActiveKeyByPrefix(parsed.prefix);
     if (!row || !secretMatches(parsed.secret, row.secretHash, this.config.security.appSecret)) {
       await this.attempts.recordFailure('api-key', client, FORGERY_POLICY);

@@ -17,10 +17,15 @@ export class FailedAttempts {
 
   constructor(private readonly limiter: RedisRateLimiter) {}
 
-  /** Throws 429 while the client is locked out of `check`. */
-  async refuseIfLocked(check: string, client: string): Promise<void> {
+  /**
+   * Throws 429 while the client is locked out of `check`. An attempt made during the lock counts
+   * as one more failure: hammering makes the lock longer (1 s, 2 s, 4 s… up to the policy's cap).
+   */
+  async refuseIfLocked(check: string, client: string, policy: LockoutPolicy): Promise<void> {
     const locked = await this.limiter.lockedFor(`${check}:${client}`).catch((error: unknown) => this.unknown(error));
-    if (locked > 0) throw this.tooMany(locked);
+    if (locked <= 0) return;
+    const longer = await this.limiter.recordFailure(`${check}:${client}`, policy).catch((error: unknown) => this.unknown(error));
+    throw this.tooMany(Math.max(locked, longer));
   }
 
   /** Counts a failure; throws 429 when it locks the client out, else returns (the caller answers 401/403). */

@@ -14,7 +14,7 @@ export class OperatorLogin {
 
   /** Throws 401 (wrong or missing credentials) or 429 (locked out); returns when the operator may in. */
   async verify(authorization: string | undefined, client: string): Promise<void> {
-    await this.attempts.refuseIfLocked('operator-login', client);
+    await this.attempts.refuseIfLocked('operator-login', client, OPERATOR_LOGIN_POLICY);
     const expected = Buffer.from(`${this.config.security.dashboardUser}:${this.config.security.dashboardPassword}`);
     const given = Buffer.from(authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString() : '');
     if (given.length === expected.length && timingSafeEqual(given, expected)) {
