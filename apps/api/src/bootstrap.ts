@@ -7,10 +7,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@unisson/config';
 import { OperatorLogin } from '@unisson/partners';
-import { UnissonError } from '@unisson/platform';
+import { SafeTextPipe, UnissonError } from '@unisson/platform';
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 
@@ -18,10 +19,30 @@ import { ApiModule } from './app.module';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true }),
+    new FastifyAdapter({
+      bodyLimit: 256 * 1024,
+      trustProxy: true,
+      // Errors Fastify raises before any route (a URL or a parameter too long, a bad encoding) answer like every other error.
+      frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+        const statusCode =
+          typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+        void reply
+          .code(statusCode)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(
+            JSON.stringify({
+              statusCode,
+              code: statusCode === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST',
+              message: 'The URL or one of its parameters is malformed or too long: check the path you called.',
+              correlationId: String(request.id),
+            }),
+          );
+      },
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app.useGlobalPipes(new SafeTextPipe());
   app.enableShutdownHooks();
   mountOpenApi(app);
   await mountQueueDashboard(app);

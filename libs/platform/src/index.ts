@@ -1,6 +1,6 @@
 export { FieldProblem, UnissonError } from './errors';
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
-export { ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';
+export { SafeTextPipe, ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';
 export { loggerParams } from './logging/logger';
 export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { AuditEntry } from './audit-entry.entity';

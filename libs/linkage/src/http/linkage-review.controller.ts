@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
@@ -47,7 +47,7 @@ export class LinkageReviewController {
   @Get('records/:recordId/links')
   @RequireScopes('linkage:review')
   @ApiOperation({ summary: 'Every link of a record with its explanation (fields, levels, weights)' })
-  async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId') recordId: string) {
+  async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId', new ParseUUIDPipe()) recordId: string) {
     return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
   }
 

@@ -1,4 +1,4 @@
-import { PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { z, ZodType } from 'zod';
 import { FieldProblem, UnissonError } from '../errors';
 
@@ -54,5 +54,22 @@ export class ZodValidationPipe<S extends ZodType> implements PipeTransform<unkno
 
   transform(value: unknown): z.output<S> {
     return parseOrThrow(this.schema, value);
+  }
+}
+
+/**
+ * Global pipe: no path parameter, query value or body of any route may carry NUL, control
+ * characters or lone surrogates (a 400 naming the parameter, before any handler or query runs).
+ */
+export class SafeTextPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    const prefix = metadata.type === 'body' ? [] : [metadata.data ?? metadata.type];
+    const problems = unsafeTextProblems(
+      value,
+      prefix.filter((p): p is string => typeof p === 'string'),
+    );
+    if (problems.length) throw UnissonError.validation(problems);
+    return value;
   }
 }
