@@ -8,7 +8,7 @@ export interface AppConfig {
   api: { host: string; port: number; publicBaseUrl: string; workers: number };
   database: { url: string; poolSize: number };
   redis: { url: string; clusterNodes: Array<{ host: string; port: number }>; queuePrefix: string };
-  jobs: { reconcileEveryMs: number; enqueueHorizonMs: number };
+  jobs: { reconcileEveryMs: number; enqueueHorizonMs: number; heartbeatFile: string | null };
   dispatch: {
     concurrency: number;
     providerTimeoutMs: number;
@@ -60,7 +60,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .map((node) => ({ host: node.slice(0, node.lastIndexOf(':')), port: Number(node.slice(node.lastIndexOf(':') + 1)) })),
       queuePrefix: c.QUEUE_PREFIX,
     },
-    jobs: { reconcileEveryMs: c.RECONCILE_EVERY_MS, enqueueHorizonMs: c.ENQUEUE_HORIZON_MS },
+    jobs: {
+      reconcileEveryMs: c.RECONCILE_EVERY_MS,
+      enqueueHorizonMs: c.ENQUEUE_HORIZON_MS,
+      heartbeatFile: c.WORKER_HEARTBEAT_FILE || null,
+    },
     dispatch: {
       concurrency: c.DISPATCH_CONCURRENCY,
       providerTimeoutMs: c.PROVIDER_TIMEOUT_MS,

@@ -56,6 +56,8 @@ export const configSchema = z.object({
     .min(1_000)
     .max(7 * 24 * 3600_000)
     .default(10 * 60_000),
+  /** The worker touches this file after each reconciler pass (its container health check reads it). Empty: no file. */
+  WORKER_HEARTBEAT_FILE: z.string().default(''),
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
   /** SMS parts per second per sending number (Twilio's default outside the US: 10). */
   SMS_PARTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(10),

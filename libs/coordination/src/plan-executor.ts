@@ -84,7 +84,9 @@ export class PlanExecutor {
     const moved = result.scheduled.filter((s) => s.rescheduled).map((s) => s.contactKey);
     await Promise.all([...moved, ...result.cancelled].map((key) => this.queue.remove(contactDueJobId({ contactKey: key }))));
     const now = this.clock.now();
-    const soon = result.scheduled.filter((s) => Date.parse(s.notBefore) - now <= this.enqueueHorizonMs);
+    // The horizon counts from the moment each plan was made (the engine's clock when planning).
+    const plannedAt = new Map(plans.flatMap((p) => p.contacts.map((c) => [c.key, Date.parse(p.plannedAt)] as const)));
+    const soon = result.scheduled.filter((s) => Date.parse(s.notBefore) - (plannedAt.get(s.contactKey) ?? now) <= this.enqueueHorizonMs);
     for (let i = 0; i < soon.length; i += 1000) {
       await this.queue.addBulk(soon.slice(i, i + 1000).map((s) => this.dueJob(s.contactKey, s.notBefore, now)));
     }

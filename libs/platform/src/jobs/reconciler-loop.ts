@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
@@ -46,6 +47,8 @@ export class ReconcilerLoop implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async runAll(): Promise<void> {
+    const heartbeat = this.config.jobs.heartbeatFile;
+    if (heartbeat) await writeFile(heartbeat, new Date().toISOString()).catch(() => undefined);
     for (const reconciler of this.reconcilers) {
       if (!this.timer) return;
       try {
