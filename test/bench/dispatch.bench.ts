@@ -59,7 +59,8 @@ async function seed(
     template_key: r.templateKey,
     template_version: r.templateVersion,
     locale: r.locale,
-    recipient: channel === 'sms' ? `+3361${String(20_000_000 + i)}` : `bench.${label}.${i}@example.org`,
+    // Ending in 5: none of the sandbox's magic numbers (0001-0004, 0429, 0500).
+    recipient: channel === 'sms' ? `+3361${String(20_000_005 + i * 10)}` : `bench.${label}.${i}@example.org`,
     subject: r.subject ?? null,
     body: r.text,
     body_html: r.html ?? null,
@@ -162,9 +163,9 @@ async function main(): Promise<void> {
       await enqueueDispatch(base.redis.url, prefix, ids);
       let sent = 0;
       while (sent < count) {
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((r) => setTimeout(r, 1_000));
         [{ sent }] = await db.query(`SELECT count(*)::int AS sent FROM outbound_message WHERE channel = $1 AND status = 'sent'`, [channel]);
-        process.stderr.write(`\r  ${sent}/${count} sent`);
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${sent}/${count} sent`);
         if (worker.child.exitCode !== null) throw new Error(`the worker stopped:\n${worker.lines.slice(-10).join('\n')}`);
       }
       process.stderr.write('\n');

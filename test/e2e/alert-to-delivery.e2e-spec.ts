@@ -200,7 +200,11 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
       'idempotency-key': 'e2e-alert-0006',
     });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
-    const { status, body } = await plan(householdId, stack.keys['bailleur-93']);
+    // The plan is written just after the submission is marked processed.
+    const { status, body } = await eventually(async () => {
+      const found = await plan(householdId, stack.keys['bailleur-93']);
+      return found.status === 200 ? found : undefined;
+    });
     expect(status).toBe(200);
     const letter = body.contacts.find((c) => c.channel === 'letter' && c.purpose === 'rappelImpaye')!;
     const sms = body.contacts.find((c) => c.channel === 'sms' && c.purpose === 'rappelImpaye')!;

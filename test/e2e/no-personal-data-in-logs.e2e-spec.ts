@@ -1,14 +1,9 @@
-import { DataSource } from 'typeorm';
-import { ProviderSandbox, startProviderSandbox } from '../../apps/provider-sandbox/src';
 import { loadConfig } from '@unisson/config';
-import { dataSourceOptions } from '@unisson/database';
-import { unissonSchema } from '@unisson/database/schema';
 import { seedDemo } from '../../scripts/demo-seed';
 import { distinctAlerts, postAlert } from '../support/alerts';
-import { appEnv } from '../support/dispatch-workload';
-import { eventually, freePort } from '../support/free-port';
-import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../support/isolated-database';
-import { RunningProcess, startApiProcess, startWorkerProcess } from '../support/processes';
+import { eventually } from '../support/free-port';
+import { FaultBed, startFaultBed } from '../support/fault-bed';
+import { startApiProcess, startWorkerProcess } from '../support/processes';
 
 jest.setTimeout(180_000);
 
@@ -18,47 +13,23 @@ jest.setTimeout(180_000);
  * of the API and the worker searched for the personal data that was posted.
  */
 describe('no personal data in logs, failures included', () => {
-  let database: IsolatedDatabase;
-  let sandbox: ProviderSandbox;
-  let db: DataSource;
-  let api: RunningProcess | null = null;
-  let worker: RunningProcess | null = null;
-
+  let bed: FaultBed;
   beforeAll(async () => {
-    database = await createIsolatedDatabase('log_scan');
-    db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2 }));
-    await db.initialize();
-    sandbox = await startProviderSandbox({
-      twilioPort: 0,
-      smtpPort: 0,
-      accountSid: 'AC00000000000000000000000000000000',
-      authToken: 'unisson-local-twilio-auth-token',
-      lifecycleDelayMs: 100,
-    });
+    bed = await startFaultBed('log_scan', { lifecycleDelayMs: 100 });
   });
   afterAll(async () => {
-    await api?.kill();
-    await worker?.kill();
-    await db?.destroy();
-    await sandbox?.stop();
-    await database?.drop();
+    await bed?.stop();
   });
 
   it('logs what happened by ids, codes and query names only', async () => {
-    const apiPort = await freePort();
-    const baseUrl = `http://127.0.0.1:${apiPort}`;
-    const env = appEnv({
-      databaseUrl: database.url,
-      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      queuePrefix: isolatedQueuePrefix('log_scan'),
-      sandbox,
-      apiPort,
-      extra: { LOG_LEVEL: 'debug' },
-    });
+    const { db, sandbox, database } = bed;
+    const baseUrl = `http://127.0.0.1:${bed.apiPort}`;
+    const env = bed.env(undefined, { LOG_LEVEL: 'debug' });
     const keys = await seedDemo(loadConfig({ DATABASE_URL: database.url }));
-    [api, worker] = await Promise.all([startApiProcess(env), startWorkerProcess(env)]);
+    const [api, worker] = await Promise.all([startApiProcess(env), startWorkerProcess(env)]);
+    bed.processes.push(api, worker);
     const landlord = keys['bailleur-93'];
-    const alerts = distinctAlerts(24, 'logscan').map((a, i) => ({
+    const alerts = distinctAlerts(16, 'logscan').map((a, i) => ({
       ...a,
       body: { ...a.body, tenant: { ...(a.body.tenant as object), birthDate: `19${60 + i}-0${(i % 9) + 1}-1${i % 10}` } },
     }));

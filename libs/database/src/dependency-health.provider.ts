@@ -12,7 +12,8 @@ import { createRedisClient } from '../../platform/src/redis/redis-connection';
 export const dependencyHealthProvider: Provider = {
   provide: DependencyHealth,
   useFactory: (dataSource: DataSource, config: AppConfig) => {
-    const redis = createRedisClient(config, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1_000 });
+    // Commands wait for a connection being made (no false alarm at start) and fail when it fails (maxRetriesPerRequest 0).
+    const redis = createRedisClient(config, { maxRetriesPerRequest: 0, connectTimeout: 1_000 });
     redis.on('error', () => undefined);
     const health = new DependencyHealth(
       [

@@ -29,6 +29,12 @@ function localHearing(at: Date): { date: string; time: string } {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
+/** The lead partner first, then the co-signers. */
+const signersOf = (contact: PlannedContactRecord) => [
+  contact.leadPartnerId,
+  ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId),
+];
+
 function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
   const records = facts.records;
   if (channel === 'sms') return records.find((r) => r.phone && canReceiveSms(r.phone))?.phone ?? null;
@@ -83,7 +89,7 @@ export class PlannedContactMessenger extends ContactHandOff {
       plannedContactKey: contact.key,
       householdId: contact.householdId,
       procedureId: facts.procedure?.id ?? null,
-      signingPartnerIds: [contact.leadPartnerId, ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId)],
+      signingPartnerIds: signersOf(contact),
       channel,
       purpose: contact.purpose,
       recipient,
@@ -134,7 +140,7 @@ export class PlannedContactMessenger extends ContactHandOff {
         plannedContactKey: contact.key,
         householdId: contact.householdId,
         procedureId: null,
-        signingPartnerIds: [contact.leadPartnerId, ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId)],
+        signingPartnerIds: signersOf(contact),
         channel,
         purpose: contact.purpose,
         recipient,

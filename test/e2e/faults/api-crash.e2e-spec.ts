@@ -1,14 +1,9 @@
-import { DataSource } from 'typeorm';
-import { ProviderSandbox, startProviderSandbox } from '../../../apps/provider-sandbox/src';
 import { loadConfig } from '@unisson/config';
-import { dataSourceOptions } from '@unisson/database';
-import { unissonSchema } from '@unisson/database/schema';
 import { seedDemo } from '../../../scripts/demo-seed';
 import { distinctAlerts, postAlert, TestAlert } from '../../support/alerts';
-import { appEnv } from '../../support/dispatch-workload';
-import { eventually, freePort } from '../../support/free-port';
-import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../support/isolated-database';
-import { RunningProcess, startApiProcess, startWorkerProcess } from '../../support/processes';
+import { eventually } from '../../support/free-port';
+import { FaultBed, startFaultBed } from '../../support/fault-bed';
+import { startApiProcess, startWorkerProcess } from '../../support/processes';
 
 jest.setTimeout(240_000);
 
@@ -19,44 +14,22 @@ jest.setTimeout(240_000);
  * SMS ends "delivered", its status fetched from the provider when its callback was lost.
  */
 describe('the API killed mid-ingest, with status callbacks pending', () => {
-  let database: IsolatedDatabase;
-  let sandbox: ProviderSandbox;
-  let db: DataSource;
-  let worker: RunningProcess | null = null;
-  let api: RunningProcess | null = null;
-
+  let bed: FaultBed;
   beforeAll(async () => {
-    database = await createIsolatedDatabase('api_crash');
-    db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2 }));
-    await db.initialize();
+    bed = await startFaultBed('api_crash', { lifecycleDelayMs: 1_500 });
   });
   afterAll(async () => {
-    await worker?.kill();
-    await api?.kill();
-    await db?.destroy();
-    await sandbox?.stop();
-    await database?.drop();
+    await bed?.stop();
   });
 
   it('loses no alert and no delivery status', async () => {
-    const apiPort = await freePort();
-    const baseUrl = `http://127.0.0.1:${apiPort}`;
-    sandbox = await startProviderSandbox({
-      twilioPort: 0,
-      smtpPort: 0,
-      accountSid: 'AC00000000000000000000000000000000',
-      authToken: 'unisson-local-twilio-auth-token',
-      lifecycleDelayMs: 1_500,
-    });
-    const env = appEnv({
-      databaseUrl: database.url,
-      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      queuePrefix: isolatedQueuePrefix('api_crash'),
-      sandbox,
-      apiPort,
-    });
+    const { db, sandbox, database } = bed;
+    const baseUrl = `http://127.0.0.1:${bed.apiPort}`;
+    const env = bed.env();
     const keys = await seedDemo(loadConfig({ DATABASE_URL: database.url }));
-    [api, worker] = await Promise.all([startApiProcess(env), startWorkerProcess(env)]);
+    const started = await Promise.all([startApiProcess(env), startWorkerProcess(env)]);
+    let api = started[0];
+    bed.processes.push(...started);
 
     const alerts = distinctAlerts(120, 'apicrash');
     const answers = new Map<string, number>();
@@ -75,6 +48,7 @@ describe('the API killed mid-ingest, with status callbacks pending', () => {
     const answeredBeforeKill = answers.size;
     await new Promise((r) => setTimeout(r, 4_000));
     api = await startApiProcess(env);
+    bed.processes.push(api);
 
     // Partners retry what got no answer, with the same Idempotency-Key.
     const unanswered = alerts.filter((a) => !answers.has(a.partnerRef));

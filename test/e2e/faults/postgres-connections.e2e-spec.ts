@@ -1,12 +1,8 @@
-import { DataSource } from 'typeorm';
-import { ProviderSandbox, startProviderSandbox } from '../../../apps/provider-sandbox/src';
-import { dataSourceOptions } from '@unisson/database';
-import { unissonSchema } from '@unisson/database/schema';
-import { appEnv, deliveryCounts, enqueueDispatch, seedQueuedMessages, statusCounts, tally } from '../../support/dispatch-workload';
-import { eventually, freePort } from '../../support/free-port';
-import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../support/isolated-database';
+import { deliveryCounts, enqueueDispatch, seedQueuedMessages, statusCounts, tally } from '../../support/dispatch-workload';
+import { eventually } from '../../support/free-port';
+import { FaultBed, startFaultBed } from '../../support/fault-bed';
 import { withAdmin } from '../../support/postgres-admin';
-import { RunningProcess, startWorkerProcess } from '../../support/processes';
+import { startWorkerProcess } from '../../support/processes';
 
 jest.setTimeout(180_000);
 
@@ -15,41 +11,22 @@ jest.setTimeout(180_000);
  * test's own database) every 400 ms for 6 s while 2,000 messages are sent.
  */
 describe('PostgreSQL connections killed mid-run', () => {
-  let database: IsolatedDatabase;
-  let sandbox: ProviderSandbox;
-  let db: DataSource;
-  let worker: RunningProcess | null = null;
-
+  let bed: FaultBed;
   beforeAll(async () => {
-    database = await createIsolatedDatabase('pg_kill');
-    sandbox = await startProviderSandbox({
-      twilioPort: 0,
-      smtpPort: 0,
-      accountSid: 'AC00000000000000000000000000000000',
-      authToken: 'unisson-local-twilio-auth-token',
-      lifecycleDelayMs: 60_000,
-    });
-    db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2, applicationName: 'fault-test' }));
-    await db.initialize();
+    bed = await startFaultBed('pg_kill');
   });
   afterAll(async () => {
-    await worker?.kill();
-    await db?.destroy();
-    await sandbox?.stop();
-    await database?.drop();
+    await bed?.stop();
   });
 
   it('delivers each of 2,000 messages exactly once while the worker keeps losing its connections', async () => {
-    const prefix = isolatedQueuePrefix('pg_kill');
-    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const env = appEnv({ databaseUrl: database.url, redisUrl, queuePrefix: prefix, sandbox, apiPort: await freePort() });
+    const { db, sandbox, database } = bed;
+    const env = bed.env();
     const messages = await seedQueuedMessages(db, 2_000);
-    worker = await startWorkerProcess(env);
-    await enqueueDispatch(
-      redisUrl,
-      prefix,
-      messages.map((m) => m.id),
-    );
+    const ids = messages.map((m) => m.id);
+    const worker = await startWorkerProcess(env);
+    bed.processes.push(worker);
+    await enqueueDispatch(env.REDIS_URL, bed.queuePrefix, ids);
     await eventually(() => (sandbox.store.messages.length + sandbox.store.emails.length >= 200 ? true : undefined), 60_000, '200 sent');
 
     let terminated = 0;
@@ -66,15 +43,7 @@ describe('PostgreSQL connections killed mid-run', () => {
     }
 
     await eventually(
-      async () =>
-        (
-          await statusCounts(
-            db,
-            messages.map((m) => m.id),
-          )
-        ).sent === messages.length
-          ? true
-          : undefined,
+      async () => ((await statusCounts(db, ids)).sent === messages.length ? true : undefined),
       120_000,
       'every message sent',
     );

@@ -1,15 +1,11 @@
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { ProviderSandbox, startProviderSandbox } from '../../../apps/provider-sandbox/src';
 import { loadConfig } from '@unisson/config';
-import { dataSourceOptions } from '@unisson/database';
-import { unissonSchema } from '@unisson/database/schema';
 import { seedDemo } from '../../../scripts/demo-seed';
 import { distinctAlerts, postAlert } from '../../support/alerts';
-import { appEnv, deliveryCounts, enqueueDispatch, seedQueuedMessages, statusCounts, tally } from '../../support/dispatch-workload';
-import { eventually, freePort } from '../../support/free-port';
-import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../support/isolated-database';
-import { OwnRedis, RunningProcess, startApiProcess, startOwnRedis, startWorkerProcess } from '../../support/processes';
+import { deliveryCounts, enqueueDispatch, seedQueuedMessages, statusCounts, tally } from '../../support/dispatch-workload';
+import { FaultBed, startFaultBed } from '../../support/fault-bed';
+import { eventually } from '../../support/free-port';
+import { OwnRedis, startApiProcess, startOwnRedis, startWorkerProcess } from '../../support/processes';
 
 jest.setTimeout(240_000);
 
@@ -19,55 +15,29 @@ jest.setTimeout(240_000);
  * every planned contact (next week's letters included) and every scheduler gets its job back.
  */
 describe('Redis lost without saving, mid-run', () => {
-  let database: IsolatedDatabase;
-  let sandbox: ProviderSandbox;
-  let db: DataSource;
+  let bed: FaultBed;
   let redis: OwnRedis;
-  let worker: RunningProcess | null = null;
-  let api: RunningProcess | null = null;
   const queues: Queue[] = [];
-
   beforeAll(async () => {
-    database = await createIsolatedDatabase('redis_loss');
-    redis = await startOwnRedis();
-    sandbox = await startProviderSandbox({
-      twilioPort: 0,
-      smtpPort: 0,
-      accountSid: 'AC00000000000000000000000000000000',
-      authToken: 'unisson-local-twilio-auth-token',
-      lifecycleDelayMs: 60_000,
-    });
-    db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2 }));
-    await db.initialize();
+    [bed, redis] = await Promise.all([startFaultBed('redis_loss'), startOwnRedis()]);
   });
   afterAll(async () => {
     await Promise.all(queues.map((q) => q.close()));
-    await worker?.kill();
-    await api?.kill();
-    await db?.destroy();
-    await sandbox?.stop();
+    await bed?.stop();
     await redis?.stop();
-    await database?.drop();
   });
 
   it('rebuilds every job and scheduler from PostgreSQL: nothing planned is lost, nothing sent twice', async () => {
-    const prefix = isolatedQueuePrefix('redis_loss');
-    const apiPort = await freePort();
+    const { db, sandbox, database } = bed;
+    const prefix = bed.queuePrefix;
     // A horizon of 30 days: every planned contact, next week's letters included, must have its job.
-    const env = appEnv({
-      databaseUrl: database.url,
-      redisUrl: redis.url,
-      queuePrefix: prefix,
-      sandbox,
-      apiPort,
-      extra: { ENQUEUE_HORIZON_MS: String(30 * 24 * 3600_000) },
-    });
+    const env = bed.env(redis.url, { ENQUEUE_HORIZON_MS: String(30 * 24 * 3600_000) });
     const keys = await seedDemo(loadConfig({ DATABASE_URL: database.url }));
-    [api, worker] = await Promise.all([startApiProcess(env), startWorkerProcess(env)]);
+    bed.processes.push(...(await Promise.all([startApiProcess(env), startWorkerProcess(env)])));
 
     // Households with plans: immediate SMS and e-mails, and contacts planned for later.
-    const alerts = distinctAlerts(60, 'redisloss');
-    for (const alert of alerts) expect((await postAlert(`http://127.0.0.1:${apiPort}`, keys['bailleur-93'], alert)).status).toBe(202);
+    const alerts = distinctAlerts(30, 'redisloss');
+    for (const alert of alerts) expect((await postAlert(`http://127.0.0.1:${bed.apiPort}`, keys['bailleur-93'], alert)).status).toBe(202);
     await eventually(
       async () => {
         const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM partner_submission WHERE processed_at IS NOT NULL`);

@@ -101,8 +101,10 @@ export class RedisRateLimiter implements OnModuleInit, OnModuleDestroy {
   }
 
   private redis(): Redis | Cluster {
-    // Fail fast while Redis is away: a limit that cannot be checked lets the call through (see callers).
-    this.client ??= createRedisClient(this.config, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // Fail fast while Redis is away (a limit that cannot be checked lets the call through, see the
+    // callers), but wait for a connection being made at start.
+    this.client ??= createRedisClient(this.config, { maxRetriesPerRequest: 0, commandTimeout: 1_000 });
+    this.client.on('error', () => undefined);
     return this.client;
   }
 }
