@@ -162,9 +162,15 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     }>;
     trace: unknown[];
   };
+  /** The plan is written just after the submission is marked processed: a 404 is asked again for a few seconds. */
   const plan = async (householdId: string, key: string) => {
-    const r = await fetch(`${stack.baseUrl}/v1/households/${householdId}/plan`, { headers: { authorization: `Bearer ${key}` } });
-    return { status: r.status, body: (await r.json()) as PlanView };
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const r = await fetch(`${stack.baseUrl}/v1/households/${householdId}/plan`, { headers: { authorization: `Bearer ${key}` } });
+      const found = { status: r.status, body: (await r.json()) as PlanView };
+      if (found.status !== 404 || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   };
 
   it('honours an SMS "STOP": the plan keeps no SMS for that household, its other channels go on', async () => {
@@ -200,11 +206,7 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
       'idempotency-key': 'e2e-alert-0006',
     });
     const { householdId } = await processed(((await response.json()) as { submissionId: string }).submissionId);
-    // The plan is written just after the submission is marked processed.
-    const { status, body } = await eventually(async () => {
-      const found = await plan(householdId, stack.keys['bailleur-93']);
-      return found.status === 200 ? found : undefined;
-    });
+    const { status, body } = await plan(householdId, stack.keys['bailleur-93']);
     expect(status).toBe(200);
     const letter = body.contacts.find((c) => c.channel === 'letter' && c.purpose === 'rappelImpaye')!;
     const sms = body.contacts.find((c) => c.channel === 'sms' && c.purpose === 'rappelImpaye')!;

@@ -91,7 +91,6 @@ describe('health and start', () => {
       ['api', 'REDIS_URL', { REDIS_URL: 'redis://127.0.0.1:9' }],
       ['worker', 'REDIS_URL', { REDIS_URL: 'redis://127.0.0.1:9' }],
     ] as const;
-    const started = Date.now();
     const outcomes = await Promise.all(
       cases.map(async ([app, setting, broken]) => {
         const child = spawnApp(app, { ...env, ...broken, API_PORT: String(await freePort()) });
@@ -105,6 +104,5 @@ describe('health and start', () => {
       expect(output).not.toContain('secret');
       expect(output).not.toMatch(/\n\s+at /);
     }
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

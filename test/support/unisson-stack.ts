@@ -63,8 +63,11 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     db,
     keys,
     async stop() {
+      const t0 = Date.now();
       await worker.close();
+      if (process.env.STACK_TIMING) process.stdout.write(`worker closed in ${Date.now() - t0} ms\n`);
       await api.close();
+      if (process.env.STACK_TIMING) process.stdout.write(`api closed in ${Date.now() - t0} ms\n`);
       await db.destroy();
       await sandbox.stop();
       await database.drop();

@@ -22,6 +22,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     new FastifyAdapter({
       bodyLimit: 256 * 1024,
       trustProxy: true,
+      // On shutdown, keep-alive connections of webhook senders and partners are closed at once
+      // instead of holding the process for Fastify's 72 s keep-alive.
+      forceCloseConnections: true,
       // Errors Fastify raises before any route (a URL or a parameter too long, a bad encoding) answer like every other error.
       frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
         const statusCode =
