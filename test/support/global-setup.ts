@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './unisson-aliases';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
 import { unissonSchema } from '../../libs/database/src/schema';

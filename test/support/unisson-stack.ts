@@ -35,7 +35,7 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     lifecycleDelayMs: 50,
   });
   const config = loadConfig({
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',

@@ -4,7 +4,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ContactHistoryEntry, ContactIntent, ContactPlan, HouseholdEvent, PlannedContact, StageId } from './domain/types';
+import type { ProcedureStage } from '@unisson/vocabulary';
+import type { ContactHistoryEntry, ContactIntent, ContactPlan, HouseholdEvent, PlannedContact } from './domain/types';
 
 /** A row as `DataSource.query` returns it: untyped by nature, narrowed field by field below. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +22,10 @@ export interface PlannedContactRecord extends PlannedContact {
   householdId: string;
   planId: string;
   status: 'planned' | 'handedOff' | 'cancelled';
+  /** What became of it once handed off (delivered, undelivered, npai, responded, refused). */
+  outcome: string | null;
+  cancelReason: string | null;
+  handedOffAt: string | null;
 }
 
 const CONTACT_COLUMNS = `contact_key text, plan_id uuid, household_id uuid, channel text, purpose text, purposes text[], legal boolean,
@@ -111,7 +116,8 @@ export class CoordinationRepository {
              ON CONFLICT (contact_key) DO UPDATE SET plan_id = excluded.plan_id, purposes = excluded.purposes,
                lead_partner_id = excluded.lead_partner_id, co_signing_partner_ids = excluded.co_signing_partner_ids,
                callback_phone = excluded.callback_phone, not_before = excluded.not_before, not_after = excluded.not_after,
-               absorbed_intent_ids = excluded.absorbed_intent_ids, reasons = excluded.reasons, status = 'planned', updated_at = now()
+               absorbed_intent_ids = excluded.absorbed_intent_ids, reasons = excluded.reasons, status = 'planned', cancel_reason = NULL,
+               updated_at = now()
              WHERE planned_contact.status <> 'handedOff' AND (planned_contact.status = 'cancelled'
                OR planned_contact.not_before IS DISTINCT FROM excluded.not_before
                OR planned_contact.absorbed_intent_ids IS DISTINCT FROM excluded.absorbed_intent_ids
@@ -121,12 +127,22 @@ export class CoordinationRepository {
             [JSON.stringify(contactRows)],
           )
         : [];
+      // Each cancelled contact keeps the reason the planner gave for its key (the longest matching prefix).
+      const withdrawals = plans.flatMap((p) =>
+        p.withdrawals.map((w) => ({
+          plan_id: planIdOf.get(`${p.householdId}|${p.procedureId}`),
+          key_prefix: w.keyPrefix,
+          reason: w.reason,
+        })),
+      );
       const cancelled = rowsOf<{ contact_key: string }>(
         await manager.query(
-          `UPDATE planned_contact SET status = 'cancelled', updated_at = now()
-         WHERE plan_id = ANY($1::uuid[]) AND status = 'planned' AND NOT (contact_key = ANY($2::text[]))
-         RETURNING contact_key`,
-          [saved.map((r) => r.id), contactRows.map((r) => r.contact_key)],
+          `UPDATE planned_contact pc SET status = 'cancelled', updated_at = now(), cancel_reason = (
+             SELECT w.reason FROM jsonb_to_recordset($3::jsonb) AS w(plan_id uuid, key_prefix text, reason text)
+             WHERE w.plan_id = pc.plan_id AND starts_with(pc.contact_key, w.key_prefix) ORDER BY length(w.key_prefix) DESC LIMIT 1)
+         WHERE pc.plan_id = ANY($1::uuid[]) AND pc.status = 'planned' AND NOT (pc.contact_key = ANY($2::text[]))
+         RETURNING pc.contact_key`,
+          [saved.map((r) => r.id), contactRows.map((r) => r.contact_key), JSON.stringify(withdrawals)],
         ),
       );
       return {
@@ -208,26 +224,30 @@ export class CoordinationRepository {
     });
   }
 
-  /** Cancels every contact still planned for a household (its procedure closed); returns their keys. */
-  async cancelPlannedContacts(householdId: string): Promise<string[]> {
+  /** Cancels every contact still planned for a household, with the reason; returns their keys. */
+  async cancelPlannedContacts(householdId: string, reason: string): Promise<string[]> {
     const rows = rowsOf<{ contact_key: string }>(
       await this.dataSource.query(
-        `UPDATE planned_contact SET status = 'cancelled', updated_at = now() WHERE household_id = $1 AND status = 'planned' RETURNING contact_key`,
-        [householdId],
+        `UPDATE planned_contact SET status = 'cancelled', cancel_reason = $2, updated_at = now()
+         WHERE household_id = $1 AND status = 'planned' RETURNING contact_key`,
+        [householdId, reason],
       ),
     );
     return rows.map((r) => r.contact_key);
   }
 
   /** Messaging reports what became of a handed-off contact (delivered, npai, responded…). */
-  async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<string | null> {
-    const rows = rowsOf<{ household_id: string }>(
+  async recordOutcome(
+    contactKey: string,
+    outcome: ContactHistoryEntry['outcome'],
+  ): Promise<{ householdId: string; channel: string } | null> {
+    const rows = rowsOf<{ household_id: string; channel: string }>(
       await this.dataSource.query(
-        `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id`,
+        `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id, channel`,
         [contactKey, outcome],
       ),
     );
-    return rows[0]?.household_id ?? null;
+    return rows[0] ? { householdId: rows[0].household_id, channel: rows[0].channel } : null;
   }
 
   async insertIntents(
@@ -274,7 +294,8 @@ export class CoordinationRepository {
     const [intents, history, events] = await Promise.all([
       this.dataSource.query(`SELECT * FROM contact_intent WHERE household_id = $1 ORDER BY created_at, id`, [householdId]),
       this.dataSource.query(
-        `SELECT channel, purpose, stage, handed_off_at, outcome, legal FROM planned_contact WHERE household_id = $1 AND status = 'handedOff'`,
+        `SELECT contact_key, channel, purpose, purposes, stage, handed_off_at, outcome, legal FROM planned_contact
+         WHERE household_id = $1 AND status = 'handedOff'`,
         [householdId],
       ),
       this.dataSource.query(`SELECT type, at FROM coordination_event WHERE household_id = $1 ORDER BY at`, [householdId]),
@@ -284,7 +305,7 @@ export class CoordinationRepository {
         id: r.id,
         partnerId: r.partner_id,
         partnerKind: r.partner_kind,
-        stage: r.stage as StageId,
+        stage: r.stage as ProcedureStage,
         purpose: r.purpose,
         legal: r.legal,
         deadline: r.deadline ? new Date(r.deadline).toISOString() : null,
@@ -298,6 +319,8 @@ export class CoordinationRepository {
         at: new Date(r.handed_off_at).toISOString(),
         outcome: r.outcome ?? 'sent',
         legal: r.legal,
+        purposes: r.purposes,
+        key: r.contact_key,
       })),
       events: (events as Array<SqlRow>).map((r) => ({ type: r.type, at: new Date(r.at).toISOString() })),
     };
@@ -338,5 +361,8 @@ function toRecord(r: SqlRow): PlannedContactRecord {
     variantSlot: r.variant_slot,
     absorbedIntentIds: r.absorbed_intent_ids,
     reasons: r.reasons,
+    outcome: r.outcome ?? null,
+    cancelReason: r.cancel_reason ?? null,
+    handedOffAt: r.handed_off_at ? new Date(r.handed_off_at).toISOString() : null,
   };
 }

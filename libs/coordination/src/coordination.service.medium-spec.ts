@@ -46,40 +46,40 @@ const intents = (household: string) => [
   {
     partnerId: 'cj-93',
     partnerKind: 'commissaire_de_justice' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'commandementDePayer',
     legal: true,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: null,
     idempotencyKey: `${household}-a`,
   },
   {
     partnerId: 'drihl-93',
     partnerKind: 'etat' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'lettrePreventionCcapex',
     legal: true,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: '+33140000000',
     idempotencyKey: `${household}-b`,
   },
   {
     partnerId: 'cd-93',
     partnerKind: 'departement' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'offreServiceSocialCommandement',
     legal: false,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: '+33143930000',
     idempotencyKey: `${household}-c`,
   },
   {
     partnerId: 'adil-93',
     partnerKind: 'adil' as const,
-    stage: 'commandementDePayer' as const,
+    stage: 'commandement_de_payer' as const,
     purpose: 'rappelFinDelaiCommandement',
     legal: false,
-    deadline: null,
+    deadlineOn: null,
     callbackPhone: null,
     idempotencyKey: `${household}-d`,
   },
@@ -106,7 +106,7 @@ describe('CoordinationService on the whole schema', () => {
   it('plans from the foundation tables, stores the plan and shows it to an entitled partner', async () => {
     const household = await seedHousehold();
     const plan = await service.postIntents(household, intents(household));
-    expect(plan?.stage).toBe('commandementDePayer');
+    expect(plan?.stage).toBe('commandement_de_payer');
     expect(plan?.contacts.some((c) => c.channel === 'servedAct' && c.legal)).toBe(true);
     expect(plan?.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
     expect(plan?.contacts.some((c) => c.channel === 'sms')).toBe(true); // the partner record has a mobile number
@@ -118,7 +118,7 @@ describe('CoordinationService on the whole schema', () => {
     });
   });
 
-  it('posting the same intents again changes nothing; a cleared debt keeps only the legal contacts', async () => {
+  it('posting the same intents again changes nothing; a cleared debt cancels every pending contact, each with its reason', async () => {
     const household = await seedHousehold();
     await service.postIntents(household, intents(household));
     const jobsBefore = (await queue.getJobs(['delayed', 'waiting'])).length;
@@ -126,12 +126,54 @@ describe('CoordinationService on the whole schema', () => {
     expect((await queue.getJobs(['delayed', 'waiting'])).length).toBe(jobsBefore);
 
     const after = await service.recordEvent(household, { type: 'debtCleared', at: '2026-11-02T08:30:00.000Z' });
-    expect(after?.contacts.length).toBeGreaterThan(0);
-    const stored: Array<{ legal: boolean; status: string; purpose: string }> = await dataSource.query(
-      `SELECT legal, status, purpose FROM planned_contact WHERE household_id = $1`,
+    // At the commandement stage, a cleared debt makes the legal acts moot too (loi n° 89-462, art. 24 I).
+    expect(after?.contacts).toEqual([]);
+    const stored: Array<{ legal: boolean; status: string; purpose: string; cancel_reason: string | null }> = await dataSource.query(
+      `SELECT legal, status, purpose, cancel_reason FROM planned_contact WHERE household_id = $1`,
       [household],
     );
-    expect(stored.filter((c) => c.status === 'planned').every((c) => c.legal || c.purpose === 'lettrePreventionCcapex')).toBe(true);
-    expect(stored.some((c) => c.status === 'cancelled' && c.purpose === 'rappelFinDelaiCommandement')).toBe(true);
+    expect(stored.filter((c) => c.status === 'planned')).toEqual([]);
+    const reasonOf = (purpose: string) => stored.find((c) => c.status === 'cancelled' && c.purpose === purpose)?.cancel_reason;
+    expect(reasonOf('rappelFinDelaiCommandement')).toContain('annulé : la dette est soldée');
+    expect(reasonOf('lettrePreventionCcapex')).toContain('Obligation légale « Lettre de prévention');
+    expect(reasonOf('lettrePreventionCcapex')).toContain('art. 24 I');
+  });
+
+  it('a letter returned NPAI marks the address for every partner, re-plans its content by SMS and suggests a visit to the Département', async () => {
+    const household = await seedHousehold();
+    const [departement] = await dataSource.query(
+      `INSERT INTO partner (slug, name, kind, territory) VALUES ($1, 'Département de la Seine-Saint-Denis', 'departement', '93') RETURNING id`,
+      [`cd93-${randomBytes(3).toString('hex')}`],
+    );
+    await service.postIntents(household, intents(household));
+    // TypeORM answers an UPDATE with [rows, count].
+    const [[letter]] = await dataSource.query(
+      `UPDATE planned_contact SET status = 'handedOff', handed_off_at = now() WHERE household_id = $1 AND channel = 'letter' AND legal RETURNING contact_key`,
+      [household],
+    );
+    await service.recordOutcome(letter.contact_key, 'npai');
+
+    expect(await dataSource.query(`SELECT contact_key FROM returned_postal_address WHERE household_id = $1`, [household])).toEqual([
+      { contact_key: letter.contact_key },
+    ]);
+    const rows: Array<{ contact_key: string; channel: string; status: string; lead_partner_id: string; purposes: string[] }> =
+      await dataSource.query(
+        `SELECT contact_key, channel, status, lead_partner_id, purposes FROM planned_contact WHERE household_id = $1`,
+        [household],
+      );
+    const replacement = rows.find((r) => r.contact_key === letter.contact_key.replace('.letter.', '.sms.'));
+    expect(replacement).toMatchObject({ status: 'planned', channel: 'sms' });
+    expect(replacement?.purposes).toContain('lettrePreventionCcapex');
+    expect(rows.find((r) => r.channel === 'homeVisit' && r.status === 'planned')?.lead_partner_id).toBe(departement.id);
+
+    // Every partner's record at that address is concerned; a new address reported by a partner makes letters possible again.
+    const input = await service.planningInput(household);
+    expect(input?.household.postalAddressValid).toBe(false);
+    await dataSource.query(
+      `INSERT INTO partner_record (partner_id, partner_ref, household_id, last_name, first_name, street, postal_code, city, updated_at)
+       VALUES ($1, 'ref-2', $2, 'Martin', 'Awa', '5 avenue Lénine', '93200', 'Saint-Denis', now() + interval '1 second')`,
+      [randomUUID(), household],
+    );
+    expect((await service.planningInput(household))?.household.postalAddressValid).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { CoordinationRepository, PlannedContactRecord } from './coordination.repository';
 import { CoordinationService } from './coordination.service';
 import type { HouseholdSnapshotRepository } from './household-snapshot.repository';
-import { civilDate, isMobileNumber, stageOfProcedure } from './household-snapshot.repository';
+import { civilDate, isMobileNumber, postalAddressKey } from './household-snapshot.repository';
 import type { PlanExecutor } from './plan-executor';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 
@@ -18,7 +18,7 @@ function contact(key: string, status: PlannedContactRecord['status']): PlannedCo
     purpose: 'p',
     purposes: ['p'],
     legal: false,
-    stage: 'impaye',
+    stage: 'premier_impaye',
     step: 0,
     onlyIfNoResponse: false,
     leadPartnerId: 'partner-a',
@@ -28,18 +28,26 @@ function contact(key: string, status: PlannedContactRecord['status']): PlannedCo
     variantSlot: 0,
     absorbedIntentIds: ['i1'],
     reasons: ['r'],
+    outcome: status === 'handedOff' ? 'npai' : null,
+    cancelReason: status === 'cancelled' ? 'Annulé : la dette est soldée (le 30 novembre 2026).' : null,
+    handedOffAt: status === 'handedOff' ? '2026-11-03T09:00:00.000Z' : null,
   };
 }
 
 function service(
-  overrides: Partial<Record<'findPlan' | 'loadCoordinationState' | 'findOpenSnapshot' | 'applyPlans' | 'cancelHousehold', jest.Mock>> = {},
+  overrides: Partial<
+    Record<'findPlan' | 'loadCoordinationState' | 'findSnapshot' | 'findRecordHolders' | 'applyPlans' | 'cancelHousehold', jest.Mock>
+  > = {},
 ) {
   const repository = {
     findPlan: overrides.findPlan ?? jest.fn(),
     loadCoordinationState: overrides.loadCoordinationState ?? jest.fn().mockResolvedValue({ intents: [], history: [], events: [] }),
   } as unknown as CoordinationRepository;
   const snapshots = {
-    findOpenSnapshot: overrides.findOpenSnapshot ?? jest.fn().mockResolvedValue(null),
+    findSnapshot: overrides.findSnapshot ?? jest.fn().mockResolvedValue(null),
+    findRecordHolders:
+      overrides.findRecordHolders ?? jest.fn().mockResolvedValue({ territory: '93', partnerIds: ['landlord-who-alerted'] }),
+    findPartners: jest.fn().mockResolvedValue([{ id: 'partner-a', name: 'Habitat Solidaire 93', kind: 'bailleur_social' }]),
   } as unknown as HouseholdSnapshotRepository;
   const executor = {
     applyPlans: overrides.applyPlans ?? jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] }),
@@ -52,7 +60,7 @@ describe('CoordinationService', () => {
   const stored = {
     plan: {
       procedure_id: 'proc',
-      stage: 'impaye',
+      stage: 'premier_impaye',
       territory: '93',
       playbook_version: 'v',
       time_zone: 'Europe/Paris',
@@ -67,13 +75,28 @@ describe('CoordinationService', () => {
     ['a partner named in the plan', { partnerId: 'partner-a', partnerKind: 'bailleur_social', territory: '93' }, true],
     ['the Département of the territory', { partnerId: 'cd', partnerKind: 'departement', territory: '93' }, true],
     ['a partner not named in the plan', { partnerId: 'partner-z', partnerKind: 'bailleur_social', territory: '93' }, false],
+    [
+      'the landlord holding the record, no longer named',
+      { partnerId: 'landlord-who-alerted', partnerKind: 'bailleur_social', territory: '93' },
+      true,
+    ],
+    ['a record holder of another territory', { partnerId: 'landlord-who-alerted', partnerKind: 'bailleur_social', territory: '38' }, false],
     ['the Département of another territory', { partnerId: 'cd38', partnerKind: 'departement', territory: '38' }, false],
   ])('shows the plan to %s: %s', async (_label, reader, entitled) => {
     const result = service({ findPlan: jest.fn().mockResolvedValue(stored) }).planFor('h', reader);
     if (entitled) {
       const plan = await result;
-      expect(plan.contacts.map((c) => c.key)).toEqual(['k1', 'k3']);
+      expect(plan.contacts.map((c) => [c.key, c.state, c.stateReason])).toEqual([
+        ['k1', 'planned', 'Prévu à partir du 3 novembre 2026.'],
+        ['k2', 'cancelled', 'Annulé : la dette est soldée (le 30 novembre 2026).'],
+        [
+          'k3',
+          'returned',
+          "Courrier revenu (n'habite pas à l'adresse indiquée) : adresse marquée invalide, le contenu part par un autre canal.",
+        ],
+      ]);
       expect(plan.contacts[0]).not.toHaveProperty('planId');
+      expect(plan.contacts[0].leadPartnerName).toBe('Habitat Solidaire 93');
     } else {
       await expect(result).rejects.toMatchObject({ code: 'NOT_FOUND', statusCode: 404 });
     }
@@ -84,23 +107,28 @@ describe('CoordinationService', () => {
     const cancelHousehold = jest.fn().mockResolvedValue(['k1']);
     expect(await service({ applyPlans, cancelHousehold }).replan('h')).toBeNull();
     expect(applyPlans).not.toHaveBeenCalled();
-    expect(cancelHousehold).toHaveBeenCalledWith('h');
+    expect(cancelHousehold).toHaveBeenCalledWith('h', "Le ménage n'a plus de procédure suivie par Unisson.");
   });
 
   it('re-plans from the stored state and hands the plan to the executor with intent owners', async () => {
     const applyPlans = jest.fn().mockResolvedValue({ scheduled: [], cancelled: [] });
-    const findOpenSnapshot = jest.fn().mockResolvedValue({
+    const findSnapshot = jest.fn().mockResolvedValue({
       territory: '93',
       household: { id: 'h', postalCode: '93200', hasMobilePhone: true, hasEmail: false, postalAddressValid: true },
       procedure: {
         id: 'proc',
-        stage: 'impaye',
+        stage: 'premier_impaye',
+        stageEventOn: '2026-11-02',
         stageEnteredAt: '2026-11-02T08:00:00.000Z',
         landlordKind: 'social',
         leaseSignedOn: null,
         dates: {},
+        arrears: { debtCents: 100_000, monthlyRentCents: 50_000, firstUnpaidOn: '2026-10-05', housingBenefit: null },
+        closedOn: null,
       },
       optOuts: [],
+      events: [],
+      partners: [],
     });
     const loadCoordinationState = jest.fn().mockResolvedValue({
       intents: [
@@ -108,7 +136,7 @@ describe('CoordinationService', () => {
           id: 'i1',
           partnerId: 'landlord',
           partnerKind: 'bailleur_social',
-          stage: 'impaye',
+          stage: 'premier_impaye',
           purpose: 'rappelImpaye',
           legal: false,
           deadline: null,
@@ -119,18 +147,15 @@ describe('CoordinationService', () => {
       history: [],
       events: [],
     });
-    const plan = await service({ applyPlans, findOpenSnapshot, loadCoordinationState }).replan('h');
+    const plan = await service({ applyPlans, findSnapshot, loadCoordinationState }).replan('h');
     expect(plan?.contacts.length).toBeGreaterThan(0);
     expect(applyPlans).toHaveBeenCalledWith([plan], new Map([['i1', 'landlord']]));
   });
 
-  it.each([
-    ['premier_impaye', 'impaye'],
-    ['commandement_de_quitter_les_lieux', 'commandementDeQuitterLesLieux'],
-    ['concours_force_publique', 'concoursForcePublique'],
-    ['close', null],
-  ])('maps the foundation stage %s to %s', (stage, expected) => {
-    expect(stageOfProcedure(stage)).toBe(expected);
+  it('compares addresses whatever the case, accents and punctuation partners write', () => {
+    expect(postalAddressKey({ street: '12 bis av. Jean-Jaurès', address_extra: 'Bât B', postal_code: '93200' })).toBe(
+      postalAddressKey({ street: '12 BIS AV JEAN JAURES', address_extra: 'bat  b', postal_code: '93200' }),
+    );
   });
 
   it.each([

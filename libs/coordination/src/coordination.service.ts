@@ -2,9 +2,11 @@
  * Use cases of the coordination engine: accept intents, record events and outcomes, re-plan a
  * household (load -> pure planner -> executor) and show a plan to the partners entitled to it.
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UnissonError } from '@unisson/platform';
+import { dayOfIsoDate, timeZoneOfTerritory, zoneClock } from './domain/calendar';
 import { planContacts } from './domain/contact-planner';
+import { contactState } from './domain/contact-state';
 import type { PlanningInput } from './domain/planning-context';
 import type { ContactHistoryEntry, ContactIntent, ContactPlan, HouseholdEvent } from './domain/types';
 import { CoordinationRepository } from './coordination.repository';
@@ -15,6 +17,9 @@ import { PlaybookCatalog } from './playbooks/playbook-catalog';
 /** Partner kinds that coordinate prevention on their territory and may read every plan there. */
 const COORDINATING_KINDS = ['etat', 'departement', 'ccapex'];
 
+/** An intent as a partner posts it: the deadline, if any, is a civil date. */
+export type IntentToPlan = Omit<ContactIntent, 'id' | 'createdAt' | 'deadline'> & { idempotencyKey: string; deadlineOn: string | null };
+
 export interface PlanReader {
   partnerId: string;
   partnerKind: string;
@@ -23,6 +28,8 @@ export interface PlanReader {
 
 @Injectable()
 export class CoordinationService {
+  private readonly logger = new Logger('CoordinationService');
+
   constructor(
     private readonly repository: CoordinationRepository,
     private readonly snapshots: HouseholdSnapshotRepository,
@@ -31,22 +38,30 @@ export class CoordinationService {
     private readonly clock: ExecutorClock = systemClock,
   ) {}
 
-  /** Builds the planner's input from the database; null when nothing is open for the household. */
+  /** Builds the planner's input from the database; null when the household has no procedure (or no playbook applies). */
   async planningInput(householdId: string): Promise<PlanningInput | null> {
     const [snapshot, state] = await Promise.all([
-      this.snapshots.findOpenSnapshot(householdId),
+      this.snapshots.findSnapshot(householdId),
       this.repository.loadCoordinationState(householdId),
     ]);
     if (!snapshot) return null;
     const now = new Date(this.clock.now()).toISOString();
+    let playbook;
+    try {
+      playbook = this.catalog.forTerritory(snapshot.territory, now.slice(0, 10));
+    } catch (error) {
+      this.logger.warn({ territory: snapshot.territory, err: String(error) }, 'no playbook applies: nothing planned');
+      return null;
+    }
     return {
       household: snapshot.household,
       procedure: snapshot.procedure,
       intents: state.intents,
-      playbook: this.catalog.forTerritory(snapshot.territory, now.slice(0, 10)),
+      playbook,
       history: state.history,
       optOuts: snapshot.optOuts,
-      events: state.events,
+      events: [...snapshot.events, ...state.events],
+      partners: snapshot.partners,
       now,
     };
   }
@@ -55,7 +70,7 @@ export class CoordinationService {
   async replan(householdId: string): Promise<ContactPlan | null> {
     const input = await this.planningInput(householdId);
     if (!input) {
-      await this.executor.cancelHousehold(householdId);
+      await this.executor.cancelHousehold(householdId, "Le ménage n'a plus de procédure suivie par Unisson.");
       return null;
     }
     const plan = planContacts(input);
@@ -63,8 +78,20 @@ export class CoordinationService {
     return plan;
   }
 
-  async postIntents(householdId: string, intents: Parameters<CoordinationRepository['insertIntents']>[1]): Promise<ContactPlan | null> {
-    await this.repository.insertIntents(householdId, intents);
+  /**
+   * Stores partners' intents and re-plans. A deadline given as a civil date means "by the end of
+   * that day" in the household's time zone (overseas départements included).
+   */
+  async postIntents(householdId: string, intents: readonly IntentToPlan[]): Promise<ContactPlan | null> {
+    const { territory } = await this.snapshots.findRecordHolders(householdId);
+    const clock = zoneClock(timeZoneOfTerritory(territory ?? 'FR'));
+    await this.repository.insertIntents(
+      householdId,
+      intents.map(({ deadlineOn, ...intent }) => ({
+        ...intent,
+        deadline: deadlineOn ? new Date(clock.at(dayOfIsoDate(deadlineOn) + 1, 0) - 1).toISOString() : null,
+      })),
+    );
     return this.replan(householdId);
   }
 
@@ -80,23 +107,40 @@ export class CoordinationService {
     return this.replan(into);
   }
 
-  /** Messaging reports a delivery outcome; answers and returned mail change the plan. */
+  /**
+   * Messaging (or the letter service) reports a delivery outcome. A letter returned NPAI marks the
+   * household's address invalid for every partner when the playbook says so; answers, failures and
+   * returned mail change the plan.
+   */
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<void> {
-    const householdId = await this.repository.recordOutcome(contactKey, outcome);
-    if (householdId && (outcome === 'npai' || outcome === 'responded' || outcome === 'undelivered' || outcome === 'refused')) {
-      await this.replan(householdId);
+    const contact = await this.repository.recordOutcome(contactKey, outcome);
+    if (!contact) return;
+    if (outcome === 'npai' && contact.channel === 'letter') {
+      const input = await this.planningInput(contact.householdId);
+      if (input?.playbook.escalation.npai.markAddressInvalid)
+        await this.snapshots.markCurrentAddressReturned(contact.householdId, contactKey);
     }
+    if (['npai', 'responded', 'undelivered', 'failed', 'refused'].includes(outcome)) await this.replan(contact.householdId);
   }
 
-  /** The stored plan, if the reader is entitled: named in it, or coordinating on its territory. */
+  /**
+   * The stored plan, if the reader is entitled: on the household's territory, and coordinating
+   * there, named in the plan, or holding a record of the household (the landlord that sent the
+   * alert keeps seeing it when the case moves on). Every contact shows what became of it.
+   */
   async planFor(householdId: string, reader: PlanReader) {
-    const found = await this.repository.findPlan(householdId);
+    const [found, holders] = await Promise.all([this.repository.findPlan(householdId), this.snapshots.findRecordHolders(householdId)]);
     const plan = found?.plan;
     const entitled =
       plan &&
       plan.territory === reader.territory &&
-      (COORDINATING_KINDS.includes(reader.partnerKind) || (plan.partner_ids as string[]).includes(reader.partnerId));
+      (COORDINATING_KINDS.includes(reader.partnerKind) ||
+        (plan.partner_ids as string[]).includes(reader.partnerId) ||
+        holders.partnerIds.includes(reader.partnerId));
     if (!found || !entitled) throw UnissonError.notFound('The contact plan of this household');
+    const clock = zoneClock(plan.time_zone as string);
+    const partners = await this.snapshots.findPartners(plan.territory as string);
+    const nameOf = (id: string) => partners.find((p) => p.id === id)?.name ?? null;
     return {
       householdId,
       procedureId: plan.procedure_id as string,
@@ -105,9 +149,14 @@ export class CoordinationService {
       playbookVersion: plan.playbook_version as string,
       timeZone: plan.time_zone as string,
       plannedAt: new Date(plan.planned_at).toISOString(),
-      contacts: found.contacts
-        .filter((c) => c.status !== 'cancelled')
-        .map(({ planId: _planId, householdId: _householdId, ...contact }) => contact),
+      contacts: found.contacts.map(({ planId: _planId, householdId: _householdId, cancelReason, outcome, handedOffAt, ...contact }) => ({
+        ...contact,
+        leadPartnerName: nameOf(contact.leadPartnerId),
+        ...contactState(
+          { channel: contact.channel, status: contact.status, outcome, cancelReason, handedOffAt, notBefore: contact.window.notBefore },
+          clock,
+        ),
+      })),
       trace: plan.trace,
     };
   }

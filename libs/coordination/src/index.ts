@@ -1,8 +1,20 @@
 export * from './domain/types';
 export * from './domain/calendar';
 export { PlanningInput } from './domain/planning-context';
-export { Playbook, PurposeDefinition, parsePlaybook, playbookSchema } from './domain/playbook.schema';
-export { nextAllowedInstant, isAllowedInstant, applicableDelay, winterTruceEnd } from './domain/send-window';
+export { LocalPlaybook, Playbook, PurposeDefinition, parseLocalPlaybook, parsePlaybook, playbookSchema } from './domain/playbook.schema';
+export { resolvePlaybook } from './domain/playbook-resolution';
+export { CafArrearsDecision, CafArrearsFacts, CafArrearsRegime, cafArrearsDecision } from './domain/caf-arrears';
+export { frenchDate } from './domain/french-text';
+export { ContactState, contactState } from './domain/contact-state';
+export {
+  nextAllowedInstant,
+  isAllowedInstant,
+  applicableDelay,
+  legalDeadline,
+  LegalDeadline,
+  DelayCase,
+  winterTruceEnd,
+} from './domain/send-window';
 export { ContactPlanner, planContacts, stableHash } from './domain/contact-planner';
 export { PlaybookCatalog, PLAYBOOK_DIRECTORY } from './playbooks/playbook-catalog';
 export { coordinationEntities, coordinationMigrations } from './schema';
@@ -13,7 +25,7 @@ export {
   CoordinationOptions,
   COORDINATION_CLOCK,
 } from './coordination.module';
-export { CoordinationService, PlanReader } from './coordination.service';
+export { CoordinationService, IntentToPlan, PlanReader } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
@@ -28,5 +40,4 @@ export {
   contactHandOffJobId,
   contactHandOffOptions,
 } from './jobs/contact-due.job';
-export { stageOfProcedure } from './household-snapshot.repository';
-export { intentsForStageEvent, TerritoryPartner } from './domain/stage-intents';
+export { intentsForStageEvent, StageEventParties, TerritoryPartner } from './domain/stage-intents';

@@ -27,16 +27,16 @@ let executor: PlanExecutor;
 function planFor(householdId: string, extra = false): ContactPlan {
   const now = new Date(Date.now() + 60_000).toISOString();
   const intents = [
-    intent('commandementDePayer', 'commissaire_de_justice', 'commandementDePayer', { id: `${householdId}-a`, legal: true }),
-    intent('lettrePreventionCcapex', 'etat', 'commandementDePayer', { id: `${householdId}-b` }),
-    intent('offreServiceSocialCommandement', 'departement', 'commandementDePayer', { id: `${householdId}-c` }),
+    intent('commandementDePayer', 'commissaire_de_justice', 'commandement_de_payer', { id: `${householdId}-a`, legal: true }),
+    intent('lettrePreventionCcapex', 'etat', 'commandement_de_payer', { id: `${householdId}-b` }),
+    intent('offreServiceSocialCommandement', 'departement', 'commandement_de_payer', { id: `${householdId}-c` }),
   ];
-  if (extra) intents.push(intent('rappelFinDelaiCommandement', 'adil', 'commandementDePayer', { id: `${householdId}-d` }));
+  if (extra) intents.push(intent('rappelFinDelaiCommandement', 'adil', 'commandement_de_payer', { id: `${householdId}-d` }));
   return planContacts(
     new PlanningInputBuilder(playbook)
       .withHousehold({ id: householdId })
       .withProcedure({ id: `proc-${householdId.slice(0, 8)}` })
-      .atStage('commandementDePayer', now)
+      .atStage('commandement_de_payer', now)
       .withIntents(...intents)
       .at(now)
       .build(),

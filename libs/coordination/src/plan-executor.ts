@@ -93,9 +93,9 @@ export class PlanExecutor {
     return result;
   }
 
-  /** The household's procedure closed (debt cleared, moved out): nothing planned may go out. */
-  async cancelHousehold(householdId: string): Promise<string[]> {
-    const cancelled = await this.repository.cancelPlannedContacts(householdId);
+  /** Nothing is to be planned for the household any more: nothing planned may go out; the reason is kept. */
+  async cancelHousehold(householdId: string, reason: string): Promise<string[]> {
+    const cancelled = await this.repository.cancelPlannedContacts(householdId, reason);
     await Promise.all(cancelled.map((key) => this.queue.remove(contactDueJobId({ contactKey: key }))));
     return cancelled;
   }

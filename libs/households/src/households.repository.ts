@@ -27,6 +27,15 @@ export class HouseholdsRepository {
     return manager.findOne(PartnerRecord, { where: { partnerId, partnerRef } });
   }
 
+  /** Partners holding a record of the household (who it is "theirs" for). */
+  async findRecordHolderIds(manager: EntityManager, householdId: string): Promise<string[]> {
+    const rows: Array<{ partner_id: string }> = await manager.query(
+      `SELECT DISTINCT partner_id FROM partner_record WHERE household_id = $1 ORDER BY partner_id`,
+      [householdId],
+    );
+    return rows.map((r) => r.partner_id);
+  }
+
   async createHousehold(manager: EntityManager, territory: string, preferredLocale: string): Promise<Household> {
     return manager.save(manager.create(Household, { territory, preferredLocale }));
   }

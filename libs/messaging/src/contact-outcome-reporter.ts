@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CoordinationService } from '@unisson/coordination';
 import { MessageStatus } from './domain/message-status';
 
-const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivered'>> = {
+const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivered' | 'failed'>> = {
   delivered: 'delivered',
   undelivered: 'undelivered',
-  failed: 'undelivered',
+  failed: 'failed',
 };
 
 /**

@@ -3,8 +3,10 @@
  * trying again later can succeed (provider outage, network, rate limit) or not (the request
  * itself is wrong: invalid number, missing body, unsubscribed recipient).
  */
+import type { MessageChannel } from '@unisson/vocabulary';
+
 /** The channels a sender can serve (the planner's home visits and served acts are not messages). */
-export type ChannelName = 'sms' | 'email' | 'letter' | 'voice' | 'call';
+export type ChannelName = MessageChannel;
 
 export class ChannelError extends Error {
   constructor(

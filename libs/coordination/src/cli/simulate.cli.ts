@@ -1,11 +1,14 @@
 /**
- * npm run simulate -- --households N [--seed S] [--out var/simulation/rapport.html]
+ * npm run simulate -- --households N [--seed S] [--territory 75] [--out var/simulation/rapport.html]
+ * Without --territory, households are spread over 93, 38 and 91 (their own playbooks); with it,
+ * they all live in that département (75, or any without a playbook of its own: the national rules).
  * Prints progress on stderr, writes the HTML report, and prints the figures as one JSON line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { generateHouseholds } from '../domain/simulation/household-generator';
+import { isDepartement } from '@unisson/vocabulary';
+import { DEFAULT_TERRITORIES, generateHouseholds } from '../domain/simulation/household-generator';
 import { runSimulation } from '../domain/simulation/simulation';
 import { renderHtmlReport, summarise } from '../domain/simulation/simulation-report';
 import { PlaybookCatalog } from '../playbooks/playbook-catalog';
@@ -24,9 +27,15 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  const territory = option('territory', '');
+  if (territory && !isDepartement(territory)) {
+    process.stderr.write(`--territory attend un code de département (01 à 95, 2A, 2B, 971 à 976), par exemple : --territory 75\n`);
+    process.exitCode = 2;
+    return;
+  }
   const catalog = PlaybookCatalog.load();
   const started = Date.now();
-  const generated = generateHouseholds(households, seed);
+  const generated = generateHouseholds(households, seed, territory ? [territory] : DEFAULT_TERRITORIES);
   const tty = process.stderr.isTTY;
   const totals = runSimulation(
     generated,
@@ -48,6 +57,8 @@ function main(): void {
     Object.entries(perStage).map(([stage, sides]) => [stage, { baseline: sides.baseline.letter, unisson: sides.unisson.letter }]),
   );
   const result = {
+    territories: territory ? [territory] : [...new Set(DEFAULT_TERRITORIES)],
+    playbooks: [...new Set(generated.map((h) => catalog.forTerritory(h.territory, '2026-11-01').version))],
     ...figures,
     lettersPerStage: perStageLetters,
     report: out,

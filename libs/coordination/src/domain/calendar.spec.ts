@@ -3,11 +3,12 @@ import {
   addWorkingDays,
   dayOfIsoDate,
   easterSunday,
-  frenchPublicHolidays,
   isPublicHoliday,
+  publicHolidays,
   isoDateOfDay,
   isoInstant,
   timeZoneOfPostalCode,
+  timeZoneOfTerritory,
   zoneClock,
 } from './calendar';
 
@@ -25,20 +26,56 @@ describe('calendar', () => {
   });
 
   it('lists the eleven national holidays of 2026 with the moving ones', () => {
-    const holidays = frenchPublicHolidays(2026, false);
+    const holidays = publicHolidays(2026, '75');
     expect(holidays).toHaveLength(11);
     expect(holidays.map((h) => h.date)).toEqual(
       expect.arrayContaining(['2026-04-06', '2026-05-14', '2026-05-25', '2026-07-14', '2026-11-11']),
     );
-    expect(holidays.find((h) => h.date === '2026-05-25')?.name).toBe('Lundi de Pentecôte');
   });
 
-  it('adds Good Friday and 26 December in Alsace-Moselle only', () => {
-    expect(isPublicHoliday(dayOfIsoDate('2026-04-03'), true)).toBe(true);
-    expect(isPublicHoliday(dayOfIsoDate('2026-04-03'), false)).toBe(false);
-    expect(isPublicHoliday(dayOfIsoDate('2026-12-26'), true)).toBe(true);
-    expect(isPublicHoliday(dayOfIsoDate('2026-12-26'), false)).toBe(false);
-    expect(frenchPublicHolidays(2026, true)).toHaveLength(13);
+  it('adds Good Friday and 26 December in Alsace-Moselle (57, 67, 68) only', () => {
+    for (const territory of ['57', '67', '68']) {
+      expect(isPublicHoliday(dayOfIsoDate('2026-04-03'), territory)).toBe(true);
+      expect(isPublicHoliday(dayOfIsoDate('2026-12-26'), territory)).toBe(true);
+      expect(publicHolidays(2026, territory)).toHaveLength(13);
+    }
+    expect(isPublicHoliday(dayOfIsoDate('2026-04-03'), '54')).toBe(false);
+    expect(isPublicHoliday(dayOfIsoDate('2026-12-26'), '93')).toBe(false);
+  });
+
+  /** Décret n° 83-1003 du 23 novembre 1983 (abolition de l'esclavage), modifié pour Mayotte (loi n° 2011-1978). */
+  const ABOLITION_DAY: Record<string, string> = { '971': '05-27', '972': '05-22', '973': '06-10', '974': '12-20', '976': '04-27' };
+
+  it('gives every overseas département its abolition-of-slavery day over twenty years, and metropolitan France none of them', () => {
+    for (let year = 2020; year < 2040; year += 1) {
+      for (const [territory, monthDay] of Object.entries(ABOLITION_DAY)) {
+        const day = dayOfIsoDate(`${year}-${monthDay}`);
+        expect(isPublicHoliday(day, territory)).toBe(true);
+        expect(isPublicHoliday(day, '75')).toBe(publicHolidays(year, '75').some((h) => h.date === `${year}-${monthDay}`));
+      }
+    }
+  });
+
+  it('agrees with our own computus for the moving holidays over twenty years (Easter Monday, Ascension, Whit Monday, Good Friday in 67)', () => {
+    for (let year = 2020; year < 2040; year += 1) {
+      const easter = easterSunday(year);
+      for (const offset of [1, 39, 50]) expect(isPublicHoliday(easter + offset, '93')).toBe(true);
+      expect(isPublicHoliday(easter - 2, '67')).toBe(true);
+      expect(isPublicHoliday(easter - 2, '93')).toBe(false);
+      expect(publicHolidays(year, '93')).toHaveLength(11);
+    }
+  });
+
+  it.each([
+    ['971', 'America/Guadeloupe'],
+    ['972', 'America/Martinique'],
+    ['973', 'America/Cayenne'],
+    ['974', 'Indian/Reunion'],
+    ['976', 'Indian/Mayotte'],
+    ['2A', 'Europe/Paris'],
+    ['75', 'Europe/Paris'],
+  ])('time zone of territory %s is %s', (territory, zone) => {
+    expect(timeZoneOfTerritory(territory)).toBe(zone);
   });
 
   it.each([
@@ -62,7 +99,7 @@ describe('calendar', () => {
     ['2026-12-24', 2, '2026-12-29'],
     ['2026-04-04', 0, '2026-04-07'],
   ])('from %s, %i working day(s) is %s', (from, n, expected) => {
-    expect(isoDateOfDay(addWorkingDays(dayOfIsoDate(from), n, false))).toBe(expected);
+    expect(isoDateOfDay(addWorkingDays(dayOfIsoDate(from), n, '93'))).toBe(expected);
   });
 
   it.each([

@@ -1,8 +1,9 @@
 /**
- * French civil calendar for outreach: public holidays (computed, never listed by hand), time
- * zones of overseas départements, local wall-clock arithmetic across daylight-saving changes,
+ * French civil calendar for outreach: public holidays per territory (from the date-holidays
+ * library, never listed by hand), time zones of overseas départements, local wall-clock arithmetic across daylight-saving changes,
  * and working days. Pure: every function takes instants as epoch milliseconds.
  */
+import Holidays from 'date-holidays';
 import { IANAZone } from 'luxon';
 
 export const DAY_MS = 86_400_000;
@@ -85,45 +86,59 @@ export interface PublicHoliday {
   name: string;
 }
 
-/** French public holidays of a year; Alsace-Moselle adds Good Friday and 26 December. */
-export function frenchPublicHolidays(year: number, alsaceMoselle: boolean): PublicHoliday[] {
-  const easter = easterSunday(year);
-  const fixed = (m: number, d: number, name: string): PublicHoliday => ({
-    date: isoDateOfDay(dayNumber(year, m, d)),
-    name,
-  });
-  const moving = (offset: number, name: string): PublicHoliday => ({ date: isoDateOfDay(easter + offset), name });
-  const list: PublicHoliday[] = [
-    fixed(1, 1, "Jour de l'an"),
-    moving(1, 'Lundi de Pâques'),
-    fixed(5, 1, 'Fête du Travail'),
-    fixed(5, 8, 'Victoire 1945'),
-    moving(39, 'Ascension'),
-    moving(50, 'Lundi de Pentecôte'),
-    fixed(7, 14, 'Fête nationale'),
-    fixed(8, 15, 'Assomption'),
-    fixed(11, 1, 'Toussaint'),
-    fixed(11, 11, 'Armistice 1918'),
-    fixed(12, 25, 'Noël'),
-  ];
-  if (alsaceMoselle) {
-    list.push(moving(-2, 'Vendredi saint'), fixed(12, 26, 'Saint-Étienne'));
+/**
+ * The date-holidays regions whose public holidays differ from metropolitan France's: Alsace-Moselle
+ * (Good Friday, 26 December) and the overseas départements (each its abolition-of-slavery day).
+ */
+const HOLIDAY_REGION_OF_TERRITORY: Record<string, string> = {
+  '57': '57',
+  '67': '67',
+  '68': '68',
+  '971': 'GP',
+  '972': 'MQ',
+  '973': 'GF',
+  '974': 'RE',
+  '976': 'YT',
+};
+
+const holidayCalendars = new Map<string, Holidays>();
+
+function holidayCalendar(region: string): Holidays {
+  let calendar = holidayCalendars.get(region);
+  if (!calendar) {
+    calendar = region === 'FR' ? new Holidays('FR') : new Holidays('FR', region);
+    holidayCalendars.set(region, calendar);
   }
-  return list.sort((x, y) => x.date.localeCompare(y.date));
+  return calendar;
 }
 
-const holidayYears = [new Map<number, Set<number>>(), new Map<number, Set<number>>()];
+/** Public holidays (jours fériés) of a year in a territory (département code), from the date-holidays library. */
+export function publicHolidays(year: number, territory: string): PublicHoliday[] {
+  const region = HOLIDAY_REGION_OF_TERRITORY[territory] ?? 'FR';
+  return holidayCalendar(region)
+    .getHolidays(year)
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
+    .sort((x, y) => x.date.localeCompare(y.date));
+}
 
-/** Whether a day number is a French public holiday (memoised per year and regime). */
-export function isPublicHoliday(day: number, alsaceMoselle: boolean): boolean {
-  const years = holidayYears[alsaceMoselle ? 1 : 0];
+const holidayDays = new Map<string, Map<number, Set<number>>>();
+
+/** Whether a day number is a public holiday in a territory (memoised per year and region). */
+export function isPublicHoliday(day: number, territory: string): boolean {
+  const region = HOLIDAY_REGION_OF_TERRITORY[territory] ?? 'FR';
+  let years = holidayDays.get(region);
+  if (!years) {
+    years = new Map();
+    holidayDays.set(region, years);
+  }
   // A year starts within one day of 365.2425-day steps from 1970; check the neighbour to be exact.
   let year = 1970 + Math.floor(day / 365.2425);
   if (dayNumber(year, 1, 1) > day) year -= 1;
   else if (dayNumber(year + 1, 1, 1) <= day) year += 1;
   let days = years.get(year);
   if (!days) {
-    days = new Set(frenchPublicHolidays(year, alsaceMoselle).map((h) => dayOfIsoDate(h.date)));
+    days = new Set(publicHolidays(year, territory).map((h) => dayOfIsoDate(h.date)));
     years.set(year, days);
   }
   return days.has(day);
@@ -137,6 +152,11 @@ const OVERSEAS_ZONES: Record<string, string> = {
   '975': 'America/Miquelon',
   '976': 'Indian/Mayotte',
 };
+
+/** Time zone of a territory (département code): overseas départements have their own, the rest is Paris. */
+export function timeZoneOfTerritory(territory: string): string {
+  return OVERSEAS_ZONES[territory] ?? 'Europe/Paris';
+}
 
 /** Time zone of a French postal code: overseas départements have their own, the rest is Paris. */
 export function timeZoneOfPostalCode(postalCode: string | null | undefined, fallback = 'Europe/Paris'): string {
@@ -211,23 +231,23 @@ export function zoneClock(timeZone: string): ZoneClock {
 }
 
 /** Monday to Friday, not a public holiday. */
-export function isWorkingDay(day: number, alsaceMoselle: boolean): boolean {
+export function isWorkingDay(day: number, territory: string): boolean {
   const weekday = weekdayOfDay(day);
-  return weekday !== 0 && weekday !== 6 && !isPublicHoliday(day, alsaceMoselle);
+  return weekday !== 0 && weekday !== 6 && !isPublicHoliday(day, territory);
 }
 
 /** Moves a day by n working days (n may be negative); n = 0 rolls forward to a working day. */
-export function addWorkingDays(day: number, n: number, alsaceMoselle: boolean): number {
+export function addWorkingDays(day: number, n: number, territory: string): number {
   let current = day;
   if (n === 0) {
-    while (!isWorkingDay(current, alsaceMoselle)) current += 1;
+    while (!isWorkingDay(current, territory)) current += 1;
     return current;
   }
   const step = n > 0 ? 1 : -1;
   let left = Math.abs(n);
   while (left > 0) {
     current += step;
-    if (isWorkingDay(current, alsaceMoselle)) left -= 1;
+    if (isWorkingDay(current, territory)) left -= 1;
   }
   return current;
 }

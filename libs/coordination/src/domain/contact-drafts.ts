@@ -3,17 +3,19 @@
  * what the household's situation rules out: opt-outs, missing channels, returned mail (NPAI),
  * undelivered channels, steps already done and answers already received.
  */
+import { CHANNEL_LABELS, type ContactChannel } from '@unisson/vocabulary';
+import { partnerKindLabel } from './french-text';
 import type { MessageGroup } from './intent-grouping';
 import type { ChannelStep } from './playbook.schema';
-import { PlanningContext, anchorMs, channelUndelivered, optedOut, timesDone } from './planning-context';
+import { PlanningContext, anchorMs, channelUndelivered, entriesFor, optedOut, timesDone } from './planning-context';
 import { shiftInstant } from './send-window';
-import type { Channel, TraceCode } from './types';
+import type { TraceCode } from './types';
 
 export interface ContactDraft {
   group: MessageGroup;
   /** Groups whose message was folded into this one (stage letter, legal letter). */
   absorbed: MessageGroup[];
-  channel: Channel;
+  channel: ContactChannel;
   step: number;
   targetMs: number;
   notAfterMs: number | null;
@@ -21,17 +23,13 @@ export interface ContactDraft {
   reasons: string[];
 }
 
-const CHANNEL_LABEL: Record<Channel, string> = {
-  letter: 'courrier',
-  sms: 'SMS',
-  email: 'courriel',
-  call: 'appel',
-  homeVisit: 'visite à domicile',
-  servedAct: 'acte signifié',
-};
+export function channelLabel(channel: ContactChannel): string {
+  return CHANNEL_LABELS[channel];
+}
 
-export function channelLabel(channel: Channel): string {
-  return CHANNEL_LABEL[channel];
+/** The deterministic key of a contact: the same situation gives the same key (one row, one job, one hand-off). */
+export function contactKeyOf(ctx: PlanningContext, groupId: string, channel: ContactChannel, step: number): string {
+  return `${ctx.input.procedure.id}.${groupId}.${channel}.${step}`;
 }
 
 /** The legally required part of a legal group: its letter or served act (companion SMS or calls are not). */
@@ -39,11 +37,12 @@ export function isLegalContact(draft: ContactDraft): boolean {
   return draft.group.legal && (draft.channel === 'letter' || draft.channel === 'servedAct');
 }
 
-function note(ctx: PlanningContext, code: TraceCode, message: string, group: MessageGroup): void {
+function note(ctx: PlanningContext, code: TraceCode, message: string, group: MessageGroup, withdrawnKey?: string): void {
   ctx.trace.push({ code, message, intentIds: group.intents.map((i) => i.id), contactKey: null });
+  if (withdrawnKey) ctx.withdrawals.push({ keyPrefix: withdrawnKey, reason: message });
 }
 
-function reachable(ctx: PlanningContext, channel: Channel): boolean {
+function reachable(ctx: PlanningContext, channel: ContactChannel): boolean {
   const household = ctx.input.household;
   switch (channel) {
     case 'sms':
@@ -73,33 +72,55 @@ function notAfterOf(ctx: PlanningContext, group: MessageGroup): number | null {
   return limit;
 }
 
-/** Replaces an unreachable letter (NPAI) by the first reachable fallback channel. */
-function npaiFallback(ctx: PlanningContext, group: MessageGroup, used: Set<Channel>): Channel | null {
+/** The first channel of the playbook's NPAI fallbacks that can reach the household for this group. */
+function npaiFallback(ctx: PlanningContext, group: MessageGroup, used: Set<ContactChannel>): ContactChannel | null {
   const fallback = ctx.input.playbook.escalation.npai.fallbackChannels;
-  return fallback.find((c) => reachable(ctx, c) && !used.has(c) && !optedOut(ctx.input.optOuts, c, group.leadPartnerId)) ?? null;
+  return (
+    fallback.find(
+      (c) =>
+        c !== 'letter' &&
+        reachable(ctx, c) &&
+        !used.has(c) &&
+        !optedOut(ctx.input.optOuts, c, group.leadPartnerId) &&
+        !channelUndelivered(ctx.input.history, group.purposes, group.stage, c),
+    ) ?? null
+  );
 }
 
 interface StepDecision {
-  channel: Channel | null;
-  extra: Channel | null;
+  channel: ContactChannel | null;
+  extra: ContactChannel | null;
 }
 
-function decideChannel(ctx: PlanningContext, group: MessageGroup, step: ChannelStep, used: Set<Channel>): StepDecision {
+function decideChannel(
+  ctx: PlanningContext,
+  group: MessageGroup,
+  step: ChannelStep,
+  index: number,
+  used: Set<ContactChannel>,
+): StepDecision {
   const { history, optOuts } = ctx.input;
   const label = channelLabel(step.channel);
+  const key = contactKeyOf(ctx, group.id, step.channel, index);
   if (group.legal && (step.channel === 'letter' || step.channel === 'servedAct')) {
     if (step.channel === 'letter' && !ctx.addressValid) {
-      note(ctx, 'escalationNpai', `Adresse invalide (NPAI) : le courrier légal part quand même, doublé par un autre canal.`, group);
-      return { channel: 'letter', extra: npaiFallback(ctx, group, used) };
+      const extra = npaiFallback(ctx, group, used);
+      note(
+        ctx,
+        'escalationNpai',
+        `Adresse invalide (courrier revenu « n'habite pas à l'adresse indiquée ») : le courrier légal « ${group.primary.label} » part quand même, doublé par ${extra ? channelLabel(extra) : 'aucun autre canal joignable'}.`,
+        group,
+      );
+      return { channel: 'letter', extra };
     }
     return { channel: step.channel, extra: null };
   }
   if (optedOut(optOuts, step.channel, group.leadPartnerId)) {
-    note(ctx, 'suppressedOptOut', `Le ménage a refusé le canal ${label} : étape retirée.`, group);
+    note(ctx, 'suppressedOptOut', `Le ménage a refusé les ${label}s : étape « ${group.primary.label} » par ${label} retirée.`, group, key);
     return { channel: null, extra: null };
   }
   if (channelUndelivered(history, group.purposes, group.stage, step.channel)) {
-    note(ctx, 'suppressedNoChannel', `Le canal ${label} n'a pas abouti : on passe au canal suivant.`, group);
+    note(ctx, 'suppressedNoChannel', `Le ${label} « ${group.primary.label} » n'a pas abouti : on passe au canal suivant.`, group, key);
     return { channel: null, extra: null };
   }
   if (!reachable(ctx, step.channel)) {
@@ -108,41 +129,90 @@ function decideChannel(ctx: PlanningContext, group: MessageGroup, step: ChannelS
       note(
         ctx,
         'escalationNpai',
-        `Adresse invalide (NPAI) : courrier remplacé par ${replacement ? channelLabel(replacement) : 'aucun canal'}.`,
+        `Adresse invalide (courrier revenu « n'habite pas à l'adresse indiquée ») : le courrier « ${group.primary.label} » est remplacé par ${replacement ? channelLabel(replacement) : 'aucun canal joignable'}.`,
         group,
+        key,
       );
       return { channel: replacement, extra: null };
     }
-    note(ctx, 'suppressedNoChannel', `Pas de coordonnée pour le canal ${label} : étape retirée.`, group);
+    note(ctx, 'suppressedNoChannel', `Pas de coordonnée pour le canal ${label} : étape « ${group.primary.label} » retirée.`, group, key);
     return { channel: null, extra: null };
   }
   return { channel: step.channel, extra: null };
+}
+
+/**
+ * A letter of the group already went out and came back NPAI: its content is planned again, at
+ * once, on the playbook's next channel (the same key whatever the re-plans, so it goes once).
+ */
+function returnedLetterDraft(ctx: PlanningContext, group: MessageGroup, index: number): ContactDraft | null {
+  const returned = entriesFor(ctx.input.history, group.purposes, group.stage, 'letter').some((e) => e.outcome === 'npai');
+  if (!returned) return null;
+  const channel = npaiFallback(ctx, group, new Set());
+  if (!channel) {
+    note(ctx, 'npaiReplanned', `Le courrier « ${group.primary.label} » est revenu (NPAI) et aucun autre canal ne joint le ménage.`, group);
+    return null;
+  }
+  const key = contactKeyOf(ctx, group.id, channel, index);
+  if (ctx.input.history.some((e) => e.key === key)) return null;
+  const message = `Le courrier « ${group.primary.label} » est revenu (n'habite pas à l'adresse indiquée) : son contenu part par ${channelLabel(channel)}.`;
+  note(ctx, 'npaiReplanned', message, group);
+  return {
+    group,
+    absorbed: [],
+    channel,
+    step: index,
+    targetMs: ctx.nowMs,
+    notAfterMs: null,
+    onlyIfNoResponse: false,
+    reasons: [message],
+  };
 }
 
 /** Draft contacts of one group, in sequence order. */
 export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): ContactDraft[] {
   const drafts: ContactDraft[] = [];
   const notAfterMs = notAfterOf(ctx, group);
-  const seen = new Map<Channel, number>();
-  const used = new Set<Channel>(group.primary.sequence.map((s) => s.channel));
+  const seen = new Map<ContactChannel, number>();
+  const used = new Set<ContactChannel>(group.primary.sequence.map((s) => s.channel));
   group.primary.sequence.forEach((step, index) => {
     const occurrence = (seen.get(step.channel) ?? 0) + 1;
     seen.set(step.channel, occurrence);
+    const label = `« ${group.primary.label} » par ${channelLabel(step.channel)}`;
     if (timesDone(ctx.input.history, group.purposes, group.stage, step.channel) >= occurrence) {
-      note(ctx, 'suppressedAlreadyDone', `Étape ${index + 1} (${channelLabel(step.channel)}) déjà faite.`, group);
+      const replacement = step.channel === 'letter' ? returnedLetterDraft(ctx, group, index) : null;
+      if (replacement) drafts.push(replacement);
+      else note(ctx, 'suppressedAlreadyDone', `Étape ${index + 1} ${label} déjà faite.`, group);
       return;
     }
     if (step.onlyIfNoResponse && ctx.respondedInStage) {
-      note(ctx, 'suppressedAlreadyDone', `Le ménage a déjà répondu : relance ${channelLabel(step.channel)} inutile.`, group);
+      note(
+        ctx,
+        'suppressedAlreadyDone',
+        `Le ménage a déjà répondu : relance ${label} inutile.`,
+        group,
+        contactKeyOf(ctx, group.id, step.channel, index),
+      );
       return;
     }
     const legalStep = group.legal && (step.channel === 'letter' || step.channel === 'servedAct');
-    const base = anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);
-    if (base === null) {
-      note(ctx, 'suppressedMissingDate', `Date « ${step.anchor} » inconnue : étape ${channelLabel(step.channel)} non planifiée.`, group);
+    if (group.legal && !legalStep && ctx.nonLegalCancelledBy) {
+      // The legal act stays; the SMS or call that accompanies it is not legal and goes with the rest.
+      note(
+        ctx,
+        'suppressedByEvent',
+        `${label} annulé : ${ctx.nonLegalCancelledBy}.`,
+        group,
+        contactKeyOf(ctx, group.id, step.channel, index),
+      );
       return;
     }
-    const decision = decideChannel(ctx, group, step, used);
+    const base = anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);
+    if (base === null) {
+      note(ctx, 'suppressedMissingDate', `Date de référence inconnue : étape ${label} non planifiée.`, group);
+      return;
+    }
+    const decision = decideChannel(ctx, group, step, index, used);
     const targetMs = shiftInstant(base, step.offset, ctx.calendar);
     for (const channel of [decision.channel, decision.extra]) {
       if (!channel) continue;
@@ -162,13 +232,36 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
   return drafts;
 }
 
-/** One home-visit suggestion for social services once mail came back (not repeated once a visit happened). */
+/**
+ * Once mail came back, one home-visit suggestion to the service the playbook names (the first of
+ * its kinds that the territory has), carrying the returned letters' purposes; not repeated once a
+ * visit happened.
+ */
 export function homeVisitSuggestion(ctx: PlanningContext, groups: readonly MessageGroup[]): ContactDraft | null {
   const npai = ctx.input.playbook.escalation.npai;
-  if (ctx.addressValid || !npai.suggestHomeVisit || groups.length === 0) return null;
-  const group = groups.find((g) => !g.legal) ?? groups[0];
-  if (ctx.input.history.some((e) => e.channel === 'homeVisit')) return null;
-  note(ctx, 'homeVisitSuggested', 'Courrier revenu NPAI : visite à domicile suggérée aux services sociaux.', group);
+  if (!(ctx.letterReturned || !ctx.addressValid) || !npai.suggestHomeVisit || groups.length === 0) return null;
+  if (ctx.input.history.some((e) => e.channel === 'homeVisit' && e.stage === ctx.input.procedure.stage)) return null;
+  const host = groups.find((g) => !g.legal) ?? groups[0];
+  const service = npai.homeVisitBy.map((kind) => ctx.input.partners.find((p) => p.kind === kind)).find((p) => p !== undefined);
+  if (!service) {
+    note(
+      ctx,
+      'homeVisitSuggested',
+      `Courrier revenu : aucun service chargé des visites (${npai.homeVisitBy.map(partnerKindLabel).join(', ')}) n'est inscrit sur le territoire, visite non suggérée.`,
+      host,
+    );
+    return null;
+  }
+  const message = `Courrier revenu (n'habite pas à l'adresse indiquée) : visite à domicile suggérée à ${service.name}.`;
+  note(ctx, 'homeVisitSuggested', message, host);
+  const group: MessageGroup = {
+    ...host,
+    id: `${ctx.input.procedure.stage}.visiteNpai`,
+    legal: false,
+    leadPartnerId: service.id,
+    coSigningPartnerIds: [],
+    callbackPhone: null,
+  };
   return {
     group,
     absorbed: [],
@@ -177,6 +270,6 @@ export function homeVisitSuggestion(ctx: PlanningContext, groups: readonly Messa
     targetMs: ctx.nowMs,
     notAfterMs: null,
     onlyIfNoResponse: false,
-    reasons: [],
+    reasons: [message],
   };
 }

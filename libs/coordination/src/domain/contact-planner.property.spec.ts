@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { PlaybookCatalog } from '../playbooks/playbook-catalog';
-import { frenchPublicHolidays } from './calendar';
+import { publicHolidays } from './calendar';
 import { planContacts } from './contact-planner';
 import type { PlanningInput } from './planning-context';
-import { CHANNELS, ContactIntent, HOUSEHOLD_EVENTS, PARTNER_KINDS, STAGES } from './types';
+import { ContactIntent, HOUSEHOLD_EVENTS, PARTNER_KINDS } from './types';
+import { CONTACT_CHANNELS, PROCEDURE_STAGES, departementOfPostalCode } from '@unisson/vocabulary';
 
-const playbooks = PlaybookCatalog.load().all();
+const catalog = PlaybookCatalog.load();
+/** The three local playbooks, the national rules in Paris, Alsace (67) and overseas (974). */
+const playbooks = ['93', '38', '91', '75', '67', '974'].map((t) => catalog.forTerritory(t, '2026-11-02'));
 const instant = fc
   .integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') })
   .map((ms) => new Date(ms).toISOString());
@@ -14,11 +17,11 @@ const instant = fc
 const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
   .record({
     playbookIndex: fc.nat({ max: playbooks.length - 1 }),
-    stage: fc.constantFrom(...STAGES),
+    stage: fc.constantFrom(...PROCEDURE_STAGES),
     now: instant,
     stageOffsetDays: fc.integer({ min: -90, max: 0 }),
     hearingInDays: fc.option(fc.integer({ min: -10, max: 90 })),
-    postalCode: fc.constantFrom('93200', '38000', '91000', '97110', '97400', '97600', '97300'),
+    postalCode: fc.constantFrom('93200', '38000', '91000', '67000', '57000', '75011', '97110', '97200', '97400', '97600', '97300'),
     hasMobilePhone: fc.boolean(),
     hasEmail: fc.boolean(),
     postalAddressValid: fc.boolean(),
@@ -34,7 +37,7 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
     ),
     history: fc.array(
       fc.record({
-        channel: fc.constantFrom(...CHANNELS),
+        channel: fc.constantFrom(...CONTACT_CHANNELS),
         daysAgo: fc.integer({ min: 0, max: 60 }),
         outcome: fc.constantFrom('sent', 'delivered', 'undelivered', 'npai', 'responded', 'refused' as const),
       }),
@@ -74,7 +77,10 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
         id: 'p',
         stage: r.stage,
         stageEnteredAt: new Date(nowMs + r.stageOffsetDays * day).toISOString(),
-        landlordKind: 'private',
+        stageEventOn: new Date(nowMs + r.stageOffsetDays * day).toISOString().slice(0, 10),
+        arrears: { debtCents: 90_000, monthlyRentCents: 45_000, firstUnpaidOn: '2024-01-05', housingBenefit: true },
+        closedOn: null,
+        landlordKind: 'prive',
         leaseSignedOn: r.lease,
         dates: r.hearingInDays === null ? {} : { hearingDate: new Date(nowMs + r.hearingInDays * day).toISOString() },
       },
@@ -89,17 +95,21 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
       })),
       optOuts: r.optOuts.map((channel) => ({ channel, partnerId: null, at: r.now })),
       events: r.events.map((type) => ({ type, at: r.now })),
+      partners: [],
       now: r.now,
     };
   });
 
 describe('planContacts properties', () => {
-  it('a legal intent always survives as a legal letter or served act', () => {
+  it('a legal intent survives as a legal letter or served act, unless it waits for its stage or is withdrawn with a written legal reason', () => {
     fc.assert(
       fc.property(inputArbitrary, (input) => {
         const plan = planContacts(input);
         const covered = new Set(plan.contacts.filter((c) => c.legal).flatMap((c) => c.absorbedIntentIds));
-        return input.intents.filter((i) => i.legal).every((i) => covered.has(i.id));
+        const explained = new Set(
+          plan.trace.filter((t) => t.code === 'legalHeldForStage' || t.code === 'legalWithdrawn').flatMap((t) => t.intentIds),
+        );
+        return input.intents.filter((i) => i.legal).every((i) => covered.has(i.id) !== explained.has(i.id));
       }),
       { numRuns: 400 },
     );
@@ -121,10 +131,10 @@ describe('planContacts properties', () => {
     fc.assert(
       fc.property(inputArbitrary, (input) => {
         const plan = planContacts(input);
-        const alsace = input.playbook.holidays.alsaceMoselle;
+        const territory = departementOfPostalCode(input.household.postalCode);
         for (const contact of plan.contacts.filter((c) => c.channel === 'sms' || c.channel === 'call')) {
           const local = DateTime.fromISO(contact.window.notBefore, { zone: plan.timeZone });
-          const holidays = frenchPublicHolidays(local.year, alsace).map((h) => h.date);
+          const holidays = publicHolidays(local.year, territory).map((h) => h.date);
           const minute = local.hour * 60 + local.minute;
           expect(local.weekday).toBeLessThanOrEqual(5);
           expect(holidays).not.toContain(local.toISODate());

@@ -3,14 +3,15 @@ import { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import { PlanningInputBuilder, intent } from '../testing/planning-input.builder';
 import { planContacts } from './contact-planner';
 import type { Playbook } from './playbook.schema';
-import { ContactPlan, PARTNER_KINDS, PartnerKind, STAGES, StageId } from './types';
+import { ContactPlan, PARTNER_KINDS, PartnerKind } from './types';
+import { PROCEDURE_STAGES, ProcedureStage } from '@unisson/vocabulary';
 
 const catalog = PlaybookCatalog.load();
 const pb93 = catalog.forTerritory('93', '2026-11-02');
 const stageStart = '2026-11-02T09:00:00.000Z';
 const dates = { hearingDate: '2027-01-20' };
 
-function intentsForStage(playbook: Playbook, stage: StageId) {
+function intentsForStage(playbook: Playbook, stage: ProcedureStage) {
   return playbook.purposes
     .filter((p) => p.stage === stage)
     .flatMap((p) => p.leadPartnerKinds.map((l, i) => intent(p.id, l.kind, stage, { legal: p.legal, callbackPhone: `+3314000000${i}` })));
@@ -21,7 +22,7 @@ function letters(plan: ContactPlan) {
 }
 
 describe('planContacts, stage by stage (Seine-Saint-Denis)', () => {
-  it.each(STAGES.map((s) => [s]))(
+  it.each(PROCEDURE_STAGES.map((s) => [s]))(
     'at stage %s: every legal purpose planned, one non-legal letter at most, one phone per message',
     (stage) => {
       const intents = intentsForStage(pb93, stage);
@@ -47,12 +48,12 @@ describe('planContacts, stage by stage (Seine-Saint-Denis)', () => {
 
 describe('planContacts rules', () => {
   const cdpIntents = () => [
-    intent('commandementDePayer', 'commissaire_de_justice', 'commandementDePayer', { legal: true }),
-    intent('lettrePreventionCcapex', 'etat', 'commandementDePayer', { callbackPhone: '+33140000000' }),
-    intent('offreServiceSocialCommandement', 'departement', 'commandementDePayer', { callbackPhone: '+33143930000' }),
-    intent('informationJuridiqueAdil', 'adil', 'commandementDePayer', { callbackPhone: '+33142790000' }),
+    intent('commandementDePayer', 'commissaire_de_justice', 'commandement_de_payer', { legal: true }),
+    intent('lettrePreventionCcapex', 'etat', 'commandement_de_payer', { callbackPhone: '+33140000000' }),
+    intent('offreServiceSocialCommandement', 'departement', 'commandement_de_payer', { callbackPhone: '+33143930000' }),
+    intent('informationJuridiqueAdil', 'adil', 'commandement_de_payer', { callbackPhone: '+33142790000' }),
   ];
-  const base = () => new PlanningInputBuilder(pb93).atStage('commandementDePayer', stageStart).withIntents(...cdpIntents());
+  const base = () => new PlanningInputBuilder(pb93).atStage('commandement_de_payer', stageStart).withIntents(...cdpIntents());
 
   it('merges partners of one merge group into one co-signed legal letter with the lead partner’s number', () => {
     const plan = planContacts(base().build());
@@ -71,22 +72,23 @@ describe('planContacts rules', () => {
     expect(act?.window.notBefore).toBe(stageStart);
   });
 
-  it('a cleared debt cancels every non-legal contact but never the legal ones', () => {
+  it('a cleared debt cancels every non-legal contact and withdraws the legal acts it makes moot, with the legal reason', () => {
     const plan = planContacts(
       base()
-        .withIntents(intent('rappelFinDelaiCommandement', 'adil', 'commandementDePayer'))
+        .withIntents(intent('rappelFinDelaiCommandement', 'adil', 'commandement_de_payer'))
         .withEvent({ type: 'debtCleared', at: '2026-11-02T08:30:00.000Z' })
         .build(),
     );
-    expect(plan.contacts.every((c) => c.legal || c.purposes.includes('lettrePreventionCcapex'))).toBe(true);
-    expect(plan.contacts.some((c) => c.purposes.includes('rappelFinDelaiCommandement'))).toBe(false);
-    expect(plan.contacts.some((c) => c.channel === 'letter' && c.legal)).toBe(true);
+    expect(plan.contacts).toEqual([]);
     expect(plan.trace.some((t) => t.code === 'suppressedByEvent')).toBe(true);
+    expect(plan.trace.filter((t) => t.code === 'legalWithdrawn').map((t) => t.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('loi n° 89-462, art. 24 I')]),
+    );
   });
 
   it('an event announced for the future does not cancel anything yet', () => {
     const intents = cdpIntents();
-    const input = () => new PlanningInputBuilder(pb93).atStage('commandementDePayer', stageStart).withIntents(...intents);
+    const input = () => new PlanningInputBuilder(pb93).atStage('commandement_de_payer', stageStart).withIntents(...intents);
     const withoutEvent = planContacts(input().build());
     const withFutureEvent = planContacts(input().withEvent({ type: 'debtCleared', at: '2026-12-01T00:00:00.000Z' }).build());
     expect(withFutureEvent.contacts).toEqual(withoutEvent.contacts);
@@ -101,8 +103,12 @@ describe('planContacts rules', () => {
   it('after a letter came back NPAI: legal letter kept, doubled by another channel, home visit suggested', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
-        .atStage('impaye', stageStart)
-        .withIntents(intent('rappelImpaye', 'bailleur_prive', 'impaye'), intent('offreTravailleurSocialBailleur', 'caf', 'impaye'))
+        .atStage('premier_impaye', stageStart)
+        .withIntents(
+          intent('rappelImpaye', 'bailleur_prive', 'premier_impaye'),
+          intent('offreTravailleurSocialBailleur', 'caf', 'premier_impaye'),
+        )
+        .withPartners({ id: 'partner-departement', name: 'Département de la Seine-Saint-Denis', kind: 'departement' })
         .withHousehold({ postalAddressValid: false })
         .build(),
     );
@@ -115,7 +121,7 @@ describe('planContacts rules', () => {
         .withHistory({
           channel: 'letter',
           purpose: 'rappelImpaye',
-          stage: 'impaye',
+          stage: 'premier_impaye',
           at: '2026-10-01T09:00:00Z',
           outcome: 'npai',
           legal: false,
@@ -134,8 +140,8 @@ describe('planContacts rules', () => {
 
   it('drops “if no response” reminders once the household answered', () => {
     const input = new PlanningInputBuilder(pb93)
-      .atStage('impaye', stageStart)
-      .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'));
+      .atStage('premier_impaye', stageStart)
+      .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'));
     const before = planContacts(input.build());
     expect(before.contacts.some((c) => c.onlyIfNoResponse)).toBe(true);
     const after = planContacts(
@@ -147,9 +153,16 @@ describe('planContacts rules', () => {
   it('moves to the next channel when one was undelivered', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
-        .atStage('impaye', stageStart)
-        .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'))
-        .withHistory({ channel: 'sms', purpose: 'rappelImpaye', stage: 'impaye', at: stageStart, outcome: 'undelivered', legal: false })
+        .atStage('premier_impaye', stageStart)
+        .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'))
+        .withHistory({
+          channel: 'sms',
+          purpose: 'rappelImpaye',
+          stage: 'premier_impaye',
+          at: stageStart,
+          outcome: 'undelivered',
+          legal: false,
+        })
         .build(),
     );
     expect(plan.contacts.some((c) => c.channel === 'sms')).toBe(false);
@@ -158,13 +171,20 @@ describe('planContacts rules', () => {
 
   it('does not plan again a step already done', () => {
     const input = new PlanningInputBuilder(pb93)
-      .atStage('impaye', stageStart)
-      .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'));
+      .atStage('premier_impaye', stageStart)
+      .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'));
     const first = planContacts(input.build());
     const smsKey = first.contacts.find((c) => c.channel === 'sms')?.key;
     const second = planContacts(
       input
-        .withHistory({ channel: 'sms', purpose: 'rappelImpaye', stage: 'impaye', at: stageStart, outcome: 'delivered', legal: false })
+        .withHistory({
+          channel: 'sms',
+          purpose: 'rappelImpaye',
+          stage: 'premier_impaye',
+          at: stageStart,
+          outcome: 'delivered',
+          legal: false,
+        })
         .build(),
     );
     expect(smsKey).toBeDefined();
@@ -174,9 +194,16 @@ describe('planContacts rules', () => {
   it('pauses calls for 60 days after a refusal', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
-        .atStage('impaye', stageStart)
-        .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'))
-        .withHistory({ channel: 'call', purpose: 'autre', stage: 'impaye', at: '2026-10-20T10:00:00Z', outcome: 'refused', legal: false })
+        .atStage('premier_impaye', stageStart)
+        .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'))
+        .withHistory({
+          channel: 'call',
+          purpose: 'autre',
+          stage: 'premier_impaye',
+          at: '2026-10-20T10:00:00Z',
+          outcome: 'refused',
+          legal: false,
+        })
         .build(),
     );
     const call = plan.contacts.find((c) => c.channel === 'call');
@@ -188,15 +215,15 @@ describe('planContacts rules', () => {
     const history = [1, 2, 3, 4].map((d) => ({
       channel: 'sms' as const,
       purpose: 'autre',
-      stage: 'impaye' as const,
+      stage: 'premier_impaye' as const,
       at: `2026-10-2${d}T10:00:00Z`,
       outcome: 'delivered' as const,
       legal: false,
     }));
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
-        .atStage('impaye', stageStart)
-        .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'))
+        .atStage('premier_impaye', stageStart)
+        .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'))
         .withHistory(...history)
         .build(),
     );
@@ -234,8 +261,8 @@ describe('planContacts rules', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
         .withHousehold({ postalCode: '97400' })
-        .atStage('impaye', '2026-11-02T04:00:00Z')
-        .withIntents(intent('rappelImpaye', 'bailleur_social', 'impaye'))
+        .atStage('premier_impaye', '2026-11-02T04:00:00Z')
+        .withIntents(intent('rappelImpaye', 'bailleur_social', 'premier_impaye'))
         .at('2026-11-02T04:00:00Z')
         .build(),
     );
@@ -246,13 +273,13 @@ describe('planContacts rules', () => {
 
   it('switches the lead of the housing-benefit decision from the CAF to the CCAPEX on 1 January 2027', () => {
     const intents = () => [
-      intent('decisionAideLogement', 'caf', 'signalementCaf'),
-      intent('decisionAideLogement', 'ccapex', 'signalementCaf'),
+      intent('decisionAideLogement', 'caf', 'signalement_caf'),
+      intent('decisionAideLogement', 'ccapex', 'signalement_caf'),
     ];
     const lead = (now: string) =>
       planContacts(
         new PlanningInputBuilder(pb93)
-          .atStage('signalementCaf', now)
+          .atStage('signalement_caf', now)
           .withIntents(...intents())
           .at(now)
           .build(),
@@ -264,8 +291,11 @@ describe('planContacts rules', () => {
   it('ignores unknown non-legal purposes but still plans an unknown legal one as a letter', () => {
     const plan = planContacts(
       new PlanningInputBuilder(pb93)
-        .atStage('impaye', stageStart)
-        .withIntents(intent('inconnu', 'ccas', 'impaye'), intent('miseEnDemeure', 'bailleur_prive', 'impaye', { legal: true }))
+        .atStage('premier_impaye', stageStart)
+        .withIntents(
+          intent('inconnu', 'ccas', 'premier_impaye'),
+          intent('miseEnDemeure', 'bailleur_prive', 'premier_impaye', { legal: true }),
+        )
         .build(),
     );
     expect(plan.contacts.map((c) => [c.purpose, c.channel, c.legal])).toEqual([['miseEnDemeure', 'letter', true]]);
@@ -277,8 +307,8 @@ describe('planContacts rules', () => {
       new PlanningInputBuilder(pb93)
         .atStage('assignation', stageStart, dates)
         .withIntents(
-          intent('lettrePreventionCcapex', 'etat', 'commandementDePayer'),
-          intent('offreServiceSocialCommandement', 'departement', 'commandementDePayer'),
+          intent('lettrePreventionCcapex', 'etat', 'commandement_de_payer'),
+          intent('offreServiceSocialCommandement', 'departement', 'commandement_de_payer'),
         )
         .build(),
     );
@@ -301,10 +331,10 @@ describe('planContacts rules', () => {
     };
     const plan = planContacts(
       new PlanningInputBuilder(closed)
-        .atStage('signalementCaf', stageStart)
+        .atStage('signalement_caf', stageStart)
         .withIntents(
-          intent('avisSignalementCaf', 'caf', 'signalementCaf', { legal: true }),
-          intent('protocoleTripartite', 'etat', 'signalementCaf'),
+          intent('avisSignalementCaf', 'caf', 'signalement_caf', { legal: true }),
+          intent('protocoleTripartite', 'etat', 'signalement_caf'),
         )
         .withOptOut({ channel: 'sms', partnerId: null, at: stageStart })
         .build(),
@@ -313,8 +343,8 @@ describe('planContacts rules', () => {
     const nonLegal = planContacts(
       new PlanningInputBuilder(closed)
         .withHousehold({ hasEmail: false })
-        .atStage('impaye', stageStart)
-        .withIntents(intent('informationSosLoyersImpayes', 'adil', 'impaye'))
+        .atStage('premier_impaye', stageStart)
+        .withIntents(intent('informationSosLoyersImpayes', 'adil', 'premier_impaye'))
         .build(),
     );
     expect(nonLegal.contacts).toEqual([]);

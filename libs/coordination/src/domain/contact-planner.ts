@@ -3,11 +3,13 @@
  * clock) -> one explainable contact plan. Pure and deterministic.
  */
 import { isoInstant } from './calendar';
-import { ContactDraft, channelLabel, draftsForGroup, homeVisitSuggestion, isLegalContact } from './contact-drafts';
+import { ContactDraft, channelLabel, contactKeyOf, draftsForGroup, homeVisitSuggestion, isLegalContact } from './contact-drafts';
 import { mergeStageLetters, scheduleDrafts } from './contact-scheduling';
+import { frenchDate, partnerName, stageLabel } from './french-text';
+import { keepIntents } from './intent-filtering';
 import { MessageGroup, groupIntents } from './intent-grouping';
 import { PlanningContext, PlanningInput, buildContext } from './planning-context';
-import type { ContactIntent, ContactPlan, PlannedContact, TraceEntry } from './types';
+import type { ContactPlan, PlannedContact } from './types';
 
 export type { PlanningInput } from './planning-context';
 
@@ -19,49 +21,6 @@ export function stableHash(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-function cancellations(ctx: PlanningContext): { all: boolean; groups: Set<string>; events: string[] } {
-  const { playbook, events } = ctx.input;
-  const result = { all: false, groups: new Set<string>(), events: [] as string[] };
-  for (const event of events) {
-    if (Date.parse(event.at) > ctx.nowMs) continue;
-    for (const rule of playbook.cancellingEvents) {
-      if (rule.event !== event.type) continue;
-      result.events.push(event.type);
-      if (rule.cancels === 'allNonLegal') result.all = true;
-      else rule.cancels.forEach((g) => result.groups.add(g));
-    }
-  }
-  return result;
-}
-
-function keepIntents(ctx: PlanningContext): ContactIntent[] {
-  const { procedure, intents } = ctx.input;
-  const cancelled = cancellations(ctx);
-  const kept: ContactIntent[] = [];
-  const drop = (intent: ContactIntent, code: TraceEntry['code'], message: string): void => {
-    ctx.trace.push({ code, message, intentIds: [intent.id], contactKey: null });
-  };
-  for (const intent of intents) {
-    const definition = ctx.purposes.get(intent.purpose);
-    const legal = intent.legal || definition?.legal === true;
-    if (legal) {
-      if (intent.stage !== procedure.stage || cancelled.all) {
-        drop(intent, 'legalKept', `Obligation légale « ${intent.purpose} » : maintenue malgré l'évolution du dossier.`);
-      }
-      kept.push(definition?.legal && !intent.legal ? { ...intent, legal: true } : intent);
-    } else if (!definition) {
-      drop(intent, 'suppressedUnknownPurpose', `Objet « ${intent.purpose} » absent du playbook : demande non planifiée.`);
-    } else if (intent.stage !== procedure.stage || definition.stage !== procedure.stage) {
-      drop(intent, 'suppressedOtherStage', `Demande pour l'étape ${intent.stage}, le dossier est à l'étape ${procedure.stage}.`);
-    } else if (cancelled.all || cancelled.groups.has(definition.mergeGroup)) {
-      drop(intent, 'suppressedByEvent', `Annulée : événement ${cancelled.events.join(', ')}.`);
-    } else {
-      kept.push(intent);
-    }
-  }
-  return kept;
 }
 
 interface Signatories {
@@ -95,17 +54,19 @@ function signatoriesOf(draft: ContactDraft, memo: Map<MessageGroup, Signatories>
 }
 
 function contactOf(ctx: PlanningContext, draft: ContactDraft, notBeforeMs: number, memo: Map<MessageGroup, Signatories>): PlannedContact {
-  const { household, procedure, playbook } = ctx.input;
+  const { household, playbook } = ctx.input;
   const signed = signatoriesOf(draft, memo);
-  const key = `${procedure.id}.${draft.group.id}.${draft.channel}.${draft.step}`;
+  const key = contactKeyOf(ctx, draft.group.id, draft.channel, draft.step);
   const legal = isLegalContact(draft);
+  const names = ctx.input.partners;
+  const coSigned = signed.coSigning.length ? `, avec ${signed.coSigning.map((id) => partnerName(names, id)).join(', ')}` : '';
   const reasons = [
     `${legal ? 'Obligation légale' : 'Prévu par le playbook'} : « ${draft.group.primary.label} » par ${channelLabel(draft.channel)}` +
-      ` (${signed.intentIds.length} demande(s), ${signed.coSigning.length + 1} signataire(s)).`,
+      `, signé par ${partnerName(names, signed.lead)}${coSigned}, à partir du ${frenchDate(ctx.calendar.clock.localDay(notBeforeMs))}.`,
     ...draft.reasons,
   ];
   if (signed.phones.length > 1) {
-    reasons.push('Numéros différents entre partenaires : seul le numéro du chef de file est indiqué.');
+    reasons.push(`Numéros différents entre partenaires : seul celui de ${partnerName(names, signed.lead)} est indiqué.`);
     ctx.trace.push({ code: 'contradictionResolved', message: reasons[reasons.length - 1], intentIds: signed.intentIds, contactKey: key });
   }
   // The contact's own `reasons` say why it exists; the plan trace keeps one line per contact.
@@ -136,7 +97,8 @@ function contactOf(ctx: PlanningContext, draft: ContactDraft, notBeforeMs: numbe
 export function planContacts(input: PlanningInput): ContactPlan {
   const ctx = buildContext(input);
   const intents = keepIntents(ctx);
-  const groups = groupIntents(intents, input.playbook, ctx.purposes, ctx.today, ctx.trace);
+  const nameOf = (id: string) => partnerName(input.partners, id);
+  const groups = groupIntents(intents, input.playbook, ctx.purposes, ctx.today, ctx.trace, nameOf);
   let drafts = groups.flatMap((group) => draftsForGroup(ctx, group));
   const visit = homeVisitSuggestion(ctx, groups);
   if (visit) drafts.push(visit);
@@ -156,6 +118,13 @@ export function planContacts(input: PlanningInput): ContactPlan {
     plannedAt: isoInstant(ctx.nowMs),
     contacts,
     trace: ctx.trace,
+    withdrawals: [
+      ...ctx.withdrawals,
+      {
+        keyPrefix: `${input.procedure.id}.`,
+        reason: `Plus prévu par le plan du ${frenchDate(ctx.today)} (étape « ${stageLabel(input.procedure.stage)} »).`,
+      },
+    ],
   };
 }
 

@@ -5,9 +5,10 @@
  */
 import { DAY_MS } from './calendar';
 import type { ContactDraft } from './contact-drafts';
-import { channelLabel, isLegalContact } from './contact-drafts';
+import { channelLabel, contactKeyOf, isLegalContact } from './contact-drafts';
 import type { PlanningContext } from './planning-context';
 import { nextAllowedInstant, winterTruceEnd } from './send-window';
+import { frenchDate } from './french-text';
 import type { TraceCode } from './types';
 
 function note(ctx: PlanningContext, code: TraceCode, message: string, draft: ContactDraft): void {
@@ -84,7 +85,7 @@ function capDefer(ctx: PlanningContext, draft: ContactDraft, at: number, caps: C
     note(
       ctx,
       'deferredCap',
-      `Plafond de ${limit} ${channelLabel(draft.channel)} par ${rollingWindowDays} jours : contact repoussé.`,
+      `Plafond de ${limit} ${channelLabel(draft.channel)} par ${rollingWindowDays} jours : « ${draft.group.primary.label} » repoussé au ${frenchDate(ctx.calendar.clock.localDay(t))}.`,
       draft,
     );
   return t;
@@ -118,14 +119,24 @@ export function scheduleDrafts(ctx: PlanningContext, drafts: ContactDraft[]): Ti
       const end = winterTruceEnd(ctx.calendar.clock.localDay(t), playbook.winterTruce);
       if (end !== null) {
         t = ctx.calendar.clock.at(end, 0);
-        note(ctx, 'deferredWinterTruce', 'Trêve hivernale : contact repoussé à sa fin.', draft);
+        note(
+          ctx,
+          'deferredWinterTruce',
+          `Trêve hivernale : « ${draft.group.primary.label} » (${channelLabel(draft.channel)}) repoussé au ${frenchDate(end)}, à la fin de la trêve.`,
+          draft,
+        );
       }
     }
     if (draft.channel === 'call' && ctx.lastCallRefusalMs !== null) {
       const resume = ctx.lastCallRefusalMs + playbook.caps.pauseAfterRefusalDays * DAY_MS;
       if (t < resume) {
         t = resume;
-        note(ctx, 'deferredRefusalPause', `Appel refusé récemment : pause de ${playbook.caps.pauseAfterRefusalDays} jours.`, draft);
+        note(
+          ctx,
+          'deferredRefusalPause',
+          `Appel refusé récemment : pause de ${playbook.caps.pauseAfterRefusalDays} jours, appel repoussé au ${frenchDate(ctx.calendar.clock.localDay(t))}.`,
+          draft,
+        );
       }
     }
     t = capDefer(ctx, draft, t, caps);
@@ -134,12 +145,26 @@ export function scheduleDrafts(ctx: PlanningContext, drafts: ContactDraft[]): Ti
       const allowed = nextAllowedInstant(t, hours, ctx.calendar);
       if (allowed === null && !isLegalContact(draft)) continue; // a window that never opens: only a legal act goes anyway
       if (allowed !== null && allowed !== t && t > ctx.nowMs)
-        note(ctx, 'deferredQuietHours', 'Hors des horaires autorisés : envoi au prochain créneau.', draft);
+        note(
+          ctx,
+          'deferredQuietHours',
+          `Hors des horaires autorisés : ${channelLabel(draft.channel)} « ${draft.group.primary.label} » au prochain créneau, le ${frenchDate(ctx.calendar.clock.localDay(allowed))}.`,
+          draft,
+        );
       t = allowed ?? t;
     }
     if (draft.notAfterMs !== null && t > draft.notAfterMs) {
       if (!isLegalContact(draft)) {
-        note(ctx, 'suppressedTooLate', `Trop tard pour « ${draft.group.primary.label} » : la date utile est passée.`, draft);
+        note(
+          ctx,
+          'suppressedTooLate',
+          `Trop tard pour « ${draft.group.primary.label} » (${channelLabel(draft.channel)}) : la date utile du ${frenchDate(ctx.calendar.clock.localDay(draft.notAfterMs))} est passée.`,
+          draft,
+        );
+        ctx.withdrawals.push({
+          keyPrefix: contactKeyOf(ctx, draft.group.id, draft.channel, draft.step),
+          reason: draft.reasons[draft.reasons.length - 1],
+        });
         continue;
       }
       note(ctx, 'legalKept', 'Obligation légale : envoyé même après la date utile.', draft);

@@ -4,11 +4,12 @@
  * resolve to the lead partner's.
  */
 import type { Playbook, PurposeDefinition } from './playbook.schema';
-import type { ContactIntent, StageId, TraceEntry } from './types';
+import type { ProcedureStage } from '@unisson/vocabulary';
+import type { ContactIntent, TraceEntry } from './types';
 
 export interface MessageGroup {
   id: string;
-  stage: StageId;
+  stage: ProcedureStage;
   legal: boolean;
   /** Purpose whose channel sequence the message follows (the legal one when there is one). */
   primary: PurposeDefinition;
@@ -23,7 +24,7 @@ export interface MessageGroup {
 export function fallbackLegalPurpose(intent: ContactIntent): PurposeDefinition {
   return {
     id: intent.purpose,
-    label: intent.purpose,
+    label: 'obligation légale déclarée par le partenaire',
     stage: intent.stage,
     legal: true,
     legalBasis: 'déclarée légale par le partenaire',
@@ -31,6 +32,8 @@ export function fallbackLegalPurpose(intent: ContactIntent): PurposeDefinition {
     mergeGroup: `legal-${intent.purpose}`,
     sequence: [{ channel: 'letter', anchor: 'stageEnteredAt', offset: { amount: 0, unit: 'days' }, onlyIfNoResponse: false }],
     deferDuringWinterTruce: false,
+    requires: [],
+    withdrawnBy: [],
   };
 }
 
@@ -59,12 +62,18 @@ function chooseLead(intents: ContactIntent[], primary: PurposeDefinition, today:
   return intents.find((i) => i.purpose === primary.id) ?? intents[0];
 }
 
+/** "A", "A et B", "A, B et C". */
+function frenchList(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
+}
+
 function buildGroup(
   id: string,
   intents: ContactIntent[],
   purposeOf: (intent: ContactIntent) => PurposeDefinition,
   today: string,
   trace: TraceEntry[],
+  nameOf: (partnerId: string) => string,
 ): MessageGroup {
   intents.sort(byCreation);
   const definitions = intents.map(purposeOf);
@@ -79,7 +88,7 @@ function buildGroup(
   if (intents.length > 1) {
     trace.push({
       code: 'merged',
-      message: `${intents.length} demandes fusionnées en un seul message co-signé par ${partners.length} partenaire(s).`,
+      message: `${intents.length} demandes fusionnées en un seul message « ${primary.label} », signé par ${frenchList(partners.map(nameOf))}.`,
       intentIds: ids,
       contactKey: null,
     });
@@ -87,7 +96,7 @@ function buildGroup(
   if (phones.length > 1) {
     trace.push({
       code: 'contradictionResolved',
-      message: `${phones.length} numéros différents pour le même objet : seul celui du partenaire chef de file est donné.`,
+      message: `${phones.length} numéros différents pour « ${primary.label} » : seul celui de ${nameOf(lead.partnerId)} (chef de file) est donné.`,
       intentIds: ids,
       contactKey: null,
     });
@@ -129,6 +138,7 @@ export function groupIntents(
   purposes: ReadonlyMap<string, PurposeDefinition>,
   today: string,
   trace: TraceEntry[],
+  nameOf: (partnerId: string) => string,
 ): MessageGroup[] {
   const buckets = new Map<string, ContactIntent[]>();
   const purposeOf = (intent: ContactIntent): PurposeDefinition => purposes.get(intent.purpose) ?? fallbackLegalPurpose(intent);
@@ -141,7 +151,7 @@ export function groupIntents(
   }
   const order = groupOrderOf(playbook);
   return [...buckets.entries()]
-    .map(([key, bucket]) => buildGroup(key, bucket, purposeOf, today, trace))
+    .map(([key, bucket]) => buildGroup(key, bucket, purposeOf, today, trace, nameOf))
     .sort((a, b) => {
       if (a.legal !== b.legal) return a.legal ? -1 : 1;
       const oa = order.get(a.primary.mergeGroup) ?? 999;

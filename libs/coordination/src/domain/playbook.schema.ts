@@ -1,16 +1,19 @@
 /**
- * The stage playbook: per-territory configuration of who says what, when and how. Data, never
- * code; every legal delay carries its source and the dates it applies between.
+ * The stage playbook: who says what, when and how. Data, never code; every legal delay carries
+ * its source and the dates it applies between. The national playbook (`territory: "FR"`) holds
+ * the national rules and applies wherever no local playbook exists; a local playbook (one
+ * département) holds only what it changes, stage by stage (see playbook-resolution.ts).
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CHANNELS, HOUSEHOLD_EVENTS, PARTNER_KINDS, STAGES } from './types';
+import { CONTACT_CHANNELS, HOUSING_SECTORS, PROCEDURE_STAGES } from '@unisson/vocabulary';
+import { HOUSEHOLD_EVENTS, PARTNER_KINDS } from './types';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'heure attendue au format HH:MM');
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'jour attendu au format MM-JJ');
-const stage = z.enum(STAGES);
-const channel = z.enum(CHANNELS);
+const stage = z.enum(PROCEDURE_STAGES);
+const channel = z.enum(CONTACT_CHANNELS);
 const partnerKind = z.enum(PARTNER_KINDS);
 
 export const durationSchema = z.object({
@@ -32,7 +35,7 @@ const legalDelaySchema = z
       .object({
         leaseSignedBefore: isoDate.optional(),
         leaseSignedFrom: isoDate.optional(),
-        landlordKind: z.enum(['social', 'private']).optional(),
+        landlordKind: z.enum(HOUSING_SECTORS).optional(),
       })
       .strict()
       .default({}),
@@ -62,6 +65,13 @@ export type ChannelStep = z.infer<typeof stepSchema>;
 
 const leadSchema = z.object({ kind: partnerKind, appliesFrom: isoDate.optional(), appliesUntil: isoDate.optional() }).strict();
 
+/**
+ * Conditions a purpose may require on the planning day: arrears constituted under the CAF regime
+ * in force, a household known to receive housing benefit, an eviction the winter truce defers.
+ */
+export const PURPOSE_CONDITIONS = ['cafArrearsConstituted', 'housingBenefit', 'winterTruceDefersEviction'] as const;
+export type PurposeCondition = (typeof PURPOSE_CONDITIONS)[number];
+
 const purposeSchema = z
   .object({
     id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
@@ -74,6 +84,11 @@ const purposeSchema = z
     sequence: z.array(stepSchema).min(1),
     notAfter: z.object({ anchor: z.string(), offset: durationSchema }).strict().optional(),
     deferDuringWinterTruce: z.boolean().default(false),
+    requires: z.array(z.enum(PURPOSE_CONDITIONS)).default([]),
+    /** Events that make a legal act moot, with the legal reason written in the trace (legal purposes only). */
+    withdrawnBy: z
+      .array(z.object({ event: z.enum(HOUSEHOLD_EVENTS), reason: z.string().min(20, 'citer la raison juridique') }).strict())
+      .default([]),
   })
   .strict();
 export type PurposeDefinition = z.infer<typeof purposeSchema>;
@@ -87,66 +102,135 @@ const weeklyWindowSchema = z
   .strict();
 export type WeeklyWindow = z.infer<typeof weeklyWindowSchema>;
 
-export const playbookSchema = z
+const cafArrearsRegimeSchema = z
   .object({
-    version: z.string().min(1),
-    territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/),
-    name: z.string().min(1),
-    timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'fuseau horaire IANA inconnu'),
-    validFrom: isoDate,
-    validUntil: isoDate.nullable().default(null),
-    sources: z.array(z.string().min(5)).min(1),
-    holidays: z.object({ alsaceMoselle: z.boolean() }).strict(),
-    contactHours: z.partialRecord(channel, weeklyWindowSchema),
-    caps: z
-      .object({
-        rollingWindowDays: z.number().int().positive(),
-        perChannel: z.partialRecord(channel, z.number().int().positive()),
-        nonLegalLettersPerStage: z.number().int().min(0),
-        pauseAfterRefusalDays: z.number().int().min(0),
-      })
-      .strict(),
-    winterTruce: z
-      .object({
-        start: monthDay,
-        end: monthDay,
-        source: z.string().min(10),
-        extensions: z.array(z.object({ season: z.number().int(), until: isoDate, source: z.string().min(10) }).strict()).default([]),
-      })
-      .strict(),
-    legalDelays: z.array(legalDelaySchema).min(1),
-    anchors: z.array(anchorSchema).default([]),
-    purposes: z.array(purposeSchema).min(1),
-    escalation: z
-      .object({
-        npai: z
-          .object({
-            markAddressInvalid: z.boolean(),
-            fallbackChannels: z.array(channel).min(1),
-            suggestHomeVisit: z.boolean(),
-          })
-          .strict(),
-        undelivered: z.enum(['nextChannel']),
-      })
-      .strict(),
-    cancellingEvents: z
-      .array(
-        z
-          .object({
-            event: z.enum(HOUSEHOLD_EVENTS),
-            cancels: z.union([z.literal('allNonLegal'), z.array(z.string()).min(1)]),
-          })
-          .strict(),
-      )
-      .min(1),
-    variantSlots: z.number().int().min(1).max(16).default(1),
+    id: z.string().min(1),
+    label: z.string().min(1),
+    source: z.string().min(10, 'citer la source (texte et article)'),
+    appliesFrom: isoDate,
+    appliesUntil: isoDate.nullable().default(null),
+    rule: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('rentMultiple'), months: z.number().positive() }).strict(),
+      z
+        .object({
+          kind: z.literal('debtOrDuration'),
+          debtAboveCents: z.number().int().positive(),
+          unpaidMonths: z.number().int().positive(),
+        })
+        .strict(),
+    ]),
   })
+  .strict();
+
+const caps = z
+  .object({
+    rollingWindowDays: z.number().int().positive(),
+    perChannel: z.partialRecord(channel, z.number().int().positive()),
+    nonLegalLettersPerStage: z.number().int().min(0),
+    pauseAfterRefusalDays: z.number().int().min(0),
+  })
+  .strict();
+
+const winterTruce = z
+  .object({
+    start: monthDay,
+    end: monthDay,
+    source: z.string().min(10),
+    extensions: z.array(z.object({ season: z.number().int(), until: isoDate, source: z.string().min(10) }).strict()).default([]),
+  })
+  .strict();
+
+const escalation = z
+  .object({
+    npai: z
+      .object({
+        /** Mark the address invalid for every partner once a letter comes back. */
+        markAddressInvalid: z.boolean(),
+        /** Where the returned letter's content goes instead, first reachable first. */
+        fallbackChannels: z.array(channel).min(1),
+        suggestHomeVisit: z.boolean(),
+        /** The services a home visit is suggested to, in order of preference. */
+        homeVisitBy: z.array(partnerKind).min(1),
+      })
+      .strict(),
+    undelivered: z.enum(['nextChannel']),
+  })
+  .strict();
+
+const cancellingEvent = z
+  .object({
+    event: z.enum(HOUSEHOLD_EVENTS),
+    cancels: z.union([z.literal('allNonLegal'), z.array(z.string()).min(1)]),
+    /** `stage`: the event no longer cancels once the procedure reaches a later stage (it resumed); `procedure`: for good. */
+    scope: z.enum(['stage', 'procedure']).default('stage'),
+  })
+  .strict();
+
+/** Partner kinds that may report a stage event about a household they hold no record of yet. */
+const stageEventReporters = z.record(z.string().regex(/^[a-z_]+$/), z.array(partnerKind).min(1));
+
+const territoryCode = z.string().regex(/^(FR|\d{2}|2A|2B|97\d)$/, 'FR (national) ou un code de département');
+const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), 'fuseau horaire IANA inconnu');
+
+const playbookShape = {
+  version: z.string().min(1),
+  territory: territoryCode,
+  name: z.string().min(1),
+  timeZone,
+  validFrom: isoDate,
+  validUntil: isoDate.nullable().default(null),
+  sources: z.array(z.string().min(5)).min(1),
+  contactHours: z.partialRecord(channel, weeklyWindowSchema),
+  caps,
+  winterTruce,
+  legalDelays: z.array(legalDelaySchema).min(1),
+  cafArrears: z.array(cafArrearsRegimeSchema).default([]),
+  anchors: z.array(anchorSchema).default([]),
+  purposes: z.array(purposeSchema).min(1),
+  escalation,
+  cancellingEvents: z.array(cancellingEvent).min(1),
+  stageEventReporters: stageEventReporters.default({}),
+  variantSlots: z.number().int().min(1).max(16).default(1),
+};
+
+export const playbookSchema = z
+  .object(playbookShape)
   .strict()
   .superRefine((playbook, ctx) => checkReferences(playbook, ctx));
 
+/**
+ * A département's playbook: what it changes from the national one. Purposes replace the national
+ * purposes of the stages they belong to; other sections replace the national section (legal
+ * delays, anchors and cancelling events entry by entry).
+ */
+export const localPlaybookSchema = z
+  .object({
+    version: z.string().min(1),
+    territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/, 'un code de département'),
+    extends: z.literal('FR'),
+    name: z.string().min(1),
+    timeZone: timeZone.optional(),
+    validFrom: isoDate,
+    validUntil: isoDate.nullable().default(null),
+    sources: z.array(z.string().min(5)).min(1),
+    contactHours: z.partialRecord(channel, weeklyWindowSchema).optional(),
+    caps: caps.optional(),
+    winterTruce: winterTruce.optional(),
+    legalDelays: z.array(legalDelaySchema).default([]),
+    anchors: z.array(anchorSchema).default([]),
+    purposes: z.array(purposeSchema).default([]),
+    escalation: escalation.optional(),
+    cancellingEvents: z.array(cancellingEvent).default([]),
+    stageEventReporters: stageEventReporters.optional(),
+    variantSlots: z.number().int().min(1).max(16).optional(),
+  })
+  .strict();
+export type LocalPlaybook = z.infer<typeof localPlaybookSchema>;
+
 export type Playbook = z.infer<typeof playbookSchema>;
 
-const BUILT_IN_ANCHORS = ['stageEnteredAt'];
+/** Anchors every plan knows: when Unisson's sequence starts, the stage's legal event date, the end of the winter truce. */
+export const BUILT_IN_ANCHORS = ['stageEnteredAt', 'stageEventDate', 'winterTruceEnd'];
 
 function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.RefinementCtx): void {
   const issue = (message: string, path: (string | number)[]): void => {
@@ -155,6 +239,13 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
   const delayIds = new Set(playbook.legalDelays.map((d) => d.id));
   playbook.anchors.forEach((anchor, i) => {
     if (!delayIds.has(anchor.delay)) issue(`délai légal inconnu "${anchor.delay}"`, ['anchors', i, 'delay']);
+    if (anchor.from === 'stageEnteredAt') {
+      issue("un délai légal court à partir de la date de l'acte (stageEventDate), pas du jour où Unisson l'a appris (stageEnteredAt)", [
+        'anchors',
+        i,
+        'from',
+      ]);
+    }
   });
   const anchorIds = new Set(playbook.anchors.map((a) => a.id));
   const isAnchor = (id: string): boolean => BUILT_IN_ANCHORS.includes(id) || anchorIds.has(id) || /^[a-z][A-Za-z]*(At|Date)$/.test(id);
@@ -180,6 +271,9 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
       }
     });
     if (purpose.notAfter && !isAnchor(purpose.notAfter.anchor)) issue('ancre inconnue', ['purposes', i, 'notAfter']);
+    if (!purpose.legal && purpose.withdrawnBy.length > 0) {
+      issue("seul un objet légal se retire (les autres s'annulent par cancellingEvents)", ['purposes', i, 'withdrawnBy']);
+    }
   });
   const groups = new Set(playbook.purposes.map((p) => p.mergeGroup));
   playbook.cancellingEvents.forEach((rule, i) => {
@@ -190,12 +284,21 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
   if (playbook.validUntil && playbook.validUntil < playbook.validFrom) issue('validUntil avant validFrom', ['validUntil']);
 }
 
-/** Parses a playbook, with French messages that say what to fix. */
-export function parsePlaybook(raw: unknown, origin = 'playbook'): Playbook {
-  const result = playbookSchema.safeParse(raw);
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown, origin: string): T {
+  const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(racine)'}: ${i.message}`);
     throw new Error(`${origin} invalide, corrigez le fichier puis relancez :\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** Parses a complete playbook (the national one, or a resolved one), with French messages that say what to fix. */
+export function parsePlaybook(raw: unknown, origin = 'playbook'): Playbook {
+  return parseWith(playbookSchema, raw, origin);
+}
+
+/** Parses a département's playbook (what it changes from the national one). */
+export function parseLocalPlaybook(raw: unknown, origin = 'playbook'): LocalPlaybook {
+  return parseWith(localPlaybookSchema, raw, origin);
 }

@@ -10,7 +10,7 @@ const smsHours: WeeklyWindow = {
   ],
   allowPublicHolidays: false,
 };
-const paris = { clock: zoneClock('Europe/Paris'), alsaceMoselle: false };
+const paris = { clock: zoneClock('Europe/Paris'), territory: '93' };
 
 describe('send windows', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('send windows', () => {
   });
 
   it('uses the household time zone (Réunion is UTC+4)', () => {
-    const reunion = { clock: zoneClock('Indian/Reunion'), alsaceMoselle: false };
+    const reunion = { clock: zoneClock('Indian/Reunion'), territory: '974' };
     const next = nextAllowedInstant(Date.parse('2026-11-04T06:00:00Z'), smsHours, reunion);
     expect(new Date(next ?? 0).toISOString()).toBe('2026-11-04T06:00:00.000Z');
     expect(isAllowedInstant(Date.parse('2026-11-04T05:59:00Z'), smsHours, reunion)).toBe(false);
@@ -37,7 +37,7 @@ describe('send windows', () => {
   it('skips Good Friday only where Alsace-Moselle holidays apply', () => {
     const from = Date.parse('2026-04-03T11:00:00+02:00');
     expect(nextAllowedInstant(from, smsHours, paris)).toBe(from);
-    const alsace = { clock: zoneClock('Europe/Paris'), alsaceMoselle: true };
+    const alsace = { clock: zoneClock('Europe/Paris'), territory: '67' };
     expect(nextAllowedInstant(from, smsHours, alsace)).toBe(Date.parse('2026-04-07T10:00:00+02:00'));
   });
 
@@ -122,6 +122,6 @@ describe('legal delays', () => {
     ['prefet', '2023-07-28', null, 'deux mois'],
     ['prefet', '2023-07-29', null, 'six semaines'],
   ])('%s on %s with lease %s -> %s', (id, reference, lease, expected) => {
-    expect(applicableDelay(delays, id, reference, { leaseSignedOn: lease, landlordKind: 'private' })?.label).toBe(expected);
+    expect(applicableDelay(delays, id, reference, { leaseSignedOn: lease, landlordKind: 'prive' })?.label).toBe(expected);
   });
 });

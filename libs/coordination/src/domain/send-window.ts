@@ -3,11 +3,13 @@
  * holidays (unless the window says so), the winter truce, and procedure dates moved by delays.
  */
 import { DAY_MS, ZoneClock, addMonths, addWorkingDays, dayOfIsoDate, isoDateOfDay, isPublicHoliday, weekdayOfDay } from './calendar';
+import type { HousingSector } from '@unisson/vocabulary';
 import type { Duration, LegalDelay, Playbook, WeeklyWindow } from './playbook.schema';
 
 export interface CalendarContext {
   clock: ZoneClock;
-  alsaceMoselle: boolean;
+  /** Département code: its public holidays (Alsace-Moselle, overseas) and working days. */
+  territory: string;
 }
 
 interface CompiledWindow {
@@ -31,7 +33,7 @@ function compile(window: WeeklyWindow): CompiledWindow {
 }
 
 function dayAllowed(window: CompiledWindow, day: number, ctx: CalendarContext): boolean {
-  return window.days[weekdayOfDay(day)] && (window.allowPublicHolidays || !isPublicHoliday(day, ctx.alsaceMoselle));
+  return window.days[weekdayOfDay(day)] && (window.allowPublicHolidays || !isPublicHoliday(day, ctx.territory));
 }
 
 /** Whether an instant falls inside a weekly window (end of a range is exclusive). */
@@ -64,33 +66,32 @@ export function nextAllowedInstant(utcMs: number, window: WeeklyWindow, ctx: Cal
   return null;
 }
 
+/** Moves a civil day by a duration (working days skip weekends and the territory's public holidays). */
+export function shiftDay(day: number, duration: Duration, territory: string): number {
+  switch (duration.unit) {
+    case 'days':
+      return day + duration.amount;
+    case 'weeks':
+      return day + 7 * duration.amount;
+    case 'months':
+      return addMonths(day, duration.amount);
+    case 'workingDays':
+      return addWorkingDays(day, duration.amount, territory);
+  }
+}
+
 /** Moves an instant by a duration in local civil time (keeps the wall-clock time of day). */
 export function shiftInstant(utcMs: number, duration: Duration, ctx: CalendarContext): number {
   if (duration.amount === 0 && duration.unit !== 'workingDays') return utcMs;
   const local = ctx.clock.toLocal(utcMs);
   const day = Math.floor(local / DAY_MS);
   const timeOfDay = local - day * DAY_MS;
-  let target: number;
-  switch (duration.unit) {
-    case 'days':
-      target = day + duration.amount;
-      break;
-    case 'weeks':
-      target = day + 7 * duration.amount;
-      break;
-    case 'months':
-      target = addMonths(day, duration.amount);
-      break;
-    case 'workingDays':
-      target = addWorkingDays(day, duration.amount, ctx.alsaceMoselle);
-      break;
-  }
-  return ctx.clock.toUtc(target * DAY_MS + timeOfDay);
+  return ctx.clock.toUtc(shiftDay(day, duration, ctx.territory) * DAY_MS + timeOfDay);
 }
 
 export interface DelayCase {
   leaseSignedOn: string | null;
-  landlordKind: 'social' | 'private';
+  landlordKind: HousingSector;
 }
 
 /**
@@ -131,4 +132,33 @@ export function winterTruceEnd(day: number, truce: Playbook['winterTruce']): num
   const end = extension ? Math.max(normalEnd, dayOfIsoDate(extension.until) + 1) : normalEnd;
   if (inTruce || (extension && day < end && md < truce.start)) return end;
   return null;
+}
+
+export interface LegalDeadline {
+  /** Civil date the delay ends ('YYYY-MM-DD'). */
+  date: string;
+  /** The delay that applied (its label and source say why). */
+  delay: LegalDelay;
+}
+
+/**
+ * A legal deadline, counted from the legal event's own date (the day the act was served, the
+ * hearing…), never from the day Unisson learned of it: the delay in force on that date for the
+ * case (lease date, landlord kind), moved after (or before, for "at least N days before the
+ * hearing") that date; working days skip the territory's public holidays. Null when the playbook
+ * has no delay of that id in force then. Pure: messaging states the deadline the engine plans with.
+ */
+export function legalDeadline(
+  delays: readonly LegalDelay[],
+  delayId: string,
+  legalEventOn: string,
+  legalCase: DelayCase,
+  territory: string,
+  direction: 'after' | 'before' = 'after',
+): LegalDeadline | null {
+  const delay = applicableDelay(delays, delayId, legalEventOn, legalCase);
+  if (!delay) return null;
+  const sign = direction === 'after' ? 1 : -1;
+  const day = shiftDay(dayOfIsoDate(legalEventOn), { amount: sign * delay.amount, unit: delay.unit }, territory);
+  return { date: isoDateOfDay(day), delay };
 }

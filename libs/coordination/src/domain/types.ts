@@ -1,22 +1,9 @@
 /**
  * Plain, serialisable data the coordination engine reasons about. Instants are ISO-8601 strings
- * with an offset (or 'Z'); civil dates are 'YYYY-MM-DD'.
+ * with an offset (or 'Z'); civil dates are 'YYYY-MM-DD'. Stages and channels are defined once,
+ * in @unisson/vocabulary.
  */
-
-/** Procedure stages for rent arrears, in order (see docs/decisions/0004-coordination-engine.md). */
-export const STAGES = [
-  'impaye',
-  'signalementCaf',
-  'saisineCcapex',
-  'commandementDePayer',
-  'assignation',
-  'audience',
-  'jugement',
-  'commandementDeQuitterLesLieux',
-  'concoursForcePublique',
-  'expulsion',
-] as const;
-export type StageId = (typeof STAGES)[number];
+import type { ContactChannel, HousingSector, ProcedureStage } from '@unisson/vocabulary';
 
 /** Same values as libs/partners' PartnerKind, kept here so the pure planner has no dependency. */
 export const PARTNER_KINDS = [
@@ -35,13 +22,6 @@ export const PARTNER_KINDS = [
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-/**
- * Ways of reaching a household. `servedAct` is a legal act served by a commissaire de justice:
- * Unisson never sends it but plans around it; `homeVisit` is a suggestion for social services.
- */
-export const CHANNELS = ['letter', 'sms', 'email', 'call', 'homeVisit', 'servedAct'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
 /** Events that cancel or change outreach (the playbook says which ones cancel what). */
 export const HOUSEHOLD_EVENTS = [
   'debtCleared',
@@ -56,12 +36,25 @@ export const HOUSEHOLD_EVENTS = [
 ] as const;
 export type HouseholdEventType = (typeof HOUSEHOLD_EVENTS)[number];
 
+/** What happened, as a sentence part partners read in the reason trace. */
+export const HOUSEHOLD_EVENT_LABELS: Record<HouseholdEventType, string> = {
+  debtCleared: 'la dette est soldée',
+  repaymentPlanAgreed: "un plan d'apurement a été conclu",
+  fslGranted: 'une aide du FSL a été accordée',
+  movedOut: 'le ménage a quitté le logement',
+  overindebtednessFiled: 'un dossier de surendettement a été déposé',
+  protocoleDeCohesionSociale: 'un protocole de cohésion sociale a été signé',
+  alreadyAccompanied: 'le ménage est déjà accompagné par un travailleur social',
+  stageAdvanced: "le dossier est passé à l'étape suivante",
+  householdResponded: 'le ménage a répondu',
+};
+
 /** A partner's wish to tell a household something at a stage. */
 export interface ContactIntent {
   id: string;
   partnerId: string;
   partnerKind: PartnerKind;
-  stage: StageId;
+  stage: ProcedureStage;
   purpose: string;
   /** Whether the partner states it is a legal obligation (the playbook can also say so). */
   legal: boolean;
@@ -72,42 +65,70 @@ export interface ContactIntent {
   createdAt: string;
 }
 
+/** A partner as the plan names it (never by its id in what people read). */
+export interface PartnerInPlan {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+}
+
 export interface HouseholdState {
   id: string;
   postalCode: string;
   hasMobilePhone: boolean;
   hasEmail: boolean;
-  /** False once a letter came back NPAI (or the address is known wrong). */
+  /** False once a letter came back NPAI to the current address (for every partner), or it is known wrong. */
   postalAddressValid: boolean;
 }
 
-export type LandlordKind = 'social' | 'private';
+export type LandlordKind = HousingSector;
+
+/** What the procedure owes and since when (the CAF's arrears regimes depend on it). */
+export interface ArrearsFacts {
+  debtCents: number;
+  monthlyRentCents: number | null;
+  firstUnpaidOn: string | null;
+  /** Whether the household receives APL/AL (null: nobody told Unisson). */
+  housingBenefit: boolean | null;
+}
 
 export interface ProcedureState {
   id: string;
-  stage: StageId;
-  /** When the current stage started (act served, event received). */
+  stage: ProcedureStage;
+  /** Civil date of the legal event that opened the stage (act served, decision): legal delays count from it. */
+  stageEventOn: string;
+  /**
+   * When Unisson's own sequences start: the stage event's date, or when Unisson learned of it if
+   * later (a reminder "7 days after" is not due at once because the report came late).
+   */
   stageEnteredAt: string;
   landlordKind: LandlordKind;
   /** Civil date the lease was signed or last renewed, if known (some delays depend on it). */
   leaseSignedOn: string | null;
-  /** Named procedure dates: commandementDePayerServedAt, hearingDate, cqlServedAt… */
+  /** Named procedure dates: hearingDate… */
   dates: Partial<Record<string, string>>;
+  arrears: ArrearsFacts;
+  /** Civil date the procedure closed (debt cleared, moved out), or null while it runs. */
+  closedOn: string | null;
 }
 
-export type ContactOutcome = 'sent' | 'delivered' | 'undelivered' | 'npai' | 'responded' | 'refused';
+export type ContactOutcome = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'npai' | 'responded' | 'refused';
 
 export interface ContactHistoryEntry {
-  channel: Channel;
+  channel: ContactChannel;
   purpose: string;
-  stage: StageId;
+  stage: ProcedureStage;
   at: string;
   outcome: ContactOutcome;
   legal: boolean;
+  /** Every purpose the contact carried (merged letters carry several); the primary one when unknown. */
+  purposes?: string[];
+  /** The planned contact it was, when known. */
+  key?: string;
 }
 
 export interface OptOut {
-  channel: Channel;
+  channel: ContactChannel;
   /** Null = every partner. */
   partnerId: string | null;
   at: string;
@@ -116,6 +137,8 @@ export interface OptOut {
 export interface HouseholdEvent {
   type: HouseholdEventType;
   at: string;
+  /** The partner that reported it, when a partner did. */
+  reportedBy?: string | null;
 }
 
 export interface SendWindow {
@@ -131,7 +154,10 @@ export type TraceCode =
   | 'attachedToLegal'
   | 'stageLetterMerged'
   | 'legalKept'
+  | 'legalWithdrawn'
+  | 'legalHeldForStage'
   | 'suppressedByEvent'
+  | 'suppressedCondition'
   | 'suppressedOptOut'
   | 'suppressedTooLate'
   | 'suppressedUnknownPurpose'
@@ -144,6 +170,7 @@ export type TraceCode =
   | 'deferredRefusalPause'
   | 'deferredWinterTruce'
   | 'escalationNpai'
+  | 'npaiReplanned'
   | 'homeVisitSuggested';
 
 export interface TraceEntry {
@@ -157,11 +184,11 @@ export interface TraceEntry {
 export interface PlannedContact {
   /** Deterministic key: the same household, procedure, stage, group, channel and step give the same key. */
   key: string;
-  channel: Channel;
+  channel: ContactChannel;
   purpose: string;
   purposes: string[];
   legal: boolean;
-  stage: StageId;
+  stage: ProcedureStage;
   step: number;
   /** Only sent if the household has not answered the previous steps. */
   onlyIfNoResponse: boolean;
@@ -175,14 +202,21 @@ export interface PlannedContact {
   reasons: string[];
 }
 
+/** Why contacts of an earlier plan are no longer planned: the longest matching key prefix gives the reason. */
+export interface Withdrawal {
+  keyPrefix: string;
+  reason: string;
+}
+
 export interface ContactPlan {
   householdId: string;
   procedureId: string;
-  stage: StageId;
+  stage: ProcedureStage;
   territory: string;
   playbookVersion: string;
   timeZone: string;
   plannedAt: string;
   contacts: PlannedContact[];
   trace: TraceEntry[];
+  withdrawals: Withdrawal[];
 }

@@ -75,6 +75,10 @@ export class PlannedContactRow {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  /** Why it was cancelled, in French, for the partners reading the plan. */
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason: string | null;
+
   @Column({ name: 'handed_off_at', type: 'timestamptz', nullable: true })
   handedOffAt: Date | null;
 

@@ -67,11 +67,11 @@ describe('enqueue horizon and coordination reconciler', () => {
       new PlanningInputBuilder(playbook)
         .withHousehold({ id: household })
         .withProcedure({ id: `proc-${household.slice(0, 8)}` })
-        .atStage('commandementDePayer', at)
+        .atStage('commandement_de_payer', at)
         .withIntents(
-          intent('commandementDePayer', 'commissaire_de_justice', 'commandementDePayer', { id: `${household}-a`, legal: true }),
-          intent('lettrePreventionCcapex', 'etat', 'commandementDePayer', { id: `${household}-b` }),
-          intent('offreServiceSocialCommandement', 'departement', 'commandementDePayer', { id: `${household}-c` }),
+          intent('commandementDePayer', 'commissaire_de_justice', 'commandement_de_payer', { id: `${household}-a`, legal: true }),
+          intent('lettrePreventionCcapex', 'etat', 'commandement_de_payer', { id: `${household}-b` }),
+          intent('offreServiceSocialCommandement', 'departement', 'commandement_de_payer', { id: `${household}-c` }),
         )
         .at(at)
         .build(),

@@ -1,41 +1,83 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePlaybook } from '../domain/playbook.schema';
+import { DEPARTEMENTS } from '@unisson/vocabulary';
+import { parseLocalPlaybook, parsePlaybook } from '../domain/playbook.schema';
 import { PLAYBOOK_DIRECTORY, PlaybookCatalog } from './playbook-catalog';
 
-/** A playbook as parsed from YAML, before validation: the tests break it on purpose. */
+/** A playbook as read from its file, before validation: the tests break it on purpose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type RawPlaybook = Record<string, any>;
 
-const raw93 = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(PLAYBOOK_DIRECTORY, '93-seine-saint-denis.json'), 'utf8')) as Record<string, unknown>;
+const rawFile = (file: string): RawPlaybook => JSON.parse(readFileSync(join(PLAYBOOK_DIRECTORY, file), 'utf8')) as RawPlaybook;
+/** The 31 purposes the local playbooks of 93, 38 and 91 had before the national playbook. */
+const LOCAL_PURPOSES = [
+  'rappelImpaye',
+  'offreTravailleurSocialBailleur',
+  'informationSosLoyersImpayes',
+  'avisSignalementCaf',
+  'decisionAideLogement',
+  'offreTravailleurSocialCaf',
+  'protocoleTripartite',
+  'saisineCcapexInformation',
+  'recommandationClil',
+  'miseADisposition',
+  'commandementDePayer',
+  'lettrePreventionCcapex',
+  'offreServiceSocialCommandement',
+  'informationJuridiqueAdil',
+  'rappelFinDelaiCommandement',
+  'assignation',
+  'annonceDiagnostic',
+  'propositionEntretienDiagnostic',
+  'allerVersEquipeMobile',
+  'rappelAudience',
+  'aideJuridictionnelle',
+  'suiviAudience',
+  'significationJugement',
+  'explicationJugement',
+  'rappelEcheancier',
+  'commandementDeQuitterLesLieux',
+  'lettrePrefectureDalo',
+  'offreRelogement',
+  'convocationEnquete',
+  'dernierContactSocial',
+  'hebergementUrgence',
+];
 
 describe('PlaybookCatalog', () => {
-  it('loads and validates the three territories', () => {
-    const catalog = PlaybookCatalog.load();
-    expect(
-      catalog
-        .all()
-        .map((p) => p.territory)
-        .sort(),
-    ).toEqual(['38', '91', '93']);
-    for (const playbook of catalog.all()) {
+  const catalog = PlaybookCatalog.load();
+
+  it('has the national rules and three départements of its own; every département gets a validated playbook', () => {
+    expect(catalog.localTerritories()).toEqual(['38', '91', '93']);
+    for (const territory of DEPARTEMENTS) {
+      const playbook = catalog.forTerritory(territory, '2026-12-01');
+      expect(playbook.territory).toBe(territory);
       expect(playbook.legalDelays.every((d) => d.source.length > 10 && d.appliesFrom)).toBe(true);
-      expect(playbook.holidays.alsaceMoselle).toBe(false);
     }
+    expect(catalog.forTerritory('971', '2026-12-01').timeZone).toBe('America/Guadeloupe');
+    expect(catalog.forTerritory('976', '2026-12-01').timeZone).toBe('Indian/Mayotte');
+    expect(catalog.forTerritory('2A', '2026-12-01').timeZone).toBe('Europe/Paris');
   });
 
-  it('encodes both CAF arrears regimes, switching on 1 January 2027', () => {
-    const playbook = PlaybookCatalog.load().forTerritory('93', '2026-12-01');
-    const regimes = playbook.legalDelays.filter((d) => d.id === 'cafArrearsConstitution');
-    expect(regimes.map((d) => [d.appliesFrom, d.appliesUntil])).toEqual([
-      ['2016-10-01', '2026-12-31'],
-      ['2027-01-01', null],
+  it('reuses the local playbooks’ purposes nationally, plus the two new messages only', () => {
+    const national = rawFile('00-national.json').purposes.map((p: RawPlaybook) => p.id);
+    expect(national.filter((id: string) => !LOCAL_PURPOSES.includes(id)).sort()).toEqual([
+      'accompagnementCafCommandement',
+      'informationTreveHivernale',
     ]);
   });
 
-  it('refuses a territory without a playbook with a message saying what to do', () => {
-    expect(() => PlaybookCatalog.load().forTerritory('75', '2026-12-01')).toThrow(/ajoutez-en un/);
+  it('encodes both CAF arrears regimes as amounts and dates, switching on 1 January 2027', () => {
+    const playbook = catalog.forTerritory('75', '2026-12-01');
+    expect(playbook.cafArrears.map((r) => [r.appliesFrom, r.appliesUntil, r.rule.kind])).toEqual([
+      ['2016-10-01', '2026-12-31', 'rentMultiple'],
+      ['2027-01-01', null, 'debtOrDuration'],
+    ]);
+  });
+
+  it('refuses a code that is no département with a message saying what is expected', () => {
+    expect(() => catalog.forTerritory('20', '2026-12-01')).toThrow(/code de département/);
+    expect(() => catalog.forTerritory('975', '2026-12-01')).toThrow(/971 à 976/);
   });
 
   it.each([
@@ -74,9 +116,22 @@ describe('PlaybookCatalog', () => {
       },
       /mélange deux étapes/,
     ],
+    [
+      'a legal delay counted from the day Unisson learned of the act',
+      (p: RawPlaybook) => {
+        p.anchors[0].from = 'stageEnteredAt';
+      },
+      /court à partir de la date de l'acte/,
+    ],
   ])('rejects %s', (_label, mutate, message) => {
-    const raw = raw93();
+    const raw = rawFile('00-national.json');
     mutate(raw);
-    expect(() => parsePlaybook(raw, '93.json')).toThrow(message);
+    expect(() => parsePlaybook(raw, '00-national.json')).toThrow(message);
+  });
+
+  it('rejects a local playbook that does not extend the national rules', () => {
+    const raw = rawFile('91-essonne.json');
+    delete raw.extends;
+    expect(() => parseLocalPlaybook(raw, '91-essonne.json')).toThrow(/extends/);
   });
 });

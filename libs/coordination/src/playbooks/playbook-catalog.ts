@@ -1,45 +1,73 @@
 /**
- * Loads the territories' playbooks from `libs/coordination/playbooks/*.json` and picks the one
- * that applies to a territory on a date. The only file of the engine that reads the disk.
+ * Loads the playbooks from `libs/coordination/playbooks/*.json` — the national one
+ * (`territory: "FR"`) and the départements' own — and gives the playbook of a territory on a
+ * date: the national rules, overridden stage by stage by the département's playbook when it has
+ * one. The only file of the engine that reads the disk.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Playbook, parsePlaybook } from '../domain/playbook.schema';
+import { isDepartement } from '@unisson/vocabulary';
+import { resolvePlaybook } from '../domain/playbook-resolution';
+import { LocalPlaybook, Playbook, parseLocalPlaybook, parsePlaybook } from '../domain/playbook.schema';
 
 export const PLAYBOOK_DIRECTORY = join(__dirname, '..', '..', 'playbooks');
 
+const inForce = (p: { validFrom: string; validUntil: string | null }, onDate: string): boolean =>
+  p.validFrom <= onDate && (!p.validUntil || onDate <= p.validUntil);
+
+const latestFirst = (a: { validFrom: string }, b: { validFrom: string }): number => b.validFrom.localeCompare(a.validFrom);
+
 export class PlaybookCatalog {
-  private constructor(private readonly playbooks: readonly Playbook[]) {}
+  private readonly resolved = new Map<string, Playbook>();
+
+  private constructor(
+    private readonly nationals: readonly Playbook[],
+    private readonly locals: readonly LocalPlaybook[],
+  ) {
+    if (nationals.length === 0)
+      throw new Error('Aucun playbook national (territory "FR") : ajoutez libs/coordination/playbooks/00-national.json');
+    // Every local playbook must fit the national rules it overrides: fail at start, not at the first alert.
+    for (const local of locals) for (const national of nationals) resolvePlaybook(national, local, local.territory);
+  }
 
   /** Reads and validates every playbook; throws with the file name and what to fix. */
   static load(directory = PLAYBOOK_DIRECTORY): PlaybookCatalog {
     const files = readdirSync(directory)
       .filter((f) => f.endsWith('.json'))
       .sort();
-    if (files.length === 0) throw new Error(`Aucun playbook dans ${directory} : ajoutez un fichier <département>.json`);
-    const playbooks = files.map((file) => {
-      const raw: unknown = JSON.parse(readFileSync(join(directory, file), 'utf8'));
-      return parsePlaybook(raw, file);
-    });
-    return new PlaybookCatalog(playbooks);
-  }
-
-  static of(playbooks: readonly Playbook[]): PlaybookCatalog {
-    return new PlaybookCatalog(playbooks);
-  }
-
-  all(): readonly Playbook[] {
-    return this.playbooks;
-  }
-
-  /** The playbook in force for a territory on a civil date (latest validFrom wins). */
-  forTerritory(territory: string, onDate: string): Playbook {
-    const candidates = this.playbooks
-      .filter((p) => p.territory === territory && p.validFrom <= onDate && (!p.validUntil || onDate <= p.validUntil))
-      .sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-    if (candidates.length === 0) {
-      throw new Error(`Pas de playbook pour le territoire ${territory} au ${onDate} : ajoutez-en un dans libs/coordination/playbooks/`);
+    const nationals: Playbook[] = [];
+    const locals: LocalPlaybook[] = [];
+    for (const file of files) {
+      const raw = JSON.parse(readFileSync(join(directory, file), 'utf8')) as { territory?: unknown };
+      if (raw.territory === 'FR') nationals.push(parsePlaybook(raw, file));
+      else locals.push(parseLocalPlaybook(raw, file));
     }
-    return candidates[0];
+    return new PlaybookCatalog(nationals, locals);
+  }
+
+  static of(nationals: readonly Playbook[], locals: readonly LocalPlaybook[] = []): PlaybookCatalog {
+    return new PlaybookCatalog(nationals, locals);
+  }
+
+  /** Territories with a playbook of their own (the others follow the national rules). */
+  localTerritories(): string[] {
+    return [...new Set(this.locals.map((l) => l.territory))].sort();
+  }
+
+  /** The playbook in force for a territory (département code) on a civil date. */
+  forTerritory(territory: string, onDate: string): Playbook {
+    if (!isDepartement(territory)) {
+      throw new Error(`Territoire inconnu « ${territory} » : attendu un code de département (01 à 95, 2A, 2B, 971 à 976)`);
+    }
+    const national = this.nationals.filter((p) => inForce(p, onDate)).sort(latestFirst)[0];
+    if (!national) throw new Error(`Pas de playbook national en vigueur au ${onDate} : ajoutez-en un dans libs/coordination/playbooks/`);
+    const local = this.locals.filter((p) => p.territory === territory && inForce(p, onDate)).sort(latestFirst)[0] ?? null;
+    const key = `${national.version}|${territory}|${local?.version ?? '-'}|${local?.validFrom ?? ''}`;
+    let playbook = this.resolved.get(key);
+    if (!playbook) {
+      playbook = resolvePlaybook(national, local, territory);
+      this.resolved.set(key, playbook);
+    }
+    return playbook;
   }
 }

@@ -41,6 +41,7 @@ export function plannerWorkload(count: number, playbookOf: (territory: string) =
       history: [],
       optOuts: [],
       events: [],
+      partners: [],
       now: stage.at,
     };
   });

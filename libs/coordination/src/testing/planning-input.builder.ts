@@ -7,14 +7,20 @@ import type {
   HouseholdEvent,
   HouseholdState,
   OptOut,
+  PartnerInPlan,
   PartnerKind,
   ProcedureState,
-  StageId,
 } from '../domain/types';
+import { type ProcedureStage } from '@unisson/vocabulary';
 
 let counter = 0;
 
-export function intent(purpose: string, partnerKind: PartnerKind, stage: StageId, overrides: Partial<ContactIntent> = {}): ContactIntent {
+export function intent(
+  purpose: string,
+  partnerKind: PartnerKind,
+  stage: ProcedureStage,
+  overrides: Partial<ContactIntent> = {},
+): ContactIntent {
   counter += 1;
   return {
     id: `intent-${counter}`,
@@ -40,12 +46,16 @@ export class PlanningInputBuilder {
   };
   private procedure: ProcedureState = {
     id: 'procedure-1',
-    stage: 'commandementDePayer',
+    stage: 'commandement_de_payer',
+    stageEventOn: '2026-11-02',
     stageEnteredAt: '2026-11-02T09:00:00.000Z',
-    landlordKind: 'private',
+    landlordKind: 'prive',
     leaseSignedOn: '2024-01-15',
     dates: {},
+    arrears: { debtCents: 120_000, monthlyRentCents: 60_000, firstUnpaidOn: '2026-09-05', housingBenefit: null },
+    closedOn: null,
   };
+  private partners: PartnerInPlan[] = [];
   private intents: ContactIntent[] = [];
   private history: ContactHistoryEntry[] = [];
   private optOuts: OptOut[] = [];
@@ -59,8 +69,14 @@ export class PlanningInputBuilder {
     return this;
   }
 
-  atStage(stage: StageId, stageEnteredAt: string, dates: ProcedureState['dates'] = {}): this {
-    this.procedure = { ...this.procedure, stage, stageEnteredAt, dates };
+  /** The stage, entered (and its legal event dated) at `stageEnteredAt`, unless `withProcedure` dates the event apart. */
+  atStage(stage: ProcedureStage, stageEnteredAt: string, dates: ProcedureState['dates'] = {}): this {
+    this.procedure = { ...this.procedure, stage, stageEnteredAt, stageEventOn: stageEnteredAt.slice(0, 10), dates };
+    return this;
+  }
+
+  withPartners(...partners: PartnerInPlan[]): this {
+    this.partners.push(...partners);
     return this;
   }
 
@@ -103,6 +119,7 @@ export class PlanningInputBuilder {
       history: this.history,
       optOuts: this.optOuts,
       events: this.events,
+      partners: this.partners,
       now: this.now,
     };
   }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { PROCEDURE_STAGES, ProcedureStage } from '../domain/procedure-stage';
+import { HousingSector, PROCEDURE_STAGES, ProcedureStage } from '@unisson/vocabulary';
 
 /** A rent-arrears procedure between a household and its landlord. */
 @Entity({ name: 'procedure' })
@@ -19,7 +19,7 @@ export class Procedure {
   stage: ProcedureStage;
 
   @Column({ name: 'housing_sector', type: 'text' })
-  housingSector: 'social' | 'prive';
+  housingSector: HousingSector;
 
   @Column({ name: 'lease_signed_on', type: 'date', nullable: true })
   leaseSignedOn: string | null;

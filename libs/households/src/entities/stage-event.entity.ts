@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { STAGE_EVENT_TYPES, StageEventType } from '../domain/procedure-stage';
+import { STAGE_EVENT_TYPES, StageEventType } from '@unisson/vocabulary';
 
 /** Something that happened in a procedure, as a partner reported it. Append-only. */
 @Entity({ name: 'stage_event' })

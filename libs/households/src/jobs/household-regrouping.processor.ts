@@ -1,12 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { PlaybookCatalog } from '@unisson/coordination';
 import { HandlesJobs, JobReconciler } from '@unisson/platform';
 import { JOBS, QUEUES } from '@unisson/queues';
+import { DEPARTEMENTS } from '@unisson/vocabulary';
 import { HouseholdRegroupingService, RegroupingSummary } from '../household-regrouping.service';
 
-/** Re-links a territory (nightly, see the reconciler below) and applies review decisions. */
+/** Re-links a territory (nightly, see the schedules below) and applies review decisions. */
 @Processor(QUEUES.linkage, { concurrency: 1, autorun: false })
 @HandlesJobs('households.regroup')
 export class HouseholdRegroupingProcessor extends WorkerHost {
@@ -22,24 +22,21 @@ export class HouseholdRegroupingProcessor extends WorkerHost {
 }
 
 /**
- * Every territory with a playbook is re-linked each night (02:30, Paris time): its repeatable
- * scheduler is put back whenever Redis lost it.
+ * Every territory (every département has a playbook: its own or the national one) is re-linked
+ * each night (02:30, Paris time): its repeatable scheduler is put back whenever Redis lost it.
  */
 @Injectable()
 export class NightlyRelinkSchedules extends JobReconciler {
   readonly name = 'nightly-relink';
 
-  constructor(
-    private readonly playbooks: PlaybookCatalog,
-    @InjectQueue(QUEUES.linkage) private readonly queue: Queue,
-  ) {
+  constructor(@InjectQueue(QUEUES.linkage) private readonly queue: Queue) {
     super();
   }
 
   async reconcile(): Promise<number> {
-    const territories = [...new Set(this.playbooks.all().map((p) => p.territory))];
+    if ((await this.queue.getJobSchedulersCount()) >= DEPARTEMENTS.length) return 0;
     let rebuilt = 0;
-    for (const territory of territories) {
+    for (const territory of DEPARTEMENTS) {
       if (await this.queue.getJobScheduler(`relink-${territory}`)) continue;
       rebuilt++;
       await this.queue.upsertJobScheduler(

@@ -11,7 +11,8 @@ const partners: TerritoryPartner[] = [
 const alert: StageEventFacts = {
   submissionId: 'sub-1',
   reportingPartnerId: 'bailleur-b',
-  stage: 'impaye',
+  recordHolderIds: ['bailleur-b'],
+  stage: 'premier_impaye',
   advanced: true,
   occurredOn: '2026-11-02',
 };

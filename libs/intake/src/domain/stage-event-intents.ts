@@ -1,17 +1,16 @@
 /**
  * The intents a reported stage event gives the coordination engine: what the territory's
- * playbook prescribes at the stage, each led by a partner of the kind it names, the reporting
- * partner first when it is of that kind (a landlord's alert is led by that landlord, not by
- * another landlord of the territory). Idempotency keys derive from the submission: a retried job
- * posts the same intents, which the engine ignores.
+ * playbook prescribes at the stage, each signed by the partner that holds the household's record
+ * (see intentsForStageEvent). Idempotency keys derive from the submission: a retried job posts
+ * the same intents, which the engine ignores.
  */
-import { intentsForStageEvent, Playbook, StageId, TerritoryPartner } from '@unisson/coordination';
+import { intentsForStageEvent, Playbook, StageEventParties, TerritoryPartner } from '@unisson/coordination';
+import type { ProcedureStage } from '@unisson/vocabulary';
 
-export interface StageEventFacts {
+export interface StageEventFacts extends StageEventParties {
   submissionId: string;
-  reportingPartnerId: string;
-  /** The engine's stage the procedure is in after the event, or null (closed, unknown). */
-  stage: StageId | null;
+  /** The stage the procedure is in after the event, or null (closed). */
+  stage: ProcedureStage | null;
   /** Whether the event moved the procedure to that stage (a late earlier event does not). */
   advanced: boolean;
   occurredOn: string;
@@ -21,10 +20,11 @@ export interface IntentToPost {
   idempotencyKey: string;
   partnerId: string;
   partnerKind: TerritoryPartner['kind'];
-  stage: StageId;
+  stage: ProcedureStage;
   purpose: string;
   legal: boolean;
-  deadline: string | null;
+  /** Last civil day the household should hear about it (end of that day in the household's time zone). */
+  deadlineOn: string | null;
   callbackPhone: string | null;
 }
 
@@ -34,18 +34,20 @@ export function stageEventIntents(
   partners: readonly TerritoryPartner[],
 ): IntentToPost[] {
   if (!facts.stage || !facts.advanced || !playbook) return [];
-  const ordered = [...partners].sort((a, b) => Number(b.id === facts.reportingPartnerId) - Number(a.id === facts.reportingPartnerId));
-  return intentsForStageEvent(playbook, facts.stage, ordered, {
-    id: facts.submissionId,
-    occurredAt: `${facts.occurredOn}T12:00:00.000Z`,
-  }).map((intent) => ({
+  return intentsForStageEvent(
+    playbook,
+    facts.stage,
+    partners,
+    { id: facts.submissionId, occurredAt: `${facts.occurredOn}T12:00:00.000Z` },
+    facts,
+  ).map((intent) => ({
     idempotencyKey: intent.id,
     partnerId: intent.partnerId,
     partnerKind: intent.partnerKind,
     stage: intent.stage,
     purpose: intent.purpose,
     legal: intent.legal,
-    deadline: intent.deadline,
+    deadlineOn: null,
     callbackPhone: intent.callbackPhone,
   }));
 }

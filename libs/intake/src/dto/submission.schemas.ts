@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGE_EVENT_TYPES } from '@unisson/households';
+import { HOUSING_SECTORS, STAGE_EVENT_TYPES } from '@unisson/vocabulary';
 import { LOCALES } from '@unisson/templates';
 
 /** The years a date of a person, a lease or a procedure can fall in: anything else is a typing error (year 0000, 20226). */
@@ -72,7 +72,7 @@ export const alertSchema = z.strictObject({
     .optional(),
   preferredLocale: z.enum(SUPPORTED_LOCALES).default('fr'),
   lease: z.strictObject({
-    housingSector: z.enum(['social', 'prive']),
+    housingSector: z.enum(HOUSING_SECTORS),
     signedOn: isoDate.optional(),
     monthlyRent: euros,
   }),

@@ -15,6 +15,7 @@ import {
 } from '../dto/submission.schemas';
 import { IntakeRepository } from '../intake.repository';
 import { AcceptedSubmission, IntakeService } from '../intake.service';
+import { SubmissionAuthority } from '../submission-authority';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
 
@@ -31,6 +32,7 @@ export class IntakeController {
   constructor(
     private readonly intake: IntakeService,
     private readonly submissions: IntakeRepository,
+    private readonly authority: SubmissionAuthority,
   ) {}
 
   @Post('alerts')
@@ -45,7 +47,9 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(reply, await this.intake.accept(partner, 'alert', alert, this.key(idempotencyKey)));
+    const key = this.key(idempotencyKey);
+    await this.authority.assertMayReport(partner, 'alert', alert);
+    return this.respond(reply, await this.intake.accept(partner, 'alert', alert, key));
   }
 
   @Post('stage-events')
@@ -60,7 +64,9 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(reply, await this.intake.accept(partner, 'stage_event', event, this.key(idempotencyKey)));
+    const key = this.key(idempotencyKey);
+    await this.authority.assertMayReport(partner, 'stage_event', event);
+    return this.respond(reply, await this.intake.accept(partner, 'stage_event', event, key));
   }
 
   @Post('intents')
@@ -79,7 +85,9 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(reply, await this.intake.accept(partner, 'intent', intent, this.key(idempotencyKey)));
+    const key = this.key(idempotencyKey);
+    await this.authority.assertMayReport(partner, 'intent', intent);
+    return this.respond(reply, await this.intake.accept(partner, 'intent', intent, key));
   }
 
   @Get('submissions/:id')

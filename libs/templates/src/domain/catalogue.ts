@@ -1,3 +1,5 @@
+import { MESSAGE_CHANNELS, type MessageChannel } from '@unisson/vocabulary';
+
 /**
  * The typed vocabulary of the template library: purposes (template keys), channels, locales,
  * variants and variable types. Pure data, shared by the renderer, the linter and the preview.
@@ -16,9 +18,8 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-/** `call` is the call-task script read by a social worker or a call platform. */
-export const CHANNELS = ['sms', 'email', 'letter', 'voice', 'call'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** `call` is the call-task script read by a social worker or a call platform (channels are defined once, in @unisson/vocabulary). */
+export { MESSAGE_CHANNELS as CHANNELS, type MessageChannel as Channel } from '@unisson/vocabulary';
 
 export const LOCALES = ['fr', 'fr-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -79,8 +80,8 @@ export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
 export function isTemplateKey(v: string): v is TemplateKey {
   return (TEMPLATE_KEYS as readonly string[]).includes(v);
 }
-export function isChannel(v: string): v is Channel {
-  return (CHANNELS as readonly string[]).includes(v);
+export function isChannel(v: string): v is MessageChannel {
+  return (MESSAGE_CHANNELS as readonly string[]).includes(v);
 }
 export function isLocale(v: string): v is Locale {
   return (LOCALES as readonly string[]).includes(v);

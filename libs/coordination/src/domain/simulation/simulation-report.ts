@@ -1,5 +1,5 @@
 /** Figures and the HTML report of the simulation (pure: returns data and a string). */
-import { CHANNELS, Channel, STAGES, StageId } from '../types';
+import { CONTACT_CHANNELS, ContactChannel, PROCEDURE_STAGES, ProcedureStage, STAGE_LABELS } from '@unisson/vocabulary';
 import type { SimulationTotals, StageTally } from './simulation';
 
 export interface Distribution {
@@ -21,10 +21,10 @@ type Side = 'baseline' | 'unisson';
 export interface SimulationSummary {
   households: number;
   stagesVisited: number;
-  perStage: Record<string, Record<Side, Record<Channel, Distribution>>>;
+  perStage: Record<string, Record<Side, Record<ContactChannel, Distribution>>>;
   nonLegalLettersPerHouseholdPerStage: Record<Side, Distribution>;
   lettersTotal: Record<Side, number>;
-  messagesTotal: Record<Side, Record<Channel, number>>;
+  messagesTotal: Record<Side, Record<ContactChannel, number>>;
   lettersPerHousehold: Record<Side, Distribution>;
   letterReduction: number;
   contradictoryMessages: Record<Side, number>;
@@ -35,27 +35,30 @@ export interface SimulationSummary {
   targets: Record<string, boolean>;
 }
 
-function count(tally: StageTally, side: Side, channel: Channel): number {
+function count(tally: StageTally, side: Side, channel: ContactChannel): number {
   return tally[side][channel] ?? 0;
 }
 
 export function summarise(totals: SimulationTotals, households: number): SimulationSummary {
   const sides: Side[] = ['baseline', 'unisson'];
   const perStage: SimulationSummary['perStage'] = {};
-  for (const stage of STAGES) {
+  for (const stage of PROCEDURE_STAGES) {
     const tallies = totals.tallies.filter((t) => t.stage === stage);
     if (tallies.length === 0) continue;
     perStage[stage] = Object.fromEntries(
-      sides.map((side) => [side, Object.fromEntries(CHANNELS.map((c) => [c, distribution(tallies.map((t) => count(t, side, c)))]))]),
-    ) as Record<Side, Record<Channel, Distribution>>;
+      sides.map((side) => [
+        side,
+        Object.fromEntries(CONTACT_CHANNELS.map((c) => [c, distribution(tallies.map((t) => count(t, side, c)))])),
+      ]),
+    ) as Record<Side, Record<ContactChannel, Distribution>>;
   }
   const byHousehold = new Map<string, Record<Side, number>>();
-  const messagesTotal = { baseline: {}, unisson: {} } as Record<Side, Record<Channel, number>>;
+  const messagesTotal = { baseline: {}, unisson: {} } as Record<Side, Record<ContactChannel, number>>;
   for (const t of totals.tallies) {
     const entry = byHousehold.get(t.householdId) ?? { baseline: 0, unisson: 0 };
     for (const side of sides) {
       entry[side] += count(t, side, 'letter');
-      for (const c of CHANNELS) messagesTotal[side][c] = (messagesTotal[side][c] ?? 0) + count(t, side, c);
+      for (const c of CONTACT_CHANNELS) messagesTotal[side][c] = (messagesTotal[side][c] ?? 0) + count(t, side, c);
     }
     byHousehold.set(t.householdId, entry);
   }
@@ -92,19 +95,12 @@ export function summarise(totals: SimulationTotals, households: number): Simulat
   };
 }
 
-const STAGE_LABEL: Record<StageId, string> = {
-  impaye: 'Impayé',
-  signalementCaf: 'Signalement CAF',
-  saisineCcapex: 'Saisine CCAPEX',
-  commandementDePayer: 'Commandement de payer',
-  assignation: 'Assignation',
-  audience: 'Audience',
-  jugement: 'Jugement',
-  commandementDeQuitterLesLieux: 'Commandement de quitter les lieux',
-  concoursForcePublique: 'Concours de la force publique',
-  expulsion: 'Expulsion',
-};
-const CHANNEL_LABEL: Record<Channel, string> = {
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const STAGE_LABEL = Object.fromEntries(PROCEDURE_STAGES.map((stage) => [stage, capitalised(STAGE_LABELS[stage])])) as Record<
+  ProcedureStage,
+  string
+>;
+const CHANNEL_LABEL: Record<ContactChannel, string> = {
   letter: 'Courriers',
   sms: 'SMS',
   email: 'Courriels',
@@ -116,7 +112,7 @@ const CHANNEL_LABEL: Record<Channel, string> = {
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function letterChart(summary: SimulationSummary): string {
-  const stages = Object.keys(summary.perStage) as StageId[];
+  const stages = Object.keys(summary.perStage) as ProcedureStage[];
   const max = Math.max(1, ...stages.map((s) => summary.perStage[s].baseline.letter.mean));
   const rowHeight = 34;
   const width = 720;
@@ -142,15 +138,15 @@ function letterChart(summary: SimulationSummary): string {
 }
 
 export function renderHtmlReport(summary: SimulationSummary, generatedAt: string): string {
-  const stages = Object.keys(summary.perStage) as StageId[];
-  const channelRows = CHANNELS.map(
+  const stages = Object.keys(summary.perStage) as ProcedureStage[];
+  const channelRows = CONTACT_CHANNELS.map(
     (c) =>
       `<tr><td>${CHANNEL_LABEL[c]}</td><td>${summary.messagesTotal.baseline[c] ?? 0}</td><td>${summary.messagesTotal.unisson[c] ?? 0}</td></tr>`,
   ).join('');
   const stageRows = stages
     .map((s) => {
       const cell = (side: 'baseline' | 'unisson'): string =>
-        CHANNELS.filter((c) => c !== 'servedAct')
+        CONTACT_CHANNELS.filter((c) => c !== 'servedAct')
           .map(
             (c) =>
               `${CHANNEL_LABEL[c]} ${summary.perStage[s][side][c].mean} (méd. ${summary.perStage[s][side][c].median}, p95 ${summary.perStage[s][side][c].p95})`,

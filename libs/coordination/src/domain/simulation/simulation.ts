@@ -4,18 +4,19 @@
  * does, and checks each contact it sends against an independent clock (luxon).
  */
 import { DateTime } from 'luxon';
-import { frenchPublicHolidays } from '../calendar';
+import { publicHolidays } from '../calendar';
 import { planContacts } from '../contact-planner';
 import type { Playbook } from '../playbook.schema';
-import type { Channel, ContactHistoryEntry, ContactIntent, HouseholdEvent, StageId } from '../types';
+import { PARTNER_KINDS, type ContactHistoryEntry, type ContactIntent, type HouseholdEvent, type PartnerInPlan } from '../types';
+import { type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
 import { SimulatedHousehold, procedureAtStage, seededRandom } from './household-generator';
 import { PartnerWish, partnerWishes } from './partner-wishes';
 
-export type ChannelCounts = Partial<Record<Channel, number>>;
+export type ChannelCounts = Partial<Record<ContactChannel, number>>;
 
 export interface StageTally {
   householdId: string;
-  stage: StageId;
+  stage: ProcedureStage;
   baseline: ChannelCounts;
   unisson: ChannelCounts;
   baselineNonLegalLetters: number;
@@ -34,11 +35,11 @@ export interface SimulationTotals {
 
 const RESPONSE = { reactive: 0.45, other: 0.03 };
 
-function add(counts: ChannelCounts, channel: Channel, n = 1): void {
+function add(counts: ChannelCounts, channel: ContactChannel, n = 1): void {
   counts[channel] = (counts[channel] ?? 0) + n;
 }
 
-function reachable(h: SimulatedHousehold, channel: Channel): boolean {
+function reachable(h: SimulatedHousehold, channel: ContactChannel): boolean {
   if (channel === 'sms' || channel === 'call') return h.hasMobilePhone;
   if (channel === 'email') return h.hasEmail;
   return true;
@@ -75,13 +76,13 @@ function baselineStage(h: SimulatedHousehold, wishes: PartnerWish[], rand: () =>
   return { counts, nonLegalLetters, contradictions };
 }
 
-function outsideAllowedHours(at: string, zone: string, playbook: Playbook, channel: Channel): boolean {
+function outsideAllowedHours(at: string, zone: string, territory: string, playbook: Playbook, channel: ContactChannel): boolean {
   const hours = playbook.contactHours[channel];
   if (!hours) return false;
   const local = DateTime.fromISO(at, { zone });
   const weekday = local.weekday % 7;
   if (!hours.days.includes(weekday)) return true;
-  const holidays = frenchPublicHolidays(local.year, playbook.holidays.alsaceMoselle).map((d) => d.date);
+  const holidays = publicHolidays(local.year, territory).map((d) => d.date);
   if (!hours.allowPublicHolidays && holidays.includes(local.toISODate() ?? '')) return true;
   const minute = local.hour * 60 + local.minute;
   return !hours.ranges.some((r) => {
@@ -99,7 +100,7 @@ interface UnissonState {
 /** With Unisson: intents -> plan -> send the next contact -> record the outcome -> re-plan. */
 function unissonStage(
   h: SimulatedHousehold,
-  stage: { stage: StageId; at: string },
+  stage: { stage: ProcedureStage; at: string },
   endMs: number,
   intents: ContactIntent[],
   playbook: Playbook,
@@ -127,6 +128,7 @@ function unissonStage(
       history: state.history,
       optOuts: [],
       events,
+      partners: partnersOf(h.territory),
       now,
     });
     totals.plansComputed += 1;
@@ -145,7 +147,7 @@ function unissonStage(
     const at = Date.parse(next.window.notBefore);
     if (
       (next.channel === 'sms' || next.channel === 'call') &&
-      outsideAllowedHours(next.window.notBefore, plan.timeZone, playbook, next.channel)
+      outsideAllowedHours(next.window.notBefore, plan.timeZone, h.territory, playbook, next.channel)
     ) {
       totals.contactsOutsideAllowedHours += 1;
     }
@@ -167,6 +169,8 @@ function unissonStage(
       at: next.window.notBefore,
       outcome,
       legal: next.legal,
+      purposes: next.purposes,
+      key: next.key,
     });
     now = new Date(at + 60_000).toISOString();
   }
@@ -176,7 +180,19 @@ function unissonStage(
   return { counts, nonLegalLetters };
 }
 
-function intentsOf(h: SimulatedHousehold, stage: { stage: StageId; at: string }, wishes: PartnerWish[]): ContactIntent[] {
+const directories = new Map<string, PartnerInPlan[]>();
+
+/** One partner of each kind in the simulated territory. */
+function partnersOf(territory: string): PartnerInPlan[] {
+  let partners = directories.get(territory);
+  if (!partners) {
+    partners = PARTNER_KINDS.map((kind) => ({ id: `${kind}-${territory}`, name: `${kind} ${territory}`, kind }));
+    directories.set(territory, partners);
+  }
+  return partners;
+}
+
+function intentsOf(h: SimulatedHousehold, stage: { stage: ProcedureStage; at: string }, wishes: PartnerWish[]): ContactIntent[] {
   return wishes.map((w, i) => ({
     id: `${h.id}-${stage.stage}-${i}`,
     partnerId: `${w.partnerKind}-${h.territory}`,

@@ -1,0 +1,80 @@
+/**
+ * "A partner changes only what it holds": a stage event, an alert or an intent about a household
+ * may only come from a partner that holds a record of it on its territory, or — for a household
+ * it does not know yet, named by identity — whose kind the territory's playbook entitles to report
+ * that event (a commissaire de justice serving a commandement de payer, the CAF reporting arrears).
+ * Anything else is a 404 that says nothing of whether the person exists, and nothing is written.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { COORDINATION_CLOCK, ExecutorClock, PlaybookCatalog } from '@unisson/coordination';
+import { HouseholdsRepository } from '@unisson/households';
+import { UnissonError } from '@unisson/platform';
+import { departementOfPostalCode, isDepartement } from '@unisson/vocabulary';
+import type { PartnerSubmission } from './entities/partner-submission.entity';
+
+export interface Reporter {
+  partnerId: string;
+  partnerKind: string;
+  territory: string;
+}
+
+interface NamedHousehold {
+  partnerRef?: unknown;
+  type?: unknown;
+  address?: { postalCode?: unknown };
+}
+
+@Injectable()
+export class SubmissionAuthority {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly households: HouseholdsRepository,
+    private readonly playbooks: PlaybookCatalog,
+    @Inject(COORDINATION_CLOCK) private readonly clock: ExecutorClock,
+  ) {}
+
+  /** At the API, before anything is stored: a 404 unless the partner may report this. */
+  async assertMayReport(reporter: Reporter, kind: PartnerSubmission['kind'], payload: object): Promise<void> {
+    if (!(await this.mayReport(this.dataSource.manager, reporter, kind, payload, true))) {
+      throw UnissonError.notFound('The household named by this partnerRef (send its identity and address if you have never named it)');
+    }
+  }
+
+  /**
+   * Whether the partner may report this about the household it names. `acceptPending`: a
+   * submission of the same partner naming the same reference is still waiting for the worker
+   * (an alert just posted): the worker decides again once it is recorded.
+   */
+  async mayReport(
+    manager: EntityManager,
+    reporter: Reporter,
+    kind: PartnerSubmission['kind'],
+    payload: object,
+    acceptPending = false,
+  ): Promise<boolean> {
+    const named = payload as NamedHousehold;
+    const partnerRef = typeof named.partnerRef === 'string' ? named.partnerRef : '';
+    const record = await this.households.findRecordByRef(manager, reporter.partnerId, partnerRef);
+    if (record?.householdId) {
+      const household = await manager.query(`SELECT territory FROM household WHERE id = $1`, [record.householdId]);
+      return household[0]?.territory === reporter.territory;
+    }
+    if (acceptPending && (await this.hasPendingSubmission(manager, reporter.partnerId, partnerRef))) return true;
+    if (kind === 'intent') return false;
+    const postalCode = typeof named.address?.postalCode === 'string' ? named.address.postalCode : null;
+    if (!postalCode || departementOfPostalCode(postalCode) !== reporter.territory || !isDepartement(reporter.territory)) return false;
+    const event = kind === 'alert' ? 'premier_impaye' : String(named.type);
+    const playbook = this.playbooks.forTerritory(reporter.territory, new Date(this.clock.now()).toISOString().slice(0, 10));
+    return (playbook.stageEventReporters[event] ?? []).includes(reporter.partnerKind as never);
+  }
+
+  private async hasPendingSubmission(manager: EntityManager, partnerId: string, partnerRef: string): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM partner_submission WHERE processed_at IS NULL AND partner_id = $1 AND kind IN ('alert', 'stage_event')
+         AND payload->>'partnerRef' = $2 LIMIT 1`,
+      [partnerId, partnerRef],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The ways Unisson reaches a household: one list, imported by every capability. Each capability
+ * uses the part it deals with: the engine plans contact channels, messaging and the template
+ * library word message channels, the channel adapters send some of them.
+ */
+export const CHANNELS = ['letter', 'sms', 'email', 'call', 'voice', 'homeVisit', 'servedAct'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * What the coordination engine plans. `call` is a call task (a person calls), `homeVisit` a
+ * suggestion to a social service, `servedAct` a legal act served by a commissaire de justice:
+ * Unisson never sends it but plans around it.
+ */
+export const CONTACT_CHANNELS = ['letter', 'sms', 'email', 'call', 'homeVisit', 'servedAct'] as const satisfies readonly Channel[];
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** What becomes a worded, sent message. `voice` is a spoken message, `call` the script of a call task. */
+export const MESSAGE_CHANNELS = ['sms', 'email', 'letter', 'voice', 'call'] as const satisfies readonly Channel[];
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/** French names, as partners read them in a plan. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  letter: 'courrier',
+  sms: 'SMS',
+  email: 'courriel',
+  call: 'appel',
+  voice: 'message vocal',
+  homeVisit: 'visite à domicile',
+  servedAct: 'acte signifié',
+};
+
+export function isContactChannel(value: string): value is ContactChannel {
+  return (CONTACT_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isMessageChannel(value: string): value is MessageChannel {
+  return (MESSAGE_CHANNELS as readonly string[]).includes(value);
+}

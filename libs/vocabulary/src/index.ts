@@ -1,0 +1,4 @@
+export * from './channels';
+export * from './procedure-stages';
+export * from './territories';
+export * from './procedure-events';
