@@ -1,5 +1,5 @@
 /**
- * npm run bench:dispatch [-- --sms 20000 --emails 10000 --concurrency 32]
+ * npm run bench:dispatch [-- --sms 20000 --emails 10000 --concurrency 64]
  * Messages through the full pipeline with one worker process (apps/worker): state in PostgreSQL
  * (claim, hand-over, outcome), the BullMQ queue, the rendering of the provider's payload (the
  * Twilio SDK's request, the MIME message), the provider call to the local servers (the
@@ -114,7 +114,7 @@ async function noopBaseline(redisUrl: string, count: number, concurrency: number
 async function main(): Promise<void> {
   const smsCount = arg('sms', 20_000);
   const emailCount = arg('emails', 10_000);
-  const concurrency = arg('concurrency', 32);
+  const concurrency = arg('concurrency', 64);
   const base = loadConfig();
   const dbUrl = new URL(base.database.url);
   dbUrl.pathname = `/unisson_bench_dispatch_${process.pid}`;

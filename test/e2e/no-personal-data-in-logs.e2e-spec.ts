@@ -34,11 +34,11 @@ describe('no personal data in logs, failures included', () => {
       body: { ...a.body, tenant: { ...(a.body.tenant as object), birthDate: `19${60 + i}-0${(i % 9) + 1}-1${i % 10}` } },
     }));
 
-    // 1. The worker's household table disappears for a while: intake processing fails, then recovers.
-    await db.query(`ALTER TABLE partner_record RENAME TO partner_record_away`);
+    // 1. The worker's household-matching table disappears for a while: intake processing fails, then recovers.
+    await db.query(`ALTER TABLE linkage_record RENAME TO linkage_record_away`);
     for (const alert of alerts.slice(0, 8)) expect((await postAlert(baseUrl, landlord, alert)).status).toBe(202);
     await new Promise((r) => setTimeout(r, 2_500));
-    await db.query(`ALTER TABLE partner_record_away RENAME TO partner_record`);
+    await db.query(`ALTER TABLE linkage_record_away RENAME TO linkage_record`);
 
     // 2. The API's inbox disappears: alerts fail with a 500, are retried and land.
     await db.query(`ALTER TABLE partner_submission RENAME TO partner_submission_away`);

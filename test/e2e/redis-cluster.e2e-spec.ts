@@ -55,6 +55,16 @@ describe('on a Redis Cluster of three nodes', () => {
     expect(delivered).toHaveLength(1);
     const perNode = cluster.keysPerNode();
     process.stdout.write(`Redis Cluster: keys per node ${JSON.stringify(perNode)}\n`);
-    expect(perNode.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    // Each queue's keys share its hash tag, hence one node; different queues have different tags, so they spread.
+    const nodesOfTag = new Map<string, Set<number>>();
+    cluster.keysOfNodes().forEach((keys, node) => {
+      for (const key of keys) {
+        const tag = /^\{([^}]+)\}/.exec(key)?.[1];
+        if (tag) nodesOfTag.set(tag, (nodesOfTag.get(tag) ?? new Set()).add(node));
+      }
+    });
+    const queueTags = [...nodesOfTag.keys()].filter((tag) => /:(intake|dispatch|coordination|handoff|linkage)$/.test(tag));
+    expect(queueTags.length).toBeGreaterThanOrEqual(4);
+    for (const tag of nodesOfTag.keys()) expect(nodesOfTag.get(tag)!.size).toBe(1);
   });
 });

@@ -9,6 +9,8 @@ export interface LocalRedisCluster {
   /** For REDIS_CLUSTER_NODES. */
   nodes: string;
   keysPerNode(): number[];
+  /** Every key of every node, by node. */
+  keysOfNodes(): string[][];
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startLocalRedisCluster(): Promise<LocalRedisCluster> {
     ports,
     nodes: ports.map((p) => `127.0.0.1:${p}`).join(','),
     keysPerNode: () => ports.map((p) => Number(cli(p, 'DBSIZE').trim())),
+    keysOfNodes: () => ports.map((p) => cli(p, '--scan').split('\n').filter(Boolean)),
     async stop() {
       for (const server of servers) server.kill('SIGKILL');
       await Promise.all(servers.map((s) => new Promise((resolve) => (s.exitCode !== null ? resolve(null) : s.once('exit', resolve)))));
