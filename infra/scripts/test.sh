@@ -29,7 +29,8 @@ node -e '
 ' "$DRIFT_DB"
 say "5/5 Tests (unit, medium, e2e)"
 status=0
-npx jest --ci --json --outputFile=var/jest-results.json "$@" || status=$?
+# Two workers: the end-to-end fault tests mostly wait (recoveries, child processes), each on its own database and queues.
+npx jest --ci --maxWorkers=2 --json --outputFile=var/jest-results.json "$@" || status=$?
 node -e '
   const r = require("./var/jest-results.json");
   console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);

@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     API_PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
+    // The benchmark measures the service, not its per-key limit (which would answer 429 here).
+    API_RATE_LIMIT_PER_SECOND: process.env.API_RATE_LIMIT_PER_SECOND ?? '100000',
   };
   const config = loadConfig(env);
   process.stderr.write('▶ Preparing a database of its own…\n');

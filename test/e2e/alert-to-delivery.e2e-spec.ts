@@ -163,9 +163,15 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     stage: string;
     trace: Array<{ code: string; message: string }>;
   };
+  /** The plan is written just after the submission is marked processed: a 404 is asked again for a few seconds. */
   const plan = async (householdId: string, key: string) => {
-    const r = await fetch(`${stack.baseUrl}/v1/households/${householdId}/plan`, { headers: { authorization: `Bearer ${key}` } });
-    return { status: r.status, body: (await r.json()) as PlanView };
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const r = await fetch(`${stack.baseUrl}/v1/households/${householdId}/plan`, { headers: { authorization: `Bearer ${key}` } });
+      const found = { status: r.status, body: (await r.json()) as PlanView };
+      if (found.status !== 404 || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   };
   /** The submission says "processed" once recorded; the engine plans right after: wait for the plan. */
   const planOnceReady = (householdId: string, key: string) =>

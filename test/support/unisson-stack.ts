@@ -21,7 +21,7 @@ export interface UnissonStack {
   stop(): Promise<void>;
 }
 
-export async function startUnissonStack(label: string): Promise<UnissonStack> {
+export async function startUnissonStack(label: string, settings: Record<string, string> = {}): Promise<UnissonStack> {
   const database: IsolatedDatabase = await createIsolatedDatabase(label);
   const apiPort = await freePort();
   const baseUrl = `http://127.0.0.1:${apiPort}`;
@@ -49,6 +49,8 @@ export async function startUnissonStack(label: string): Promise<UnissonStack> {
     SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
     // A Tuesday at 10:30 in Paris: inside the playbooks' sending hours, whatever time the suite runs.
     COORDINATION_CLOCK_START: process.env.E2E_CLOCK_START ?? DEMO_CLOCK_START,
+    SMS_PARTS_PER_SECOND: '1000',
+    ...settings,
   });
   const api: NestFastifyApplication = await createApiApp(config);
   await api.listen(apiPort, '127.0.0.1');
@@ -63,8 +65,11 @@ export async function startUnissonStack(label: string): Promise<UnissonStack> {
     db,
     keys,
     async stop() {
+      const t0 = Date.now();
       await worker.close();
+      if (process.env.STACK_TIMING) process.stdout.write(`worker closed in ${Date.now() - t0} ms\n`);
       await api.close();
+      if (process.env.STACK_TIMING) process.stdout.write(`api closed in ${Date.now() - t0} ms\n`);
       await db.destroy();
       await sandbox.stop();
       await database.drop();

@@ -8,7 +8,7 @@ import { CampaignsHttpModule } from '@unisson/campaigns';
 import { HouseholdRightsHttpModule } from '@unisson/household-rights';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
-import { dataSourceOptions } from '@unisson/database';
+import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeHttpModule } from '@unisson/intake';
 import { LinkageModule } from '@unisson/linkage';
@@ -53,7 +53,7 @@ export class ApiModule {
         HouseholdRightsHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
-      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository],
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository, dependencyHealthProvider],
     };
   }
 }

@@ -7,12 +7,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { timingSafeEqual } from 'node:crypto';
 import { mayAttempt } from '@unisson/access';
 import { acceptCsvUploads } from '@unisson/bulk-import';
 import { AppConfig } from '@unisson/config';
-import { AuthenticationService, parseCookies, SESSION_COOKIE } from '@unisson/partners';
+import { AuthenticationService, OperatorLogin, parseCookies, SESSION_COOKIE } from '@unisson/partners';
+import { SafeTextPipe, UnissonError } from '@unisson/platform';
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
@@ -21,14 +22,37 @@ import { buildOpenApiDocument } from './openapi';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true }),
+    new FastifyAdapter({
+      bodyLimit: 256 * 1024,
+      trustProxy: true,
+      // On shutdown, keep-alive connections of webhook senders and partners are closed at once
+      // instead of holding the process for Fastify's 72 s keep-alive.
+      forceCloseConnections: true,
+      // Errors Fastify raises before any route (a URL or a parameter too long, a bad encoding) answer like every other error.
+      frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+        const statusCode =
+          typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+        void reply
+          .code(statusCode)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(
+            JSON.stringify({
+              statusCode,
+              code: statusCode === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST',
+              message: 'The URL or one of its parameters is malformed or too long: check the path you called.',
+              correlationId: String(request.id),
+            }),
+          );
+      },
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app.useGlobalPipes(new SafeTextPipe());
   app.enableShutdownHooks();
   acceptCsvUploads(app.getHttpAdapter().getInstance());
   mountOpenApi(app);
-  await mountQueueDashboard(app, config);
+  await mountQueueDashboard(app);
   return app;
 }
 
@@ -36,7 +60,7 @@ function mountOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
-async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath('/queues');
   createBullBoard({
@@ -44,7 +68,7 @@ async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfi
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Unisson — files' } },
   });
-  const expected = Buffer.from(`${config.security.dashboardUser}:${config.security.dashboardPassword}`);
+  const login = app.get(OperatorLogin);
   const fastify = app.getHttpAdapter().getInstance();
   const sessions = app.get(AuthenticationService);
   await fastify.register(
@@ -53,13 +77,15 @@ async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfi
         // An operator's or admin's session, or the operators' shared credentials (demo, scripts).
         const session = await sessions.resolveSession(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
         if (session && mayAttempt(session, 'dashboard.view').allow) return;
-        const header = request.headers.authorization ?? '';
-        const given = Buffer.from(header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '');
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        try {
+          await login.verify(request.headers.authorization, request.ip);
+        } catch (error) {
+          if (!(error instanceof UnissonError)) throw error;
+          if (error.retryAfterSeconds !== null) void reply.header('retry-after', String(error.retryAfterSeconds));
+          if (error.statusCode === 401) void reply.header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"');
           await reply
-            .header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"')
-            .code(401)
-            .send('Identifiant opérateur requis.');
+            .code(error.statusCode)
+            .send(error.statusCode === 429 ? 'Trop de tentatives : réessayez plus tard.' : 'Identifiant opérateur requis.');
         }
       });
       await scope.register(serverAdapter.registerPlugin() as never);

@@ -1,21 +1,22 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ApiAnswer } from '@unisson/platform';
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Public } from '@unisson/partners';
-import { QUEUES } from '@unisson/queues';
+import { ApiAnswer, DependencyHealth } from '@unisson/platform';
+
+const readiness = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  postgres: z.enum(['up', 'down']),
+  redis: z.enum(['up', 'down']),
+  message: z.string().optional(),
+});
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.intake) private readonly queue: Queue,
-  ) {}
+  constructor(private readonly health: DependencyHealth) {}
 
   /** The process answers. */
   @Get('live')
@@ -25,31 +26,25 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Postgres and Redis answer: the service can take work. */
+  /** PostgreSQL and Redis answer: the service can take work. Else 503 within a second, naming what is down. */
   @Get('ready')
-  @HttpCode(200)
   @ApiOperation({ summary: 'PostgreSQL et Redis répondent : le service peut prendre du travail' })
-  @ApiAnswer(
-    200,
-    'Readiness',
-    z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
-    { status: 'ok', postgres: 'up', redis: 'up' },
-  )
+  @ApiAnswer(200, 'Readiness', readiness, { status: 'ok', postgres: 'up', redis: 'up' })
   @ApiAnswer(
     503,
     'Readiness',
-    z.object({ status: z.enum(['ok', 'unavailable']), postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
-    { status: 'unavailable', postgres: 'up', redis: 'down' },
+    readiness,
+    {
+      status: 'unavailable',
+      postgres: 'up',
+      redis: 'down',
+      message: 'Redis ne répond pas : vérifiez REDIS_URL et que le service tourne.',
+    },
     'Une dépendance ne répond pas',
   )
-  async ready() {
-    const checks = await Promise.allSettled([
-      this.dataSource.query('SELECT 1'),
-      this.queue.client.then((client) => (client as unknown as { ping(): Promise<string> }).ping()),
-    ]);
-    const [postgres, redis] = checks.map((c) => (c.status === 'fulfilled' ? 'up' : 'down'));
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis };
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
-    return body;
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const report = await this.health.check();
+    if (!report.ok) void reply.status(503).header('retry-after', '5');
+    return { status: report.ok ? 'ok' : 'unavailable', ...report.states, ...(report.ok ? {} : { message: report.message }) };
   }
 }

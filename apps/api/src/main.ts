@@ -1,9 +1,11 @@
 import cluster from 'node:cluster';
 import { loadConfig } from '@unisson/config';
+import { assertDependenciesReachable } from '@unisson/platform';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  await assertDependenciesReachable(config);
   if (config.api.workers > 1 && cluster.isPrimary) {
     // Several API processes share the port; each keeps its own pools and batch writers.
     for (let i = 0; i < config.api.workers; i++) cluster.fork();

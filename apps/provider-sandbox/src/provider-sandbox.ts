@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import formbody from '@fastify/formbody';
 import fastify from 'fastify';
 import pino, { Logger } from 'pino';
+import { SandboxFaults } from './domain/faults';
 import { registerSandboxRoutes } from './http/sandbox-routes';
 import { SandboxStore } from './sandbox-store';
 import { startSmtpCatcher } from './smtp/smtp-catcher';
@@ -32,6 +33,8 @@ export interface ProviderSandbox {
   twilioUrl: string;
   smtpPort: number;
   store: SandboxStore;
+  /** Faults to inject into Twilio requests and SMTP sessions (none by default). */
+  faults: SandboxFaults;
   simulateInboundSms(from: string, body: string): Promise<InboundSmsResult>;
   stop(): Promise<void>;
 }
@@ -41,6 +44,7 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
   const host = opts.host ?? '127.0.0.1';
   const log = opts.logger ?? pino({ name: 'provider-sandbox', level: 'silent' });
   const store = new SandboxStore();
+  const faults = new SandboxFaults();
   const poster = new WebhookPoster(opts.authToken, store);
   const lifecycle = new ProviderLifecycle(poster, opts.lifecycleDelayMs ?? 200, log);
   const emulator = new TwilioEmulator(
@@ -53,15 +57,21 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
     log,
   );
 
-  const smtp = await startSmtpCatcher(host, opts.smtpPort ?? 1025, store, log);
+  const smtp = await startSmtpCatcher(host, opts.smtpPort ?? 1025, store, log, faults);
   const app = fastify({ logger: false, bodyLimit: 1024 * 1024 });
   await app.register(formbody);
   let twilioUrl = '';
-  registerTwilioRoutes(app, emulator, store, {
-    accountSid: opts.accountSid,
-    authToken: opts.authToken,
-  });
-  registerSandboxRoutes(app, store, emulator, () => ({ twilioUrl, smtpPort: smtp.port }));
+  registerTwilioRoutes(
+    app,
+    emulator,
+    store,
+    {
+      accountSid: opts.accountSid,
+      authToken: opts.authToken,
+    },
+    faults,
+  );
+  registerSandboxRoutes(app, store, emulator, () => ({ twilioUrl, smtpPort: smtp.port }), faults);
   try {
     await app.listen({ host, port: opts.twilioPort ?? 4010 });
   } catch (error) {
@@ -75,6 +85,7 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
     twilioUrl,
     smtpPort: smtp.port,
     store,
+    faults,
     simulateInboundSms: (from, body) => emulator.receiveInboundSms(from, body),
     async stop() {
       lifecycle.stop();

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
-import { dataSourceOptions } from '@unisson/database';
+import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
 import { HouseholdRegroupingModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
@@ -12,7 +13,7 @@ import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
 import { PartnersDirectoryModule } from '@unisson/partners';
-import { loggerParams } from '@unisson/platform';
+import { loggerParams, ReconcilerLoop } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
 import { WebhooksJobsModule, WebhooksModule } from '@unisson/webhooks';
@@ -26,6 +27,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        DiscoveryModule,
         LoggerModule.forRoot(loggerParams(config.logLevel, 'unisson-worker')),
         TypeOrmModule.forRoot(
           dataSourceOptions(config.database.url, unissonSchema, { poolSize: config.database.poolSize, applicationName: 'unisson-worker' }),
@@ -45,7 +47,7 @@ export class WorkerModule {
         WebhooksJobsModule,
         CampaignsJobsModule,
       ],
-      providers: [WorkerStartup],
+      providers: [WorkerStartup, ReconcilerLoop, dependencyHealthProvider],
     };
   }
 }

@@ -43,12 +43,40 @@ export interface DeliveryReceipt {
  */
 export type ProviderLookup = { kind: 'accepted'; receipt: DeliveryReceipt } | { kind: 'notAccepted' } | { kind: 'unknown' };
 
+/**
+ * What dispatch lends a sender during one send. `beforeHandover` is called once, right before the
+ * provider can no longer refuse the message (SMTP: before the final dot of DATA), and resolves
+ * once that moment is recorded in PostgreSQL: after a crash, a message never handed over is
+ * known not to have reached the provider and is sent again; one handed over is not.
+ */
+export interface SendProgress {
+  beforeHandover(): Promise<void>;
+}
+
+/** The provider's pace for one message: `cost` units (SMS parts) of `perSecond` on the bucket `key`. */
+export interface Throttle {
+  key: string;
+  cost: number;
+  perSecond: number;
+}
+
 export abstract class ChannelSender {
   abstract readonly channel: ChannelName;
   /** Hands the message to the provider (or to the channel's batch stage). Throws ChannelError. */
-  abstract send(delivery: OutboundDelivery): Promise<DeliveryReceipt>;
+  abstract send(delivery: OutboundDelivery, progress?: SendProgress): Promise<DeliveryReceipt>;
   /** Whether the provider already accepted this message, claimed at `claimedAt`. */
   abstract lookup(delivery: OutboundDelivery, claimedAt: Date): Promise<ProviderLookup>;
+  /**
+   * The provider's current word on a message it accepted (for lost status callbacks), or null
+   * when the provider cannot be asked. Senders without status updates keep this default.
+   */
+  async providerStatus(_delivery: OutboundDelivery, _providerMessageId: string): Promise<string | null> {
+    return null;
+  }
+  /** The rate bucket a message counts against, or null when the provider sets no pace. */
+  throttle(_delivery: OutboundDelivery): Throttle | null {
+    return null;
+  }
 }
 
 /** The senders of a running process, one per channel. */

@@ -15,12 +15,16 @@ import { TwilioSmsSender } from './twilio-sms-sender';
   providers: [
     {
       provide: SmsSender,
-      useFactory: (config: AppConfig) => new TwilioSmsSender(config.twilio),
+      useFactory: (config: AppConfig) => new TwilioSmsSender(config.twilio, config.dispatch.providerTimeoutMs),
       inject: [APP_CONFIG],
     },
     {
       provide: EmailSender,
-      useFactory: (config: AppConfig) => new SmtpEmailSender(config.mail),
+      useFactory: (config: AppConfig) =>
+        new SmtpEmailSender(config.mail, {
+          timeoutMs: config.dispatch.providerTimeoutMs,
+          maxConnections: Math.min(32, Math.max(5, Math.ceil(config.dispatch.concurrency / 2))),
+        }),
       inject: [APP_CONFIG],
     },
     SmsChannelSender,

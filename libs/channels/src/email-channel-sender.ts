@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup } from './channel-sender';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
 import { EmailSender } from './email-sender';
 
 /** The Message-ID of a message's e-mail: derived from its idempotency key, the same on every attempt. */
@@ -12,23 +13,41 @@ export function emailMessageId(idempotencyKey: string): string {
 export class EmailChannelSender extends ChannelSender {
   readonly channel = 'email' as const;
 
-  constructor(private readonly email: EmailSender) {
+  private readonly relay: string;
+
+  constructor(
+    private readonly email: EmailSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
+    this.relay = new URL(config.mail.smtpUrl).host;
   }
 
-  async send(delivery: OutboundDelivery): Promise<DeliveryReceipt> {
-    const receipt = await this.email.send({
-      to: delivery.recipient,
-      subject: delivery.subject ?? '',
-      text: delivery.body,
-      html: delivery.bodyHtml ?? `<pre>${delivery.body}</pre>`,
-      messageId: emailMessageId(delivery.idempotencyKey),
-      headers: { 'X-Unisson-Message': delivery.messageId },
-    });
+  async send(delivery: OutboundDelivery, progress?: SendProgress): Promise<DeliveryReceipt> {
+    const receipt = await this.email.send(
+      {
+        to: delivery.recipient,
+        subject: delivery.subject ?? '',
+        text: delivery.body,
+        html: delivery.bodyHtml ?? `<pre>${delivery.body}</pre>`,
+        messageId: emailMessageId(delivery.idempotencyKey),
+        headers: { 'X-Unisson-Message': delivery.messageId },
+      },
+      progress ? () => progress.beforeHandover() : undefined,
+    );
     return { providerMessageId: receipt.providerMessageId };
   }
 
-  /** SMTP cannot be asked what it accepted: a resend keeps the same Message-ID. */
+  /** One bucket per relay. */
+  override throttle(): Throttle {
+    return { key: `smtp:${this.relay}`, cost: 1, perSecond: this.config.dispatch.emailsPerSecond };
+  }
+
+  /**
+   * SMTP cannot be asked what it accepted. Dispatch knows instead whether the transaction reached
+   * its final dot (`beforeHandover`): before it, a resend is safe; after it, the e-mail is not
+   * resent, and any resend after a known failure keeps the same Message-ID.
+   */
   async lookup(): Promise<ProviderLookup> {
     return { kind: 'unknown' };
   }

@@ -14,5 +14,9 @@ export interface EmailReceipt {
 
 /** Port of the mail transport. Throws ChannelError on failure. */
 export abstract class EmailSender {
-  abstract send(req: EmailRequest): Promise<EmailReceipt>;
+  /**
+   * `beforeHandover` is awaited right before the final dot of DATA: once it resolved, the
+   * server may have the message (see `ChannelError.maybeAccepted`).
+   */
+  abstract send(req: EmailRequest, beforeHandover?: () => Promise<void>): Promise<EmailReceipt>;
 }

@@ -11,6 +11,6 @@ export { SmtpEmailSender } from './smtp-email-sender';
 export { computeTwilioSignature, isValidTwilioSignature } from './twilio-signature';
 export { ChannelsModule } from './channels.module';
 export { ChannelSender, ChannelSenderRegistry } from './channel-sender';
-export type { DeliveryReceipt, OutboundDelivery, ProviderLookup } from './channel-sender';
+export type { DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
 export { SmsChannelSender } from './sms-channel-sender';
 export { EmailChannelSender, emailMessageId } from './email-channel-sender';

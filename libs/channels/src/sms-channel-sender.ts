@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
-import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup } from './channel-sender';
+import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, Throttle } from './channel-sender';
+import { countSmsSegments } from './domain/sms-segments';
 import { SmsSender } from './sms-sender';
 
 /** How far before the claim the provider's recent messages are searched after a crash. */
@@ -34,6 +35,19 @@ export class SmsChannelSender extends ChannelSender {
     return accepted
       ? { kind: 'accepted', receipt: { providerMessageId: accepted.providerMessageId, providerStatus: accepted.status } }
       : { kind: 'notAccepted' };
+  }
+
+  override async providerStatus(_delivery: OutboundDelivery, providerMessageId: string): Promise<string> {
+    return this.sms.fetchStatus(providerMessageId);
+  }
+
+  /** Twilio paces each sending number in SMS parts (10 parts/s by default outside the US). */
+  override throttle(delivery: OutboundDelivery): Throttle {
+    return {
+      key: `twilio:${this.sms.fromNumber}`,
+      cost: countSmsSegments(delivery.body),
+      perSecond: this.config.dispatch.smsPartsPerSecond,
+    };
   }
 
   statusCallbackUrl(messageId: string): string {

@@ -1,66 +1,128 @@
-import nodemailer, { Transporter } from 'nodemailer';
+import { Readable } from 'node:stream';
+import addressparser from 'nodemailer/lib/addressparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AppConfig } from '@unisson/config';
+import { ChannelError } from './domain/channel-error';
 import { smtpFailureToChannelError, SmtpFailure } from './domain/smtp-error-mapping';
 import { EmailReceipt, EmailRequest, EmailSender } from './email-sender';
+import { SmtpConnectionPool } from './smtp-connection-pool';
 
 type MailConfig = AppConfig['mail'];
 
 /** Duck-typed on purpose: socket errors may come from another realm, where instanceof Error fails. */
 function asSmtpFailure(error: unknown): SmtpFailure {
   if (typeof error === 'object' && error !== null) {
-    const e = error as { message?: unknown; code?: unknown; responseCode?: unknown };
+    const e = error as { message?: unknown; code?: unknown; responseCode?: unknown; command?: unknown };
     return {
       message: typeof e.message === 'string' ? e.message : String(error),
       code: typeof e.code === 'string' ? e.code : undefined,
       responseCode: typeof e.responseCode === 'number' ? e.responseCode : undefined,
+      command: typeof e.command === 'string' ? e.command : undefined,
     };
   }
   return { message: String(error) };
 }
 
+function bareAddress(from: string): string {
+  const [first] = addressparser(from, { flatten: true });
+  return first?.address || from;
+}
+
 /**
- * Sends mail over SMTP with a pooled nodemailer transport: the local catcher of the provider
- * sandbox in development, a real relay in production (only SMTP_URL changes).
+ * The message as a stream that holds back its end: the SMTP client writes the final dot only
+ * once the stream ends, and the stream ends only once `beforeHandover` resolved (the moment is
+ * recorded). Nothing is read from it before the server answered DATA with 354.
+ */
+function handoverStream(raw: Buffer, beforeHandover: () => Promise<void>, handedOver: () => void): Readable {
+  let pushed = false;
+  let ending = false;
+  const stream = new Readable({
+    read() {
+      if (!pushed) {
+        pushed = true;
+        this.push(raw);
+        return;
+      }
+      if (ending) return;
+      ending = true;
+      beforeHandover().then(
+        () => {
+          handedOver();
+          stream.push(null);
+        },
+        (error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+    },
+  });
+  return stream;
+}
+
+/**
+ * Sends mail over SMTP through a small pool of sessions: the local catcher of the provider
+ * sandbox in development, a real relay in production (only SMTP_URL changes). An error after
+ * the final dot left without the server's answer (timeout, dropped connection) is reported as
+ * `maybeAccepted`: the server may have the message, it must not be sent again.
  */
 export class SmtpEmailSender extends EmailSender {
-  private readonly transport: Transporter;
+  private readonly pool: SmtpConnectionPool;
+  private readonly fromAddress: string;
 
-  constructor(private readonly config: MailConfig) {
+  constructor(
+    private readonly config: MailConfig,
+    options: { timeoutMs?: number; maxConnections?: number } = {},
+  ) {
     super();
-    this.transport = nodemailer.createTransport({
-      url: config.smtpUrl,
-      pool: true,
-      maxConnections: 5,
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
+    this.pool = new SmtpConnectionPool({
+      url: new URL(config.smtpUrl),
+      maxConnections: options.maxConnections ?? 5,
+      timeoutMs: options.timeoutMs ?? 15_000,
     });
+    this.fromAddress = bareAddress(config.from);
   }
 
-  async send(req: EmailRequest): Promise<EmailReceipt> {
+  async send(req: EmailRequest, beforeHandover: () => Promise<void> = async () => undefined): Promise<EmailReceipt> {
+    const raw = await new MailComposer({
+      from: this.config.from,
+      to: req.to,
+      subject: req.subject,
+      html: req.html,
+      text: req.text,
+      messageId: req.messageId,
+      headers: req.headers,
+    })
+      .compile()
+      .build();
+    let handedOver = false;
+    let connection;
     try {
-      const info = await this.transport.sendMail({
-        from: this.config.from,
-        to: req.to,
-        subject: req.subject,
-        html: req.html,
-        text: req.text,
-        messageId: req.messageId,
-        headers: req.headers,
-      });
-      return {
-        providerMessageId: typeof info.messageId === 'string' ? info.messageId : req.messageId,
-      };
+      connection = await this.pool.acquire();
     } catch (error) {
       throw smtpFailureToChannelError(asSmtpFailure(error));
+    }
+    const session = connection;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const stream = handoverStream(raw, beforeHandover, () => (handedOver = true));
+        session.send({ from: this.fromAddress, to: [req.to] }, stream, (error) => (error ? reject(error) : resolve()));
+      });
+      this.pool.release(session, true);
+      return { providerMessageId: req.messageId };
+    } catch (error) {
+      this.pool.release(session, false);
+      const failure = asSmtpFailure(error);
+      const mapped = smtpFailureToChannelError(failure);
+      if (handedOver && failure.responseCode === undefined) {
+        throw new ChannelError('email', mapped.code, mapped.retryable, mapped.message, null, true);
+      }
+      throw mapped;
     }
   }
 
   close(): void {
-    this.transport.close();
+    this.pool.close();
   }
 
-  /** Nest lifecycle hook: release pooled SMTP connections on shutdown. */
+  /** Nest lifecycle hook: release the SMTP sessions on shutdown. */
   onModuleDestroy(): void {
     this.close();
   }

@@ -2,8 +2,14 @@ import twilio from 'twilio';
 import { BaseUrlRequestClient, describeTwilioFailure, rewriteTwilioUrl, twilioClientOptions } from './twilio-sms-sender';
 
 describe('twilioClientOptions', () => {
-  it('leaves the SDK untouched in production (empty TWILIO_BASE_URL)', () => {
-    expect(twilioClientOptions({ baseUrl: null })).toEqual({});
+  it("keeps the SDK's own client and host in production (empty TWILIO_BASE_URL), with a timeout", () => {
+    const client = twilioClientOptions({ baseUrl: null }, 4_000).httpClient;
+    expect(client).toBeInstanceOf(twilio.RequestClient);
+    expect(client).not.toBeInstanceOf(BaseUrlRequestClient);
+    expect(
+      (client as unknown as { defaultTimeout?: number; timeout?: number }).defaultTimeout ??
+        (client as unknown as { timeout?: number }).timeout,
+    ).toBe(4_000);
   });
 
   it('swaps in the base-URL client for the local sandbox', () => {

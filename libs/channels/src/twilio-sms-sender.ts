@@ -59,10 +59,10 @@ function toChannelError(error: unknown): ChannelError {
   return twilioFailureToChannelError(describeTwilioFailure(error));
 }
 
-/** Production (baseUrl null) leaves the SDK untouched; otherwise only the host is replaced. */
-export function twilioClientOptions(config: Pick<TwilioConfig, 'baseUrl'>): twilio.ClientOpts {
-  if (config.baseUrl === null) return {};
-  return { httpClient: new BaseUrlRequestClient(config.baseUrl, { timeout: 15_000 }) };
+/** Production (baseUrl null) talks to api.twilio.com; otherwise only the host is replaced. Every request has a timeout. */
+export function twilioClientOptions(config: Pick<TwilioConfig, 'baseUrl'>, timeoutMs = 15_000): twilio.ClientOpts {
+  if (config.baseUrl === null) return { httpClient: new twilio.RequestClient({ timeout: timeoutMs }) };
+  return { httpClient: new BaseUrlRequestClient(config.baseUrl, { timeout: timeoutMs }) };
 }
 
 /**
@@ -72,9 +72,16 @@ export function twilioClientOptions(config: Pick<TwilioConfig, 'baseUrl'>): twil
 export class TwilioSmsSender extends SmsSender {
   private readonly client: twilio.Twilio;
 
-  constructor(private readonly config: TwilioConfig) {
+  constructor(
+    private readonly config: TwilioConfig,
+    timeoutMs = 15_000,
+  ) {
     super();
-    this.client = twilio(config.accountSid, config.authToken, twilioClientOptions(config));
+    this.client = twilio(config.accountSid, config.authToken, twilioClientOptions(config, timeoutMs));
+  }
+
+  get fromNumber(): string {
+    return this.config.fromNumber;
   }
 
   async send(req: SmsRequest): Promise<SmsReceipt> {
@@ -91,6 +98,15 @@ export class TwilioSmsSender extends SmsSender {
         providerStatus: message.status,
         segments: Number.isFinite(segments) && segments > 0 ? segments : countSmsSegments(req.body),
       };
+    } catch (error) {
+      throw toChannelError(error);
+    }
+  }
+
+  /** The provider's status of one message it accepted ('queued', 'sent', 'delivered'…). */
+  async fetchStatus(providerMessageId: string): Promise<string> {
+    try {
+      return (await this.client.messages(providerMessageId).fetch()).status;
     } catch (error) {
       throw toChannelError(error);
     }

@@ -7,7 +7,17 @@ export interface AppConfig {
   logLevel: RawConfig['LOG_LEVEL'];
   api: { host: string; port: number; publicBaseUrl: string; workers: number };
   database: { url: string; poolSize: number };
-  redis: { url: string; queuePrefix: string };
+  redis: { url: string; clusterNodes: Array<{ host: string; port: number }>; queuePrefix: string };
+  jobs: { reconcileEveryMs: number; enqueueHorizonMs: number; heartbeatFile: string | null };
+  dispatch: {
+    concurrency: number;
+    providerTimeoutMs: number;
+    statusPollAfterMs: number;
+    smsPartsPerSecond: number;
+    emailsPerSecond: number;
+    failoverAfterMs: number;
+  };
+  abuse: { apiRequestsPerSecond: number };
   mail: { smtpUrl: string; from: string };
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
   sandbox: { host: string; twilioPort: number; smtpPort: number };
@@ -43,7 +53,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''), workers: c.API_WORKERS },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
-    redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
+    redis: {
+      url: c.REDIS_URL,
+      clusterNodes: c.REDIS_CLUSTER_NODES.split(',')
+        .filter(Boolean)
+        .map((node) => ({ host: node.slice(0, node.lastIndexOf(':')), port: Number(node.slice(node.lastIndexOf(':') + 1)) })),
+      queuePrefix: c.QUEUE_PREFIX,
+    },
+    jobs: {
+      reconcileEveryMs: c.RECONCILE_EVERY_MS,
+      enqueueHorizonMs: c.ENQUEUE_HORIZON_MS,
+      heartbeatFile: c.WORKER_HEARTBEAT_FILE || null,
+    },
+    dispatch: {
+      concurrency: c.DISPATCH_CONCURRENCY,
+      providerTimeoutMs: c.PROVIDER_TIMEOUT_MS,
+      statusPollAfterMs: c.STATUS_POLL_AFTER_MS,
+      smsPartsPerSecond: c.SMS_PARTS_PER_SECOND,
+      emailsPerSecond: c.EMAILS_PER_SECOND,
+      failoverAfterMs: c.FAILOVER_AFTER_MS,
+    },
+    abuse: { apiRequestsPerSecond: c.API_RATE_LIMIT_PER_SECOND },
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
     twilio: {
       accountSid: c.TWILIO_ACCOUNT_SID,

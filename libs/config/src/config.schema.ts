@@ -29,7 +29,49 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/unisson'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.string().min(1).default('unisson'),
+  /** Redis Cluster: its nodes as host:port, comma-separated (REDIS_URL then gives only credentials and TLS). Empty: one Redis. */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^$|^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must list host:port pairs separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000')
+    .default(''),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,60}$/, 'must be 1 to 60 letters, digits, "_", ":", "." or "-" (it goes into every Redis key)')
+    .default('unisson'),
+  /** The reconciler rebuilds missing jobs and schedulers from PostgreSQL this often. */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).max(300_000).default(10_000),
+  /** Planned contacts get their delayed job only when due within this horizon; the reconciler adds the rest as they come due. */
+  ENQUEUE_HORIZON_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .max(30 * 24 * 3600_000)
+    .default(6 * 3600_000),
+  /** Longest a provider call may take (Twilio HTTP, SMTP socket); a message claimed longer ago than twice this is recovered. */
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
+  /** An SMS with no final status this long after it was sent has its status fetched from the provider (lost callbacks). */
+  STATUS_POLL_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(7 * 24 * 3600_000)
+    .default(10 * 60_000),
+  /** The worker touches this file after each reconciler pass (its container health check reads it). Empty: no file. */
+  WORKER_HEARTBEAT_FILE: z.string().default(''),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
+  /** SMS parts per second per sending number (Twilio's default outside the US: 10). */
+  SMS_PARTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(10),
+  /** E-mails per second to the SMTP relay. */
+  EMAILS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
+  /** While a provider's circuit is open, a message waiting longer than this goes to the playbook's next channel. */
+  FAILOVER_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(7 * 24 * 3600_000)
+    .default(15 * 60_000),
+  /** Requests per second per API key and route (a burst of 4 seconds' worth is allowed). */
+  API_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
   SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Unisson <ne-pas-repondre@unisson.local>'),
   TWILIO_ACCOUNT_SID: z

@@ -7,7 +7,10 @@
 import type { PlannedContactRecord } from './coordination.repository';
 
 export abstract class ContactHandOff {
+  /** Idempotent: a contact handed over twice becomes one message. */
   abstract handOff(contact: PlannedContactRecord): Promise<void>;
+  /** Of these handed-off contacts, those the other side has not received (their hand-off job was lost). */
+  abstract notYetReceived(contactKeys: readonly string[]): Promise<string[]>;
 }
 
 /** Keeps what it was given: for tests and for running the engine before messaging is wired. */
@@ -15,6 +18,10 @@ export class RecordingContactHandOff extends ContactHandOff {
   readonly handedOff: PlannedContactRecord[] = [];
 
   async handOff(contact: PlannedContactRecord): Promise<void> {
-    this.handedOff.push(contact);
+    if (!this.handedOff.some((c) => c.key === contact.key)) this.handedOff.push(contact);
+  }
+
+  async notYetReceived(contactKeys: readonly string[]): Promise<string[]> {
+    return contactKeys.filter((key) => !this.handedOff.some((c) => c.key === key));
   }
 }

@@ -14,8 +14,9 @@ import { CoordinationService, PLAN_OBSERVER, PlanObserver } from './coordination
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { IntentOutcomesReader } from './intent-outcomes.reader';
 import { HouseholdPlanController } from './http/household-plan.controller';
-import { COORDINATION_QUEUE } from './jobs/contact-due.job';
-import { ContactDueProcessor } from './jobs/contact-due.processor';
+import { CONTACT_HANDOFF_QUEUE, COORDINATION_QUEUE } from './jobs/contact-due.job';
+import { ContactDueProcessor, ContactHandOffProcessor } from './jobs/contact-due.processor';
+import { CoordinationReconciler } from './jobs/coordination-reconciler';
 import { clockStartingAt, ExecutorClock, PlanExecutor } from './plan-executor';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 
@@ -45,9 +46,22 @@ function providers(options: CoordinationOptions): Provider[] {
     },
     {
       provide: PlanExecutor,
-      useFactory: (repo: CoordinationRepository, queue: Queue, handOff: ContactHandOff, clock: ExecutorClock) =>
-        new PlanExecutor(repo, queue, handOff, clock),
-      inject: [CoordinationRepository, getQueueToken(COORDINATION_QUEUE), ContactHandOff, COORDINATION_CLOCK],
+      useFactory: (
+        repo: CoordinationRepository,
+        queue: Queue,
+        handOff: ContactHandOff,
+        clock: ExecutorClock,
+        handOffQueue: Queue,
+        config: AppConfig,
+      ) => new PlanExecutor(repo, queue, handOff, clock, { handOffQueue, enqueueHorizonMs: config.jobs.enqueueHorizonMs }),
+      inject: [
+        CoordinationRepository,
+        getQueueToken(COORDINATION_QUEUE),
+        ContactHandOff,
+        COORDINATION_CLOCK,
+        getQueueToken(CONTACT_HANDOFF_QUEUE),
+        APP_CONFIG,
+      ],
     },
     {
       provide: CoordinationService,
@@ -100,6 +114,30 @@ export class CoordinationModule {
 @Module({ controllers: [HouseholdPlanController] })
 export class CoordinationHttpModule {}
 
-/** The `contact.due` processor (apps/worker); needs `CoordinationModule.forRoot` in the app. */
-@Module({ providers: [ContactDueProcessor] })
+/** The `contact.due` and `contact.handoff` processors and the engine's reconciler (apps/worker); needs `CoordinationModule.forRoot` in the app. */
+@Module({
+  providers: [
+    ContactDueProcessor,
+    ContactHandOffProcessor,
+    {
+      provide: CoordinationReconciler,
+      useFactory: (
+        repo: CoordinationRepository,
+        executor: PlanExecutor,
+        handOff: ContactHandOff,
+        due: Queue,
+        handOffQueue: Queue,
+        clock: ExecutorClock,
+      ) => new CoordinationReconciler(repo, executor, handOff, due, handOffQueue, clock),
+      inject: [
+        CoordinationRepository,
+        PlanExecutor,
+        ContactHandOff,
+        getQueueToken(COORDINATION_QUEUE),
+        getQueueToken(CONTACT_HANDOFF_QUEUE),
+        COORDINATION_CLOCK,
+      ],
+    },
+  ],
+})
 export class CoordinationJobsModule {}

@@ -165,6 +165,36 @@ export class CoordinationRepository {
     return rows.length ? toRecord(rows[0]) : null;
   }
 
+  async findHandedOffContact(contactKey: string): Promise<PlannedContactRecord | null> {
+    const rows: SqlRow[] = await this.dataSource.query(`SELECT * FROM planned_contact WHERE contact_key = $1 AND status = 'handedOff'`, [
+      contactKey,
+    ]);
+    return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  /** Contacts still planned and due before `before`: each must have its delayed job. */
+  async findPlannedDueBefore(before: Date, limit: number): Promise<Array<{ contactKey: string; notBefore: string }>> {
+    const rows: Array<{ contact_key: string; not_before: Date }> = await this.dataSource.query(
+      `SELECT contact_key, not_before FROM planned_contact WHERE status = 'planned' AND not_before <= $1 ORDER BY not_before LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((r) => ({ contactKey: r.contact_key, notBefore: new Date(r.not_before).toISOString() }));
+  }
+
+  /**
+   * Contacts handed off in (after, before], oldest first, that become messages (served acts and
+   * home visits do not): messaging must have received each.
+   */
+  async findHandedOffBetween(after: Date, before: Date, limit: number): Promise<Array<{ contactKey: string; handedOffAt: Date }>> {
+    const rows: Array<{ contact_key: string; handed_off_at: Date }> = await this.dataSource.query(
+      `SELECT contact_key, handed_off_at FROM planned_contact
+        WHERE status = 'handedOff' AND handed_off_at > $1 AND handed_off_at <= $2 AND channel NOT IN ('servedAct', 'homeVisit')
+        ORDER BY handed_off_at LIMIT $3`,
+      [after, before, limit],
+    );
+    return rows.map((r) => ({ contactKey: r.contact_key, handedOffAt: new Date(r.handed_off_at) }));
+  }
+
   async markHandedOff(manager: EntityManager, contactKey: string): Promise<void> {
     await manager.query(
       `UPDATE planned_contact SET status = 'handedOff', handed_off_at = now(), updated_at = now() WHERE contact_key = $1`,

@@ -29,6 +29,16 @@ export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver, PlanRea
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
-export { CONTACT_DUE_JOB, COORDINATION_QUEUE, contactDuePayload, contactDueJobId, contactDueOptions } from './jobs/contact-due.job';
+export {
+  CONTACT_DUE_JOB,
+  COORDINATION_QUEUE,
+  CONTACT_HANDOFF_JOB,
+  CONTACT_HANDOFF_QUEUE,
+  contactDuePayload,
+  contactDueJobId,
+  contactDueOptions,
+  contactHandOffJobId,
+  contactHandOffOptions,
+} from './jobs/contact-due.job';
 export { intentsForStageEvent, StageEventParties, TerritoryPartner } from './domain/stage-intents';
 export { IntentOutcomes, IntentOutcomesReader } from './intent-outcomes.reader';

@@ -6,6 +6,7 @@ import { PlannedContactRow } from './entities/planned-contact.entity';
 import { ReturnedPostalAddressRow } from './entities/returned-postal-address.entity';
 import { Coordination1790000200000 } from './migrations/1790000200000-coordination';
 import { PlanStatesAndReturnedAddresses1791000000001 } from './migrations/1791000000001-plan-states-and-returned-addresses';
+import { PlannedContactDueIndex1792000000001 } from './migrations/1792000000001-planned-contact-due-index';
 
 /** Tables owned by the coordination engine. */
 export const coordinationEntities: MixedList<Function> = [
@@ -15,4 +16,8 @@ export const coordinationEntities: MixedList<Function> = [
   CoordinationEventRow,
   ReturnedPostalAddressRow,
 ];
-export const coordinationMigrations: MixedList<Function> = [Coordination1790000200000, PlanStatesAndReturnedAddresses1791000000001];
+export const coordinationMigrations: MixedList<Function> = [
+  Coordination1790000200000,
+  PlanStatesAndReturnedAddresses1791000000001,
+  PlannedContactDueIndex1792000000001,
+];

@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
+import { SafeTypeOrmLogger } from '../../platform/src/logging/typeorm-logger';
 
 export interface SchemaParts {
   entities: MixedList<Function>;
@@ -24,10 +25,15 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Never TypeORM's own loggers: they print SQL parameters (personal data).
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 5_000,
     extra: {
       max: overrides.poolSize ?? 20,
       application_name: overrides.applicationName ?? 'unisson',
+      // A pool waiting for PostgreSQL must give up, so readiness and jobs fail fast instead of hanging.
+      connectionTimeoutMillis: 5_000,
     },
   };
 }

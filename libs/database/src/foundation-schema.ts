@@ -12,6 +12,7 @@ import { Partner } from '../../partners/src/entities/partner.entity';
 import { AuditEntry } from '../../platform/src/audit-entry.entity';
 import { Foundation1790000000000 } from './migrations/1790000000000-foundation';
 import { ProcedureStages1791000000000 } from './migrations/1791000000000-procedure-stages';
+import { DispatchReconciliation1792000000000 } from './migrations/1792000000000-dispatch-reconciliation';
 
 export const foundationEntities = [
   Partner,
@@ -27,4 +28,4 @@ export const foundationEntities = [
   InboundResponse,
   AuditEntry,
 ];
-export const foundationMigrations = [Foundation1790000000000, ProcedureStages1791000000000];
+export const foundationMigrations = [Foundation1790000000000, ProcedureStages1791000000000, DispatchReconciliation1792000000000];

@@ -1,1 +1,2 @@
 export { dataSourceOptions, SchemaParts } from './data-source-options';
+export { dependencyHealthProvider } from './dependency-health.provider';

@@ -5,7 +5,7 @@ import { HouseholdAudienceReader } from './household-audience.reader';
 import { HouseholdCorrections } from './household-corrections';
 import { HouseholdRecordsReader } from './household-records.reader';
 import { HouseholdsRepository } from './households.repository';
-import { HouseholdRegroupingProcessor } from './jobs/household-regrouping.processor';
+import { HouseholdRegroupingProcessor, NightlyRelinkSchedules } from './jobs/household-regrouping.processor';
 
 @Module({
   providers: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections],
@@ -16,7 +16,7 @@ export class HouseholdsModule {}
 /** Keeps households in step with household matching (apps/worker; needs `CoordinationModule.forRoot`). */
 @Module({
   imports: [HouseholdsModule, LinkageModule],
-  providers: [HouseholdRegroupingService, HouseholdRegroupingProcessor],
+  providers: [HouseholdRegroupingService, HouseholdRegroupingProcessor, NightlyRelinkSchedules],
   exports: [HouseholdRegroupingService],
 })
 export class HouseholdRegroupingModule {}

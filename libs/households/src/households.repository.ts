@@ -75,6 +75,18 @@ export class HouseholdsRepository {
     return new Set(rows.map((r) => r.channel));
   }
 
+  /** The channels each of these households refused (households without opt-out are absent). */
+  async optedOutChannelsOf(householdIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const byHousehold = new Map<string, Set<string>>();
+    if (householdIds.length === 0) return byHousehold;
+    const rows: Array<{ household_id: string; channel: string }> = await this.dataSource.query(
+      `SELECT household_id, channel FROM household_opt_out WHERE household_id = ANY($1::uuid[])`,
+      [householdIds],
+    );
+    for (const r of rows) byHousehold.set(r.household_id, (byHousehold.get(r.household_id) ?? new Set()).add(r.channel));
+    return byHousehold;
+  }
+
   async recordOptOut(householdId: string, channel: HouseholdOptOut['channel'], source: string): Promise<boolean> {
     const result = await this.dataSource
       .createQueryBuilder()

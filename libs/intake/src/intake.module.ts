@@ -4,7 +4,7 @@ import { LinkageModule } from '@unisson/linkage';
 import { IntakeController } from './http/intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
-import { IntakeProcessor } from './jobs/intake.processor';
+import { IntakeProcessor, IntakeReconciler } from './jobs/intake.processor';
 import { AlertIntake } from './alert-intake';
 import { HouseholdRecordLinker } from './household-record-linker';
 import { IntentIntake } from './intent-intake';
@@ -40,6 +40,7 @@ export class IntakeHttpModule {}
     SubmissionUseCases,
     SubmissionProcessingService,
     IntakeProcessor,
+    IntakeReconciler,
   ],
 })
 export class IntakeJobsModule {}

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { PartnerPrincipal } from '@unisson/partners';
-import { BatchWriter, UnissonError } from '@unisson/platform';
+import { BatchWriter, describeError, UnissonError } from '@unisson/platform';
 import { jobSpec, QUEUES } from '@unisson/queues';
 import { canonicalHash } from './domain/canonical-hash';
 import { IntakeRepository, NewSubmission, StoredSubmission } from './intake.repository';
@@ -80,7 +80,7 @@ export class IntakeService implements OnModuleDestroy {
         .then(
           () => undefined,
           (error: unknown) =>
-            this.logger.warn({ err: String(error), count: fresh.length }, 'enqueue failed; the intake sweeper will retry'),
+            this.logger.warn({ err: describeError(error), count: fresh.length }, 'enqueue failed; the reconciler will enqueue them'),
         );
     }
     return stored;

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CoordinationService } from '@unisson/coordination';
 import { MessageStatus } from './domain/message-status';
-import { contactKeyOfMessage } from './planned-contact-messenger';
 
 const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivered' | 'failed'>> = {
   delivered: 'delivered',
@@ -19,8 +18,8 @@ export class ContactOutcomeReporter {
 
   constructor(private readonly coordination: CoordinationService) {}
 
-  async messageReached(message: { idempotencyKey: string }, status: MessageStatus): Promise<void> {
-    const contactKey = contactKeyOfMessage(message.idempotencyKey);
+  async messageReached(message: { plannedContactKey: string | null }, status: MessageStatus): Promise<void> {
+    const contactKey = message.plannedContactKey;
     const outcome = OUTCOME_OF_STATUS[status];
     if (!contactKey || !outcome) return;
     await this.coordination.recordOutcome(contactKey, outcome);

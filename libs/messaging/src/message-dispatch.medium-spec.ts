@@ -7,9 +7,9 @@ import { AppConfig, ConfigModule, loadConfig } from '@unisson/config';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { HouseholdsRepository } from '@unisson/households';
-import { createIsolatedDatabase, IsolatedDatabase } from '../../../test/support/isolated-database';
+import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../../test/support/isolated-database';
 import { MessageDraft } from './domain/message-draft';
-import { MessageDispatchService, RetryLaterError, STUCK_SENDING_MS } from './message-dispatch.service';
+import { MessageDispatchService, RetryLaterError } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
 import { MessagingModule } from './messaging.module';
 
@@ -39,6 +39,8 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
       DATABASE_URL: database.url,
       TWILIO_BASE_URL: sandbox.twilioUrl,
       SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+      QUEUE_PREFIX: isolatedQueuePrefix('dispatch'),
+      SMS_PARTS_PER_SECOND: '1000',
     });
     const moduleRef = await Test.createTestingModule({
       imports: [
@@ -106,7 +108,7 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
       `UPDATE outbound_message SET status = 'sending', provider_message_id = NULL, sending_started_at = now() - interval '10 minutes' WHERE id = $1`,
       [id],
     );
-    const later = new Date(Date.now() + STUCK_SENDING_MS);
+    const later = new Date(Date.now() + dispatch.stuckAfterMs);
     expect(await dispatch.dispatch(id, later)).toBe('recovered');
     expect(sentTo('+33611000012')).toHaveLength(1);
     expect((await messages.findById(id))!.providerMessageId).toBe(providerId);

@@ -1,20 +1,35 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ChannelError, ChannelSenderRegistry, OutboundDelivery } from '@unisson/channels';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ChannelError, ChannelSender, ChannelSenderRegistry, OutboundDelivery } from '@unisson/channels';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { HouseholdsRepository } from '@unisson/households';
+import { BatchWriter, isConnectionError } from '@unisson/platform';
+import { DispatchOutcomeRow, DispatchStateRepository } from './dispatch-state.repository';
+import { ProviderGuard } from './dispatch/provider-guard';
 import { OutboundMessage } from './entities/outbound-message.entity';
 import { MessagesRepository } from './messages.repository';
 
-/** How long a message may stay in "sending" before we assume its worker died. */
-export const STUCK_SENDING_MS = 2 * 60_000;
-
 export type DispatchOutcome = 'sent' | 'failed' | 'suppressed' | 'not-due' | 'already-handled' | 'unknown' | 'recovered';
+
+/** The longest a send waits in the worker for its provider's pace; longer, the job is delayed. */
+const MAX_PACE_WAIT_MS = 2_000;
+const BATCH = { maxBatch: 100, maxDelayMs: 2 };
 
 /** Thrown for a failure worth retrying later (the job's backoff decides when). */
 export class RetryLaterError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RetryLaterError';
+  }
+}
+
+/** The message must wait until `until` (epoch ms) without spending an attempt: provider paced or circuit open. */
+export class DeferredError extends Error {
+  constructor(
+    readonly until: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'DeferredError';
   }
 }
 
@@ -38,109 +53,238 @@ export function deliveryOf(message: OutboundMessage): OutboundDelivery {
   };
 }
 
+type Claim = OutboundMessage | 'suppressed' | null;
+
 /**
- * Sends one message exactly once, whatever its channel: each channel's sender sits behind the
- * `ChannelSender` port. The status row in Postgres is the lock: only the caller that moves it
- * from "queued" to "sending" may call the sender; a message found in "sending" after a crash is
- * reconciled with the provider before anything is resent.
+ * Retries a state write whose connection was lost (every write here is idempotent): a lost
+ * hand-over or outcome would otherwise leave a message in doubt for no reason.
+ */
+async function retryOnLostConnection<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 150 * attempt));
+    }
+  }
+}
+
+/**
+ * Sends one message exactly once, whatever its channel. The status row in PostgreSQL is the lock:
+ * only the caller that moves it from "queued" to "sending" may call the sender. Before the
+ * provider is called again for a message it may already have (a crash, a timeout, a 5xx), the
+ * sender is asked (`lookup`); when it cannot tell and the message was handed over (an e-mail
+ * past its final dot), the message is not resent. Rate limits and the circuit breaker stand in
+ * front of every sender (`ProviderGuard`). State changes of concurrent sends share statements.
  */
 @Injectable()
-export class MessageDispatchService {
+export class MessageDispatchService implements OnModuleDestroy {
   private readonly logger = new Logger('MessageDispatch');
+  private readonly claims: BatchWriter<string, Claim>;
+  private readonly handovers: BatchWriter<string, null>;
+  private readonly outcomes: BatchWriter<DispatchOutcomeRow, boolean>;
+  /** A message claimed longer ago than this lost its worker: every provider call has timed out by then. */
+  readonly stuckAfterMs: number;
 
   constructor(
     private readonly messages: MessagesRepository,
+    private readonly state: DispatchStateRepository,
     private readonly households: HouseholdsRepository,
-    private readonly dataSource: DataSource,
     private readonly senders: ChannelSenderRegistry,
-  ) {}
+    private readonly guard: ProviderGuard,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.stuckAfterMs = 2 * config.dispatch.providerTimeoutMs + 5_000;
+    this.claims = new BatchWriter((ids) => this.claimBatch(ids), BATCH);
+    this.handovers = new BatchWriter(async (ids) => {
+      await retryOnLostConnection(() => this.state.recordHandovers(ids));
+      return ids.map(() => null);
+    }, BATCH);
+    this.outcomes = new BatchWriter(async (rows) => {
+      const moved = new Set(await retryOnLostConnection(() => this.state.recordOutcomes(rows)));
+      return rows.map((r) => moved.has(r.id));
+    }, BATCH);
+  }
 
   async dispatch(messageId: string, now: Date = new Date()): Promise<DispatchOutcome> {
-    const message = await this.messages.findById(messageId);
+    const claimed = await this.claims.write(messageId);
+    if (claimed === 'suppressed') return 'suppressed';
+    if (!claimed) return this.unclaimed(messageId, now);
+    return this.sendClaimed(claimed);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.claims.drain(), this.handovers.drain(), this.outcomes.drain()]);
+  }
+
+  /** Claims a batch, then suppresses, at the last moment, what the household refused meanwhile. */
+  private async claimBatch(ids: string[]): Promise<Claim[]> {
+    const claimed = await this.state.claim([...new Set(ids)], new Date());
+    const optOuts = await this.households.optedOutChannelsOf([...new Set(claimed.map((m) => m.householdId))]);
+    const refused = claimed.filter((m) => optOuts.get(m.householdId)?.has(m.channel));
+    if (refused.length) {
+      await this.state.recordOutcomes(refused.map((m) => ({ id: m.id, to: 'suppressed', source: 'worker', errorCode: 'OPTED_OUT' })));
+    }
+    const byId = new Map<string, Claim>(claimed.map((m) => [m.id, m]));
+    for (const m of refused) byId.set(m.id, 'suppressed');
+    const seen = new Set<string>();
+    // A message asked twice in one batch is claimed once: the second caller lost.
+    return ids.map((id) => (seen.has(id) ? null : (seen.add(id), byId.get(id) ?? null)));
+  }
+
+  private async unclaimed(id: string, now: Date): Promise<DispatchOutcome> {
+    const message = await this.messages.findById(id);
     if (!message) return 'unknown';
     if (message.status === 'sending') return this.recover(message, now);
-    if (message.status !== 'queued') return 'already-handled';
-    if (message.notBefore > now) return 'not-due';
-    const optedOut = await this.households.optedOutChannels(this.dataSource.manager, message.householdId);
-    if (optedOut.has(message.channel)) {
-      await this.messages.transition(message.id, { to: 'suppressed', source: 'worker', errorCode: 'OPTED_OUT' }, 'queued');
-      return 'suppressed';
-    }
-    const claimed = await this.messages.transition(
-      message.id,
-      { to: 'sending', source: 'worker', set: { sendingStartedAt: now } },
-      'queued',
-    );
-    if (!claimed) return 'already-handled';
-    return this.send(claimed);
+    if (message.status === 'queued') return 'not-due';
+    return 'already-handled';
   }
 
-  private async send(message: OutboundMessage): Promise<DispatchOutcome> {
-    try {
-      const providerMessageId = await this.callProvider(message);
-      await this.messages.transition(
-        message.id,
-        { to: 'sent', source: 'worker', set: { providerMessageId, sentAt: new Date() } },
-        'sending',
-      );
-      this.logger.log({ messageId: message.id, channel: message.channel }, 'message sent');
-      return 'sent';
-    } catch (error) {
-      if (error instanceof ChannelError && !error.retryable) {
-        await this.messages.transition(
-          message.id,
-          { to: 'failed', source: 'worker', errorCode: error.code, set: { failedAt: new Date(), lastErrorCode: error.code } },
-          'sending',
-        );
-        this.logger.warn({ messageId: message.id, code: error.code }, 'provider refused the message');
-        return 'failed';
-      }
-      const code = error instanceof ChannelError ? error.code : 'UNEXPECTED';
-      await this.messages.transition(
-        message.id,
-        { to: 'queued', source: 'worker', errorCode: code, set: { lastErrorCode: code } },
-        'sending',
-      );
-      throw new RetryLaterError(`sending message ${message.id} failed (${code}); it will be retried`);
-    }
-  }
-
-  private async callProvider(message: OutboundMessage): Promise<string> {
+  private async sendClaimed(message: OutboundMessage): Promise<DispatchOutcome> {
     const sender = this.senders.senderFor(message.channel);
     if (!sender) {
-      throw new ChannelError(message.channel, 'CHANNEL_NOT_AVAILABLE', false, `channel ${message.channel} has no sender in this process`);
+      return this.fail(message, new ChannelError(message.channel, 'CHANNEL_NOT_AVAILABLE', false, `no ${message.channel} sender here`));
     }
-    const receipt = await sender.send(deliveryOf(message));
-    return receipt.providerMessageId;
+    const delivery = deliveryOf(message);
+    if (message.providerHandoverAt) {
+      // A previous attempt may have reached the provider: never send before asking it.
+      const settled = await this.settleInDoubt(message, sender, message.providerHandoverAt);
+      if (settled) return settled;
+    }
+    const failedOver = await this.waitForProvider(message, sender, delivery);
+    if (failedOver) return failedOver;
+    try {
+      const receipt = await sender.send(delivery, { beforeHandover: async () => void (await this.handovers.write(message.id)) });
+      this.guard.recordSuccess(message.channel);
+      await this.outcomes.write({
+        id: message.id,
+        to: 'sent',
+        source: 'worker',
+        providerMessageId: receipt.providerMessageId,
+        providerStatus: receipt.providerStatus ?? null,
+      });
+      return 'sent';
+    } catch (error) {
+      this.guard.recordFailure(message.channel, error);
+      return this.afterFailure(message, error);
+    }
   }
 
   /**
-   * A message left in "sending": its worker died after claiming it. Its channel's sender is asked
-   * whether the provider accepted it; only if it did not (or cannot tell) is the message sent
-   * again, and senders that cannot tell keep their resend idempotent (an e-mail keeps its
-   * Message-ID, which receiving systems use to drop duplicates).
+   * The circuit breaker and the provider's pace: throws DeferredError (message released) when the
+   * send must wait; answers 'failed' when the provider has been out too long for this message.
+   */
+  private async waitForProvider(
+    message: OutboundMessage,
+    sender: ChannelSender,
+    delivery: OutboundDelivery,
+  ): Promise<DispatchOutcome | null> {
+    const permit = this.guard.permit(message.channel);
+    if (!permit.allowed) {
+      if (Date.now() - message.notBefore.getTime() > this.config.dispatch.failoverAfterMs) {
+        // The provider has been out too long for this message: the plan moves on to its next channel.
+        return this.fail(message, new ChannelError(message.channel, 'PROVIDER_OUTAGE', false, 'provider out for too long'));
+      }
+      await this.release(message, 'CIRCUIT_OPEN');
+      throw new DeferredError(permit.until, `the ${message.channel} provider is out; message ${message.id} waits`);
+    }
+    const throttle = sender.throttle(delivery);
+    if (!throttle) return null;
+    const pace = await this.guard.reserve(throttle, MAX_PACE_WAIT_MS);
+    if (!pace.granted) {
+      await this.release(message, 'PACED');
+      throw new DeferredError(Date.now() + pace.waitMs, `message ${message.id} waits for its provider's pace`);
+    }
+    if (pace.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, pace.waitMs));
+    return null;
+  }
+
+  private async afterFailure(message: OutboundMessage, error: unknown): Promise<DispatchOutcome> {
+    const code = error instanceof ChannelError ? error.code : 'UNEXPECTED';
+    if (error instanceof ChannelError && error.maybeAccepted) {
+      // The provider may have it: the next attempt asks it before anything is sent again.
+      await this.outcomes.write({
+        id: message.id,
+        to: 'queued',
+        source: 'worker',
+        errorCode: code,
+        handoverAt: (message.sendingStartedAt ?? new Date()).toISOString(),
+      });
+      throw new RetryLaterError(`message ${message.id}: the provider may have it (${code}); it is reconciled before any retry`);
+    }
+    if (error instanceof ChannelError && !error.retryable) return this.fail(message, error);
+    await this.outcomes.write({ id: message.id, to: 'queued', source: 'worker', errorCode: code });
+    throw new RetryLaterError(`sending message ${message.id} failed (${code}); it will be retried`);
+  }
+
+  private async fail(message: OutboundMessage, error: ChannelError): Promise<DispatchOutcome> {
+    await this.outcomes.write({ id: message.id, to: 'failed', source: 'worker', errorCode: error.code });
+    this.logger.warn({ messageId: message.id, channel: message.channel, code: error.code }, 'message not sent');
+    return 'failed';
+  }
+
+  private async release(message: OutboundMessage, reason: string): Promise<void> {
+    await this.outcomes.write({
+      id: message.id,
+      to: 'queued',
+      source: 'worker',
+      errorCode: reason,
+      handoverAt: message.providerHandoverAt?.toISOString() ?? null,
+    });
+  }
+
+  /**
+   * Asks the provider about a message it may have. Accepted: recorded as sent. Unknown (the
+   * provider cannot be asked, e.g. SMTP) after a hand-over: recorded as sent, unconfirmed, never
+   * resent. Not accepted: null, the caller sends it.
+   */
+  private async settleInDoubt(message: OutboundMessage, sender: ChannelSender, since: Date): Promise<DispatchOutcome | null> {
+    const lookup = await sender.lookup(deliveryOf(message), since);
+    if (lookup.kind === 'notAccepted') return null;
+    const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
+    await this.outcomes.write({
+      id: message.id,
+      to: 'sent',
+      source: 'reconciler',
+      providerMessageId: receipt?.providerMessageId ?? null,
+      providerStatus: receipt?.providerStatus ?? 'unconfirmed',
+      sentAt: since.toISOString(),
+    });
+    return 'recovered';
+  }
+
+  /**
+   * A message left in "sending": its worker died after claiming it (every provider call has
+   * timed out since). Settled like any message in doubt; resent only if the provider does not
+   * have it, or cannot tell and the message was never handed over.
    */
   private async recover(message: OutboundMessage, now: Date): Promise<DispatchOutcome> {
     const startedAt = message.sendingStartedAt ?? message.updatedAt;
-    if (now.getTime() - startedAt.getTime() < STUCK_SENDING_MS) {
+    if (now.getTime() - startedAt.getTime() < this.stuckAfterMs) {
       throw new RetryLaterError(`message ${message.id} is being sent by another worker`);
     }
     const sender = this.senders.senderFor(message.channel);
     const lookup = sender ? await sender.lookup(deliveryOf(message), startedAt) : { kind: 'notAccepted' as const };
-    if (lookup.kind === 'accepted') {
+    if (lookup.kind === 'accepted' || (lookup.kind === 'unknown' && message.providerHandoverAt)) {
+      const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
       await this.messages.transition(
         message.id,
         {
           to: 'sent',
           source: 'reconciler',
-          providerStatus: lookup.receipt.providerStatus ?? null,
-          set: { providerMessageId: lookup.receipt.providerMessageId, sentAt: startedAt },
+          providerStatus: receipt?.providerStatus ?? 'unconfirmed',
+          set: { providerMessageId: receipt?.providerMessageId ?? null, sentAt: startedAt },
         },
         'sending',
       );
       return 'recovered';
     }
-    const requeued = await this.messages.transition(message.id, { to: 'queued', source: 'reconciler' }, 'sending');
+    const requeued = await this.messages.transition(
+      message.id,
+      { to: 'queued', source: 'reconciler', set: { providerHandoverAt: null } },
+      'sending',
+    );
     if (!requeued) return 'already-handled';
     return this.dispatch(message.id, now);
   }

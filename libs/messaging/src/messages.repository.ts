@@ -11,7 +11,19 @@ export interface StatusChange {
   providerStatus?: string | null;
   errorCode?: string | null;
   /** Extra columns set with the change (provider id, timestamps). */
-  set?: Partial<Pick<OutboundMessage, 'providerMessageId' | 'sentAt' | 'deliveredAt' | 'failedAt' | 'lastErrorCode' | 'sendingStartedAt'>>;
+  set?: Partial<
+    Pick<
+      OutboundMessage,
+      | 'providerMessageId'
+      | 'sentAt'
+      | 'deliveredAt'
+      | 'failedAt'
+      | 'lastErrorCode'
+      | 'sendingStartedAt'
+      | 'providerHandoverAt'
+      | 'statusCheckedAt'
+    >
+  >;
 }
 
 @Injectable()
@@ -82,7 +94,7 @@ export class MessagesRepository {
     });
   }
 
-  /** Queued messages that are due but may have lost their job (crash between commit and enqueue). */
+  /** Queued messages that are due and untouched for a while: their job may be lost (crash between commit and enqueue, Redis emptied). */
   async findDueQueuedIds(olderThanMs: number, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM outbound_message
@@ -102,6 +114,39 @@ export class MessagesRepository {
       [String(olderThanMs), limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Sent SMS without a final status (delivered, undelivered, failed) this long after they were
+   * sent, and not asked about for as long: their status callbacks may have been lost. Three days on, we stop asking.
+   */
+  async findSentAwaitingStatus(olderThanMs: number, limit: number): Promise<OutboundMessage[]> {
+    return this.dataSource
+      .getRepository(OutboundMessage)
+      .createQueryBuilder('m')
+      .where(`m.status = 'sent' AND m.channel = 'sms' AND m.provider_message_id IS NOT NULL`)
+      .andWhere(`m.sent_at < now() - make_interval(secs => :seconds) AND m.sent_at > now() - interval '3 days'`, {
+        seconds: olderThanMs / 1000,
+      })
+      .andWhere(`(m.status_checked_at IS NULL OR m.status_checked_at < now() - make_interval(secs => :seconds))`)
+      .orderBy('m.sent_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async markStatusChecked(id: string): Promise<void> {
+    await this.dataSource.getRepository(OutboundMessage).update({ id }, { statusCheckedAt: new Date() });
+  }
+
+  /** Of these planned contacts, those that have no message yet (their hand-off job may be lost). */
+  async findContactKeysWithoutMessage(contactKeys: readonly string[]): Promise<string[]> {
+    if (contactKeys.length === 0) return [];
+    const rows: Array<{ key: string }> = await this.dataSource.query(
+      `SELECT k.key FROM unnest($1::text[]) AS k(key)
+        WHERE NOT EXISTS (SELECT 1 FROM outbound_message m WHERE m.planned_contact_key = k.key)`,
+      [contactKeys],
+    );
+    return rows.map((r) => r.key);
   }
 
   async statusHistory(messageId: string): Promise<MessageStatusEvent[]> {

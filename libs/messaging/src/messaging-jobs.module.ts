@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DispatchProcessor } from './jobs/dispatch.processor';
-import { MessagingModule } from './messaging.module';
+import { MessagingReconciler } from './jobs/messaging-reconciler';
+import { ContactMessagingModule } from './messaging.module';
 
-/** The sending worker, for apps/worker. */
-@Module({ imports: [MessagingModule], providers: [DispatchProcessor] })
+/** The sending worker and the messaging reconciler, for apps/worker. */
+@Module({ imports: [ContactMessagingModule], providers: [DispatchProcessor, MessagingReconciler] })
 export class MessagingJobsModule {}

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
+import { RedisRateLimiter } from '@unisson/platform';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { HouseholdMessagesReader } from './household-messages.reader';
 import { InboundSmsService } from './inbound-sms.service';
 import { MessageComposer } from './message-composer';
+import { DispatchStateRepository } from './dispatch-state.repository';
+import { ProviderGuard } from './dispatch/provider-guard';
 import { MessageDispatchService } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
 import { PlannedContactMessenger } from './planned-contact-messenger';
+import { ProviderStatusUpdates } from './provider-status-updates';
 import { TemplateComposer } from './template-composer';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
@@ -18,6 +22,9 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
   imports: [ChannelsModule, HouseholdsModule],
   providers: [
     MessagesRepository,
+    DispatchStateRepository,
+    RedisRateLimiter,
+    ProviderGuard,
     MessageDispatchService,
     HouseholdMessagesReader,
     {
@@ -26,7 +33,7 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
       inject: CHANNEL_SENDERS,
     },
   ],
-  exports: [MessagesRepository, MessageDispatchService, HouseholdsModule, HouseholdMessagesReader],
+  exports: [MessagesRepository, MessageDispatchService, ChannelSenderRegistry, HouseholdsModule, HouseholdMessagesReader],
 })
 export class MessagingModule {}
 
@@ -38,7 +45,13 @@ export class MessagingModule {}
  */
 @Module({
   imports: [MessagingModule],
-  providers: [InboundSmsService, ContactOutcomeReporter, PlannedContactMessenger, { provide: MessageComposer, useClass: TemplateComposer }],
-  exports: [InboundSmsService, ContactOutcomeReporter, PlannedContactMessenger, MessageComposer, MessagingModule],
+  providers: [
+    InboundSmsService,
+    ContactOutcomeReporter,
+    ProviderStatusUpdates,
+    PlannedContactMessenger,
+    { provide: MessageComposer, useClass: TemplateComposer },
+  ],
+  exports: [InboundSmsService, ContactOutcomeReporter, ProviderStatusUpdates, PlannedContactMessenger, MessageComposer, MessagingModule],
 })
 export class ContactMessagingModule {}

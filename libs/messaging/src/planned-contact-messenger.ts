@@ -13,7 +13,6 @@ import { MessagesRepository } from './messages.repository';
 
 /** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
 export const contactMessageKey = (contactKey: string) => `contact:${contactKey}`;
-export const contactKeyOfMessage = (idempotencyKey: string) => (idempotencyKey.startsWith('contact:') ? idempotencyKey.slice(8) : null);
 
 const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
@@ -29,6 +28,12 @@ function localHearing(at: Date): { date: string; time: string } {
   const parts = Object.fromEntries(HEARING_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
+
+/** The lead partner first, then the co-signers. */
+const signersOf = (contact: PlannedContactRecord) => [
+  contact.leadPartnerId,
+  ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId),
+];
 
 function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
   const records = facts.records;
@@ -72,6 +77,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const channel: Channel = contact.channel;
     const recipient = facts && recipientOf(channel, facts);
     if (!facts || !recipient) {
+      await this.recordUnsendable(contact, channel, facts?.household.preferredLocale ?? 'fr', 'NO_RECIPIENT');
       this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');
       return;
     }
@@ -80,9 +86,10 @@ export class PlannedContactMessenger extends ContactHandOff {
     const wording = wordingFor(contact.purpose, this.wordingContext(contact, facts, lead, territoryPartners));
     const draft = {
       idempotencyKey: key,
+      plannedContactKey: contact.key,
       householdId: contact.householdId,
       procedureId: facts.procedure?.id ?? null,
-      signingPartnerIds: [contact.leadPartnerId, ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId)],
+      signingPartnerIds: signersOf(contact),
       channel,
       purpose: contact.purpose,
       recipient,
@@ -90,24 +97,7 @@ export class PlannedContactMessenger extends ContactHandOff {
       correlationId: contact.planId,
     };
     if ('missing' in wording) {
-      const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
-        {
-          ...draft,
-          templateKey: 'none',
-          templateVersion: 'none',
-          locale: facts.household.preferredLocale,
-          variant: 'default',
-          subject: null,
-          body: '',
-          bodyHtml: null,
-        },
-      ]);
-      if (id)
-        await this.messages.transition(
-          id,
-          { to: 'failed', source: 'coordination', errorCode: 'NOT_WORDED', set: { failedAt: new Date(), lastErrorCode: 'NOT_WORDED' } },
-          'queued',
-        );
+      await this.recordUnsendable(contact, channel, facts.household.preferredLocale, 'NOT_WORDED', recipient);
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
       return;
     }
@@ -130,6 +120,48 @@ export class PlannedContactMessenger extends ContactHandOff {
       },
     ]);
     await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+  }
+
+  async notYetReceived(contactKeys: readonly string[]): Promise<string[]> {
+    return this.messages.findContactKeysWithoutMessage(contactKeys);
+  }
+
+  /** A contact that cannot become a message still leaves one, failed with its reason: the engine and the reconciler see it. */
+  private async recordUnsendable(
+    contact: PlannedContactRecord,
+    channel: Channel,
+    locale: string,
+    reason: 'NOT_WORDED' | 'NO_RECIPIENT',
+    recipient = '',
+  ): Promise<void> {
+    const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+      {
+        idempotencyKey: contactMessageKey(contact.key),
+        plannedContactKey: contact.key,
+        householdId: contact.householdId,
+        procedureId: null,
+        signingPartnerIds: signersOf(contact),
+        channel,
+        purpose: contact.purpose,
+        recipient,
+        notBefore: new Date(),
+        correlationId: contact.planId,
+        templateKey: 'none',
+        templateVersion: 'none',
+        locale,
+        variant: 'default',
+        subject: null,
+        body: '',
+        bodyHtml: null,
+      },
+    ]);
+    if (id) {
+      await this.messages.transition(
+        id,
+        { to: 'failed', source: 'coordination', errorCode: reason, set: { failedAt: new Date(), lastErrorCode: reason } },
+        'queued',
+      );
+    }
   }
 
   private async enqueue(messageId: string): Promise<void> {

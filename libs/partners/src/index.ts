@@ -18,3 +18,5 @@ export { CurrentPartner, Public, RequireScopes, WebPage } from './http/auth.deco
 export { ADMIN_NAV } from './http/admin-pages.controller';
 export { parseCookies } from './http/session-cookies';
 export { partnersEntities, partnersMigrations } from './schema';
+export { FailedAttempts, FORGERY_POLICY, OPERATOR_LOGIN_POLICY } from './http/failed-attempts';
+export { OperatorLogin } from './http/operator-login';

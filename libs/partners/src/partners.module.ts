@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessPolicy } from '@unisson/access';
+import { RedisRateLimiter } from '@unisson/platform';
 import { AccountsRepository } from './accounts.repository';
 import { AuthenticationService } from './authentication.service';
 import { DirectoryService } from './directory.service';
@@ -8,12 +9,16 @@ import { AdminApiController, SharingAgreementsController } from './http/admin-ap
 import { AdminPagesController } from './http/admin-pages.controller';
 import { ApiKeyAuthenticator } from './http/api-key-authenticator';
 import { AuthenticationGuard } from './http/authentication.guard';
+import { FailedAttempts } from './http/failed-attempts';
+import { OperatorLogin } from './http/operator-login';
+import { RequestRateGuard } from './http/request-rate.guard';
 import { SignInController } from './http/sign-in.controller';
 import { PartnersRepository } from './partners.repository';
 
 /**
  * Partners, their keys, people's accounts and sessions, sharing agreements (apps/api). Installs
- * the global authentication guard and provides the access policy to every module.
+ * the global authentication guard, then the per-key rate limit, and provides the access policy
+ * to every module.
  */
 @Global()
 @Module({
@@ -24,11 +29,16 @@ import { PartnersRepository } from './partners.repository';
     AuthenticationService,
     DirectoryService,
     AccessPolicy,
+    RedisRateLimiter,
+    FailedAttempts,
+    OperatorLogin,
     AuthenticationGuard,
+    RequestRateGuard,
     { provide: APP_GUARD, useExisting: AuthenticationGuard },
+    { provide: APP_GUARD, useExisting: RequestRateGuard },
   ],
   controllers: [SignInController, AdminApiController, SharingAgreementsController, AdminPagesController],
-  exports: [PartnersRepository, AccountsRepository, DirectoryService, AccessPolicy, AuthenticationService],
+  exports: [PartnersRepository, AccountsRepository, DirectoryService, AccessPolicy, AuthenticationService, FailedAttempts, OperatorLogin],
 })
 export class PartnersModule {}
 

@@ -35,6 +35,16 @@ export class UnissonError extends Error {
   static conflict(code: string, message: string): UnissonError {
     return new UnissonError(code, message, 409);
   }
+
+  /** 429 with a Retry-After (seconds) the filter puts in the response. */
+  static tooManyRequests(code: string, message: string, retryAfterMs: number): UnissonError {
+    const error = new UnissonError(code, message, 429);
+    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    return error;
+  }
+
+  /** Seconds the client should wait (429, 503). */
+  retryAfterSeconds: number | null = null;
 }
 
 /** Sends a browser elsewhere (a page that needs a signed-in person redirects to the sign-in page). */

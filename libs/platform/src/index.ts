@@ -1,6 +1,6 @@
 export { FieldProblem, RedirectError, UnissonError } from './errors';
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
-export { ZodValidationPipe, fieldProblems, parseOrThrow } from './validation/zod-validation.pipe';
+export { SafeTextPipe, ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';
 export { loggerParams } from './logging/logger';
 export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { AuditEntry } from './audit-entry.entity';
@@ -17,3 +17,19 @@ export {
   parseCsvText,
   readCsv,
 } from './csv/csv-reader';
+export { HandlesJobs, handledJobsOf, jobHandlerProblems, JobHandlerDeclaration } from './jobs/handles-jobs';
+export { ensureJobs, JobReconciler, WantedJob } from './jobs/job-reconciler';
+export { ReconcilerLoop } from './jobs/reconciler-loop';
+export {
+  describeSafely,
+  isConnectionError,
+  isDatabaseError,
+  queryName,
+  redactPersonalData,
+  SafeErrorDescription,
+} from './logging/safe-errors';
+export { SafeTypeOrmLogger } from './logging/typeorm-logger';
+export { createRedisClient, isCluster, queuePrefix, redisOptions, unissonKey } from './redis/redis-connection';
+export { LockoutPolicy, RedisRateLimiter } from './redis/rate-limiter';
+export { DependencyHealth, DependencyProbe, DependencyState, HealthReport } from './health/dependency-health';
+export { assertDependenciesReachable, maskedUrl, StartupError } from './health/preflight';

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { JobsOptions } from 'bullmq';
-import { contactDueJobId, contactDueOptions, contactDuePayload } from '@unisson/coordination';
+import {
+  contactDueJobId,
+  contactDueOptions,
+  contactDuePayload,
+  contactHandOffJobId,
+  contactHandOffOptions,
+  CONTACT_HANDOFF_QUEUE,
+} from '@unisson/coordination';
 
 /**
  * Every background job of Unisson: its queue, its payload schema and its default options.
@@ -11,15 +18,17 @@ export const QUEUES = {
   dispatch: 'dispatch',
   linkage: 'linkage',
   coordination: 'coordination',
+  handoff: CONTACT_HANDOFF_QUEUE,
   imports: 'imports',
   webhooks: 'webhooks',
   campaigns: 'campaigns',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/** Retries back off exponentially with jitter, so that a provider coming back is not hit by every retry at once. */
 const retried: JobsOptions = {
   attempts: 8,
-  backoff: { type: 'exponential', delay: 1_000 },
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
@@ -43,6 +52,13 @@ export const JOBS = {
     payload: contactDuePayload,
     jobId: contactDueJobId,
     options: contactDueOptions,
+  },
+  /** A due contact was marked handed off: messaging words it and stores its message (outside the row lock). */
+  'contact.handoff': {
+    queue: QUEUES.handoff,
+    payload: contactDuePayload,
+    jobId: contactHandOffJobId,
+    options: contactHandOffOptions,
   },
   /**
    * Bring households in step with household matching for a territory: re-estimate and re-link
@@ -83,12 +99,6 @@ export const JOBS = {
     payload: z.object({ campaignId: z.string().uuid(), runAt: z.string().datetime() }),
     jobId: (p: { campaignId: string; runAt: string }) => `campaign-${p.campaignId}-${Date.parse(p.runAt)}`,
     options: retried,
-  },
-  'dispatch.sweep': {
-    queue: QUEUES.dispatch,
-    payload: z.object({}),
-    jobId: () => 'dispatch-sweep',
-    options: { removeOnComplete: true, removeOnFail: 100 } as JobsOptions,
   },
 } as const;
 

@@ -1,10 +1,8 @@
-import { Controller, Get, Header, Headers, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Ip, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
 import { mayAttempt, Principal } from '@unisson/access';
-import { APP_CONFIG, AppConfig } from '@unisson/config';
-import { Public } from '@unisson/partners';
+import { OperatorLogin, Public } from '@unisson/partners';
 import { UnissonError } from '@unisson/platform';
 import { renderOverview } from './operations-overview';
 import { OverviewRepository } from './overview.repository';
@@ -16,7 +14,7 @@ import { OverviewRepository } from './overview.repository';
 export class OverviewController {
   constructor(
     private readonly overview: OverviewRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly login: OperatorLogin,
   ) {}
 
   @Get()
@@ -24,16 +22,19 @@ export class OverviewController {
   @Header('cache-control', 'no-store')
   async page(
     @Headers('authorization') authorization: string | undefined,
+    @Ip() client: string,
     @Req() request: { actor?: Principal },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     // An operator's or admin's session is enough; otherwise the operators' shared credentials.
     if (request.actor && mayAttempt(request.actor, 'dashboard.view').allow) return renderOverview(await this.overview.figures());
-    const expected = Buffer.from(`${this.config.security.dashboardUser}:${this.config.security.dashboardPassword}`);
-    const given = Buffer.from(authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString() : '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      void reply.header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"');
-      throw new UnissonError('OPERATOR_LOGIN_REQUIRED', 'Identifiant opérateur requis (celui des files de travail).', 401);
+    try {
+      await this.login.verify(authorization, client);
+    } catch (error) {
+      if (error instanceof UnissonError && error.statusCode === 401) {
+        void reply.header('www-authenticate', 'Basic realm="Unisson operateurs", charset="UTF-8"');
+      }
+      throw error;
     }
     return renderOverview(await this.overview.figures());
   }

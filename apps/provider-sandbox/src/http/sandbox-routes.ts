@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { SandboxFaults } from '../domain/faults';
 import { newestFirst, SandboxStore } from '../sandbox-store';
 import type { TwilioEmulator } from '../twilio/twilio-emulator';
 import { renderHomePage } from './home-page';
@@ -15,6 +16,7 @@ export function registerSandboxRoutes(
   store: SandboxStore,
   emulator: TwilioEmulator,
   urls: () => { twilioUrl: string; smtpPort: number },
+  faults: SandboxFaults,
 ): void {
   app.get('/', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(
@@ -53,6 +55,22 @@ export function registerSandboxRoutes(
       });
     }
     return emulator.receiveInboundSms(parsed.data.from, parsed.data.body);
+  });
+
+  const faultPlan = <K extends string>(kinds: [K, ...K[]]) =>
+    z.object({ rate: z.number().min(0).max(1), kinds: z.array(z.enum(kinds)), delayMs: z.number().int().min(0).max(120_000).default(0) });
+  const faultsBody = z.object({
+    twilio: faultPlan(['500', '500-after-create', '429', 'timeout-after-create', 'timeout-drop']).optional(),
+    smtp: faultPlan(['421-greeting', '554-greeting', '451-after-data', 'timeout-after-data']).optional(),
+    seed: z.number().int().optional(),
+  });
+  /** Inject provider faults, e.g. {"twilio": {"rate": 0.2, "kinds": ["500", "timeout-after-create"], "delayMs": 3000}}; {} clears them. */
+  app.post('/sandbox/faults', async (request, reply) => {
+    const parsed = faultsBody.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ message: 'Plan de pannes invalide.', issues: parsed.error.issues });
+    if (!parsed.data.twilio && !parsed.data.smtp) faults.clear();
+    faults.configure(parsed.data);
+    return { twilio: faults.twilio, smtp: faults.smtp, injected: faults.injected };
   });
 
   app.post('/sandbox/reset', async () => {

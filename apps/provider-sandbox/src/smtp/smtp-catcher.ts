@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, AddressObject, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Logger } from 'pino';
+import type { SandboxFaults } from '../domain/faults';
 import type { CapturedEmail, SandboxStore } from '../sandbox-store';
 
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -49,7 +50,9 @@ export async function startSmtpCatcher(
   port: number,
   store: SandboxStore,
   log: Logger,
+  faults?: SandboxFaults,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
+  const refusal = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
   const server = new SMTPServer({
     name: 'unisson-provider-sandbox',
     banner: 'Unisson provider sandbox: every message is kept, none is delivered',
@@ -63,7 +66,19 @@ export async function startSmtpCatcher(
     onAuth(_auth, _session, callback) {
       callback(null, { user: 'sandbox' });
     },
+    onConnect(_session, callback) {
+      const fault = faults?.nextSmtp('greeting') ?? null;
+      if (fault === '421-greeting') return callback(refusal(421, 'Service temporarily unavailable (simulated outage)'));
+      if (fault === '554-greeting') return callback(refusal(554, 'No SMTP service here (simulated outage)'));
+      callback();
+    },
     onData(stream, session, callback) {
+      const fault = faults?.nextSmtp('data') ?? null;
+      if (fault === '451-after-data') {
+        stream.on('end', () => callback(refusal(451, 'Local error in processing (simulated)')));
+        stream.resume();
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           const envelope = {
@@ -73,7 +88,9 @@ export async function startSmtpCatcher(
           const email = toCapturedEmail(store.nextEmailId(), parsed, envelope);
           store.emails.push(email);
           log.info({ emailId: email.id, recipients: envelope.rcptTo.length }, 'email captured');
-          callback();
+          // Kept, but the 250 comes late: the client may time out on a message that arrived.
+          if (fault === 'timeout-after-data') setTimeout(() => callback(), faults?.smtp.delayMs ?? 0);
+          else callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },

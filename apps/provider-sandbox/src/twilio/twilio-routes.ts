@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FormParams } from '../domain/create-requests';
+import type { SandboxFaults } from '../domain/faults';
 import { TwilioApiError, twilioErrors } from '../domain/twilio-errors';
 import { API_VERSION, toCallResource, toMessageResource } from '../domain/twilio-resources';
 import type { SandboxStore } from '../sandbox-store';
@@ -41,6 +42,7 @@ export function registerTwilioRoutes(
   emulator: TwilioEmulator,
   store: SandboxStore,
   credentials: { accountSid: string; authToken: string },
+  faults?: SandboxFaults,
 ): void {
   const prefix = `/${API_VERSION}/Accounts/:AccountSid`;
 
@@ -54,8 +56,19 @@ export function registerTwilioRoutes(
     });
 
     api.post<{ Params: AccountParams; Body: FormParams }>(`${prefix}/Messages.json`, async (request, reply) => {
+      const fault = faults?.nextTwilio() ?? null;
+      const delay = () => new Promise((resolve) => setTimeout(resolve, faults?.twilio.delayMs ?? 0));
+      if (fault === '500') return sendError(reply, twilioErrors.internal());
+      if (fault === '429') return sendError(reply, twilioErrors.tooManyRequests());
+      if (fault === 'timeout-drop') {
+        await delay();
+        // The client gave up: like a request lost on the way, nothing is created.
+        if (request.raw.socket.destroyed) return reply;
+      }
       const result = emulator.createMessage(request.body ?? {});
       if (result instanceof TwilioApiError) return sendError(reply, result);
+      if (fault === '500-after-create') return sendError(reply, twilioErrors.internal());
+      if (fault === 'timeout-after-create') await delay();
       return reply.code(201).send(toMessageResource(result));
     });
 

@@ -1,6 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { HandlesJobs } from '@unisson/platform';
 import { jobSpec, JOBS, QUEUES } from '@unisson/queues';
 import { BulkImportRepository } from '../bulk-import.repository';
 import { BulkImportService } from '../bulk-import.service';
@@ -8,7 +9,8 @@ import { BulkImportService } from '../bulk-import.service';
 const SWEEP_EVERY_MS = 30_000;
 
 /** Runs uploaded files one at a time (intake's own workers process the alerts); re-enqueues any Redis lost. */
-@Processor(QUEUES.imports, { concurrency: 1 })
+@Processor(QUEUES.imports, { concurrency: 1, autorun: false })
+@HandlesJobs('bulk-import.run')
 export class BulkImportProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('BulkImportProcessor');
 

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { HandlesJobs } from '@unisson/platform';
 import { JOBS, QUEUES } from '@unisson/queues';
 import { CampaignsRepository } from '../campaigns.repository';
 import { CampaignsService } from '../campaigns.service';
@@ -8,7 +9,8 @@ import { CampaignsService } from '../campaigns.service';
 const SWEEP_EVERY_MS = 60_000;
 
 /** Runs launched campaigns; every minute, re-adds the run of any campaign that should be going on (Redis lost it). */
-@Processor(QUEUES.campaigns, { concurrency: 1 })
+@Processor(QUEUES.campaigns, { concurrency: 1, autorun: false })
+@HandlesJobs('campaign.run')
 export class CampaignRunProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('CampaignRunProcessor');
 

@@ -17,6 +17,11 @@ export class ChannelError extends Error {
     message: string,
     /** HTTP status (Twilio) or SMTP reply code, when the provider answered */
     readonly status: number | null = null,
+    /**
+     * True when the request may have reached the provider despite the error (a timeout or a
+     * dropped connection after the request left, a 5xx): reconcile with the provider before retrying.
+     */
+    readonly maybeAccepted = false,
   ) {
     super(message);
     this.name = 'ChannelError';

@@ -4,8 +4,13 @@ import { ChannelError } from './channel-error';
 export interface SmtpFailure {
   code?: string;
   responseCode?: number;
+  /** The SMTP step that failed ('CONN', 'EHLO', 'MAIL FROM', 'RCPT TO', 'DATA'…), as nodemailer names it. */
+  command?: string;
   message: string;
 }
+
+/** Steps whose refusal concerns the server (an outage), not this recipient or this message. */
+const SERVER_STEPS = new Set(['CONN', 'EHLO', 'HELO', 'LHLO', 'MAIL FROM']);
 
 const NETWORK_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'ETLS']);
 
@@ -17,7 +22,9 @@ const NETWORK_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'E
 export function smtpFailureToChannelError(failure: SmtpFailure): ChannelError {
   const { responseCode, code } = failure;
   if (responseCode !== undefined && responseCode >= 400) {
-    const retryable = responseCode < 500;
+    // A 5xx to RCPT TO or to the message is about that mailbox or content: permanent. A 5xx in
+    // the greeting or to MAIL FROM is the relay refusing service (554 "no service"): an outage.
+    const retryable = responseCode < 500 || SERVER_STEPS.has(failure.command ?? '');
     return new ChannelError(
       'email',
       String(responseCode),

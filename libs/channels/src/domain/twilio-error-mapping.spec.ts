@@ -24,6 +24,16 @@ describe('twilioFailureToChannelError', () => {
     expect(error.channel).toBe('sms');
   });
 
+  it.each<[string, TwilioFailure, boolean]>([
+    ['a 429 was refused before anything was created', { kind: 'rest', status: 429, code: 20429, message: '' }, false],
+    ['a 500 may come after the message was created', { kind: 'rest', status: 500, code: 20500, message: '' }, true],
+    ['a refused connection never reached Twilio', { kind: 'network', code: 'ECONNREFUSED', message: '' }, false],
+    ['a timeout may have reached Twilio', { kind: 'network', code: 'ECONNABORTED', message: 'timeout of 2000ms exceeded' }, true],
+    ['a reset connection may have reached Twilio', { kind: 'network', code: 'ECONNRESET', message: '' }, true],
+  ])('%s', (_label, failure, maybeAccepted) => {
+    expect(twilioFailureToChannelError(failure).maybeAccepted).toBe(maybeAccepted);
+  });
+
   it('keeps phone numbers quoted by Twilio out of the error message', () => {
     const error = twilioFailureToChannelError({
       kind: 'rest',

@@ -33,8 +33,22 @@ export function redactPhoneNumbers(text: string): string {
   return text.replace(/\+?\d[\d .-]{5,}\d/g, '[numéro masqué]');
 }
 
+/** Network failures that prove the request never reached Twilio. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether Twilio may have created the message despite the failure: a 5xx (the request was
+ * received), a timeout or a connection dropped after the request left. Reconcile before retrying.
+ */
+export function mayHaveReachedTwilio(failure: TwilioFailure): boolean {
+  if (failure.kind === 'rest') return failure.status >= 500;
+  if (failure.kind === 'network') return !NEVER_SENT_CODES.has(failure.code ?? '');
+  return failure.kind === 'unknown';
+}
+
 export function twilioFailureToChannelError(failure: TwilioFailure): ChannelError {
   const retryable = isRetryableTwilioFailure(failure);
+  const maybeAccepted = mayHaveReachedTwilio(failure);
   switch (failure.kind) {
     case 'rest':
       return new ChannelError(
@@ -43,6 +57,7 @@ export function twilioFailureToChannelError(failure: TwilioFailure): ChannelErro
         retryable,
         `Twilio a refusé la requête (HTTP ${failure.status}) : ${redactPhoneNumbers(failure.message)}`,
         failure.status,
+        maybeAccepted,
       );
     case 'network':
       return new ChannelError(
@@ -50,10 +65,19 @@ export function twilioFailureToChannelError(failure: TwilioFailure): ChannelErro
         'NETWORK',
         retryable,
         `Twilio est injoignable (${failure.code ?? 'erreur réseau'}) : nouvel essai plus tard.`,
+        null,
+        maybeAccepted,
       );
     case 'client-validation':
       return new ChannelError('sms', 'INVALID_REQUEST', retryable, `Requête SMS invalide : ${redactPhoneNumbers(failure.message)}`);
     case 'unknown':
-      return new ChannelError('sms', 'UNKNOWN', retryable, `Échec inattendu de l'envoi SMS : ${redactPhoneNumbers(failure.message)}`);
+      return new ChannelError(
+        'sms',
+        'UNKNOWN',
+        retryable,
+        `Échec inattendu de l'envoi SMS : ${redactPhoneNumbers(failure.message)}`,
+        null,
+        maybeAccepted,
+      );
   }
 }

@@ -7,6 +7,8 @@ export type PlannedContactStatus = (typeof PLANNED_CONTACT_STATUSES)[number];
 @Entity({ name: 'planned_contact' })
 @Index('ix_planned_contact_plan_status', ['planId', 'status'])
 @Index('ix_planned_contact_household', ['householdId'])
+@Index('ix_planned_contact_status_due', ['status', 'notBefore'])
+@Index('ix_planned_contact_status_handed_off', ['status', 'handedOffAt'])
 export class PlannedContactRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,3 +1,4 @@
+import { parseOrThrow, UnissonError } from '@unisson/platform';
 import { alertSchema, stageEventSchema } from './submission.schemas';
 
 const alert = {
@@ -22,6 +23,10 @@ describe('alert validation', () => {
     [{ ...alert, arrears: { amount: 10, firstUnpaidOn: '2026-02-30' } }, 'arrears.firstUnpaidOn'],
     [{ ...alert, unexpected: true }, ''],
     [{ ...alert, lease: { housingSector: 'hlm', monthlyRent: 500 } }, 'lease.housingSector'],
+    [{ ...alert, arrears: { amount: 10, firstUnpaidOn: '0000-01-01' } }, 'arrears.firstUnpaidOn'],
+    [{ ...alert, tenant: { ...alert.tenant, birthDate: '2999-01-01' } }, 'tenant.birthDate'],
+    [{ ...alert, lease: { housingSector: 'social', monthlyRent: 1e308 } }, 'lease.monthlyRent'],
+    [{ ...alert, contacts: { phone: 'appelez-moi' } }, 'contacts.phone'],
   ])('names the wrong field (%#)', (input, field) => {
     const result = alertSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -31,5 +36,24 @@ describe('alert validation', () => {
   it('requires the hearing for an assignation', () => {
     const result = stageEventSchema.safeParse({ partnerRef: 'X-1', type: 'assignation', occurredOn: '2026-11-02' });
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['hearing']);
+  });
+
+  it.each([
+    ['a NUL character', 'Ngu\u0000yen', 'control characters'],
+    ['a lone surrogate', 'Ngu\uD800yen', 'lone surrogate'],
+  ])('refuses %s with a 400 naming the field, before the schema', (_label, lastName, message) => {
+    let error: unknown;
+    try {
+      parseOrThrow(alertSchema, { ...alert, tenant: { ...alert.tenant, lastName } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnissonError);
+    expect((error as UnissonError).statusCode).toBe(400);
+    expect((error as UnissonError).fields).toEqual([{ field: 'tenant.lastName', message: expect.stringContaining(message) }]);
+  });
+
+  it('accepts an emoji and accented text (surrogate pairs are fine)', () => {
+    expect(() => parseOrThrow(alertSchema, { ...alert, tenant: { lastName: 'Ngô 👍', firstName: 'Thị' } })).not.toThrow();
   });
 });

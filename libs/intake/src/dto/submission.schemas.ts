@@ -2,13 +2,30 @@ import { z } from 'zod';
 import { HOUSING_SECTORS, STAGE_EVENT_TYPES } from '@unisson/vocabulary';
 import { LOCALES } from '@unisson/templates';
 
+/** The years a date of a person, a lease or a procedure can fall in: anything else is a typing error (year 0000, 20226). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(
     (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
     'is not a real calendar date',
-  );
+  )
+  .refine((value) => {
+    const year = Number(value.slice(0, 4));
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }, `must be between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31`);
+
+const birthDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+
+const isoInstant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 2000 && year <= LAST_YEAR;
+  }, `must be between the years 2000 and ${LAST_YEAR}`);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const euros = z
   .number({ error: 'must be a number of euros, e.g. 1234.56' })
@@ -16,13 +33,18 @@ const euros = z
   .max(1_000_000, 'looks too large (over 1,000,000 €)')
   .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'must have at most 2 decimals');
 
+const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d][\d .()-]{5,29}$/, 'must be a phone number of digits, spaces, dots, dashes or brackets, e.g. 06 12 34 56 78');
+
 /** The languages the template library writes in (`fr-falc`: French easy-to-read). */
 export const SUPPORTED_LOCALES = LOCALES;
 
 export const personSchema = z.strictObject({
   lastName: text(100),
   firstName: text(100),
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
 });
 
 export const addressSchema = z.strictObject({
@@ -33,7 +55,7 @@ export const addressSchema = z.strictObject({
 });
 
 export const contactsSchema = z.strictObject({
-  phone: z.string().trim().min(6, 'must be a phone number').max(30).optional(),
+  phone: phoneNumber.optional(),
   email: z.string().trim().toLowerCase().email('must be an e-mail address').max(254).optional(),
 });
 
@@ -69,7 +91,7 @@ export const stageEventSchema = z
     occurredOn: isoDate,
     hearing: z
       .strictObject({
-        at: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' }),
+        at: isoInstant,
         place: text(300),
       })
       .optional(),
@@ -96,7 +118,7 @@ export const intentSchema = z.strictObject({
   /** Latest date the household should hear about it. */
   deadline: isoDate.optional(),
   /** The number the household should call; the partner's public number otherwise. */
-  callbackPhone: z.string().trim().min(6, 'must be a phone number').max(30).optional(),
+  callbackPhone: phoneNumber.optional(),
 });
 export type IntentInput = z.infer<typeof intentSchema>;
 

@@ -1,32 +1,17 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { ensureJobs, HandlesJobs, JobReconciler } from '@unisson/platform';
 import { jobSpec, JOBS, QUEUES } from '@unisson/queues';
 import { IntakeRepository } from '../intake.repository';
 import { SubmissionProcessingService } from '../submission-processing.service';
 
-const SWEEP_EVERY_MS = 30_000;
-
-/** Processes stored submissions; every 30 s re-enqueues any the API stored but could not enqueue. */
-@Processor(QUEUES.intake, { concurrency: 8 })
-export class IntakeProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger('IntakeProcessor');
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly processing: SubmissionProcessingService,
-    private readonly submissions: IntakeRepository,
-    @InjectQueue(QUEUES.intake) private readonly queue: Queue,
-  ) {
+/** Processes stored submissions. */
+@Processor(QUEUES.intake, { concurrency: 8, autorun: false })
+@HandlesJobs('submission.received')
+export class IntakeProcessor extends WorkerHost {
+  constructor(private readonly processing: SubmissionProcessingService) {
     super();
-  }
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.sweep().catch((e: unknown) => this.logger.warn({ err: String(e) }, 'intake sweep failed')),
-      SWEEP_EVERY_MS,
-    );
-    this.timer.unref();
   }
 
   async process(job: Job): Promise<unknown> {
@@ -34,9 +19,29 @@ export class IntakeProcessor extends WorkerHost implements OnApplicationBootstra
     const { submissionId } = JOBS['submission.received'].payload.parse(job.data);
     return this.processing.process(submissionId);
   }
+}
 
-  private async sweep(): Promise<void> {
-    const ids = await this.submissions.findStaleUnprocessedIds(SWEEP_EVERY_MS, 1000);
-    if (ids.length) await this.queue.addBulk(ids.map((submissionId) => jobSpec('submission.received', { submissionId })));
+/**
+ * `partner_submission` is the inbox: a submission stored but never processed gets its job back
+ * (the API died before enqueuing it, or Redis lost it). A job that keeps failing is retried every ten minutes.
+ */
+@Injectable()
+export class IntakeReconciler extends JobReconciler {
+  readonly name = 'intake';
+
+  constructor(
+    private readonly submissions: IntakeRepository,
+    @InjectQueue(QUEUES.intake) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async reconcile(): Promise<number> {
+    const ids = await this.submissions.findStaleUnprocessedIds(2_000, 5_000);
+    return ensureJobs(
+      this.queue,
+      ids.map((submissionId) => jobSpec('submission.received', { submissionId })),
+      10 * 60_000,
+    );
   }
 }

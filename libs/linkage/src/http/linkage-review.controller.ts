@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
@@ -57,7 +57,7 @@ export class LinkageReviewController {
   @Audited({ action: 'linkage.review.read', subjectType: 'partner_record', subjectId: 'recordId' })
   @ApiOperation({ summary: 'Tous les liens d’une fiche avec leur explication (champs, niveaux, poids)' })
   @ReviewList()
-  async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId') recordId: string) {
+  async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId', new ParseUUIDPipe()) recordId: string) {
     return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
   }
 

@@ -3,6 +3,8 @@ import type { Channel } from './message-status';
 /** A message decided on and rendered, before it is stored. */
 export interface MessageDraft {
   idempotencyKey: string;
+  /** The planned contact it carries out, if any. */
+  plannedContactKey?: string | null;
   householdId: string;
   procedureId: string | null;
   signingPartnerIds: string[];

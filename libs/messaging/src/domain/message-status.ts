@@ -5,7 +5,8 @@
  *   queued ──► sending ──► sent ──► delivered
  *     │           │          ├────► undelivered
  *     │           │          └────► failed
- *     │           └──► failed (provider refused, not retryable)
+ *     │           ├──► failed (provider refused, not retryable)
+ *     │           └──► suppressed (opted out after the claim)
  *     └──► cancelled | suppressed (opt-out, obsolete)
  */
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled', 'suppressed'] as const;
@@ -15,7 +16,7 @@ export { MESSAGE_CHANNELS as CHANNELS, type MessageChannel as Channel } from '@u
 
 const ALLOWED: Record<MessageStatus, readonly MessageStatus[]> = {
   queued: ['sending', 'cancelled', 'suppressed', 'failed'],
-  sending: ['sent', 'failed', 'queued'],
+  sending: ['sent', 'failed', 'queued', 'suppressed'],
   sent: ['delivered', 'undelivered', 'failed'],
   delivered: [],
   undelivered: [],

@@ -4,6 +4,7 @@ import { Channel, CHANNELS, MESSAGE_STATUSES, MessageStatus } from '../domain/me
 /** One message to one household on one channel, with its durable state. */
 @Entity({ name: 'outbound_message' })
 @Index('ix_outbound_message_status_due', ['status', 'notBefore'])
+@Index('ix_outbound_message_status_sent', ['status', 'sentAt'])
 export class OutboundMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -12,6 +13,11 @@ export class OutboundMessage {
   @Index({ unique: true })
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;
+
+  /** The coordination engine's planned contact this message carries out (null for messages of no plan). */
+  @Index('ux_outbound_message_planned_contact', { unique: true, where: 'planned_contact_key IS NOT NULL' })
+  @Column({ name: 'planned_contact_key', type: 'text', nullable: true })
+  plannedContactKey: string | null;
 
   @Index()
   @Column({ name: 'household_id', type: 'uuid' })
@@ -71,6 +77,17 @@ export class OutboundMessage {
 
   @Column({ name: 'sending_started_at', type: 'timestamptz', nullable: true })
   sendingStartedAt: Date | null;
+
+  /**
+   * When the provider may have taken the message: an e-mail's SMTP transaction reached its final
+   * dot, or an SMS request was answered ambiguously (timeout, 5xx). Set: reconcile before resending.
+   */
+  @Column({ name: 'provider_handover_at', type: 'timestamptz', nullable: true })
+  providerHandoverAt: Date | null;
+
+  /** Last time the provider was asked for the status of this sent message (lost callbacks). */
+  @Column({ name: 'status_checked_at', type: 'timestamptz', nullable: true })
+  statusCheckedAt: Date | null;
 
   @Column({ name: 'last_error_code', type: 'text', nullable: true })
   lastErrorCode: string | null;

@@ -4,6 +4,7 @@ import { UnissonError } from '@unisson/platform';
 import type { PartnerPrincipal } from '../domain/api-scope';
 import { parseApiKey, secretMatches } from '../domain/api-key';
 import { PartnersRepository } from '../partners.repository';
+import { FailedAttempts, FORGERY_POLICY } from './failed-attempts';
 
 const CACHE_MS = 30_000;
 
@@ -18,6 +19,7 @@ export class ApiKeyAuthenticator {
 
   constructor(
     private readonly partners: PartnersRepository,
+    private readonly attempts: FailedAttempts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,7 +28,8 @@ export class ApiKeyAuthenticator {
     return Boolean(headers['x-api-key'] || /^Bearer\s+/i.test(headers.authorization ?? ''));
   }
 
-  async authenticate(headers: Record<string, string | undefined>): Promise<PartnerPrincipal> {
+  /** `client` (the caller's address) is locked out for a while after repeated unknown keys. */
+  async authenticate(headers: Record<string, string | undefined>, client: string): Promise<PartnerPrincipal> {
     const bearer = headers.authorization?.replace(/^Bearer\s+/i, '');
     const parsed = parseApiKey(headers['x-api-key'] ?? bearer);
     if (!parsed) {
@@ -40,9 +43,12 @@ export class ApiKeyAuthenticator {
     if (cached && cached.until > Date.now() && secretMatches(parsed.secret, cached.hash, this.config.security.appSecret)) {
       return cached.principal;
     }
+    // Guessing keys: a client that keeps presenting unknown keys is locked out (429) for a while.
+    await this.attempts.refuseIfLocked('api-key', client, FORGERY_POLICY);
     const row = await this.partners.findActiveKeyByPrefix(parsed.prefix);
     if (!row || !secretMatches(parsed.secret, row.secretHash, this.config.security.appSecret)) {
       this.cache.delete(parsed.prefix);
+      await this.attempts.recordFailure('api-key', client, FORGERY_POLICY);
       throw new UnissonError('UNAUTHENTICATED', 'Unknown, expired or revoked API key. Check the key or ask for a new one.', 401);
     }
     const principal: PartnerPrincipal = {

@@ -13,6 +13,7 @@ interface GuardedRequest {
   method: string;
   url: string;
   headers: Record<string, string | undefined>;
+  ip?: string;
   body?: unknown;
   principal?: PartnerPrincipal;
   actor?: Principal;
@@ -92,7 +93,7 @@ export class AuthenticationGuard implements CanActivate {
 
   private async identify(request: GuardedRequest): Promise<Principal | undefined> {
     if (this.keys.presented(request.headers)) {
-      const principal = await this.keys.authenticate(request.headers);
+      const principal = await this.keys.authenticate(request.headers, request.ip ?? 'unknown');
       request.principal = principal;
       request.actor = keyPrincipalOf(principal);
       return request.actor;

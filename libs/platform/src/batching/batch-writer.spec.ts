@@ -15,12 +15,12 @@ describe('BatchWriter', () => {
     expect(batches).toEqual([[1, 2, 3], [4]]);
   });
 
-  it('fails every caller of a failed batch, and only them', async () => {
+  it('fails every caller of a batch that lost its connection, and only them', async () => {
     let call = 0;
     const writer = new BatchWriter<number, number>(
       async (items) => {
         call++;
-        if (call === 1) throw new Error('database unavailable');
+        if (call === 1) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
         return items;
       },
       { maxBatch: 2, maxDelayMs: 1 },
@@ -29,5 +29,26 @@ describe('BatchWriter', () => {
     const second = writer.write(3);
     expect((await first).map((r) => r.status)).toEqual(['rejected', 'rejected']);
     await expect(second).resolves.toBe(3);
+  });
+
+  it('retries a failed group without its bad row: the other callers succeed', async () => {
+    const flushed: number[][] = [];
+    const writer = new BatchWriter<number, number>(
+      async (items) => {
+        flushed.push(items);
+        if (items.includes(13)) throw Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' });
+        return items.map((i) => i * 10);
+      },
+      { maxBatch: 40, maxDelayMs: 5 },
+    );
+    const items = Array.from({ length: 40 }, (_, i) => i);
+    const settled = await Promise.allSettled(items.map((i) => writer.write(i)));
+    expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(settled[13].status).toBe('rejected');
+    expect(settled.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(
+      items.filter((i) => i !== 13).map((i) => i * 10),
+    );
+    // Halving: about log2(40) rounds over the bad row, not 40 single-row writes.
+    expect(flushed.length).toBeLessThan(20);
   });
 });

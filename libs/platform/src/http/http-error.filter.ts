@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RedirectError, UnissonError } from '../errors';
+import { describeSafely, SafeErrorDescription } from '../logging/safe-errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -26,6 +27,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception, String(request.id ?? ''));
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');
+    }
+    if (exception instanceof UnissonError && exception.retryAfterSeconds !== null) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     void reply
       .status(body.statusCode)
@@ -84,8 +88,7 @@ function codeForStatus(status: number): string {
   return known[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 }
 
-/** Error description for logs: type and message only (messages never carry personal data). */
-export function describe(error: unknown): { type: string; message: string } {
-  if (error instanceof Error) return { type: error.name, message: error.message.slice(0, 300) };
-  return { type: typeof error, message: 'non-error thrown' };
+/** Error description for logs: a database error by code and query name, other messages with personal data masked. */
+export function describe(error: unknown): SafeErrorDescription {
+  return describeSafely(error);
 }

@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { HandlesJobs } from '@unisson/platform';
 import { jobSpec, JOBS, QUEUES } from '@unisson/queues';
 import { WebhookDeliveryService } from '../webhook-delivery.service';
 import { WebhooksRepository } from '../webhooks.repository';
@@ -8,7 +9,8 @@ import { WebhooksRepository } from '../webhooks.repository';
 const SWEEP_EVERY_MS = 60_000;
 
 /** Sends webhook deliveries (retried with exponential backoff and jitter); re-adds any Redis lost. */
-@Processor(QUEUES.webhooks, { concurrency: 8 })
+@Processor(QUEUES.webhooks, { concurrency: 8, autorun: false })
+@HandlesJobs('webhook.deliver')
 export class WebhookDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('WebhookDeliveryProcessor');
 

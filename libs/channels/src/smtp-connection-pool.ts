@@ -1,0 +1,104 @@
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+
+export interface SmtpPoolOptions {
+  url: URL;
+  maxConnections: number;
+  timeoutMs: number;
+}
+
+/**
+ * A few open SMTP sessions, reused message after message (nodemailer's own pool hides the
+ * moment the final dot is written, which exactly-once sending needs to know).
+ */
+export class SmtpConnectionPool {
+  private readonly idle: SMTPConnection[] = [];
+  private readonly waiting: Array<(connection: SMTPConnection | null) => void> = [];
+  private open = 0;
+  private closed = false;
+
+  constructor(private readonly options: SmtpPoolOptions) {}
+
+  async acquire(): Promise<SMTPConnection> {
+    const reused = this.idle.pop();
+    if (reused) return reused;
+    if (this.open >= this.options.maxConnections) {
+      const handed = await new Promise<SMTPConnection | null>((resolve) => this.waiting.push(resolve));
+      return handed ?? this.acquire();
+    }
+    this.open++;
+    try {
+      return await this.connect();
+    } catch (error) {
+      this.open--;
+      this.wakeOne(null);
+      throw error;
+    }
+  }
+
+  /** A healthy connection goes back to the pool; a broken one is closed. */
+  release(connection: SMTPConnection, healthy: boolean): void {
+    if (!healthy || this.closed) {
+      this.open--;
+      connection.close();
+      this.wakeOne(null);
+      return;
+    }
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(connection);
+    else this.idle.push(connection);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.close();
+    for (const waiter of this.waiting.splice(0)) waiter(null);
+  }
+
+  private wakeOne(connection: SMTPConnection | null): void {
+    this.waiting.shift()?.(connection);
+  }
+
+  private connect(): Promise<SMTPConnection> {
+    const { url, timeoutMs } = this.options;
+    const connection = new SMTPConnection({
+      host: url.hostname,
+      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+      secure: url.protocol === 'smtps:',
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+    return new Promise<SMTPConnection>((resolve, reject) => {
+      const fail = (error: Error) => {
+        connection.close();
+        reject(error);
+      };
+      connection.once('error', fail);
+      connection.connect(() => {
+        if (!url.username) {
+          connection.off('error', fail);
+          return resolve(this.watch(connection));
+        }
+        connection.login({ user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }, (error) => {
+          if (error) return fail(error);
+          connection.off('error', fail);
+          resolve(this.watch(connection));
+        });
+      });
+    });
+  }
+
+  /** An idle session the server closes leaves the pool. */
+  private watch(connection: SMTPConnection): SMTPConnection {
+    const drop = () => {
+      const index = this.idle.indexOf(connection);
+      if (index >= 0) {
+        this.idle.splice(index, 1);
+        this.open--;
+      }
+    };
+    connection.on('end', drop);
+    connection.on('error', drop);
+    return connection;
+  }
+}

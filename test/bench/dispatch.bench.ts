@@ -1,0 +1,207 @@
+/**
+ * npm run bench:dispatch [-- --sms 20000 --emails 10000 --concurrency 64]
+ * Messages through the full pipeline with one worker process (apps/worker): state in PostgreSQL
+ * (claim, hand-over, outcome), the BullMQ queue, the rendering of the provider's payload (the
+ * Twilio SDK's request, the MIME message), the provider call to the local servers (the
+ * Twilio-compatible REST server, the SMTP catcher) and the status update. Bodies come from the
+ * template library (its rendering is timed apart, in this process). Beside each figure: bare
+ * BullMQ no-op jobs at the same concurrency, in a process of their own, in the same run.
+ * Rates are measured in the database, from the first claim to the last "sent".
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { startProviderSandbox } from '../../apps/provider-sandbox/src';
+import { loadConfig } from '@unisson/config';
+import { dataSourceOptions } from '@unisson/database';
+import { unissonSchema } from '@unisson/database/schema';
+import { DEFAULT_VARIANT, TEMPLATE_KEYS, TemplateLibrary } from '@unisson/templates';
+import { migrate } from '../../scripts/db-migrate';
+import { appEnv, enqueueDispatch } from '../support/dispatch-workload';
+import { freePort } from '../support/free-port';
+import { startWorkerProcess } from '../support/processes';
+import { machineContext } from './machine-context';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+async function renderBodies(channel: 'sms' | 'email', count: number) {
+  const library = TemplateLibrary.load();
+  if (channel === 'email') await library.prepareAllEmails();
+  const key = TEMPLATE_KEYS.find((k) => library.definition(k).channels.includes(channel))!;
+  const variables = library.definition(key).sample;
+  const started = performance.now();
+  const rendered = [];
+  for (let i = 0; i < count; i++) {
+    rendered.push(await library.render({ templateKey: key, channel, locale: 'fr', variant: DEFAULT_VARIANT, variables }));
+  }
+  return { rendered, perSecond: Math.round(count / ((performance.now() - started) / 1000)) };
+}
+
+async function seed(
+  db: DataSource,
+  channel: 'sms' | 'email',
+  count: number,
+  label: string,
+): Promise<{ ids: string[]; renderPerSecond: number }> {
+  const { rendered, perSecond } = await renderBodies(channel, count);
+  const rows = rendered.map((r, i) => ({
+    id: randomUUID(),
+    idempotency_key: `bench:${label}:${i}`,
+    household_id: randomUUID(),
+    signing_partner_ids: [randomUUID()],
+    channel,
+    purpose: 'bench',
+    template_key: r.templateKey,
+    template_version: r.templateVersion,
+    locale: r.locale,
+    // Ending in 5: none of the sandbox's magic numbers (0001-0004, 0429, 0500).
+    recipient: channel === 'sms' ? `+3361${String(20_000_005 + i * 10)}` : `bench.${label}.${i}@example.org`,
+    subject: r.subject ?? null,
+    body: r.text,
+    body_html: r.html ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 1_000) {
+    await db.query(
+      `INSERT INTO outbound_message (id, idempotency_key, household_id, signing_partner_ids, channel, purpose, template_key,
+         template_version, locale, recipient, subject, body, body_html, status, not_before)
+       SELECT id, idempotency_key, household_id, signing_partner_ids, channel::message_channel, purpose, template_key, template_version,
+         locale, recipient, subject, body, body_html, 'queued', now() - interval '1 second'
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, idempotency_key text, household_id uuid, signing_partner_ids uuid[], channel text,
+         purpose text, template_key text, template_version text, locale text, recipient text, subject text, body text, body_html text)`,
+      [JSON.stringify(rows.slice(i, i + 1_000))],
+    );
+  }
+  return { ids: rows.map((r) => r.id), renderPerSecond: perSecond };
+}
+
+async function noopBaseline(redisUrl: string, count: number, concurrency: number): Promise<number> {
+  const url = new URL(redisUrl);
+  const prefix = `{bench-noop-${randomBytes(4).toString('hex')}}`;
+  const queue = new Queue('noop', {
+    connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null },
+    prefix,
+  });
+  try {
+    for (let i = 0; i < count; i += 1_000) {
+      await queue.addBulk(
+        Array.from({ length: Math.min(1_000, count - i) }, (_, k) => ({
+          name: 'noop',
+          data: { messageId: randomUUID() },
+          opts: { jobId: `noop-${i + k}`, attempts: 8, removeOnComplete: { age: 24 * 3600, count: 10_000 } },
+        })),
+      );
+    }
+    const noop = spawn(process.execPath, ['-r', '@swc-node/register', 'test/bench/noop-worker.ts'], {
+      cwd: `${__dirname}/../..`,
+      env: { ...process.env, REDIS_URL: redisUrl, NOOP_PREFIX: prefix, NOOP_COUNT: String(count), NOOP_CONCURRENCY: String(concurrency) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    noop.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise((resolve) => noop.once('exit', resolve));
+    return count / (JSON.parse(out.trim().split('\n').pop()!) as { seconds: number }).seconds;
+  } finally {
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const smsCount = arg('sms', 20_000);
+  const emailCount = arg('emails', 10_000);
+  const concurrency = arg('concurrency', 64);
+  const base = loadConfig();
+  const dbUrl = new URL(base.database.url);
+  dbUrl.pathname = `/unisson_bench_dispatch_${process.pid}`;
+  const admin = new DataSource({ type: 'postgres', url: base.database.url.replace(/\/[^/]*$/, '/postgres') });
+  await admin.initialize();
+  await admin.query(`DROP DATABASE IF EXISTS unisson_bench_dispatch_${process.pid}`);
+  await admin.query(`CREATE DATABASE unisson_bench_dispatch_${process.pid}`);
+  process.stderr.write('▶ Database, provider sandbox…\n');
+  await migrate(dbUrl.toString());
+  const db = new DataSource(dataSourceOptions(dbUrl.toString(), unissonSchema, { poolSize: 4 }));
+  await db.initialize();
+  const sandbox = await startProviderSandbox({
+    twilioPort: 0,
+    smtpPort: 0,
+    accountSid: base.twilio.accountSid,
+    authToken: base.twilio.authToken,
+    lifecycleDelayMs: 3_600_000,
+  });
+  const prefix = `bench-dispatch-${randomBytes(4).toString('hex')}`;
+  const env = appEnv({
+    databaseUrl: dbUrl.toString(),
+    redisUrl: base.redis.url,
+    queuePrefix: prefix,
+    sandbox,
+    apiPort: await freePort(),
+    extra: {
+      LOG_LEVEL: 'warn',
+      DISPATCH_CONCURRENCY: String(concurrency),
+      DATABASE_POOL_SIZE: '24',
+      PROVIDER_TIMEOUT_MS: '15000',
+      RECONCILE_EVERY_MS: '60000',
+    },
+  });
+  const results: Record<string, unknown> = {};
+  try {
+    for (const [channel, count] of [
+      ['sms', smsCount],
+      ['email', emailCount],
+    ] as const) {
+      process.stderr.write(`▶ ${channel}: rendering and storing ${count} messages…\n`);
+      const { ids, renderPerSecond } = await seed(db, channel, count, `${channel}-${prefix}`);
+      process.stderr.write(`▶ ${channel}: bare BullMQ no-op jobs at concurrency ${concurrency}…\n`);
+      const noopPerSecond = await noopBaseline(base.redis.url, count, concurrency);
+      process.stderr.write(`▶ ${channel}: the worker sends them…\n`);
+      const worker = await startWorkerProcess({ ...env, LOG_LEVEL: 'info' });
+      await enqueueDispatch(base.redis.url, prefix, ids);
+      let sent = 0;
+      while (sent < count) {
+        await new Promise((r) => setTimeout(r, 1_000));
+        [{ sent }] = await db.query(`SELECT count(*)::int AS sent FROM outbound_message WHERE channel = $1 AND status = 'sent'`, [channel]);
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${sent}/${count} sent`);
+        if (worker.child.exitCode !== null) throw new Error(`the worker stopped:\n${worker.lines.slice(-10).join('\n')}`);
+      }
+      process.stderr.write('\n');
+      const [{ seconds }] = await db.query(
+        `SELECT extract(epoch FROM max(sent_at) - min(sending_started_at))::float AS seconds FROM outbound_message WHERE channel = $1`,
+        [channel],
+      );
+      await worker.stop();
+      const perSecond = count / seconds;
+      results[channel] = {
+        messages: count,
+        perSecond: Math.round(perSecond),
+        target: channel === 'sms' ? 2_000 : 1_000,
+        met: perSecond >= (channel === 'sms' ? 2_000 : 1_000),
+        noopJobsPerSecond: Math.round(noopPerSecond),
+        ratioToNoop: Number((perSecond / noopPerSecond).toFixed(3)),
+        templateRenderPerSecond: renderPerSecond,
+        delivered: channel === 'sms' ? sandbox.store.messages.length : sandbox.store.emails.length,
+      };
+      process.stderr.write(
+        `  ${channel}: ${Math.round(perSecond)}/s through the pipeline, no-op jobs ${Math.round(noopPerSecond)}/s (ratio ${(perSecond / noopPerSecond).toFixed(3)})\n`,
+      );
+    }
+  } finally {
+    await db.destroy();
+    await sandbox.stop();
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+      `unisson_bench_dispatch_${process.pid}`,
+    ]);
+    await admin.query(`DROP DATABASE IF EXISTS unisson_bench_dispatch_${process.pid}`);
+    await admin.destroy();
+  }
+  console.log(JSON.stringify({ bench: 'dispatch', concurrency, workerProcesses: 1, ...results, machine: machineContext() }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
+
+jest.setTimeout(60_000);
+
+/** 1,000 requests with one key, 300 wrong operator passwords, 300 forged webhooks, an oversized body. */
+describe('abuse limits', () => {
+  let stack: UnissonStack;
+  beforeAll(async () => {
+    stack = await startUnissonStack('e2e_abuse', { API_RATE_LIMIT_PER_SECOND: '20' });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const get = (path: string, headers: Record<string, string>) => fetch(`${stack.baseUrl}${path}`, { headers });
+
+  it('answers 429 with Retry-After once a key exceeds its rate on a route, and only on that route', async () => {
+    const auth = { authorization: `Bearer ${stack.keys['bailleur-93']}` };
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    const started = Date.now();
+    for (let i = 0; i < 1_000; i += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, () => get(`/v1/submissions/${randomUUID()}`, auth)));
+      for (const r of batch) {
+        statuses.push(r.status);
+        if (r.status === 429) {
+          retryAfter ??= r.headers.get('retry-after');
+          expect(((await r.json()) as { code: string }).code).toBe('RATE_LIMITED');
+        } else await r.arrayBuffer();
+      }
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const answered = statuses.filter((s) => s === 404).length;
+    // 20/s with a burst of 4 s' worth: about 80 + 20 per second of the run get through, the rest wait.
+    expect(answered).toBeGreaterThanOrEqual(78);
+    expect(answered).toBeLessThanOrEqual(80 + Math.ceil(20 * seconds) + 5);
+    expect(statuses.filter((s) => s === 429).length).toBe(1_000 - answered);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    // Another partner's key, and the same key on another route, are not held back.
+    expect((await get(`/v1/submissions/${randomUUID()}`, { authorization: `Bearer ${stack.keys['caf-93']}` })).status).toBe(404);
+    expect((await get(`/v1/households/${randomUUID()}/plan`, auth)).status).toBe(404);
+  });
+
+  it('locks out, with a growing delay, a client that keeps trying operator passwords', async () => {
+    const wrong = { authorization: `Basic ${Buffer.from('operateur:devine-moi').toString('base64')}` };
+    const right = {
+      authorization: `Basic ${Buffer.from(`${stack.config.security.dashboardUser}:${stack.config.security.dashboardPassword}`).toString('base64')}`,
+    };
+    const statuses: number[] = [];
+    const delays: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const r = await get('/tableau-de-bord', wrong);
+      statuses.push(r.status);
+      if (r.status === 429) delays.push(Number(r.headers.get('retry-after')));
+      await r.arrayBuffer();
+    }
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(290);
+    expect(Math.max(...delays)).toBeGreaterThan(delays[0]);
+    // Locked out: even the right password waits, on the queue dashboard too.
+    expect((await get('/tableau-de-bord', right)).status).toBe(429);
+    const queues = await get('/queues', right);
+    expect(queues.status).toBe(429);
+    expect(Number(queues.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('answers 429 to a client that keeps forging Twilio signatures', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const r = await fetch(`${stack.baseUrl}/v1/webhooks/twilio/message-status?messageId=${randomUUID()}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': `forged-${i}` },
+        body: 'MessageSid=SM123&MessageStatus=delivered',
+      });
+      statuses.push(r.status);
+      await r.arrayBuffer();
+    }
+    expect(statuses.slice(0, 19).every((s) => s === 403)).toBe(true);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(270);
+  });
+
+  it('keeps the request body limit: 413 naming what to do, nothing stored', async () => {
+    const [{ count: before }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
+    const r = await fetch(`${stack.baseUrl}/v1/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['bailleur-93']}` },
+      body: JSON.stringify({ partnerRef: 'X'.repeat(300 * 1024) }),
+    });
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
+    const [{ count: after }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
+    expect(after).toBe(before);
+  });
+});
