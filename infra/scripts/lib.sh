@@ -85,3 +85,13 @@ ensure_redis() {
   for _ in $(seq 1 20); do redis_ready && break; sleep 0.5; done
   redis_ready || fail "Redis did not start. See var/redis/redis.log, or set REDIS_URL to a running server."
 }
+
+# Browser tests (Playwright) drive Debian's Chromium: install it when missing and we can.
+ensure_chromium() {
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
+  if [ -z "$CHROMIUM_PATH" ]; then
+    if can_install; then apt_install chromium; export CHROMIUM_PATH="$(command -v chromium)"; else
+      say "Chromium not found: the browser tests will be skipped with a message (Debian: sudo apt-get install chromium)."
+    fi
+  fi
+}

@@ -5,6 +5,7 @@ cd "$ROOT"
 ensure_node_modules
 ensure_postgres
 ensure_redis
+ensure_chromium
 mkdir -p var
 
 say "1/5 Type check (tsc --noEmit)"
