@@ -47,8 +47,9 @@ function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
 /**
  * Messaging's side of the coordination hand-off: a due planned contact becomes one outbound
  * message (idempotency key derived from the contact key), worded by the template library in the
- * household's language, and its dispatch job. Served acts are the commissaire's; home visits are
- * tasks for social services (a later capability): neither becomes a message.
+ * household's language, and its dispatch job. Served acts are the commissaire's: they never become
+ * a message. Calls and home visits do: their senders (libs/tasks) create the task a team works,
+ * with the call script (a visit is worded with the call script too: a conversation at the door).
  */
 @Injectable()
 export class PlannedContactMessenger extends ContactHandOff {
@@ -66,7 +67,7 @@ export class PlannedContactMessenger extends ContactHandOff {
   }
 
   async handOff(contact: PlannedContactRecord): Promise<void> {
-    if (contact.channel === 'servedAct' || contact.channel === 'homeVisit') {
+    if (contact.channel === 'servedAct') {
       this.logger.log({ contactKey: contact.key, channel: contact.channel }, 'contact handed over outside messaging');
       return;
     }
@@ -96,6 +97,14 @@ export class PlannedContactMessenger extends ContactHandOff {
       notBefore: new Date(),
       correlationId: contact.planId,
     };
+    if ('missing' in wording && (channel === 'call' || channel === 'homeVisit')) {
+      // A call or a visit is worth making without a script: the team sees the purpose and that the library has none yet.
+      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'task without a script');
+      const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+        { ...draft, templateKey: 'none', templateVersion: 'none', locale: facts.household.preferredLocale, variant: 'default', subject: null, body: '', bodyHtml: null },
+      ]);
+      return this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+    }
     if ('missing' in wording) {
       await this.recordUnsendable(contact, channel, facts.household.preferredLocale, 'NOT_WORDED', recipient);
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
@@ -103,7 +112,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     }
     const composed = await this.composer.compose({
       templateKey: wording.templateKey,
-      channel,
+      channel: channel === 'homeVisit' ? 'call' : channel,
       locale: facts.household.preferredLocale,
       variables: wording.variables,
     });
