@@ -101,7 +101,16 @@ export class PlannedContactMessenger extends ContactHandOff {
       // A call or a visit is worth making without a script: the team sees the purpose and that the library has none yet.
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'task without a script');
       const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
-        { ...draft, templateKey: 'none', templateVersion: 'none', locale: facts.household.preferredLocale, variant: 'default', subject: null, body: '', bodyHtml: null },
+        {
+          ...draft,
+          templateKey: 'none',
+          templateVersion: 'none',
+          locale: facts.household.preferredLocale,
+          variant: 'default',
+          subject: null,
+          body: '',
+          bodyHtml: null,
+        },
       ]);
       return this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
     }

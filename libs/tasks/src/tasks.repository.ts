@@ -39,6 +39,7 @@ export interface TaskRow {
   lastOutcome: TaskOutcome | null;
   lastOutcomeAt: Date | null;
   nextAttemptAt: Date | null;
+  unreachable: boolean;
   effectsAppliedAt: Date | null;
   cancelReason: string | null;
   createdAt: Date;
@@ -128,6 +129,7 @@ const COLUMNS: Record<keyof TaskRow, string> = {
   lastOutcome: 'last_outcome',
   lastOutcomeAt: 'last_outcome_at',
   nextAttemptAt: 'next_attempt_at',
+  unreachable: 'unreachable',
   effectsAppliedAt: 'effects_applied_at',
   cancelReason: 'cancel_reason',
   createdAt: 'created_at',
@@ -295,7 +297,16 @@ export class TasksRepository {
 
   async insertAttempt(
     manager: EntityManager,
-    attempt: { taskId: string; householdId: string; channel: string; outcome: string; agent: string; note: string | null; callbackAt: Date | null; at: Date },
+    attempt: {
+      taskId: string;
+      householdId: string;
+      channel: string;
+      outcome: string;
+      agent: string;
+      note: string | null;
+      callbackAt: Date | null;
+      at: Date;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO task_attempt (task_id, household_id, channel, outcome, agent, note, callback_at, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -304,7 +315,12 @@ export class TasksRepository {
   }
 
   /** The household's attempts on a channel since `since` (refusals on any channel count for the pause). */
-  async pastAttempts(manager: EntityManager, householdId: string, channel: string, since: Date): Promise<PastAttempt[]> {
+  async pastAttempts(
+    householdId: string,
+    channel: string,
+    since: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PastAttempt[]> {
     const rows: Array<{ at: Date; outcome: TaskOutcome }> = await manager.query(
       `SELECT at, outcome FROM task_attempt WHERE household_id = $1 AND at >= $3 AND (channel = $2 OR outcome = 'refused') ORDER BY at`,
       [householdId, channel, since],
@@ -320,7 +336,13 @@ export class TasksRepository {
   }
 
   /** Keeps the household's other open tasks from being worked before `until` (caps, refusal pause). */
-  async holdHouseholdUntil(manager: EntityManager, householdId: string, exceptTaskId: string, until: Date, channel: string | null): Promise<void> {
+  async holdHouseholdUntil(
+    manager: EntityManager,
+    householdId: string,
+    exceptTaskId: string,
+    until: Date,
+    channel: string | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE task SET not_before = GREATEST(not_before, $3), updated_at = now()
         WHERE household_id = $1 AND id <> $2 AND state = 'pending' AND ($4::text IS NULL OR channel = $4)`,
@@ -329,7 +351,12 @@ export class TasksRepository {
   }
 
   /** The team's open tasks, earliest due first, and how many there are by state. */
-  async worklist(teamId: string, now: Date, limit: number, offset: number): Promise<{ rows: WorklistRow[]; counts: Record<string, number> }> {
+  async worklist(
+    teamId: string,
+    now: Date,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: WorklistRow[]; counts: Record<string, number> }> {
     const [rows, counts] = await Promise.all([
       this.dataSource.query(
         `SELECT id, channel, purpose, stage, territory, time_zone AS "timeZone",

@@ -55,7 +55,10 @@ export function resolvePlaybook(national: Playbook, local: LocalPlaybook | null,
           ...national.taskRouting,
           ...local.taskRouting,
           // Local rules first (the département's own teams), then the national ones it does not replace.
-          rules: [...(local.taskRouting.rules ?? []), ...national.taskRouting.rules.filter((r) => !local.taskRouting?.rules?.some((l) => l.id === r.id))],
+          rules: [
+            ...(local.taskRouting.rules ?? []),
+            ...national.taskRouting.rules.filter((r) => !local.taskRouting?.rules?.some((l) => l.id === r.id)),
+          ],
         }
       : national.taskRouting,
   };

@@ -173,7 +173,10 @@ const cancellingEvent = z
  */
 const taskRoutingCondition = z
   .object({
-    channels: z.array(z.enum(['call', 'homeVisit'])).min(1).optional(),
+    channels: z
+      .array(z.enum(['call', 'homeVisit']))
+      .min(1)
+      .optional(),
     stages: z.array(stage).min(1).optional(),
     housingSector: z.enum(HOUSING_SECTORS).optional(),
     housingBenefit: z.boolean().optional(),

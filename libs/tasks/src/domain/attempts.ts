@@ -34,9 +34,7 @@ export function attemptPermission(past: readonly PastAttempt[], rules: AttemptRu
   return { allowed: false, until: inWindow[inWindow.length - rules.maxAttempts] + windowMs, reason: 'cap' };
 }
 
-export type AttemptDecision =
-  | { kind: 'retry'; notBefore: number }
-  | { kind: 'done'; exhausted: boolean };
+export type AttemptDecision = { kind: 'retry'; notBefore: number } | { kind: 'done'; exhausted: boolean };
 
 /** How long after an attempt without an answer the next one is made, at the earliest. */
 export const RETRY_AFTER_MS = 20 * 3_600_000;

@@ -30,7 +30,14 @@ export function describeDueWindow(window: DueWindow, timeZone: string): string {
   if (window.from === null) return 'aucun créneau dans les horaires du playbook';
   let format = LOCAL.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('fr-FR', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('fr-FR', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     LOCAL.set(timeZone, format);
   }
   const hour = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });

@@ -43,9 +43,9 @@ describe('routing by the playbook', () => {
   });
 
   it('gives the Essonne mobile team its own aller-vers sequence', () => {
-    expect(routeTask(facts({ territory: '91', channel: 'homeVisit', purpose: 'allerVersEquipeMobile' }), rulesOf('91'), teams)?.teamId).toBe(
-      'emob-91',
-    );
+    expect(
+      routeTask(facts({ territory: '91', channel: 'homeVisit', purpose: 'allerVersEquipeMobile' }), rulesOf('91'), teams)?.teamId,
+    ).toBe('emob-91');
     expect(routeTask(facts({ territory: '91', purpose: 'rappelAudience' }), rulesOf('91'), teams)?.teamId).toBe('dep-91');
   });
 

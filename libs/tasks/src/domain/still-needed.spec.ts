@@ -1,9 +1,35 @@
-import { PlaybookCatalog } from '@unisson/coordination';
-import { PlanningInputBuilder } from '../../../coordination/src/testing/planning-input.builder';
+import { PlanningInput, PlaybookCatalog } from '@unisson/coordination';
 import { stillNeeded, TaskNeed } from './still-needed';
 
 const created = Date.parse('2026-12-01T10:00:00Z');
 const playbook = PlaybookCatalog.load().forTerritory('93', '2026-12-07');
+/** What the check reads of the planning input: the procedure, events, history and playbook. */
+class PlanningInputBuilder {
+  constructor(private readonly pb: typeof playbook) {}
+  build(): PlanningInput {
+    return {
+      household: { id: 'h1', postalCode: '93200', hasMobilePhone: true, hasEmail: false, postalAddressValid: true },
+      procedure: {
+        id: 'p1',
+        stage: 'commandement_de_payer',
+        stageEventOn: '2026-11-02',
+        stageEnteredAt: '2026-11-02T09:00:00.000Z',
+        landlordKind: 'prive',
+        leaseSignedOn: null,
+        dates: {},
+        arrears: { debtCents: 100_000, monthlyRentCents: 50_000, firstUnpaidOn: '2026-09-05', housingBenefit: null },
+        closedOn: null,
+      },
+      intents: [],
+      playbook: this.pb,
+      history: [],
+      optOuts: [],
+      events: [],
+      partners: [],
+      now: '2026-12-03T09:00:00.000Z',
+    };
+  }
+}
 const task: TaskNeed = {
   stage: 'commandement_de_payer',
   purpose: 'offreServiceSocialCommandement',

@@ -44,7 +44,10 @@ describe('task life (TaskRouter-like)', () => {
 
   it('does not let a task be claimed before its next attempt is due', () => {
     const later = { ...pending, notBefore: T0 + 3_600_000 };
-    expect(transition(later, { type: 'claim', agent: 'account:a', at: T0, reservationMs: RES })).toMatchObject({ ok: false, code: 'not_due' });
+    expect(transition(later, { type: 'claim', agent: 'account:a', at: T0, reservationMs: RES })).toMatchObject({
+      ok: false,
+      code: 'not_due',
+    });
   });
 
   it('release and retry put the task back to pending without a holder', () => {

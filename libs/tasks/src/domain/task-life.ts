@@ -78,7 +78,8 @@ export function transition(task: TaskLife, event: TaskEvent): Transition {
       if (!holds(event.agent)) return refuse('not_yours', 'Cette tâche est réservée par quelqu’un d’autre.');
       return ok({ ...task, state: 'assigned', reservedUntil: null });
     case 'release':
-      if (state !== 'reserved' && state !== 'assigned') return refuse('wrong_state', 'Seule une tâche réservée ou en cours peut être rendue.');
+      if (state !== 'reserved' && state !== 'assigned')
+        return refuse('wrong_state', 'Seule une tâche réservée ou en cours peut être rendue.');
       if (!holds(event.agent)) return refuse('not_yours', 'Cette tâche est tenue par quelqu’un d’autre.');
       return ok({ ...task, state: 'pending', agent: null, reservedUntil: null });
     case 'expire':

@@ -102,6 +102,10 @@ export class Task {
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null;
 
+  /** The caps (or the deadline) left the household unreachable by this task: the plan moves to its next channel. */
+  @Column({ type: 'boolean', default: false })
+  unreachable: boolean;
+
   /** When the outcome's response event and re-plan were applied (null: still to apply, the sweep does it). */
   @Column({ name: 'effects_applied_at', type: 'timestamptz', nullable: true })
   effectsAppliedAt: Date | null;
