@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CoordinationRepository, PlaybookCatalog } from '@unisson/coordination';
 import { HouseholdsModule } from '@unisson/households';
+import { PartnersRepository } from '@unisson/partners';
 import { TaskSweep } from './jobs/task-sweep';
 import { CallTaskSender, HomeVisitTaskSender } from './task-senders';
 import { TaskCreation } from './task-creation';
@@ -12,11 +15,20 @@ import { TeamAccess } from './http/team-access';
 
 /**
  * The senders of channels `call` and `homeVisit` (imported by messaging, registered in its
- * CHANNEL_SENDERS). Needs `CoordinationModule.forRoot` and the partners' repository in the app.
+ * CHANNEL_SENDERS). Self-contained on TypeORM's DataSource: the playbooks, the planned contacts
+ * and the partners are read through their capabilities' public readers, provided here.
  */
 @Module({
   imports: [HouseholdsModule],
-  providers: [TasksRepository, TaskCreation, CallTaskSender, HomeVisitTaskSender],
+  providers: [
+    TasksRepository,
+    TaskCreation,
+    CallTaskSender,
+    HomeVisitTaskSender,
+    PartnersRepository,
+    { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
+    { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
+  ],
   exports: [TasksRepository, TaskCreation, CallTaskSender, HomeVisitTaskSender],
 })
 export class TasksModule {}
