@@ -171,7 +171,7 @@ async function main(): Promise<void> {
           const task = await tasks.claim({ teamId, agent, now: new Date(), reservationMs: 900_000, cap: 5 });
           if (!task) break;
           claimed.push(task.id);
-          await work.recordOutcome(task.id, agent, { outcome: 'wrong_number' });
+          await work.recordOutcome(task.id, agent, { outcome: task.channel === 'call' ? 'wrong_number' : 'absent' });
           await work.complete(task.id, agent);
         }
       }),
@@ -186,6 +186,25 @@ async function main(): Promise<void> {
     process.stderr.write(
       `  ${claimed.length} claims (${unique} distinct), ${Math.round(claimsPerSecond)}/s; tasks attempted twice: ${twice}\n`,
     );
+
+    process.stderr.write(`▶ The claim statement alone (cap, expiry, SKIP LOCKED) + a bare close, same callers, ${seconds} s…\n`);
+    const claimOnly: string[] = [];
+    stop = Date.now() + seconds * 1000;
+    const claimOnlyStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: callers }, async (_, c) => {
+        const agent = `account:claim-${c}`;
+        const teamId = claimTeams[c % claimTeams.length];
+        while (Date.now() < stop) {
+          const task = await tasks.claim({ teamId, agent, now: new Date(), reservationMs: 900_000, cap: 5 });
+          if (!task) break;
+          claimOnly.push(task.id);
+          await db.query(`UPDATE task SET state = 'completed' WHERE id = $1`, [task.id]);
+        }
+      }),
+    );
+    const claimOnlyPerSecond = claimOnly.length / ((performance.now() - claimOnlyStarted) / 1000);
+    process.stderr.write(`  ${claimOnly.length} claims, ${Math.round(claimOnlyPerSecond)}/s\n`);
 
     process.stderr.write(`▶ Bare SELECT … FOR UPDATE SKIP LOCKED loop, same callers, same teams, ${seconds} s…\n`);
     const bareClaimed: string[] = [];
@@ -221,9 +240,12 @@ async function main(): Promise<void> {
       completed,
       neverTwice: unique === claimed.length && twice === 0,
       claimAndCompletePerSecond: Math.round(claimsPerSecond),
+      claimStatementPerSecond: Math.round(claimOnlyPerSecond),
+      claimStatementDistinct: new Set(claimOnly).size === claimOnly.length,
       bareSkipLockedPerSecond: Math.round(barePerSecond),
       bareDistinct: new Set(bareClaimed).size === bareClaimed.length,
       ratioToBare: Number((claimsPerSecond / barePerSecond).toFixed(3)),
+      claimStatementRatioToBare: Number((claimOnlyPerSecond / barePerSecond).toFixed(3)),
     };
     result.setup = { tasks: total, teams: teamCount, tasksPerTeam: total / teamCount, bulkInsertSeconds: Number(insertSeconds.toFixed(1)) };
   } finally {
