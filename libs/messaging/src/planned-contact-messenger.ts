@@ -2,11 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ContactHandOff, PlannedContactRecord } from '@unisson/coordination';
+import { ContactHandOff, PlannedContactRecord, PlaybookCatalog } from '@unisson/coordination';
 import { canReceiveSms, HouseholdFacts, HouseholdsRepository } from '@unisson/households';
 import { Partner, PartnersRepository } from '@unisson/partners';
 import { jobSpec, QUEUES } from '@unisson/queues';
-import { wordingFor, WordingContext } from './domain/contact-wording';
+import { TemplateLibrary, type TemplateDefinition } from '@unisson/templates';
+import { wordingFor, wordingIndex, WordingContext } from './domain/contact-wording';
 import { Channel } from './domain/message-status';
 import { MessageComposer } from './message-composer';
 import { MessagesRepository } from './messages.repository';
@@ -23,6 +24,8 @@ const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
+
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function localHearing(at: Date): { date: string; time: string } {
   const parts = Object.fromEntries(HEARING_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
@@ -53,6 +56,8 @@ function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
 @Injectable()
 export class PlannedContactMessenger extends ContactHandOff {
   private readonly logger = new Logger('PlannedContactMessenger');
+  private readonly playbooks = PlaybookCatalog.load();
+  private readonly purposes: ReadonlyMap<string, TemplateDefinition>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,8 +66,10 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly messages: MessagesRepository,
     private readonly composer: MessageComposer,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
+    library: TemplateLibrary,
   ) {
     super();
+    this.purposes = wordingIndex(library.sources.definitions.values());
   }
 
   async handOff(contact: PlannedContactRecord): Promise<void> {
@@ -83,7 +90,9 @@ export class PlannedContactMessenger extends ContactHandOff {
     }
     const [lead] = await this.partners.findPartnersByIds([contact.leadPartnerId]);
     const territoryPartners = await this.partners.findPartnersOfTerritory(facts.household.territory);
-    const wording = wordingFor(contact.purpose, this.wordingContext(contact, facts, lead, territoryPartners));
+    const context = this.wordingContext(contact, facts, lead, territoryPartners);
+    const playbook = this.playbooks.forTerritory(facts.household.territory, context.today);
+    const wording = wordingFor(this.purposes, playbook, contact.purpose, contact.channel, context);
     const draft = {
       idempotencyKey: key,
       plannedContactKey: contact.key,
@@ -183,10 +192,14 @@ export class PlannedContactMessenger extends ContactHandOff {
       leadPartner: { name: lead?.name ?? '', phone: contact.callbackPhone ?? lead?.publicPhone ?? null },
       debtCents: procedure?.debtCents ?? 0,
       monthlyRentCents: procedure?.monthlyRentCents ?? null,
+      stage: contact.stage,
       stageOn: facts.stageOn,
       leaseSignedOn: procedure?.leaseSignedOn ?? null,
+      landlordKind: null,
+      territory: facts.household.territory,
+      today: TODAY.format(new Date()),
       hearing: procedure?.hearingAt ? { ...localHearing(procedure.hearingAt), place: procedure.hearingPlace } : null,
-      adil: adil ? { phone: adil.publicPhone, address: null } : null,
+      adilPhone: adil?.publicPhone ?? null,
     };
   }
 }

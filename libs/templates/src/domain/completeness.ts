@@ -5,6 +5,7 @@ import {
   COMMON_VARIABLES,
   MAY_BE_EMPTY,
   TEMPLATE_RESOURCE_KEYS,
+  VISIT_RESOURCE_KEYS,
   type Resources,
   type TemplateDefinition,
 } from './template-definition';
@@ -56,7 +57,8 @@ export function checkCompleteness(content: LibraryContent): CompletenessFinding[
       const res = byNs?.get(key) ?? {};
       const ref = content.resources.get(REFERENCE)?.get(key) ?? {};
       const declared = new Set([...Object.keys(def.variables), ...Object.keys(def.phrases)]);
-      findings.push(...compareNamespace(key, locale, res, ref, [...TEMPLATE_RESOURCE_KEYS], declared));
+      const required = [...TEMPLATE_RESOURCE_KEYS, ...(def.channels.includes('homeVisit') ? VISIT_RESOURCE_KEYS : [])];
+      findings.push(...compareNamespace(key, locale, res, ref, required, declared));
       findings.push(...checkPhrases(def, locale, res));
       if (locale === REFERENCE) findings.push(...checkUnusedVariables(def, res, common));
     }
