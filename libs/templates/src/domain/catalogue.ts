@@ -39,8 +39,11 @@ export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
  */
 export const CHANNELS = [...MESSAGE_CHANNELS, 'homeVisit'] as const satisfies readonly VocabularyChannel[];
 export type Channel = (typeof CHANNELS)[number];
-/** Channels every template offers (the home-visit note only where a playbook plans a visit). */
-export const REQUIRED_CHANNELS: readonly Channel[] = MESSAGE_CHANNELS;
+/**
+ * Channels every template offers: a returned letter can turn any contact into a suggested home
+ * visit (the playbooks' NPAI escalation), so every purpose has a visit note.
+ */
+export const REQUIRED_CHANNELS: readonly Channel[] = CHANNELS;
 
 export const LOCALES = ['fr', 'fr-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -123,7 +123,11 @@ function composeVisitNote(res: Resources, common: Resources, v: Variant): Messag
   const explain = [pick(res, 'what', v.tone), pick(res, 'todo', v.tone)].join('\n');
   const help = v.length === 'detailed' ? `${pick(res, 'help', v.tone)}\n${pick(res, 'details', v.tone)}` : pick(res, 'help', v.tone);
   return [
-    { kind: 'section', heading: pick(common, 'visit_heading_opening'), body: pick(res, 'visit_opening', v.tone) },
+    {
+      kind: 'section',
+      heading: pick(common, 'visit_heading_opening'),
+      body: res.visit_opening !== undefined ? pick(res, 'visit_opening', v.tone) : pick(common, 'visit_opening'),
+    },
     { kind: 'section', heading: pick(common, 'visit_heading_explain'), body: explain },
     { kind: 'section', heading: pick(common, 'visit_heading_questions'), body: pick(res, 'call_questions', v.tone) },
     { kind: 'section', heading: pick(common, 'visit_heading_help'), body: help },

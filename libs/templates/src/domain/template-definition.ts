@@ -83,11 +83,12 @@ export const COMMON_RESOURCE_KEYS = [
   'visit_heading_questions',
   'visit_heading_help',
   'visit_heading_closing',
+  'visit_opening',
   'visit_closing',
   'court_address_unknown',
 ] as const;
 
-/** Keys a template needs only when it offers the home-visit note. */
+/** Optional keys of a template: its own opening of the home-visit note (else the common `visit_opening`). */
 export const VISIT_RESOURCE_KEYS = ['visit_opening'] as const;
 
 /** Variables the common namespace uses, so every template must declare them. */

@@ -25,7 +25,7 @@ describe('templates HTTP (catalogue, preview API, preview page)', () => {
     const body = res.json();
     expect(body.templates).toHaveLength(TEMPLATE_KEYS.length);
     const hearing = body.templates.find((t: { key: string }) => t.key === 'hearing_reminder');
-    expect(hearing.channels).toEqual(['sms', 'email', 'letter', 'voice', 'call']);
+    expect(hearing.channels).toEqual(['sms', 'email', 'letter', 'voice', 'call', 'homeVisit']);
     expect(hearing.variables.hearingDate).toBe('date');
     expect(Object.keys(hearing.versions)).toEqual(['fr', 'fr-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr']);
   });
