@@ -11,6 +11,7 @@ import { auditEntities, auditMigrations } from '../../audit/src/schema';
 import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema';
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
+import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -28,6 +29,8 @@ export const unissonSchema: SchemaParts = {
     webhooksEntities,
     bulkImportEntities,
     campaignsEntities,
+    // Issue 9: letters.
+    lettersEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -39,5 +42,6 @@ export const unissonSchema: SchemaParts = {
     webhooksMigrations,
     bulkImportMigrations,
     campaignsMigrations,
+    lettersMigrations,
   ].flatMap(asArray),
 };
