@@ -12,6 +12,8 @@ import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema'
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
+import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -30,6 +32,9 @@ export const unissonSchema: SchemaParts = {
     bulkImportEntities,
     campaignsEntities,
     responsesEntities,
+    // Issue 12: experiments and analytics' read model.
+    experimentsEntities,
+    analyticsEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -42,5 +47,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportMigrations,
     campaignsMigrations,
     responsesMigrations,
+    experimentsMigrations,
+    analyticsMigrations,
   ].flatMap(asArray),
 };

@@ -73,7 +73,11 @@ export function bucketOf(experimentKey: string, householdId: string): number {
 }
 
 /** The arm a household falls in (the holdout first, then the arms by weight). */
-export function armOf(design: Pick<ExperimentDesign, 'key' | 'arms' | 'holdoutShare'>, householdId: string, weights?: readonly number[]): string {
+export function armOf(
+  design: Pick<ExperimentDesign, 'key' | 'arms' | 'holdoutShare'>,
+  householdId: string,
+  weights?: readonly number[],
+): string {
   const u = bucketOf(design.key, householdId);
   if (u < design.holdoutShare) return HOLDOUT_ARM;
   const v = (u - design.holdoutShare) / (1 - design.holdoutShare);

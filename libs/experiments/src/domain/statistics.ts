@@ -164,8 +164,7 @@ export function bayesianComparison(variant: Counts, control: Counts): BayesianCo
   const c = posterior(control);
   const meanC = c.a / (c.a + c.b);
   const meanV = v.a / (v.a + v.b);
-  const expectedLoss =
-    meanC * probabilityGreater({ a: c.a + 1, b: c.b }, v) - meanV * probabilityGreater(c, { a: v.a + 1, b: v.b });
+  const expectedLoss = meanC * probabilityGreater({ a: c.a + 1, b: c.b }, v) - meanV * probabilityGreater(c, { a: v.a + 1, b: v.b });
   return { chanceToBeatControl: probabilityGreater(v, c), expectedLoss: Math.max(0, expectedLoss) };
 }
 
