@@ -12,6 +12,7 @@ import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema'
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
 import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
@@ -32,6 +33,8 @@ export const unissonSchema: SchemaParts = {
     bulkImportEntities,
     campaignsEntities,
     responsesEntities,
+    // Issue 9: the household's response page.
+    responsePageEntities,
     // Issue 12: experiments and analytics' read model.
     experimentsEntities,
     analyticsEntities,
@@ -47,6 +50,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportMigrations,
     campaignsMigrations,
     responsesMigrations,
+    responsePageMigrations,
     experimentsMigrations,
     analyticsMigrations,
   ].flatMap(asArray),
