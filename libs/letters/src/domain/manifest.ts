@@ -15,7 +15,18 @@ const cell = (v: string | number) => {
   return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export const MANIFEST_HEADER = ['code_suivi', 'premiere_page', 'pages', 'affranchissement', 'ligne1', 'ligne2', 'ligne3', 'ligne4', 'ligne5', 'ligne6'];
+export const MANIFEST_HEADER = [
+  'code_suivi',
+  'premiere_page',
+  'pages',
+  'affranchissement',
+  'ligne1',
+  'ligne2',
+  'ligne3',
+  'ligne4',
+  'ligne5',
+  'ligne6',
+];
 
 /** The manifest CSV (semicolon-separated, as French spreadsheets read it), one line per letter, and the totals line. */
 export function manifestCsv(rows: ManifestRow[]): string {
@@ -38,8 +49,14 @@ export function withFirstPages<T extends { pages: number }>(letters: T[]): Array
 }
 
 /** Counts per postage class: what the batch costs to post. */
-export function postageTotals(rows: Array<{ postageClass: PostageClass; pages: number }>): Record<PostageClass, { letters: number; pages: number }> {
-  const totals = { lettre_simple: { letters: 0, pages: 0 }, lettre_suivie: { letters: 0, pages: 0 }, lettre_recommandee: { letters: 0, pages: 0 } };
+export function postageTotals(
+  rows: Array<{ postageClass: PostageClass; pages: number }>,
+): Record<PostageClass, { letters: number; pages: number }> {
+  const totals = {
+    lettre_simple: { letters: 0, pages: 0 },
+    lettre_suivie: { letters: 0, pages: 0 },
+    lettre_recommandee: { letters: 0, pages: 0 },
+  };
   for (const r of rows) {
     totals[r.postageClass].letters++;
     totals[r.postageClass].pages += r.pages;
