@@ -11,6 +11,11 @@ import { auditEntities, auditMigrations } from '../../audit/src/schema';
 import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema';
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
+import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
+import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
+import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
+import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -28,6 +33,14 @@ export const unissonSchema: SchemaParts = {
     webhooksEntities,
     bulkImportEntities,
     campaignsEntities,
+    responsesEntities,
+    // Issue 9: the household's response page.
+    responsePageEntities,
+    // Issue 12: experiments and analytics' read model.
+    experimentsEntities,
+    analyticsEntities,
+    // Issue 9: letters.
+    lettersEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -39,5 +52,10 @@ export const unissonSchema: SchemaParts = {
     webhooksMigrations,
     bulkImportMigrations,
     campaignsMigrations,
+    responsesMigrations,
+    responsePageMigrations,
+    experimentsMigrations,
+    analyticsMigrations,
+    lettersMigrations,
   ].flatMap(asArray),
 };
