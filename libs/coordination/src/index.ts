@@ -54,3 +54,10 @@ export {
 } from './jobs/contact-due.job';
 export { intentsForStageEvent, StageEventParties, TerritoryPartner } from './domain/stage-intents';
 export { IntentOutcomes, IntentOutcomesReader } from './intent-outcomes.reader';
+export {
+  generateHouseholds,
+  procedureAtStage,
+  DEFAULT_TERRITORIES,
+  type SimulatedHousehold,
+} from './domain/simulation/household-generator';
+export { runSimulation, type SimulatedContact } from './domain/simulation/simulation';

@@ -13,6 +13,9 @@ import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
+import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
+import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
+import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
 import { tasksEntities, tasksMigrations } from '../../tasks/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
@@ -34,6 +37,11 @@ export const unissonSchema: SchemaParts = {
     responsesEntities,
     // Issue 9: the household's response page.
     responsePageEntities,
+    // Issue 12: experiments and analytics' read model.
+    experimentsEntities,
+    analyticsEntities,
+    // Issue 9: letters.
+    lettersEntities,
     tasksEntities,
   ].flatMap(asArray),
   migrations: [
@@ -48,6 +56,9 @@ export const unissonSchema: SchemaParts = {
     campaignsMigrations,
     responsesMigrations,
     responsePageMigrations,
+    experimentsMigrations,
+    analyticsMigrations,
+    lettersMigrations,
     tasksMigrations,
   ].flatMap(asArray),
 };
