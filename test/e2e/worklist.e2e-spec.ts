@@ -109,6 +109,17 @@ describe('call and visit worklists: the page in Chromium and the API of call pla
           expect(await script.getAttribute('dir')).toBe('rtl');
           await page.screenshot({ path: join(SCREENSHOT_DIR, 'worklist-3-script-arabe.png'), fullPage: true });
         }
+        if (reached === 0) {
+          // Click-to-call: the agent's phone rings first, then the household's, which sees the partner's number.
+          await held.locator('input[name=agentPhone]').fill('01 48 95 00 00');
+          await held.locator('button:has-text("Appeler via Unisson")').click();
+          await page.waitForFunction(() => {
+            const out = document.querySelector('form.click-to-call .call-status');
+            return !!out && !!out.textContent && !out.textContent.includes('en cours');
+          });
+          expect(await held.locator('.call-status').innerText()).toContain('Appel lancé');
+          await page.screenshot({ path: join(SCREENSHOT_DIR, 'worklist-5-mise-en-relation.png'), fullPage: true });
+        }
         await held.locator('select[name=outcome]').selectOption('reached');
         reached++;
       } else {
