@@ -113,10 +113,9 @@ describe('call and visit worklists: the page in Chromium and the API of call pla
           // Click-to-call: the agent's phone rings first, then the household's, which sees the partner's number.
           await held.locator('input[name=agentPhone]').fill('01 48 95 00 00');
           await held.locator('button:has-text("Appeler via Unisson")').click();
-          await page.waitForFunction(() => {
-            const out = document.querySelector('form.click-to-call .call-status');
-            return !!out && !!out.textContent && !out.textContent.includes('en cours');
-          });
+          await page.waitForFunction(
+            `(() => { const out = document.querySelector('form.click-to-call .call-status'); return !!out && !!out.textContent && !out.textContent.includes('en cours'); })()`,
+          );
           expect(await held.locator('.call-status').innerText()).toContain('Appel lancé');
           await page.screenshot({ path: join(SCREENSHOT_DIR, 'worklist-5-mise-en-relation.png'), fullPage: true });
         }
