@@ -46,7 +46,7 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
   const store = new SandboxStore();
   const faults = new SandboxFaults();
   const poster = new WebhookPoster(opts.authToken, store);
-  const lifecycle = new ProviderLifecycle(poster, opts.lifecycleDelayMs ?? 200, log);
+  const lifecycle = new ProviderLifecycle(poster, opts.lifecycleDelayMs ?? 200, log, store);
   const emulator = new TwilioEmulator(
     opts.accountSid,
     opts.phoneNumber ?? '+33700000001',

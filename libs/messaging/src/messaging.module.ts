@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
+import {
+  ChannelSender,
+  ChannelSenderRegistry,
+  ChannelsModule,
+  EmailChannelSender,
+  SmsChannelSender,
+  VoiceChannelSender,
+} from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { RedisRateLimiter } from '@unisson/platform';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
@@ -15,7 +22,7 @@ import { ProviderStatusUpdates } from './provider-status-updates';
 import { TemplateComposer } from './template-composer';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
+const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, VoiceChannelSender];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
