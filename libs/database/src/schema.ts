@@ -11,6 +11,8 @@ import { auditEntities, auditMigrations } from '../../audit/src/schema';
 import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema';
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
+import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -28,6 +30,9 @@ export const unissonSchema: SchemaParts = {
     webhooksEntities,
     bulkImportEntities,
     campaignsEntities,
+    responsesEntities,
+    // Issue 9: the household's response page.
+    responsePageEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -39,5 +44,7 @@ export const unissonSchema: SchemaParts = {
     webhooksMigrations,
     bulkImportMigrations,
     campaignsMigrations,
+    responsesMigrations,
+    responsePageMigrations,
   ].flatMap(asArray),
 };
