@@ -26,81 +26,89 @@ import {
 /** The demo's coordination calendar starts on a Tuesday at 10:30 in Paris, inside sending hours. */
 export const DEMO_CLOCK_START = '2026-12-01T10:30:00+01:00';
 
-const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; territory: string; publicPhone: string; scopes: ApiScope[] }> =
-  [
-    {
-      slug: 'bailleur-93',
-      name: 'Habitat Solidaire 93',
-      kind: 'bailleur_social',
-      territory: '93',
-      publicPhone: '+33148000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
-    },
-    {
-      slug: 'caf-93',
-      name: 'CAF de la Seine-Saint-Denis',
-      kind: 'caf',
-      territory: '93',
-      publicPhone: '+33969322030',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
-    },
-    {
-      slug: 'departement-93',
-      name: 'Département de la Seine-Saint-Denis',
-      kind: 'departement',
-      territory: '93',
-      publicPhone: '+33143939393',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'households:read'],
-    },
-    {
-      slug: 'adil-93',
-      name: 'ADIL de la Seine-Saint-Denis',
-      kind: 'adil',
-      territory: '93',
-      publicPhone: '+33148300000',
-      scopes: ['plans:read', 'intents:write'],
-    },
-    {
-      slug: 'commissaire-93',
-      name: 'Étude de commissaires de justice de Bobigny',
-      kind: 'commissaire_de_justice',
-      territory: '93',
-      publicPhone: '+33148000004',
-      scopes: ['events:write'],
-    },
-    {
-      slug: 'prefecture-93',
-      name: 'Préfecture de la Seine-Saint-Denis',
-      kind: 'etat',
-      territory: '93',
-      publicPhone: '+33141600000',
-      scopes: ['events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-38',
-      name: 'Alpes Logis',
-      kind: 'bailleur_social',
-      territory: '38',
-      publicPhone: '+33476000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-75',
-      name: 'Paris Habitat Solidaire',
-      kind: 'bailleur_social',
-      territory: '75',
-      publicPhone: '+33140000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'operateur',
-      name: 'Équipe Unisson',
-      kind: 'plateforme_appels',
-      territory: '93',
-      publicPhone: '+33148000005',
-      scopes: [...API_SCOPES],
-    },
-  ];
+const DEMO_PARTNERS: Array<{
+  slug: string;
+  name: string;
+  kind: PartnerKind;
+  territory: string;
+  publicPhone: string;
+  replyToEmail?: string;
+  scopes: ApiScope[];
+}> = [
+  {
+    slug: 'bailleur-93',
+    name: 'Habitat Solidaire 93',
+    kind: 'bailleur_social',
+    territory: '93',
+    publicPhone: '+33148000001',
+    replyToEmail: 'accompagnement@habitat-solidaire-93.example',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
+  },
+  {
+    slug: 'caf-93',
+    name: 'CAF de la Seine-Saint-Denis',
+    kind: 'caf',
+    territory: '93',
+    publicPhone: '+33969322030',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
+  },
+  {
+    slug: 'departement-93',
+    name: 'Département de la Seine-Saint-Denis',
+    kind: 'departement',
+    territory: '93',
+    publicPhone: '+33143939393',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'households:read', 'calls:write'],
+  },
+  {
+    slug: 'adil-93',
+    name: 'ADIL de la Seine-Saint-Denis',
+    kind: 'adil',
+    territory: '93',
+    publicPhone: '+33148300000',
+    scopes: ['plans:read', 'intents:write'],
+  },
+  {
+    slug: 'commissaire-93',
+    name: 'Étude de commissaires de justice de Bobigny',
+    kind: 'commissaire_de_justice',
+    territory: '93',
+    publicPhone: '+33148000004',
+    scopes: ['events:write'],
+  },
+  {
+    slug: 'prefecture-93',
+    name: 'Préfecture de la Seine-Saint-Denis',
+    kind: 'etat',
+    territory: '93',
+    publicPhone: '+33141600000',
+    scopes: ['events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-38',
+    name: 'Alpes Logis',
+    kind: 'bailleur_social',
+    territory: '38',
+    publicPhone: '+33476000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-75',
+    name: 'Paris Habitat Solidaire',
+    kind: 'bailleur_social',
+    territory: '75',
+    publicPhone: '+33140000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'operateur',
+    name: 'Équipe Unisson',
+    kind: 'plateforme_appels',
+    territory: '93',
+    publicPhone: '+33148000005',
+    scopes: [...API_SCOPES],
+  },
+];
 
 /** People of the demo: an admin, an operator and two CAF agents (one prepares a campaign, the other approves it). */
 export const DEMO_PASSWORD = 'unisson-demo-2026';
@@ -185,6 +193,7 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
             territory: p.territory,
             territories: [p.territory],
             publicPhone: p.publicPhone,
+            replyToEmail: p.replyToEmail ?? null,
           }),
         ));
       const key = generateApiKey(config.security.appSecret);

@@ -32,6 +32,9 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     accountSid: base.twilio.accountSid,
     authToken: base.twilio.authToken,
     inboundSmsWebhookUrl: `${baseUrl}/v1/webhooks/twilio/inbound-sms`,
+    bounceWebhookUrl: `${baseUrl}/v1/webhooks/email/bounces`,
+    mailReturnPath: base.mail.returnPath,
+    mailWebhookSecret: base.mail.webhookSecret,
     lifecycleDelayMs: 50,
   });
   const config = loadConfig({

@@ -18,8 +18,8 @@ export function emailLinkUrls(config: Pick<AppConfig, 'api' | 'security'>) {
   const secret = config.security.appSecret;
   return {
     unsubscribe: (householdId: string, messageId: string) =>
-      `${base}/v1/email/unsubscribe/${signToken(secret, 'email-unsubscribe', { h: householdId, m: messageId })}`,
-    tracked: (messageId: string, url: string) => `${base}/v1/email/links/${signToken(secret, 'email-link', { m: messageId, u: url })}`,
+      `${base}/v1/email/unsubscribe?t=${signToken(secret, 'email-unsubscribe', { h: householdId, m: messageId })}`,
+    tracked: (messageId: string, url: string) => `${base}/v1/email/link?t=${signToken(secret, 'email-link', { m: messageId, u: url })}`,
   };
 }
 

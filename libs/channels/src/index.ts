@@ -32,3 +32,4 @@ export {
   unsubscribeHeaders,
   verpAddress,
 } from './domain/email-content';
+export { isValidMailWebhookSignature, MAIL_SIGNATURE_TOLERANCE_MS, signMailWebhook } from './domain/mail-webhook-signature';

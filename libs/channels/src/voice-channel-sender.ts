@@ -46,7 +46,9 @@ export class VoiceChannelSender extends ChannelSender {
   async lookup(delivery: OutboundDelivery, claimedAt: Date): Promise<ProviderLookup> {
     const recent = await this.calls.findRecent(delivery.recipient, this.calls.fromNumber, new Date(claimedAt.getTime() - LOOKUP_MARGIN_MS));
     const placed = recent[0];
-    return placed ? { kind: 'accepted', receipt: { providerMessageId: placed.callSid, providerStatus: placed.status } } : { kind: 'notAccepted' };
+    return placed
+      ? { kind: 'accepted', receipt: { providerMessageId: placed.callSid, providerStatus: placed.status } }
+      : { kind: 'notAccepted' };
   }
 
   override async providerStatus(_delivery: OutboundDelivery, callSid: string): Promise<string> {

@@ -12,6 +12,7 @@ import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema'
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { messagingEntities, messagingMigrations } from '../../messaging/src/schema';
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
@@ -31,6 +32,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportEntities,
     campaignsEntities,
     responsesEntities,
+    messagingEntities,
     // Issue 9: the household's response page.
     responsePageEntities,
   ].flatMap(asArray),
@@ -45,6 +47,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportMigrations,
     campaignsMigrations,
     responsesMigrations,
+    messagingMigrations,
     responsePageMigrations,
   ].flatMap(asArray),
 };

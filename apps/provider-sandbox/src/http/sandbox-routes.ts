@@ -65,7 +65,9 @@ export function registerSandboxRoutes(
   app.post('/sandbox/keypresses', async (request, reply) => {
     const parsed = keypressBody.safeParse(request.body);
     if (!parsed.success) {
-      return reply.code(400).send({ message: 'Requête invalide : envoyez {"to": "+33612345678", "digits": "1"}.', issues: parsed.error.issues });
+      return reply
+        .code(400)
+        .send({ message: 'Requête invalide : envoyez {"to": "+33612345678", "digits": "1"}.', issues: parsed.error.issues });
     }
     const queue = store.keypresses.get(parsed.data.to) ?? [];
     queue.push(parsed.data.digits);

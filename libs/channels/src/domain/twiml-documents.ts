@@ -76,7 +76,13 @@ export interface BridgeScript {
 export function bridgeTwiml(script: BridgeScript): string {
   const response = new VoiceResponse();
   say(response, 'fr', script.agentAnnouncement);
-  const dial = response.dial({ callerId: script.callerId, action: script.dialActionUrl, method: 'POST', timeout: 30, answerOnBridge: true });
+  const dial = response.dial({
+    callerId: script.callerId,
+    action: script.dialActionUrl,
+    method: 'POST',
+    timeout: 30,
+    answerOnBridge: true,
+  });
   dial.number(
     {
       statusCallback: script.statusCallbackUrl,

@@ -14,6 +14,7 @@ export const API_SCOPES = [
   'households:rights',
   'webhooks:manage',
   'campaigns:write',
+  'calls:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
