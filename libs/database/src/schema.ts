@@ -13,6 +13,8 @@ import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
+import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
+import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -33,6 +35,9 @@ export const unissonSchema: SchemaParts = {
     responsesEntities,
     // Issue 9: the household's response page.
     responsePageEntities,
+    // Issue 12: experiments and analytics' read model.
+    experimentsEntities,
+    analyticsEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -46,5 +51,7 @@ export const unissonSchema: SchemaParts = {
     campaignsMigrations,
     responsesMigrations,
     responsePageMigrations,
+    experimentsMigrations,
+    analyticsMigrations,
   ].flatMap(asArray),
 };
