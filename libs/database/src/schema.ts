@@ -15,6 +15,8 @@ import { responsesEntities, responsesMigrations } from '../../responses/src/sche
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
 import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
+import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
+import { tasksEntities, tasksMigrations } from '../../tasks/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -38,6 +40,9 @@ export const unissonSchema: SchemaParts = {
     // Issue 12: experiments and analytics' read model.
     experimentsEntities,
     analyticsEntities,
+    // Issue 9: letters.
+    lettersEntities,
+    tasksEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -53,5 +58,7 @@ export const unissonSchema: SchemaParts = {
     responsePageMigrations,
     experimentsMigrations,
     analyticsMigrations,
+    lettersMigrations,
+    tasksMigrations,
   ].flatMap(asArray),
 };

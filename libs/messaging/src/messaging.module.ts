@@ -4,6 +4,7 @@ import { ExperimentsModule } from '@unisson/experiments';
 import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { RedisRateLimiter } from '@unisson/platform';
+import { CallTaskSender, HomeVisitTaskSender, TasksModule } from '@unisson/tasks';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { HouseholdMessagesReader } from './household-messages.reader';
 import { InboundSmsService } from './inbound-sms.service';
@@ -17,11 +18,11 @@ import { ProviderStatusUpdates } from './provider-status-updates';
 import { TemplateComposer } from './template-composer';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
+const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, CallTaskSender, HomeVisitTaskSender];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
-  imports: [ChannelsModule, HouseholdsModule],
+  imports: [ChannelsModule, HouseholdsModule, TasksModule],
   providers: [
     MessagesRepository,
     DispatchStateRepository,

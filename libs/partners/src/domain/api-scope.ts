@@ -14,6 +14,8 @@ export const API_SCOPES = [
   'households:rights',
   'webhooks:manage',
   'campaigns:write',
+  /** A call platform's own tools: its teams' worklists, claims and outcomes of call and visit tasks. */
+  'tasks:work',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
