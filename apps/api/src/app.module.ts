@@ -17,6 +17,7 @@ import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { ResponsesModule } from '@unisson/responses';
+import { TasksHttpModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
@@ -53,6 +54,7 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        TasksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository, dependencyHealthProvider],

@@ -14,6 +14,10 @@ import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/sche
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
 import { messagingEntities, messagingMigrations } from '../../messaging/src/schema';
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
+import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
+import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
+import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
+import { tasksEntities, tasksMigrations } from '../../tasks/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -35,6 +39,12 @@ export const unissonSchema: SchemaParts = {
     messagingEntities,
     // Issue 9: the household's response page.
     responsePageEntities,
+    // Issue 12: experiments and analytics' read model.
+    experimentsEntities,
+    analyticsEntities,
+    // Issue 9: letters.
+    lettersEntities,
+    tasksEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -49,5 +59,9 @@ export const unissonSchema: SchemaParts = {
     responsesMigrations,
     messagingMigrations,
     responsePageMigrations,
+    experimentsMigrations,
+    analyticsMigrations,
+    lettersMigrations,
+    tasksMigrations,
   ].flatMap(asArray),
 };

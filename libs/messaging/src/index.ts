@@ -15,5 +15,5 @@ export { MessagingHttpModule } from './messaging-http.module';
 export { MessagingJobsModule } from './messaging-jobs.module';
 export { PlannedContactMessenger, contactMessageKey } from './planned-contact-messenger';
 export { TemplateComposer } from './template-composer';
-export { wordingFor, WordingContext } from './domain/contact-wording';
+export { wordingFor, wordingIndex, deadlinesFor, WordingContext } from './domain/contact-wording';
 export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse } from './household-messages.reader';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsFactsModule } from '@unisson/analytics';
+import { ExperimentsModule } from '@unisson/experiments';
 import {
   ChannelSender,
   ChannelSenderRegistry,
@@ -9,6 +11,7 @@ import {
 } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { RedisRateLimiter } from '@unisson/platform';
+import { CallTaskSender, HomeVisitTaskSender, TasksModule } from '@unisson/tasks';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { HouseholdMessagesReader } from './household-messages.reader';
 import { InboundSmsService } from './inbound-sms.service';
@@ -27,11 +30,11 @@ import { ClickToCall } from './voice/click-to-call';
 import { VoicePrompts } from './voice/voice-prompts';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, VoiceChannelSender];
+const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, VoiceChannelSender, CallTaskSender, HomeVisitTaskSender];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
-  imports: [ChannelsModule, HouseholdsModule],
+  imports: [ChannelsModule, HouseholdsModule, TasksModule],
   providers: [
     MessagesRepository,
     DispatchStateRepository,
@@ -67,7 +70,7 @@ export class ClickToCallModule {}
  * `CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] })`.
  */
 @Module({
-  imports: [MessagingModule, ClickToCallModule],
+  imports: [MessagingModule, ClickToCallModule, ExperimentsModule, AnalyticsFactsModule],
   providers: [
     InboundSmsService,
     ContactOutcomeReporter,

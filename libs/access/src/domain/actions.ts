@@ -154,6 +154,19 @@ export const ACTION_RULES = {
     resource: 'own_partner',
     platformWide: true,
   },
+  // Call and visit tasks (libs/tasks): the teams of a partner, worked by its people and its keys.
+  'task.work': {
+    label: 'Travailler les appels et visites de ses équipes (liste, prise, résultat)',
+    scope: 'tasks:work',
+    roles: ['call_agent', 'partner_staff'],
+    resource: 'own_partner',
+  },
+  'task_team.manage': {
+    label: 'Créer les équipes d’appels et de visites des partenaires',
+    scope: null,
+    roles: ['admin'],
+    resource: 'none',
+  },
   // Administration.
   'partner.manage': { label: 'Gérer les partenaires', scope: null, roles: ['admin'], resource: 'none' },
   'api_key.manage': { label: 'Émettre, renouveler, révoquer des clés API', scope: null, roles: ['admin'], resource: 'none' },

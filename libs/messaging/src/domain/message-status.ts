@@ -12,7 +12,7 @@
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled', 'suppressed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export { MESSAGE_CHANNELS as CHANNELS, type MessageChannel as Channel } from '@unisson/vocabulary';
+export { DISPATCH_CHANNELS as CHANNELS, type DispatchChannel as Channel } from '@unisson/vocabulary';
 
 const ALLOWED: Record<MessageStatus, readonly MessageStatus[]> = {
   queued: ['sending', 'cancelled', 'suppressed', 'failed'],
