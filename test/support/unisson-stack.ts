@@ -18,7 +18,14 @@ export interface UnissonStack {
   sandbox: ProviderSandbox;
   db: DataSource;
   keys: Record<string, string>;
+  /** The API's route table, as its HTTP server registered it (every controller's routes, the dashboard's, the docs'). */
+  routes: ServedRoute[];
   stop(): Promise<void>;
+}
+
+export interface ServedRoute {
+  method: string;
+  url: string;
 }
 
 export async function startUnissonStack(label: string, settings: Record<string, string> = {}): Promise<UnissonStack> {
@@ -32,15 +39,18 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     accountSid: base.twilio.accountSid,
     authToken: base.twilio.authToken,
     inboundSmsWebhookUrl: `${baseUrl}/v1/webhooks/twilio/inbound-sms`,
+    bounceWebhookUrl: `${baseUrl}/v1/webhooks/email/bounces`,
+    mailReturnPath: base.mail.returnPath,
+    mailWebhookSecret: base.mail.webhookSecret,
     lifecycleDelayMs: 50,
   });
   const config = loadConfig({
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    // Intake's worker holds a transaction while household matching takes a second connection: with 8
-    // concurrent jobs a pool of 5 deadlocks under a bulk upload. 20 is the production default.
-    DATABASE_POOL_SIZE: '20',
+    // A pool smaller than the production default (20): a job that takes a second connection while
+    // its transaction holds one shows up as a stuck test, not in production (see intake-one-connection).
+    DATABASE_POOL_SIZE: '5',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: isolatedQueuePrefix(label),
     API_PORT: String(apiPort),
@@ -53,6 +63,13 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     ...settings,
   });
   const api: NestFastifyApplication = await createApiApp(config);
+  const routes: ServedRoute[] = [];
+  api
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    });
   await api.listen(apiPort, '127.0.0.1');
   const worker: INestApplicationContext = await createWorker(config);
   const db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2 }));
@@ -64,6 +81,7 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     sandbox,
     db,
     keys,
+    routes,
     async stop() {
       const t0 = Date.now();
       await worker.close();

@@ -68,6 +68,8 @@ export class AuthenticationGuard implements CanActivate {
         401,
       );
     }
+    // A page is for a person: with an API key it would have no session to render (sign in instead).
+    if (isPage && actor.type !== 'person') throw new RedirectError(`/connexion?suivant=${encodeURIComponent(request.url)}`);
     if (actor.type === 'person') {
       if (!action) {
         throw new UnissonError(
