@@ -15,6 +15,7 @@ import { DEFAULT_VARIANT, TemplateLibrary } from '@unisson/templates';
 import { dataSourceOptions } from '@unisson/database';
 import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
 import { unissonSchema } from '@unisson/database/schema';
+import { IssuedLink, ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import type { Role } from '@unisson/access';
 import {
   Account,
@@ -32,81 +33,89 @@ import {
 /** The demo's coordination calendar starts on a Tuesday at 10:30 in Paris, inside sending hours. */
 export const DEMO_CLOCK_START = '2026-12-01T10:30:00+01:00';
 
-const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; territory: string; publicPhone: string; scopes: ApiScope[] }> =
-  [
-    {
-      slug: 'bailleur-93',
-      name: 'Habitat Solidaire 93',
-      kind: 'bailleur_social',
-      territory: '93',
-      publicPhone: '+33148000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
-    },
-    {
-      slug: 'caf-93',
-      name: 'CAF de la Seine-Saint-Denis',
-      kind: 'caf',
-      territory: '93',
-      publicPhone: '+33969322030',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
-    },
-    {
-      slug: 'departement-93',
-      name: 'Département de la Seine-Saint-Denis',
-      kind: 'departement',
-      territory: '93',
-      publicPhone: '+33143939393',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'households:read', 'tasks:work'],
-    },
-    {
-      slug: 'adil-93',
-      name: 'ADIL de la Seine-Saint-Denis',
-      kind: 'adil',
-      territory: '93',
-      publicPhone: '+33148300000',
-      scopes: ['plans:read', 'intents:write'],
-    },
-    {
-      slug: 'commissaire-93',
-      name: 'Étude de commissaires de justice de Bobigny',
-      kind: 'commissaire_de_justice',
-      territory: '93',
-      publicPhone: '+33148000004',
-      scopes: ['events:write'],
-    },
-    {
-      slug: 'prefecture-93',
-      name: 'Préfecture de la Seine-Saint-Denis',
-      kind: 'etat',
-      territory: '93',
-      publicPhone: '+33141600000',
-      scopes: ['events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-38',
-      name: 'Alpes Logis',
-      kind: 'bailleur_social',
-      territory: '38',
-      publicPhone: '+33476000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-75',
-      name: 'Paris Habitat Solidaire',
-      kind: 'bailleur_social',
-      territory: '75',
-      publicPhone: '+33140000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'operateur',
-      name: 'Équipe Unisson',
-      kind: 'plateforme_appels',
-      territory: '93',
-      publicPhone: '+33148000005',
-      scopes: [...API_SCOPES],
-    },
-  ];
+const DEMO_PARTNERS: Array<{
+  slug: string;
+  name: string;
+  kind: PartnerKind;
+  territory: string;
+  publicPhone: string;
+  replyToEmail?: string;
+  scopes: ApiScope[];
+}> = [
+  {
+    slug: 'bailleur-93',
+    name: 'Habitat Solidaire 93',
+    kind: 'bailleur_social',
+    territory: '93',
+    publicPhone: '+33148000001',
+    replyToEmail: 'accompagnement@habitat-solidaire-93.example',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
+  },
+  {
+    slug: 'caf-93',
+    name: 'CAF de la Seine-Saint-Denis',
+    kind: 'caf',
+    territory: '93',
+    publicPhone: '+33969322030',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
+  },
+  {
+    slug: 'departement-93',
+    name: 'Département de la Seine-Saint-Denis',
+    kind: 'departement',
+    territory: '93',
+    publicPhone: '+33143939393',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'households:read', 'tasks:work', 'calls:write'],
+  },
+  {
+    slug: 'adil-93',
+    name: 'ADIL de la Seine-Saint-Denis',
+    kind: 'adil',
+    territory: '93',
+    publicPhone: '+33148300000',
+    scopes: ['plans:read', 'intents:write'],
+  },
+  {
+    slug: 'commissaire-93',
+    name: 'Étude de commissaires de justice de Bobigny',
+    kind: 'commissaire_de_justice',
+    territory: '93',
+    publicPhone: '+33148000004',
+    scopes: ['events:write'],
+  },
+  {
+    slug: 'prefecture-93',
+    name: 'Préfecture de la Seine-Saint-Denis',
+    kind: 'etat',
+    territory: '93',
+    publicPhone: '+33141600000',
+    scopes: ['events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-38',
+    name: 'Alpes Logis',
+    kind: 'bailleur_social',
+    territory: '38',
+    publicPhone: '+33476000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-75',
+    name: 'Paris Habitat Solidaire',
+    kind: 'bailleur_social',
+    territory: '75',
+    publicPhone: '+33140000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'operateur',
+    name: 'Équipe Unisson',
+    kind: 'plateforme_appels',
+    territory: '93',
+    publicPhone: '+33148000005',
+    scopes: [...API_SCOPES],
+  },
+];
 
 /** People of the demo: an admin, an operator and two CAF agents (one prepares a campaign, the other approves it). */
 export const DEMO_PASSWORD = 'unisson-demo-2026';
@@ -200,6 +209,7 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
             territory: p.territory,
             territories: [p.territory],
             publicPhone: p.publicPhone,
+            replyToEmail: p.replyToEmail ?? null,
           }),
         ));
       const key = generateApiKey(config.security.appSecret);
@@ -383,6 +393,37 @@ export async function prepareDemoCampaign(baseUrl: string): Promise<string | nul
   return id;
 }
 
+/**
+ * The response page of the first demo household (Thi Nguyen's letter from Habitat Solidaire 93):
+ * waits for the alert to become a household and its first message, then issues the message's link.
+ */
+export async function issueDemoResponseLink(config: AppConfig, timeoutMs = 30_000): Promise<IssuedLink | null> {
+  const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = (await dataSource.query(
+        `SELECT r.household_id, m.id AS message_id, m.purpose, m.locale FROM partner_record r
+           LEFT JOIN outbound_message m ON m.household_id = r.household_id
+          WHERE r.partner_ref = 'HS93-000101' AND r.household_id IS NOT NULL ORDER BY m.created_at LIMIT 1`,
+      )) as Array<{ household_id: string; message_id: string | null; purpose: string | null; locale: string | null }>;
+      const found = rows[0];
+      if (found?.message_id || (found && Date.now() > deadline))
+        return await new ResponseLinks(new ResponseLinksRepository(dataSource), config).issue({
+          householdId: found.household_id,
+          messageId: found.message_id,
+          purpose: found.purpose ?? 'premierImpaye',
+          locale: found.locale ?? 'fr',
+        });
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 /** The demo's 50,000-row landlord export (Windows-1252, ";"), uploaded like a landlord's software would. */
 export async function startDemoUpload(baseUrl: string, landlordKey: string, rows = 50_000): Promise<string | null> {
   const file = `var/demo-alertes-${rows}.csv`;
@@ -405,6 +446,11 @@ if (require.main === module) {
     const accepted = await postDemoAlerts(base, keys['bailleur-93']);
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
+    const link = await issueDemoResponseLink(config);
+    if (link)
+      console.log(
+        `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
+      );
     const campaign = await prepareDemoCampaign(base);
     const demoTasks = await seedDemoTasks(config).catch((error: unknown) => {
       console.error(`Tâches d’appel de démo non créées : ${error instanceof Error ? error.message : String(error)}`);

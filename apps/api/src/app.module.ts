@@ -16,6 +16,7 @@ import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } 
 import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
 import { TasksHttpModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
@@ -54,6 +55,7 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        ResponsePageHttpModule,
         TasksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],

@@ -12,6 +12,7 @@ import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema'
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { messagingEntities, messagingMigrations } from '../../messaging/src/schema';
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
 import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
@@ -35,6 +36,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportEntities,
     campaignsEntities,
     responsesEntities,
+    messagingEntities,
     // Issue 9: the household's response page.
     responsePageEntities,
     // Issue 12: experiments and analytics' read model.
@@ -55,6 +57,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportMigrations,
     campaignsMigrations,
     responsesMigrations,
+    messagingMigrations,
     responsePageMigrations,
     experimentsMigrations,
     analyticsMigrations,

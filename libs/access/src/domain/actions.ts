@@ -80,6 +80,12 @@ export const ACTION_RULES = {
     resource: 'household',
     platformWide: true,
   },
+  'household.call.place': {
+    label: 'Appeler un foyer depuis Unisson (mise en relation, le numéro de l’organisme affiché)',
+    scope: 'calls:write',
+    roles: ['partner_staff', 'call_agent'],
+    resource: 'household',
+  },
   // Household matching review (existing routes).
   'linkage.review.read': { label: 'Voir les rapprochements à vérifier', scope: 'linkage:review', roles: [], resource: 'territory' },
   'linkage.review.decide': { label: 'Décider d’un rapprochement', scope: 'linkage:review', roles: [], resource: 'territory' },
