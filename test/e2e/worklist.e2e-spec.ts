@@ -79,9 +79,12 @@ describe('call and visit worklists: the page in Chromium and the API of call pla
     expect(await page.locator('table').innerText()).toContain('visite à domicile');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'worklist-1-equipe.png'), fullPage: true });
 
-    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Prendre la prochaine tâche")')]);
+    // Take a call from the team's list (the row's own button).
+    const callRow = page.locator('tr').filter({ has: page.locator('td:first-child', { hasText: /^appel$/ }) });
+    await Promise.all([page.waitForNavigation(), callRow.locator('button:has-text("Prendre")').first().click()]);
     expect(await noticeOf(page)).toContain('Tâche réservée');
     const task = page.locator('fieldset.task').first();
+    expect(await task.locator('legend').innerText()).toMatch(/^Appel/);
     expect(await task.locator('.script').isVisible()).toBe(true);
     expect(await task.locator('a.tel').getAttribute('href')).toMatch(/^tel:\+33/);
     // Youssef Benali reads Arabic: his script is the library's Arabic call script, right to left.
