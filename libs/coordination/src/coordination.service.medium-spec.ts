@@ -111,9 +111,25 @@ describe('CoordinationService on the whole schema', () => {
     expect(plan?.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
     expect(plan?.contacts.some((c) => c.channel === 'sms')).toBe(true); // the partner record has a mobile number
 
-    const shown = await service.planFor(household, { partnerId: 'adil-93', partnerKind: 'adil', territory: '93' });
+    const shown = await service.planFor(household, {
+      type: 'api_key',
+      keyId: 'k',
+      partnerId: 'adil-93',
+      partnerKind: 'adil',
+      territories: ['93'],
+      scopes: ['plans:read'],
+    });
     expect(shown.contacts.map((c) => c.key).sort()).toEqual(plan?.contacts.map((c) => c.key).sort());
-    await expect(service.planFor(household, { partnerId: 'other', partnerKind: 'adil', territory: '93' })).rejects.toMatchObject({
+    await expect(
+      service.planFor(household, {
+        type: 'api_key',
+        keyId: 'k',
+        partnerId: 'other',
+        partnerKind: 'adil',
+        territories: ['93'],
+        scopes: ['plans:read'],
+      }),
+    ).rejects.toMatchObject({
       statusCode: 404,
     });
   });

@@ -25,7 +25,7 @@ export {
   CoordinationOptions,
   COORDINATION_CLOCK,
 } from './coordination.module';
-export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver, PlanReader } from './coordination.service';
+export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';

@@ -14,7 +14,7 @@ export { AccountsRepository, AccountView } from './accounts.repository';
 export { DirectoryService, IssuedKey } from './directory.service';
 export { AuthenticationService, SessionPrincipal } from './authentication.service';
 export { AuthenticationGuard, keyPrincipalOf } from './http/authentication.guard';
-export { CurrentPartner, Public, RequireScopes, WebPage } from './http/auth.decorators';
+export { CurrentPartner, Public, WebPage } from './http/auth.decorators';
 export { ADMIN_NAV } from './http/admin-pages.controller';
 export { parseCookies } from './http/session-cookies';
 export { partnersEntities, partnersMigrations } from './schema';

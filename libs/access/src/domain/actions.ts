@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 /** Partner kinds that coordinate prevention on their territory (State services, Département, CCAPEX). */
 export const COORDINATING_KINDS: readonly string[] = ['etat', 'departement', 'ccapex'];
@@ -147,6 +147,13 @@ export const ACTION_RULES = {
     roles: ['partner_staff', 'admin'],
     resource: 'own_partner',
     platformWide: true,
+  },
+  // One's own session.
+  'session.own': {
+    label: 'Voir son espace et se déconnecter',
+    scope: null,
+    roles: ROLES,
+    resource: 'none',
   },
   // Administration.
   'partner.manage': { label: 'Gérer les partenaires', scope: null, roles: ['admin'], resource: 'none' },
