@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { computeTwilioSignature } from '@unisson/channels';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
-import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
+import { TestClient } from '../support/http-client';
+import { ServedRoute, startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 const validAlert = {
   partnerRef: 'FUZZ-1',
@@ -72,18 +74,128 @@ function mutated(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   });
 }
 
+/** Valid bodies written by hand where an example helps the fuzzer get past the first field (the others come from the OpenAPI document). */
+const HAND_WRITTEN_BODIES: Record<string, Record<string, unknown>> = {
+  'POST /v1/alerts': validAlert,
+  'POST /v1/stage-events': validEvent,
+  'POST /v1/intents': validIntent,
+  'POST /v1/linkage/review/decisions': {
+    kind: 'merge',
+    leftRecordId: '00000000-0000-4000-8000-000000000001',
+    rightRecordId: '00000000-0000-4000-8000-000000000002',
+  },
+};
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minimum?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  example?: unknown;
+  default?: unknown;
+};
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: {
+          content?: Record<string, { schema?: JsonSchema; examples?: Record<string, { value: unknown }>; example?: unknown }>;
+        };
+      }
+    >
+  >;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+/** A plausible instance of a JSON schema: enough for the fuzzer to start from something the route accepts. */
+function exampleOf(schema: JsonSchema | undefined, document: OpenApiDocument, depth = 0): unknown {
+  if (!schema || depth > 6) return {};
+  if (schema.$ref) return exampleOf(document.components?.schemas?.[schema.$ref.split('/').pop() ?? ''], document, depth + 1);
+  if (schema.example !== undefined) return schema.example;
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  if (schema.default !== undefined) return schema.default;
+  const choice = schema.anyOf ?? schema.oneOf;
+  if (choice?.length) return exampleOf(choice[0], document, depth + 1);
+  if (schema.allOf?.length) return Object.assign({}, ...schema.allOf.map((s) => exampleOf(s, document, depth + 1)));
+  const type = [schema.type ?? 'object'].flat()[0];
+  if (type === 'object')
+    return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, exampleOf(v, document, depth + 1)]));
+  if (type === 'array') return [exampleOf(schema.items, document, depth + 1)];
+  if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
+  if (type === 'boolean') return true;
+  const formats: Record<string, string> = {
+    date: '2026-11-02',
+    'date-time': '2026-11-02T10:00:00+01:00',
+    email: 'agent@example.org',
+    uuid: '00000000-0000-4000-8000-000000000001',
+    uri: 'https://example.org/hook',
+  };
+  return formats[schema.format ?? ''] ?? 'exemple';
+}
+
+/** The documented example of a route's JSON body, or an instance of its schema, or a hand-written one. */
+function validBodyOf(route: ServedRoute, document: OpenApiDocument): Record<string, unknown> {
+  const hand = HAND_WRITTEN_BODIES[`${route.method} ${route.url}`];
+  if (hand) return hand;
+  const openApiPath = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+  const content = document.paths[openApiPath]?.[route.method.toLowerCase()]?.requestBody?.content?.['application/json'];
+  const documented = content?.examples ? Object.values(content.examples)[0]?.value : content?.example;
+  const body = documented ?? exampleOf(content?.schema, document);
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : { value: body };
+}
+
+/** Query keys the routes read (and one nobody reads). */
+const QUERY_KEYS = [
+  'channel',
+  'locale',
+  'limit',
+  'format',
+  'territory',
+  'partnerId',
+  'householdId',
+  'actorPartnerId',
+  'suivant',
+  'statut',
+  'inconnu',
+];
+
 describe('every public input, fuzzed: never a 5xx, never a partial write', () => {
   let stack: UnissonStack;
+  let document: OpenApiDocument;
+  /** Tables only the API writes: a refused request must leave each as it was (the worker writes the others meanwhile). */
+  const API_TABLES = [
+    'partner_submission',
+    'inbound_response',
+    'household_opt_out',
+    'partner',
+    'partner_api_key',
+    'account',
+    'account_session',
+    'sharing_agreement',
+    'campaign',
+    'bulk_import',
+    'linkage_decision',
+    'webhook_endpoint',
+  ];
   const counts = async () =>
-    (
-      await stack.db.query(
-        `SELECT (SELECT count(*) FROM partner_submission)::int AS submissions, (SELECT count(*) FROM inbound_response)::int AS responses,
-                (SELECT count(*) FROM household_opt_out)::int AS optouts`,
-      )
-    )[0] as { submissions: number; responses: number; optouts: number };
+    (await stack.db.query(`SELECT ${API_TABLES.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(', ')}`))[0] as Record<
+      string,
+      number
+    >;
 
   beforeAll(async () => {
     stack = await startUnissonStack('e2e_fuzz', { API_RATE_LIMIT_PER_SECOND: '100000' });
+    document = (await (await fetch(`${stack.baseUrl}/docs/openapi.json`)).json()) as OpenApiDocument;
   });
   afterAll(async () => {
     await stack?.stop();
@@ -91,36 +203,100 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
 
   const send = async (method: string, path: string, body: string | undefined, headers: Record<string, string>) => {
     const before = await counts();
-    const r = await fetch(`${stack.baseUrl}${path}`, { method, headers, body });
+    const r = await fetch(`${stack.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
     const text = await r.text();
     if (r.status >= 500) throw new Error(`${method} ${path} answered ${r.status}: ${text.slice(0, 300)}`);
     if (r.status >= 400) {
       expect({ path, status: r.status, counts: await counts() }).toEqual({ path, status: r.status, counts: before });
-      expect({ path, body: JSON.parse(text) as unknown }).toMatchObject({
-        path,
-        body: { statusCode: r.status, code: expect.any(String), correlationId: expect.any(String) },
-      });
+      // The API answers errors in one shape; the French pages answer a page a person can read.
+      if (path.startsWith('/v1/'))
+        expect({ path, body: JSON.parse(text) as unknown }).toMatchObject({
+          path,
+          body: { statusCode: r.status, code: expect.any(String), correlationId: expect.any(String) },
+        });
     }
     return r.status;
   };
 
-  it.each([
-    ['/v1/alerts', validAlert, 'bailleur-93'],
-    ['/v1/stage-events', validEvent, 'bailleur-93'],
-    ['/v1/intents', validIntent, 'bailleur-93'],
-    [
-      '/v1/linkage/review/decisions',
-      { kind: 'merge', leftRecordId: '00000000-0000-4000-8000-000000000001', rightRecordId: '00000000-0000-4000-8000-000000000002' },
-      'operateur',
-    ],
-  ] as const)('POST %s', async (path, valid, partner) => {
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${stack.keys[partner]}` };
-    await fc.assert(
-      fc.asyncProperty(mutated(valid as Record<string, unknown>), fc.option(headerValue, { nil: undefined }), async (body, key) => {
-        await send('POST', path, JSON.stringify(body), key === undefined ? headers : { ...headers, 'idempotency-key': key });
-      }),
-      { numRuns: 120 },
-    );
+  /** Who calls: a partner's key, the operators' key, or a signed-in administrator (cookie and CSRF token). */
+  const callers = async (): Promise<Record<string, Record<string, string>>> => {
+    const admin = new TestClient(stack.baseUrl);
+    expect((await admin.signIn('admin@unisson.local', DEMO_PASSWORD)).status).toBe(201);
+    return {
+      bailleur: { authorization: `Bearer ${stack.keys['bailleur-93']}` },
+      operateur: { authorization: `Bearer ${stack.keys['operateur']}` },
+      admin: { cookie: admin.cookie ?? '', 'x-csrf-token': admin.csrfToken ?? '' },
+    };
+  };
+
+  /** A path with each `:parameter` (and `*`) replaced: a nasty string percent-encoded, or a well-formed UUID nobody holds. */
+  const concretePath = (url: string) =>
+    fc
+      .tuple(
+        fc.array(fc.oneof(nastyString.map(encodeBytes), fc.uuid().map(String), fc.constantFrom('start', 'cancel', 'sms.rappelDette')), {
+          minLength: 4,
+          maxLength: 4,
+        }),
+        fc.dictionary(fc.constantFrom(...QUERY_KEYS), nastyString.map(encodeBytes), { maxKeys: 3 }),
+      )
+      .map(([segments, query]) => {
+        let i = 0;
+        const path = url.replace(/:[A-Za-z]+|\*/g, () => segments[i++ % segments.length]);
+        const search = Object.entries(query)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('&');
+        return search ? `${path}?${search}` : path;
+      });
+
+  it('reads the route table: every controller’s routes are fuzzed below, none listed by hand', () => {
+    const served = stack.routes.map((r) => `${r.method} ${r.url}`);
+    expect(served).toEqual(expect.arrayContaining(['GET /v1/submissions/:id', 'POST /v1/alerts', 'PATCH /v1/households/:id/contacts']));
+    expect(stack.routes.filter((r) => r.method === 'GET').length).toBeGreaterThan(20);
+  });
+
+  const routesOf = (...methods: string[]) => stack.routes.filter((r) => methods.includes(r.method));
+
+  it('path and query parameters of every GET route of the route table', async () => {
+    const who = await callers();
+    for (const { url } of routesOf('GET')) {
+      await fc.assert(
+        fc.asyncProperty(concretePath(url), fc.constantFrom(...Object.keys(who)), async (path, caller) => {
+          await send('GET', path, undefined, who[caller]);
+        }),
+        { numRuns: 12 },
+      );
+    }
+  });
+
+  it('bodies, path parameters and Idempotency-Key of every route of the route table that changes something', async () => {
+    for (const { method, url } of routesOf('POST', 'PATCH', 'PUT', 'DELETE')) {
+      const valid = validBodyOf({ method, url }, document);
+      // Signed in again for each route: one of them is the sign-out.
+      const who = await callers();
+      const body = fc.oneof(
+        { weight: 4, arbitrary: mutated(valid).map((b) => ({ type: 'application/json', text: JSON.stringify(b) })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .dictionary(nastyString, nastyString, { maxKeys: 4 })
+            .map((form) => ({ type: 'application/x-www-form-urlencoded', text: new URLSearchParams(form).toString() })),
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          concretePath(url),
+          body,
+          fc.constantFrom(...Object.keys(who)),
+          fc.option(headerValue, { nil: undefined }),
+          async (path, { type, text }, caller, key) => {
+            if (method === 'DELETE') return void (await send(method, path, undefined, who[caller]));
+            const headers = { ...who[caller], 'content-type': type, ...(key === undefined ? {} : { 'idempotency-key': key }) };
+            await send(method, path, text, headers);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    }
   });
 
   it('raw bodies and content types', async () => {
@@ -133,25 +309,6 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
         },
       ),
       { numRuns: 80 },
-    );
-  });
-
-  it('path and query parameters of the GET routes', async () => {
-    const segment = nastyString.map(encodeBytes);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('/v1/submissions/', '/v1/households/', '/v1/linkage/review/records/', '/v1/templates/'),
-        segment,
-        segment,
-        async (prefix, id, query) => {
-          const suffix =
-            prefix === '/v1/households/' ? '/plan' : prefix.includes('records') ? '/links' : prefix === '/v1/templates/' ? '/preview' : '';
-          await send('GET', `${prefix}${id}${suffix}?channel=${query}&locale=${query}&limit=${query}`, undefined, {
-            authorization: `Bearer ${stack.keys['operateur']}`,
-          });
-        },
-      ),
-      { numRuns: 120 },
     );
   });
 

@@ -20,7 +20,14 @@ export interface UnissonStack {
   sandbox: ProviderSandbox;
   db: DataSource;
   keys: Record<string, string>;
+  /** The API's route table, as its HTTP server registered it (every controller's routes, the dashboard's, the docs'). */
+  routes: ServedRoute[];
   stop(): Promise<void>;
+}
+
+export interface ServedRoute {
+  method: string;
+  url: string;
 }
 
 export async function startUnissonStack(label: string, settings: Record<string, string> = {}): Promise<UnissonStack> {
@@ -55,6 +62,13 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     ...settings,
   });
   const api: NestFastifyApplication = await createApiApp(config);
+  const routes: ServedRoute[] = [];
+  api
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    });
   await api.listen(apiPort, '127.0.0.1');
   const worker: INestApplicationContext = await createWorker(config);
   const db = new DataSource(dataSourceOptions(database.url, unissonSchema, { poolSize: 2 }));
@@ -67,6 +81,7 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     sandbox,
     db,
     keys,
+    routes,
     async stop() {
       const t0 = Date.now();
       await worker.close();

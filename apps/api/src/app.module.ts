@@ -16,6 +16,7 @@ import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } 
 import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { ResponsesModule } from '@unisson/responses';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
@@ -42,6 +43,7 @@ export class ApiModule {
         PartnersModule,
         TemplateLibraryModule,
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
+        ResponsesModule,
         IntakeHttpModule,
         MessagingHttpModule,
         CoordinationHttpModule,

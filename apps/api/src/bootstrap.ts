@@ -13,7 +13,7 @@ import { mayAttempt } from '@unisson/access';
 import { acceptCsvUploads } from '@unisson/bulk-import';
 import { AppConfig } from '@unisson/config';
 import { AuthenticationService, OperatorLogin, parseCookies, SESSION_COOKIE } from '@unisson/partners';
-import { SafeTextPipe, UnissonError } from '@unisson/platform';
+import { RequestParametersGuard, SafeTextPipe, UnissonError } from '@unisson/platform';
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
@@ -50,6 +50,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   );
   recordRoutes(app);
   app.useLogger(app.get(Logger));
+  // After authentication and rate limits (they read no parameter), before the audit trail, pipes and
+  // handlers: a malformed path or query parameter of any route is a 400 naming it, never a query.
+  app.useGlobalGuards(new RequestParametersGuard());
   app.useGlobalPipes(new SafeTextPipe());
   app.enableShutdownHooks();
   acceptCsvUploads(app.getHttpAdapter().getInstance());

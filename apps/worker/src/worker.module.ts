@@ -15,6 +15,7 @@ import { CampaignsJobsModule } from '@unisson/campaigns';
 import { PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams, ReconcilerLoop } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { ResponsesModule } from '@unisson/responses';
 import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
 import { WebhooksJobsModule, WebhooksModule } from '@unisson/webhooks';
 import { WorkerStartup } from './worker-startup';
@@ -39,6 +40,7 @@ export class WorkerModule {
         TemplateLibraryModule,
         TemplatesArchiveModule,
         CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
+        ResponsesModule,
         CoordinationJobsModule,
         IntakeJobsModule,
         HouseholdRegroupingModule,

@@ -22,6 +22,7 @@ export interface AppConfig {
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
   sandbox: { host: string; twilioPort: number; smtpPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
+  responsePage: { linkTtlDays: number };
   linkage: { linkProbability: number | null; reviewProbability: number | null; targetFalseLinkRate: number | null };
   /** Null: the coordination calendar follows real time. */
   coordinationClockStart: string | null;
@@ -87,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dashboardUser: c.DASHBOARD_USER,
       dashboardPassword: c.DASHBOARD_PASSWORD,
     },
+    responsePage: { linkTtlDays: c.RESPONSE_LINK_TTL_DAYS },
     linkage: {
       linkProbability: c.LINKAGE_LINK_THRESHOLD,
       reviewProbability: c.LINKAGE_REVIEW_THRESHOLD,

@@ -90,6 +90,8 @@ export const configSchema = z.object({
   SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   /** Secret mixed into API-key hashes and household response tokens. */
   APP_SECRET: z.string().min(16).default('unisson-local-development-secret'),
+  /** Days a household's response link (letters, e-mails, SMS, the shared notice) stays valid. */
+  RESPONSE_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
   /** Basic-auth credentials of the operators' dashboards (queues, previews). */
   DASHBOARD_USER: z.string().min(1).default('operateur'),
   DASHBOARD_PASSWORD: z.string().min(8).default('unisson-demo'),

@@ -29,6 +29,7 @@ export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver } from '
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
+export { HouseholdSnapshotRepository } from './household-snapshot.repository';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,

@@ -7,6 +7,8 @@ export interface CompositionRequest {
   /** The household's preferred language; unknown ones fall back to French. */
   locale: string;
   variables: Variables;
+  /** The template library's variant id to render (`neutral.short.plain`); absent: the library's default. */
+  variant?: string | null;
 }
 
 export interface ComposedMessage {

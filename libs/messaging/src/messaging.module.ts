@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsFactsModule } from '@unisson/analytics';
+import { ExperimentsModule } from '@unisson/experiments';
 import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { RedisRateLimiter } from '@unisson/platform';
@@ -44,7 +46,7 @@ export class MessagingModule {}
  * `CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] })`.
  */
 @Module({
-  imports: [MessagingModule],
+  imports: [MessagingModule, ExperimentsModule, AnalyticsFactsModule],
   providers: [
     InboundSmsService,
     ContactOutcomeReporter,

@@ -2,7 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { MessageFactsRecorder } from '@unisson/analytics';
 import { ContactHandOff, PlannedContactRecord } from '@unisson/coordination';
+import { ExperimentAssigner } from '@unisson/experiments';
 import { canReceiveSms, HouseholdFacts, HouseholdsRepository } from '@unisson/households';
 import { Partner, PartnersRepository } from '@unisson/partners';
 import { jobSpec, QUEUES } from '@unisson/queues';
@@ -60,6 +62,8 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly partners: PartnersRepository,
     private readonly messages: MessagesRepository,
     private readonly composer: MessageComposer,
+    private readonly experiments: ExperimentAssigner,
+    private readonly messageFacts: MessageFactsRecorder,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
   ) {
     super();
@@ -101,24 +105,51 @@ export class PlannedContactMessenger extends ContactHandOff {
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
       return;
     }
+    // An experiment on this territory, stage, purpose and channel decides the variant (kept per household).
+    const scope = { territory: facts.household.territory, stage: contact.stage, purpose: contact.purpose, channel };
+    const assignment = await this.experiments.assign(contact.householdId, scope, new Date());
     const composed = await this.composer.compose({
       templateKey: wording.templateKey,
       channel,
       locale: facts.household.preferredLocale,
       variables: wording.variables,
+      variant: assignment?.variant ?? null,
     });
-    const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
-      {
-        ...draft,
-        templateKey: composed.templateKey,
-        templateVersion: composed.templateVersion,
-        locale: composed.locale,
-        variant: composed.variant,
-        subject: composed.subject,
-        body: composed.text,
-        bodyHtml: composed.html,
-      },
-    ]);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [inserted] = await this.messages.insertDrafts(manager, [
+        {
+          ...draft,
+          templateKey: composed.templateKey,
+          templateVersion: composed.templateVersion,
+          locale: composed.locale,
+          variant: composed.variant,
+          subject: composed.subject,
+          body: composed.text,
+          bodyHtml: composed.html,
+        },
+      ]);
+      if (inserted) {
+        await this.messageFacts.record(manager, [
+          {
+            messageId: inserted,
+            householdId: contact.householdId,
+            planId: contact.planId,
+            plannedContactKey: contact.key,
+            ...scope,
+            housingSector: facts.procedure?.housingSector ?? null,
+            templateKey: composed.templateKey,
+            templateVersion: composed.templateVersion,
+            locale: composed.locale,
+            variant: composed.variant,
+            experimentId: assignment?.experimentId ?? null,
+            arm: assignment?.arm ?? null,
+            absorbedRequests: contact.absorbedIntentIds.length,
+            composedAt: new Date(),
+          },
+        ]);
+      }
+      return inserted;
+    });
     await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
   }
 

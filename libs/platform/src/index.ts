@@ -1,6 +1,12 @@
 export { FieldProblem, RedirectError, UnissonError } from './errors';
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
 export { SafeTextPipe, ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';
+export {
+  declaredUuidParameters,
+  isIdentifierName,
+  RequestParametersGuard,
+  requestParameterProblems,
+} from './validation/request-parameters.guard';
 export { loggerParams } from './logging/logger';
 export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { AuditEntry } from './audit-entry.entity';

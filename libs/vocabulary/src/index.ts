@@ -2,3 +2,4 @@ export * from './channels';
 export * from './procedure-stages';
 export * from './territories';
 export * from './procedure-events';
+export * from './responses';

@@ -8,7 +8,7 @@ import type { Who } from './principals';
 export interface RouteExpectation {
   /** No identity needed: every caller (nobody included) gets `ok`. */
   public?: true;
-  /** An HTML page: nobody is sent to the sign-in page (303) instead of a 401. */
+  /** An HTML page: nobody, and API keys, are sent to the sign-in page (303) instead of a 401/403. */
   page?: true;
   /** Who passes the route-level check (scope, role, organisation kind). Everybody else: 403; nobody: 401. */
   allowed?: readonly Who[];
@@ -42,6 +42,8 @@ export function expectedAnswer(expectation: RouteExpectation, who: Who, side: Si
   if (bySide && bySide[side] !== undefined) return bySide[side]!;
   if (expectation.public) return expectation.ok;
   if (who === 'anonyme') return expectation.page ? 303 : 401;
+  // A page is for people: an API key is sent to the sign-in page.
+  if (expectation.page && who.startsWith('cle:')) return 303;
   if (!(expectation.allowed ?? []).includes(who)) return 403;
   if (side === 'other' && !(expectation.seesOthers ?? []).includes(who)) return 404;
   return expectation.ok;

@@ -4,7 +4,7 @@
  * `authorization-matrix.e2e-spec.ts` enumerates the server's routes at runtime and fails on a route
  * missing here (the message gives the entry to add) or an entry matching no route.
  *
- * Rules (see matrix.ts): nobody → 401 (pages: 303 to /connexion); a caller not in `allowed` → 403;
+ * Rules (see matrix.ts): nobody → 401 (pages: 303 to /connexion, API keys too); a caller not in `allowed` → 403;
  * an allowed caller on another partner's resource → 404 (the same as an unknown one) unless in
  * `seesOthers`; otherwise `ok`. `except` pins the answers that differ, by caller.
  */
@@ -156,7 +156,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     resource: 'bulk_import',
     seesOthers: PLATFORM,
   },
-  'GET /imports': { page: true, allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 200, note: 'pages are for people: keys 403' },
+  'GET /imports': { page: true, allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 200, },
 
   // ---------------------------------------------------------------- webhooks
   'POST /v1/webhooks/endpoints': {

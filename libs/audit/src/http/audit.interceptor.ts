@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Principal } from '@unisson/access';
+import { unsafeTextProblems } from '@unisson/platform';
 import { from, Observable, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { AuditTrail } from '../audit-trail';
@@ -26,6 +27,13 @@ function pick(where: AuditedValue, request: AuditedRequest, response: unknown): 
   return request.params?.[where];
 }
 
+/** A subject id as the entry can hold it: text PostgreSQL accepts (a NUL or lone surrogate would fail the insert, and the request with it). */
+function storableSubjectId(value: unknown): string {
+  if (value === undefined || value === null) return '(inconnu)';
+  const text = String(value).slice(0, 200);
+  return unsafeTextProblems(text).length ? '(illisible)' : text;
+}
+
 /** Global interceptor: routes marked `@Audited` write their entry, whatever the outcome. */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -43,7 +51,7 @@ export class AuditInterceptor implements NestInterceptor {
         actor: request.actor ?? null,
         action: options.action,
         subjectType: options.subjectType,
-        subjectId: String(pick(options.subjectId, request, body) ?? '(inconnu)'),
+        subjectId: storableSubjectId(pick(options.subjectId, request, body)),
         householdId: options.householdId ? householdIdOrNull(pick(options.householdId, request, body)) : null,
         outcome,
         fields: options.fields,

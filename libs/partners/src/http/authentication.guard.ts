@@ -69,17 +69,12 @@ export class AuthenticationGuard implements CanActivate {
         401,
       );
     }
+    // A page is for a person: with an API key it would have no session to render (sign in instead).
+    if (isPage && actor.type !== 'person') throw new RedirectError(`/connexion?suivant=${encodeURIComponent(request.url)}`);
     if (!action) {
       throw new UnissonError(
         'ROUTE_WITHOUT_POLICY',
         'Cette route ne déclare aucune action du contrôle d’accès (@Authorize) : elle est fermée. Signalez-le à l’équipe Unisson.',
-        403,
-      );
-    }
-    if (isPage && actor.type === 'api_key') {
-      throw new UnissonError(
-        'SESSION_REQUIRED',
-        'Les pages sont pour les personnes connectées (/connexion) : une clé API appelle l’API /v1.',
         403,
       );
     }

@@ -1,0 +1,63 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Analytics' read model of one worded message: what was sent, to which kind of household, from
+ * which plan, in which variant. Identifiers and categories only: no name, phone, address or text.
+ */
+@Entity({ name: 'analytics_message' })
+@Index('ix_analytics_message_household', ['householdId', 'composedAt'])
+@Index('ix_analytics_message_territory', ['territory', 'composedAt'])
+@Index('ix_analytics_message_experiment', ['experimentId', 'arm'], { where: 'experiment_id IS NOT NULL' })
+export class MessageFact {
+  @PrimaryColumn({ name: 'message_id', type: 'uuid' })
+  messageId: string;
+
+  @Column({ name: 'household_id', type: 'uuid' })
+  householdId: string;
+
+  @Column({ name: 'plan_id', type: 'text', nullable: true })
+  planId: string | null;
+
+  @Column({ name: 'planned_contact_key', type: 'text', nullable: true })
+  plannedContactKey: string | null;
+
+  @Column({ type: 'text' })
+  territory: string;
+
+  @Column({ name: 'housing_sector', type: 'text', nullable: true })
+  housingSector: string | null;
+
+  @Column({ type: 'text' })
+  stage: string;
+
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ type: 'text' })
+  channel: string;
+
+  @Column({ name: 'template_key', type: 'text' })
+  templateKey: string;
+
+  @Column({ name: 'template_version', type: 'text' })
+  templateVersion: string;
+
+  @Column({ type: 'text' })
+  locale: string;
+
+  @Column({ type: 'text' })
+  variant: string;
+
+  @Column({ name: 'experiment_id', type: 'uuid', nullable: true })
+  experimentId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  arm: string | null;
+
+  /** Partners' requests merged into this message: what the household would have received without coordination. */
+  @Column({ name: 'absorbed_requests', type: 'integer' })
+  absorbedRequests: number;
+
+  @Column({ name: 'composed_at', type: 'timestamptz' })
+  composedAt: Date;
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Analytics' read model of one response with its attribution (the messages that preceded it within the purpose's window). */
+@Entity({ name: 'analytics_response' })
+@Index('ix_analytics_response_territory', ['territory', 'occurredAt'])
+@Index('ix_analytics_response_household', ['householdId', 'occurredAt'])
+export class ResponseFact {
+  @PrimaryColumn({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @Column({ name: 'household_id', type: 'uuid' })
+  householdId: string;
+
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'text' })
+  source: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+
+  /** The household's territory, from its latest message (null when no message preceded). */
+  @Column({ type: 'text', nullable: true })
+  territory: string | null;
+
+  @Column({ name: 'last_touch_message_id', type: 'uuid', nullable: true })
+  lastTouchMessageId: string | null;
+
+  @Column({ name: 'first_touch_message_id', type: 'uuid', nullable: true })
+  firstTouchMessageId: string | null;
+}

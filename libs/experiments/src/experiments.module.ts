@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ExperimentAssigner } from './experiment-assigner';
+import { ExperimentsRepository } from './experiments.repository';
+import { ExperimentsService } from './experiments.service';
+
+/** Experiments: declaring them, assigning households, their report. Needs TypeORM from the app. */
+@Module({
+  providers: [ExperimentsRepository, ExperimentsService, ExperimentAssigner],
+  exports: [ExperimentsService, ExperimentAssigner],
+})
+export class ExperimentsModule {}

@@ -1,0 +1,7 @@
+import type { MixedList } from 'typeorm';
+import { ExperimentAssignment } from './entities/experiment-assignment.entity';
+import { Experiment } from './entities/experiment.entity';
+import { Experiments1801000000000 } from './migrations/1801000000000-experiments';
+
+export const experimentsEntities: MixedList<Function> = [Experiment, ExperimentAssignment];
+export const experimentsMigrations: MixedList<Function> = [Experiments1801000000000];

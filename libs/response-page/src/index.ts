@@ -1,0 +1,5 @@
+export { ResponseLinksModule } from './response-page.module';
+export { ResponseLinks, ResponseLinkRequestError, ResolvedLink } from './response-links';
+export { IssuedLink, IssueLinkRequest, NOTICE_PURPOSE, ResponseLinkView, linkRequestProblems } from './domain/response-link';
+export { formatTrackingCode, normaliseTrackingCode } from './domain/tracking-code';
+export { responsePageEntities, responsePageMigrations } from './schema';

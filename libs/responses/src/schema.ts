@@ -1,0 +1,6 @@
+import type { MixedList } from 'typeorm';
+import { ResponseEvent } from './entities/response-event.entity';
+import { ResponseEvents1795900000000 } from './migrations/1795900000000-response-events';
+
+export const responsesEntities: MixedList<Function> = [ResponseEvent];
+export const responsesMigrations: MixedList<Function> = [ResponseEvents1795900000000];
