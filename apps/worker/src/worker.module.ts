@@ -5,14 +5,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
-import { HouseholdRegroupingModule } from '@unisson/households';
+import { HouseholdCaseReader, HouseholdRegroupingModule, HouseholdsModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
-import { PartnersDirectoryModule } from '@unisson/partners';
+import { PartnerDirectoryReader, PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams, ReconcilerLoop } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { ResponsesModule } from '@unisson/responses';
@@ -39,7 +39,12 @@ export class WorkerModule {
         WebhooksModule,
         TemplateLibraryModule,
         TemplatesArchiveModule,
-        CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
+        CoordinationModule.forRoot({
+          handOff: PlannedContactMessenger,
+          householdCases: HouseholdCaseReader,
+          partnerDirectory: PartnerDirectoryReader,
+          imports: [ContactMessagingModule, HouseholdsModule],
+        }),
         ResponsesModule,
         CoordinationJobsModule,
         IntakeJobsModule,

@@ -159,8 +159,8 @@ describe('CoordinationService', () => {
   });
 
   it('compares addresses whatever the case, accents and punctuation partners write', () => {
-    expect(postalAddressKey({ street: '12 bis av. Jean-Jaurès', address_extra: 'Bât B', postal_code: '93200' })).toBe(
-      postalAddressKey({ street: '12 BIS AV JEAN JAURES', address_extra: 'bat  b', postal_code: '93200' }),
+    expect(postalAddressKey({ street: '12 bis av. Jean-Jaurès', addressExtra: 'Bât B', postalCode: '93200' })).toBe(
+      postalAddressKey({ street: '12 BIS AV JEAN JAURES', addressExtra: 'bat  b', postalCode: '93200' }),
     );
   });
 

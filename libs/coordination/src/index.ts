@@ -30,6 +30,8 @@ export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock }
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { HouseholdSnapshotRepository } from './household-snapshot.repository';
+export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
+export { CoordinationFiguresReader } from './coordination-figures.reader';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,

@@ -14,3 +14,4 @@ export { PlannedContactMessenger, contactMessageKey } from './planned-contact-me
 export { TemplateComposer } from './template-composer';
 export { wordingFor, WordingContext } from './domain/contact-wording';
 export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse } from './household-messages.reader';
+export { MessageFiguresReader } from './message-figures.reader';

@@ -20,3 +20,4 @@ export { parseCookies } from './http/session-cookies';
 export { partnersEntities, partnersMigrations } from './schema';
 export { FailedAttempts, FORGERY_POLICY, OPERATOR_LOGIN_POLICY } from './http/failed-attempts';
 export { OperatorLogin } from './http/operator-login';
+export { PartnerDirectoryReader } from './partner-directory.reader';

@@ -156,7 +156,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     resource: 'bulk_import',
     seesOthers: PLATFORM,
   },
-  'GET /imports': { page: true, allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 200, },
+  'GET /imports': { page: true, allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 200 },
 
   // ---------------------------------------------------------------- webhooks
   'POST /v1/webhooks/endpoints': {
