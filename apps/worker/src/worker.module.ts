@@ -5,10 +5,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
-import { HouseholdCaseReader, HouseholdRegroupingModule, HouseholdsModule } from '@unisson/households';
+import { HouseholdCaseReader, HouseholdRegroupingModule, HouseholdsModule, PersonalDataRetention } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
-import { IntakeJobsModule } from '@unisson/intake';
-import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
+import { IntakeJobsModule, SubmissionEraser } from '@unisson/intake';
+import { LinkageEraser } from '@unisson/linkage';
+import { ContactMessagingModule, MessageEraser, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
@@ -54,7 +55,16 @@ export class WorkerModule {
         WebhooksJobsModule,
         CampaignsJobsModule,
       ],
-      providers: [WorkerStartup, ReconcilerLoop, dependencyHealthProvider],
+      providers: [
+        WorkerStartup,
+        ReconcilerLoop,
+        dependencyHealthProvider,
+        // Retention: households erase their records after the period, each capability its part.
+        PersonalDataRetention,
+        SubmissionEraser,
+        LinkageEraser,
+        MessageEraser,
+      ],
     };
   }
 }

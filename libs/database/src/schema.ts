@@ -15,6 +15,7 @@ import { responsesEntities, responsesMigrations } from '../../responses/src/sche
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
 import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
+import { householdsEntities, householdsMigrations } from '../../households/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -38,6 +39,8 @@ export const unissonSchema: SchemaParts = {
     // Issue 12: experiments and analytics' read model.
     experimentsEntities,
     analyticsEntities,
+    // Issue 11 part B: retention (and the households' later columns).
+    householdsEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -53,5 +56,6 @@ export const unissonSchema: SchemaParts = {
     responsePageMigrations,
     experimentsMigrations,
     analyticsMigrations,
+    householdsMigrations,
   ].flatMap(asArray),
 };

@@ -14,3 +14,4 @@ export { AudienceFilter, HouseholdAudienceReader } from './household-audience.re
 export { ContactCorrection, HouseholdCorrections } from './household-corrections';
 export { HouseholdCaseReader } from './household-case.reader';
 export { HouseholdFiguresReader } from './household-figures.reader';
+export { PersonalDataRetention, householdsDueForErasure, ERASED } from './retention/personal-data-retention';

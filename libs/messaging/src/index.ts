@@ -15,3 +15,4 @@ export { TemplateComposer } from './template-composer';
 export { wordingFor, WordingContext } from './domain/contact-wording';
 export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse } from './household-messages.reader';
 export { MessageFiguresReader } from './message-figures.reader';
+export { MessageEraser } from './message-eraser';
