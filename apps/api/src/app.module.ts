@@ -18,6 +18,7 @@ import { PartnerDirectoryReader, PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { ResponsesModule } from '@unisson/responses';
+import { TasksHttpModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
@@ -59,6 +60,7 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        TasksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [
