@@ -27,6 +27,8 @@ const every = (who: readonly Who[], answer: number) => Object.fromEntries(who.ma
 const kindOf = (who: Who) => who.replace(/^(cle|agent):/, '');
 
 const ADMIN_ONLY = { allowed: ['admin'] } as const;
+const TASK_PEOPLE: readonly Who[] = [...PARTNER_STAFF, 'charge_appels'];
+const TASK_WORKERS: readonly Who[] = [...KEYS, ...TASK_PEOPLE];
 const PUBLIC = { public: true } as const;
 
 export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
@@ -343,4 +345,37 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     form: true,
     body: { territory: '93', partnerKind: 'ccas', fields: 'stage' },
   },
+
+  // ---------------------------------------------------------------- voice, e-mail (signed by the provider or the link itself)
+  'POST /v1/webhooks/twilio/call-status': { ...PUBLIC, ok: 403, note: 'no Twilio signature' },
+  'POST /v1/voice/messages/:id/twiml': { ...PUBLIC, ok: 403, note: 'no Twilio signature' },
+  'POST /v1/voice/messages/:id/keypress': { ...PUBLIC, ok: 403, note: 'no Twilio signature' },
+  'POST /v1/voice/click-to-call/:id/twiml': { ...PUBLIC, ok: 403, note: 'no Twilio signature' },
+  'POST /v1/voice/click-to-call/:id/dial-ended': { ...PUBLIC, ok: 403, note: 'no Twilio signature' },
+  'GET /v1/email/link': { ...PUBLIC, ok: 404, note: 'no signed link: an invalid link page' },
+  'GET /v1/email/unsubscribe': { ...PUBLIC, ok: 404, note: 'no signed token' },
+  'POST /v1/email/unsubscribe': { ...PUBLIC, ok: 404, note: 'no signed token' },
+  'POST /v1/webhooks/email/bounces': { ...PUBLIC, ok: 400, note: 'not a delivery status notification' },
+  // Click-to-call (household rule). TODO: own/other households once a call fixture exists; the
+  // unknown ids below show the route-level rule (and that an unknown call is a 404).
+  'POST /v1/households/:id/calls': { allowed: [...KEYS, ...PARTNER_STAFF, 'charge_appels'], ok: 400, note: 'empty body' },
+  'GET /v1/households/:id/calls/:callId': { allowed: [...KEYS, ...PARTNER_STAFF, 'charge_appels'], ok: 404, note: 'unknown call' },
+
+  // ---------------------------------------------------------------- call and visit tasks (task.work: own organisation's teams)
+  'POST /v1/admin/task-teams': { ...ADMIN_ONLY, ok: 400, note: 'empty body' },
+  'GET /v1/task-teams': { allowed: TASK_WORKERS, ok: 200 },
+  'GET /v1/task-teams/:teamId/tasks': { allowed: TASK_WORKERS, ok: 404, note: 'unknown team (another organisation’s answers the same)' },
+  'POST /v1/task-teams/:teamId/claims': { allowed: TASK_WORKERS, ok: [400, 404] },
+  'GET /v1/tasks/:taskId': { allowed: TASK_WORKERS, ok: 404 },
+  'POST /v1/tasks/:taskId/start': { allowed: TASK_WORKERS, ok: [400, 404] },
+  'POST /v1/tasks/:taskId/release': { allowed: TASK_WORKERS, ok: [400, 404] },
+  'POST /v1/tasks/:taskId/outcome': { allowed: TASK_WORKERS, ok: [400, 404] },
+  'POST /v1/tasks/:taskId/complete': { allowed: TASK_WORKERS, ok: [400, 404] },
+  'GET /appels': { page: true, allowed: TASK_PEOPLE, ok: 200 },
+  'GET /appels/equipes/:teamId': { page: true, allowed: TASK_PEOPLE, ok: 404 },
+  'POST /appels/equipes/:teamId/prendre': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
+  'POST /appels/taches/:taskId/commencer': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
+  'POST /appels/taches/:taskId/rendre': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
+  'POST /appels/taches/:taskId/resultat': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
+  'POST /appels/taches/:taskId/clore': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
 };
