@@ -17,6 +17,7 @@ import { ContactMessagingModule, MessageFiguresReader, MessagingHttpModule, Plan
 import { PartnerDirectoryReader, PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
 import { TasksHttpModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
@@ -60,6 +61,7 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        ResponsePageHttpModule,
         TasksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
