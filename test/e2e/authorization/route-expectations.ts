@@ -378,4 +378,8 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /appels/taches/:taskId/rendre': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
   'POST /appels/taches/:taskId/resultat': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
   'POST /appels/taches/:taskId/clore': { page: true, allowed: TASK_PEOPLE, ok: [303, 400, 404], form: true },
+
+  // ---------------------------------------------------------------- the household's response page (its token is the key)
+  'GET /r/:token': { ...PUBLIC, ok: 404, params: { token: 'jeton-inconnu' }, note: 'unknown token: the same page for everyone' },
+  'POST /r/:token/:action': { ...PUBLIC, ok: [400, 403, 404], params: { token: 'jeton-inconnu', action: 'rappel' }, form: true },
 };
