@@ -24,6 +24,7 @@ export interface AppConfig {
   sandbox: { host: string; twilioPort: number; smtpPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
   responsePage: { linkTtlDays: number };
+  retention: { daysAfterClose: number };
   linkage: { linkProbability: number | null; reviewProbability: number | null; targetFalseLinkRate: number | null };
   /** Null: the coordination calendar follows real time. */
   coordinationClockStart: string | null;
@@ -97,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dashboardPassword: c.DASHBOARD_PASSWORD,
     },
     responsePage: { linkTtlDays: c.RESPONSE_LINK_TTL_DAYS },
+    retention: { daysAfterClose: c.RETENTION_DAYS_AFTER_CLOSE },
     linkage: {
       linkProbability: c.LINKAGE_LINK_THRESHOLD,
       reviewProbability: c.LINKAGE_REVIEW_THRESHOLD,
