@@ -1,5 +1,5 @@
 import { emailLinkUrls } from '@unisson/channels';
-import { MessagesRepository } from '@unisson/messaging';
+import { MessageDraft, MessagesRepository } from '@unisson/messaging';
 import { DEFAULT_VARIANT, loadTemplateSources, TemplateLibrary } from '@unisson/templates';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
@@ -34,6 +34,32 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
       30_000,
       'the alert to be processed',
     );
+  };
+  /** A message stored the way messaging stores any (the reconciler hands it to dispatch). */
+  const storeMessage = async (
+    partnerSlug: string,
+    fields: Partial<MessageDraft> & Pick<MessageDraft, 'idempotencyKey' | 'householdId' | 'channel' | 'recipient'>,
+  ) => {
+    const [partner] = await stack.db.query(`SELECT id FROM partner WHERE slug = $1`, [partnerSlug]);
+    const [id] = await new MessagesRepository(stack.db).insertDrafts(stack.db.manager, [
+      {
+        plannedContactKey: null,
+        procedureId: null,
+        signingPartnerIds: [partner.id],
+        purpose: 'rappelImpaye',
+        notBefore: new Date(),
+        correlationId: null,
+        templateKey: 'first_arrears_information',
+        templateVersion: 'e2e',
+        locale: 'fr',
+        variant: 'default',
+        subject: null,
+        body: 'Bonjour',
+        bodyHtml: null,
+        ...fields,
+      },
+    ]);
+    return id!;
   };
   const emailTo = (address: string) =>
     eventually(() => stack.sandbox.store.emails.find((e) => e.to.includes(address)), 60_000, `the e-mail to ${address}`);
@@ -86,28 +112,13 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     expect(await optOuts()).toEqual([{ channel: 'email', source: 'email_unsubscribe' }]);
 
     // After: an e-mail another partner (the CAF) signs is not sent either: suppressed at the last moment.
-    const [caf] = await stack.db.query(`SELECT id FROM partner WHERE slug = 'caf-93'`);
-    const [cafMessage] = await new MessagesRepository(stack.db).insertDrafts(stack.db.manager, [
-      {
-        idempotencyKey: 'e2e-caf-email-after-unsubscribe',
-        plannedContactKey: null,
-        householdId,
-        procedureId: null,
-        signingPartnerIds: [caf.id],
-        channel: 'email',
-        purpose: 'rappelImpaye',
-        recipient: 'moussa.keita@example.org',
-        notBefore: new Date(),
-        correlationId: null,
-        templateKey: 'first_arrears_information',
-        templateVersion: 'e2e',
-        locale: 'fr',
-        variant: 'default',
-        subject: 'Votre loyer',
-        body: 'Bonjour',
-        bodyHtml: null,
-      },
-    ]);
+    const cafMessage = await storeMessage('caf-93', {
+      idempotencyKey: 'e2e-caf-email-after-unsubscribe',
+      householdId,
+      channel: 'email',
+      recipient: 'moussa.keita@example.org',
+      subject: 'Votre loyer',
+    });
     const [suppressed] = await eventually(
       async () => {
         const rows = await stack.db.query(`SELECT status FROM outbound_message WHERE id = $1`, [cafMessage]);
@@ -199,7 +210,6 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
 
   it('calls with a spoken message in the household’s language; pressing 1 asks for a call-back, once', async () => {
     const householdId = await alertFor('HS93-VE-6', 'Yilmaz', '18 rue Ambroise Croizat', { phone: '01 49 00 00 66' });
-    const [partner] = await stack.db.query(`SELECT id FROM partner WHERE slug = 'bailleur-93'`);
     // The spoken text from the template library (voice channel, Turkish), stored as messaging stores any message.
     const library = new TemplateLibrary(loadTemplateSources());
     const rendered = await library.render({
@@ -222,27 +232,16 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
       body: JSON.stringify({ to: '+33149000066', digits: '1' }),
     });
     expect(scripted.status).toBe(200);
-    const [messageId] = await new MessagesRepository(stack.db).insertDrafts(stack.db.manager, [
-      {
-        idempotencyKey: 'e2e-voice-1',
-        plannedContactKey: null,
-        householdId,
-        procedureId: null,
-        signingPartnerIds: [partner.id],
-        channel: 'voice',
-        purpose: 'rappelImpaye',
-        recipient: '+33149000066',
-        notBefore: new Date(),
-        correlationId: null,
-        templateKey: rendered.templateKey,
-        templateVersion: rendered.templateVersion,
-        locale: 'tr',
-        variant: 'default',
-        subject: null,
-        body: rendered.text,
-        bodyHtml: null,
-      },
-    ]);
+    const messageId = await storeMessage('bailleur-93', {
+      idempotencyKey: 'e2e-voice-1',
+      householdId,
+      channel: 'voice',
+      recipient: '+33149000066',
+      templateKey: rendered.templateKey,
+      templateVersion: rendered.templateVersion,
+      locale: 'tr',
+      body: rendered.text,
+    });
 
     const call = await eventually(
       () => stack.sandbox.store.calls.find((c) => c.to === '+33149000066' && c.status === 'completed'),
