@@ -3,7 +3,6 @@
  * household_opt_out) that the planner needs, and keeps the engine's own record of returned
  * addresses. Owned by the lead's schema: if a column moves, only this file changes.
  */
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
@@ -43,11 +42,6 @@ export function civilDate(value: unknown): string | null {
 }
 
 /** An address as a comparable key: case, accents, punctuation and spacing do not count. */
-/** An e-mail address as kept once it bounced: a SHA-256 of its trimmed, lower-cased form. */
-export function emailAddressKey(address: string): string {
-  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
-}
-
 export function postalAddressKey(record: { street: string; address_extra?: string | null; postal_code: string }): string {
   const plain = (text: string | null | undefined) =>
     (text ?? '')
@@ -103,7 +97,7 @@ export class HouseholdSnapshotRepository {
    * legal acts to keep) with what the planner needs; null when it has no procedure at all.
    */
   async findSnapshot(householdId: string): Promise<HouseholdSnapshot | null> {
-    const [households, procedures, records, optOuts, returned, invalidEmails] = await Promise.all([
+    const [households, procedures, records, optOuts, returned] = await Promise.all([
       this.dataSource.query(`SELECT territory FROM household WHERE id = $1`, [householdId]),
       this.dataSource.query(
         `SELECT id, stage, housing_sector, lease_signed_on, hearing_at, updated_at, closed_at, debt_cents, monthly_rent_cents, first_unpaid_on
@@ -117,7 +111,6 @@ export class HouseholdSnapshotRepository {
       ),
       this.dataSource.query(`SELECT channel, created_at FROM household_opt_out WHERE household_id = $1`, [householdId]),
       this.dataSource.query(`SELECT address_key FROM returned_postal_address WHERE household_id = $1`, [householdId]),
-      this.dataSource.query(`SELECT address_key FROM invalid_email_address WHERE household_id = $1`, [householdId]),
     ]);
     if (households.length === 0 || procedures.length === 0) return null;
     const p = procedures[0];
@@ -141,7 +134,6 @@ export class HouseholdSnapshotRepository {
     const occurred = `${stageEventOn}T08:00:00.000Z`;
     const learned = opening?.learned_at ? new Date(opening.learned_at).toISOString() : null;
     const returnedKeys = new Set((returned as Array<{ address_key: string }>).map((r) => r.address_key));
-    const invalidEmailKeys = new Set((invalidEmails as Array<{ address_key: string }>).map((r) => r.address_key));
     const closing = stageEvents.filter((e) => e.type === 'dette_soldee' || e.type === 'depart_du_logement');
     return {
       territory,
@@ -149,8 +141,7 @@ export class HouseholdSnapshotRepository {
         id: householdId,
         postalCode: recs[0]?.postal_code ?? '',
         hasMobilePhone: recs.some((r) => isMobileNumber(r.phone)),
-        // An address that bounced reaches no one, whoever wrote to it.
-        hasEmail: recs.some((r) => !!r.email && !invalidEmailKeys.has(emailAddressKey(r.email))),
+        hasEmail: recs.some((r) => !!r.email),
         // Letters go to the freshest record's address: invalid once a letter came back from it, whoever sent it.
         postalAddressValid: recs.length > 0 && !returnedKeys.has(postalAddressKey(recs[0])),
       },
@@ -208,14 +199,6 @@ export class HouseholdSnapshotRepository {
       [householdId],
     );
     return { territory: rows[0]?.territory ?? null, partnerIds: rows.map((r) => r.partner_id).filter((id): id is string => !!id) };
-  }
-
-  /** A bounce said this e-mail address does not exist: marked for every partner (idempotent). */
-  async markEmailInvalid(householdId: string, address: string): Promise<void> {
-    await this.dataSource.query(`INSERT INTO invalid_email_address (household_id, address_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      householdId,
-      emailAddressKey(address),
-    ]);
   }
 
   /** A letter came back: the household's current address is marked for every partner (idempotent). */
