@@ -13,6 +13,7 @@ import { unissonSchema } from '@unisson/database/schema';
 import { IntakeHttpModule } from '@unisson/intake';
 import { LinkageModule } from '@unisson/linkage';
 import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } from '@unisson/messaging';
+import { LettersHttpModule } from '@unisson/letters';
 import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
@@ -46,6 +47,7 @@ export class ApiModule {
         ResponsesModule,
         IntakeHttpModule,
         MessagingHttpModule,
+        LettersHttpModule.forRoot({ imports: [ContactMessagingModule] }),
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,

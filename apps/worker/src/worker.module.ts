@@ -9,6 +9,7 @@ import { HouseholdRegroupingModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
+import { LettersJobsModule } from '@unisson/letters';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
@@ -45,6 +46,7 @@ export class WorkerModule {
         IntakeJobsModule,
         HouseholdRegroupingModule,
         MessagingJobsModule,
+        LettersJobsModule.forRoot({ imports: [ContactMessagingModule] }),
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,

@@ -16,6 +16,8 @@ export interface OutboundDelivery {
   idempotencyKey: string;
   channel: ChannelName;
   householdId: string;
+  /** The coordination engine's planned contact the message carries out (letters report returns against it). */
+  plannedContactKey?: string | null;
   purpose: string;
   locale: string;
   /** E.164 phone number, e-mail address, or the postal address block (one line per line). */

@@ -40,6 +40,7 @@ export function deliveryOf(message: OutboundMessage): OutboundDelivery {
     idempotencyKey: message.idempotencyKey,
     channel: message.channel,
     householdId: message.householdId,
+    plannedContactKey: message.plannedContactKey,
     purpose: message.purpose,
     locale: message.locale,
     recipient: message.recipient,

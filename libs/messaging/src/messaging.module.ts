@@ -3,6 +3,7 @@ import { AnalyticsFactsModule } from '@unisson/analytics';
 import { ExperimentsModule } from '@unisson/experiments';
 import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
+import { LetterChannelSender, LetterOutcomes, LetterSendingModule } from '@unisson/letters';
 import { RedisRateLimiter } from '@unisson/platform';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { HouseholdMessagesReader } from './household-messages.reader';
@@ -14,14 +15,15 @@ import { MessageDispatchService } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
 import { PlannedContactMessenger } from './planned-contact-messenger';
 import { ProviderStatusUpdates } from './provider-status-updates';
+import { LetterOutcomeUpdates } from './letter-outcome-updates';
 import { TemplateComposer } from './template-composer';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
+const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, LetterChannelSender];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
-  imports: [ChannelsModule, HouseholdsModule],
+  imports: [ChannelsModule, HouseholdsModule, LetterSendingModule],
   providers: [
     MessagesRepository,
     DispatchStateRepository,
@@ -53,7 +55,16 @@ export class MessagingModule {}
     ProviderStatusUpdates,
     PlannedContactMessenger,
     { provide: MessageComposer, useClass: TemplateComposer },
+    { provide: LetterOutcomes, useClass: LetterOutcomeUpdates },
   ],
-  exports: [InboundSmsService, ContactOutcomeReporter, ProviderStatusUpdates, PlannedContactMessenger, MessageComposer, MessagingModule],
+  exports: [
+    InboundSmsService,
+    ContactOutcomeReporter,
+    ProviderStatusUpdates,
+    PlannedContactMessenger,
+    MessageComposer,
+    MessagingModule,
+    LetterOutcomes,
+  ],
 })
 export class ContactMessagingModule {}

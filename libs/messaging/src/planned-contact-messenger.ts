@@ -43,7 +43,8 @@ function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
   if (channel === 'call' || channel === 'voice') return records.find((r) => r.phone)?.phone ?? null;
   if (channel === 'email') return records.find((r) => r.email)?.email ?? null;
   const r = records[0];
-  return r ? [`${r.firstName} ${r.lastName}`, r.street, r.addressExtra, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
+  // The order of NF Z 10-011: name, complement (flat, building), street, "CP VILLE" (checked by the letter sender).
+  return r ? [`${r.firstName} ${r.lastName}`, r.addressExtra, r.street, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
 }
 
 /**

@@ -18,6 +18,7 @@ export class ProviderStatusUpdates {
   async apply(
     message: OutboundMessage,
     update: { providerStatus: string; providerMessageId: string | null; errorCode: string | null; source: string },
+    options: { reportOutcome: boolean } = { reportOutcome: true },
   ): Promise<boolean> {
     const to = statusFromTwilio(update.providerStatus);
     if (!to) return false;
@@ -34,7 +35,7 @@ export class ProviderStatusUpdates {
             ? { providerMessageId: update.providerMessageId ?? message.providerMessageId, sentAt: message.sentAt ?? now }
             : { failedAt: now, lastErrorCode: update.errorCode },
     });
-    if (changed) await this.outcomes.messageReached(changed, to);
+    if (changed && options.reportOutcome) await this.outcomes.messageReached(changed, to);
     return changed !== null;
   }
 }

@@ -161,6 +161,13 @@ export const ACTION_RULES = {
     platformWide: true,
   },
   'audit.read': { label: 'Consulter le journal d’audit', scope: null, roles: ['admin'], resource: 'none' },
+  // Letters.
+  'letter.return.record': {
+    label: 'Enregistrer un courrier revenu (NPAI) par son code de suivi',
+    scope: null,
+    roles: ['partner_staff', 'operator', 'admin'],
+    resource: 'none',
+  },
   // Operations and aggregates.
   'dashboard.view': {
     label: 'Tableaux de bord d’exploitation (files, chiffres agrégés)',
