@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
@@ -134,5 +134,31 @@ describe('a planned letter goes through the day’s print batch to the print sho
     expect(
       await stack.db.query(`SELECT count(*)::int AS n FROM returned_postal_address WHERE household_id = $1`, [letter.household_id]),
     ).toEqual([{ n: 1 }]);
+  });
+
+  it('gives the shared notice as PDF for a stage and territory, personalised only for the procedures one takes part in, every fetch audited', async () => {
+    const get = (path: string, key: string) =>
+      fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${stack.keys[key]}` } });
+    const anonymous = await get('/v1/notices/commandement_de_payer?territory=93&locale=ar', 'commissaire-93');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('content-type')).toBe('application/pdf');
+    const file = join(lettersDir, 'notice-ar.pdf');
+    writeFileSync(file, Buffer.from(await anonymous.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    expect(text).toContain('commandement de payer');
+    expect(text).toContain('ADIL de la Seine-Saint-Denis');
+
+    const [{ household_id: householdId }] = (await stack.db.query(`SELECT household_id FROM letter_print_item LIMIT 1`)) as Array<{
+      household_id: string;
+    }>;
+    // The commissaire served no act to this household: its notice does not exist for it.
+    expect((await get(`/v1/notices/premier_impaye?territory=93&householdId=${householdId}`, 'commissaire-93')).status).toBe(404);
+    const personal = await get(`/v1/notices/premier_impaye?territory=93&locale=fr-falc&householdId=${householdId}`, 'bailleur-93');
+    expect(personal.status).toBe(200);
+    expect((await get('/v1/notices/nowhere?territory=9', 'bailleur-93')).status).toBe(400);
+    const audited = (await stack.db.query(
+      `SELECT action, household_id FROM audit_entry WHERE subject_type = 'notice' ORDER BY action`,
+    )) as Array<{ action: string; household_id: string | null }>;
+    expect(audited.map((a) => a.action)).toEqual(['notice.household.read', 'notice.read']);
   });
 });
