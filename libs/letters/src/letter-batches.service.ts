@@ -44,6 +44,13 @@ export class LetterBatches {
     const folder = resolve(this.config.letters.dir, 'batches', batch.printDay, batch.senderPartnerId);
     const pdfPath = join(folder, `${batch.id}.pdf`);
     const manifestPath = join(folder, `${batch.id}.csv`);
+    const rows = letters.map((l) => ({
+      trackingCode: l.trackingCodeDisplay,
+      firstPage: l.firstPage,
+      pages: l.pages,
+      postageClass: l.postageClass as PostageClass,
+      addressLines: l.addressLines,
+    }));
     if (batch.status === 'assembling') {
       await mkdir(folder, { recursive: true });
       const printed = await TypstPdfEngine.instance().renderBatch(
@@ -61,13 +68,6 @@ export class LetterBatches {
         ),
         `Courriers du ${batch.printDay}`,
       );
-      const rows = letters.map((l) => ({
-        trackingCode: l.trackingCodeDisplay,
-        firstPage: l.firstPage,
-        pages: l.pages,
-        postageClass: l.postageClass as PostageClass,
-        addressLines: l.addressLines,
-      }));
       if (printed.pages !== letters.reduce((sum, l) => sum + l.pages, 0))
         throw new Error(`batch ${batch.id}: ${printed.pages} pages printed, the letters counted ${batch.pageCount}: not handed over`);
       await writeAtomically(pdfPath, printed.pdf);
@@ -80,13 +80,7 @@ export class LetterBatches {
       printDay: batch.printDay,
       pdfPath,
       manifestPath,
-      letters: letters.map((l) => ({
-        trackingCode: l.trackingCodeDisplay,
-        firstPage: l.firstPage,
-        pages: l.pages,
-        postageClass: l.postageClass as PostageClass,
-        addressLines: l.addressLines,
-      })),
+      letters: rows,
     });
     const posted = await this.stage.markSubmitted(batch.id, this.provider.name, submitted.ref, submitted.letterIds);
     if (posted.length) await this.outcomes.posted(posted);
