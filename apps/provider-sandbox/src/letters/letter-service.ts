@@ -1,7 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { letterWebhookSignature } from '../../../../libs/letters/src/domain/webhook-signature';
+
+/** How the service signs its webhooks: `sha256=<hex HMAC-SHA256 over "<timestamp>.<body>">`. */
+const signature = (secret: string, timestamp: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
 export interface SandboxSending {
   id: string;
@@ -75,7 +78,7 @@ export async function startLetterService(opts: LetterServiceOptions): Promise<Le
       headers: {
         'content-type': 'application/json',
         'x-letter-timestamp': timestamp,
-        'x-letter-signature': letterWebhookSignature(opts.webhookSecret, timestamp, body),
+        'x-letter-signature': signature(opts.webhookSecret, timestamp, body),
       },
       body,
       signal: AbortSignal.timeout(5_000),
