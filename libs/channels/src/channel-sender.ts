@@ -14,10 +14,10 @@ export interface OutboundDelivery {
   messageId: string;
   /** The message's idempotency key: a sender that can pass it to its provider must. */
   idempotencyKey: string;
+  /** The planned contact the message carries out, when the coordination engine planned it. */
+  plannedContactKey: string | null;
   channel: ChannelName;
   householdId: string;
-  /** The coordination engine's planned contact the message carries out (letters report returns against it). */
-  plannedContactKey?: string | null;
   purpose: string;
   locale: string;
   /** E.164 phone number, e-mail address, or the postal address block (one line per line). */

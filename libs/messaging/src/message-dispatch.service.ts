@@ -38,9 +38,9 @@ export function deliveryOf(message: OutboundMessage): OutboundDelivery {
   return {
     messageId: message.id,
     idempotencyKey: message.idempotencyKey,
+    plannedContactKey: message.plannedContactKey,
     channel: message.channel,
     householdId: message.householdId,
-    plannedContactKey: message.plannedContactKey,
     purpose: message.purpose,
     locale: message.locale,
     recipient: message.recipient,
