@@ -14,6 +14,7 @@ import { IntakeHttpModule } from '@unisson/intake';
 import { LinkageModule } from '@unisson/linkage';
 import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } from '@unisson/messaging';
 import { LettersHttpModule } from '@unisson/letters';
+import { LetterLinksModule } from '@unisson/response-page';
 import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
@@ -50,6 +51,7 @@ export class ApiModule {
         IntakeHttpModule,
         MessagingHttpModule,
         LettersHttpModule.forRoot({ imports: [ContactMessagingModule] }),
+        LetterLinksModule,
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,

@@ -10,6 +10,7 @@ import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { LettersJobsModule } from '@unisson/letters';
+import { LetterLinksModule } from '@unisson/response-page';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
@@ -48,6 +49,7 @@ export class WorkerModule {
         HouseholdRegroupingModule,
         MessagingJobsModule,
         LettersJobsModule.forRoot({ imports: [ContactMessagingModule] }),
+        LetterLinksModule,
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,

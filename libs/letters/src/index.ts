@@ -27,3 +27,4 @@ export { printDayFor } from './domain/print-day';
 export { postageClassFor, POSTAGE_CLASSES, type PostageClass } from './domain/postage';
 export { manifestCsv } from './domain/manifest';
 export { lettersEntities, lettersMigrations } from './schema';
+export { LetterLinks, NOTICE_LINK_PURPOSE, type LetterLink, type LetterLinkRequest } from './letter-links';

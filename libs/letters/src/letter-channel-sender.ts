@@ -1,17 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { ChannelError, ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { PartnersRepository } from '@unisson/partners';
 import { jobSpec, QUEUES } from '@unisson/queues';
-import { ResponseLinks } from '@unisson/response-page';
 import { TemplateLibrary } from '@unisson/templates';
 import { addressBlock, describeAddressProblems, parseRecipient } from './domain/address-block';
 import { postageClassFor } from './domain/postage';
 import { batchTimeOf, printDayFor } from './domain/print-day';
 import { LetterLayoutError, TypstPdfEngine } from './engine/typst-pdf-engine';
 import { layoutLetter } from './letter-composition';
+import { LetterLinks } from './letter-links';
 import { PrintStageRepository } from './print-stage.repository';
 
 /**
@@ -28,10 +28,11 @@ export class LetterChannelSender extends ChannelSender {
   constructor(
     private readonly stage: PrintStageRepository,
     private readonly partners: PartnersRepository,
-    private readonly links: ResponseLinks,
     private readonly library: TemplateLibrary,
-    @InjectQueue(QUEUES.letters) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Absent in a process without the response page or the queues (a test of dispatch alone): letters then wait.
+    @Optional() private readonly links?: LetterLinks,
+    @Optional() @InjectQueue(QUEUES.letters) private readonly queue?: Queue,
   ) {
     super();
   }
@@ -47,6 +48,8 @@ export class LetterChannelSender extends ChannelSender {
     const signers = await this.partners.findPartnersByIds(delivery.signingPartnerIds);
     const logos = await this.stage.logosOf(delivery.signingPartnerIds);
     const ordered = delivery.signingPartnerIds.map((id) => signers.find((p) => p.id === id)).filter((p) => !!p);
+    if (!this.links)
+      throw new ChannelError('letter', 'LETTERS_NOT_CONFIGURED', true, 'no response links in this process: the letter waits');
     const link = await this.links.issue({
       householdId: delivery.householdId,
       messageId: delivery.messageId,
@@ -98,7 +101,8 @@ export class LetterChannelSender extends ChannelSender {
         ? now.getTime() + this.config.letters.batchDelayMs
         : batchTimeOf(printDay, this.config.letters.cutoff).getTime();
     const job = jobSpec('letters.batch', { senderPartnerId, printDay });
-    await this.queue.add(job.name, job.data, { ...job.opts, delay: Math.max(0, at - now.getTime()) });
+    // Without the queue here, the letters' reconciler schedules the batch.
+    await this.queue?.add(job.name, job.data, { ...job.opts, delay: Math.max(0, at - now.getTime()) });
   }
 
   private receipt(itemId: string, status: string): DeliveryReceipt {

@@ -1,6 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
-import { ResponseLinksModule } from '@unisson/response-page';
 import { LetterBatches } from './letter-batches.service';
 import { LetterChannelSender } from './letter-channel-sender';
 import { LetterBatchProcessor } from './jobs/letter-batch.processor';
@@ -11,11 +10,10 @@ import { LocalLetterProvider } from './providers/local-letter-provider';
 import { OnlineLetterProvider } from './providers/online-letter-provider';
 import { ReturnedLetters } from './returned-letters.service';
 
-/** The letter channel's sender and its print stage: imported by messaging (CHANNEL_SENDERS). Needs the queues. */
+/** The letter channel's sender and its print stage: imported by messaging (CHANNEL_SENDERS). Uses `LetterLinks` (the response page's `LetterLinksModule`) and the queues. */
 @Module({
-  imports: [ResponseLinksModule],
   providers: [PrintStageRepository, LetterChannelSender],
-  exports: [PrintStageRepository, LetterChannelSender, ResponseLinksModule],
+  exports: [PrintStageRepository, LetterChannelSender],
 })
 export class LetterSendingModule {}
 

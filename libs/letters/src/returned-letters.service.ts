@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { normaliseTrackingCode } from '@unisson/response-page';
 import { ResponseRecorder } from '@unisson/responses';
+import { LetterLinks } from './letter-links';
 import { LetterOutcomes } from './letter-outcomes';
 import { PrintStageRepository } from './print-stage.repository';
 
@@ -26,10 +26,11 @@ export class ReturnedLetters {
     private readonly stage: PrintStageRepository,
     private readonly outcomes: LetterOutcomes,
     private readonly responses: ResponseRecorder,
+    private readonly links: LetterLinks,
   ) {}
 
   async byTrackingCode(typed: string, source: ReturnSource, at: Date = new Date()): Promise<ReturnResult> {
-    const code = normaliseTrackingCode(typed);
+    const code = this.links.normalise(typed);
     const item = code ? await this.stage.findByTrackingCode(code) : null;
     if (!item) return { status: 'unknown-code' };
     return this.returned(item.id, source, at);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PartnersRepository } from '@unisson/partners';
-import { NOTICE_PURPOSE, ResponseLinks } from '@unisson/response-page';
 import { formatPhone, LOCALE_INFO, type Locale, TemplateLibrary } from '@unisson/templates';
 import { STAGE_LABELS, type ProcedureStage } from '@unisson/vocabulary';
 import type { Run } from './domain/composer-letter';
 import type { TypstLetter } from './domain/letter-document';
 import { TypstPdfEngine } from './engine/typst-pdf-engine';
+import { LetterLinks, NOTICE_LINK_PURPOSE } from './letter-links';
 import { pictogramSvg } from './engine/pictograms';
 import { qrPng } from './engine/qr-code';
 import { keepNumbersLeftToRight, letterLabels } from './letter-composition';
@@ -32,7 +32,7 @@ export interface NoticeRequest {
 export class SharedNotices {
   constructor(
     private readonly partners: PartnersRepository,
-    private readonly links: ResponseLinks,
+    private readonly links: LetterLinks,
     private readonly library: TemplateLibrary,
   ) {}
 
@@ -44,7 +44,7 @@ export class SharedNotices {
     const contacts = CONTACT_KINDS.flatMap((kind) => territoryPartners.filter((p) => p.kind === kind && !p.disabledAt));
     const link = await this.links.issue({
       householdId: request.householdId,
-      purpose: NOTICE_PURPOSE,
+      purpose: NOTICE_LINK_PURPOSE,
       locale: request.locale,
       stage: request.stage,
       territory: request.territory,

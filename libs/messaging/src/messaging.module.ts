@@ -32,7 +32,14 @@ import { ClickToCall } from './voice/click-to-call';
 import { VoicePrompts } from './voice/voice-prompts';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, VoiceChannelSender, CallTaskSender, HomeVisitTaskSender, LetterChannelSender];
+const CHANNEL_SENDERS = [
+  SmsChannelSender,
+  EmailChannelSender,
+  VoiceChannelSender,
+  CallTaskSender,
+  HomeVisitTaskSender,
+  LetterChannelSender,
+];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({

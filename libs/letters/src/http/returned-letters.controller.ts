@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { PrintStageRepository } from '../print-stage.repository';
+import { LetterLinks } from '../letter-links';
 import { ReturnedLetters } from '../returned-letters.service';
-import { normaliseTrackingCode } from '@unisson/response-page';
 
 const returnSchema = z.object({
   trackingCode: z.string().min(1, 'le code de suivi imprimé sous le QR code').max(40),
@@ -23,6 +23,7 @@ export class ReturnedLettersController {
   constructor(
     private readonly returned: ReturnedLetters,
     private readonly stage: PrintStageRepository,
+    private readonly links: LetterLinks,
   ) {}
 
   @Post('returns')
@@ -33,7 +34,7 @@ export class ReturnedLettersController {
   @ApiAnswer(200, 'LetterReturnRecorded', answerSchema, { status: 'recorded', trackingCode: 'K7QM-2D9X-4' })
   @ApiErrors(400, 404, 409)
   async record(@CurrentPrincipal() actor: Principal, @Body(new ZodValidationPipe(returnSchema)) body: ReturnInput) {
-    const code = normaliseTrackingCode(body.trackingCode);
+    const code = this.links.normalise(body.trackingCode);
     if (!code)
       throw UnissonError.validation([
         { field: 'trackingCode', message: 'ce n’est pas un code de suivi (8 lettres ou chiffres et une clé, ex. K7QM-2D9X-4)' },
