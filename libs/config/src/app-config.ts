@@ -31,6 +31,7 @@ export interface AppConfig {
     batchDelayMs: number | null;
     service: { url: string; apiKey: string; webhookSecret: string };
   };
+  retention: { daysAfterClose: number };
   linkage: { linkProbability: number | null; reviewProbability: number | null; targetFalseLinkRate: number | null };
   /** Null: the coordination calendar follows real time. */
   coordinationClockStart: string | null;
@@ -116,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       batchDelayMs: c.LETTER_BATCH_DELAY_MS === '' ? null : c.LETTER_BATCH_DELAY_MS,
       service: { url: c.LETTER_SERVICE_URL.replace(/\/$/, ''), apiKey: c.LETTER_SERVICE_API_KEY, webhookSecret: c.LETTER_WEBHOOK_SECRET },
     },
+    retention: { daysAfterClose: c.RETENTION_DAYS_AFTER_CLOSE },
     linkage: {
       linkProbability: c.LINKAGE_LINK_THRESHOLD,
       reviewProbability: c.LINKAGE_REVIEW_THRESHOLD,

@@ -122,6 +122,8 @@ export const configSchema = z.object({
   LETTER_WEBHOOK_SECRET: z.string().min(16).default('unisson-local-letter-webhook-secret'),
   SANDBOX_LETTERS_PORT: z.coerce.number().int().min(0).max(65535).default(4012),
   RESPONSE_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
+  /** Retention: days after a household's procedures have all closed before its personal data is erased (the counts stay). */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36500).default(730),
   /** Basic-auth credentials of the operators' dashboards (queues, previews). */
   DASHBOARD_USER: z.string().min(1).default('operateur'),
   DASHBOARD_PASSWORD: z.string().min(8).default('unisson-demo'),

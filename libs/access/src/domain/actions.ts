@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 /** Partner kinds that coordinate prevention on their territory (State services, Département, CCAPEX). */
 export const COORDINATING_KINDS: readonly string[] = ['etat', 'departement', 'ccapex'];
@@ -165,6 +165,13 @@ export const ACTION_RULES = {
     label: 'Créer les équipes d’appels et de visites des partenaires',
     scope: null,
     roles: ['admin'],
+    resource: 'none',
+  },
+  // One's own session.
+  'session.own': {
+    label: 'Voir son espace et se déconnecter',
+    scope: null,
+    roles: ROLES,
     resource: 'none',
   },
   // Administration.
