@@ -15,6 +15,7 @@ import { DEFAULT_VARIANT, TemplateLibrary } from '@unisson/templates';
 import { dataSourceOptions } from '@unisson/database';
 import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
 import { unissonSchema } from '@unisson/database/schema';
+import { IssuedLink, ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import type { Role } from '@unisson/access';
 import {
   Account,
@@ -392,6 +393,37 @@ export async function prepareDemoCampaign(baseUrl: string): Promise<string | nul
   return id;
 }
 
+/**
+ * The response page of the first demo household (Thi Nguyen's letter from Habitat Solidaire 93):
+ * waits for the alert to become a household and its first message, then issues the message's link.
+ */
+export async function issueDemoResponseLink(config: AppConfig, timeoutMs = 30_000): Promise<IssuedLink | null> {
+  const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = (await dataSource.query(
+        `SELECT r.household_id, m.id AS message_id, m.purpose, m.locale FROM partner_record r
+           LEFT JOIN outbound_message m ON m.household_id = r.household_id
+          WHERE r.partner_ref = 'HS93-000101' AND r.household_id IS NOT NULL ORDER BY m.created_at LIMIT 1`,
+      )) as Array<{ household_id: string; message_id: string | null; purpose: string | null; locale: string | null }>;
+      const found = rows[0];
+      if (found?.message_id || (found && Date.now() > deadline))
+        return await new ResponseLinks(new ResponseLinksRepository(dataSource), config).issue({
+          householdId: found.household_id,
+          messageId: found.message_id,
+          purpose: found.purpose ?? 'premierImpaye',
+          locale: found.locale ?? 'fr',
+        });
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 /** The demo's 50,000-row landlord export (Windows-1252, ";"), uploaded like a landlord's software would. */
 export async function startDemoUpload(baseUrl: string, landlordKey: string, rows = 50_000): Promise<string | null> {
   const file = `var/demo-alertes-${rows}.csv`;
@@ -414,6 +446,11 @@ if (require.main === module) {
     const accepted = await postDemoAlerts(base, keys['bailleur-93']);
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
+    const link = await issueDemoResponseLink(config);
+    if (link)
+      console.log(
+        `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
+      );
     const campaign = await prepareDemoCampaign(base);
     const demoTasks = await seedDemoTasks(config).catch((error: unknown) => {
       console.error(`Tâches d’appel de démo non créées : ${error instanceof Error ? error.message : String(error)}`);
