@@ -15,6 +15,8 @@ import { IntakeHttpModule } from '@unisson/intake';
 import { LinkageFiguresReader, LinkageModule } from '@unisson/linkage';
 import { ContactMessagingModule, MessageFiguresReader, MessagingHttpModule, PlannedContactMessenger } from '@unisson/messaging';
 import { PartnerDirectoryReader, PartnersModule } from '@unisson/partners';
+import { LettersHttpModule } from '@unisson/letters';
+import { LetterLinksModule } from '@unisson/response-page';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { ResponsePageHttpModule } from '@unisson/response-page';
@@ -54,6 +56,8 @@ export class ApiModule {
         ResponsesModule,
         IntakeHttpModule,
         MessagingHttpModule,
+        LettersHttpModule.forRoot({ imports: [ContactMessagingModule] }),
+        LetterLinksModule,
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,

@@ -10,6 +10,8 @@ import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule, SubmissionEraser } from '@unisson/intake';
 import { LinkageEraser } from '@unisson/linkage';
 import { ContactMessagingModule, MessageEraser, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
+import { LettersJobsModule } from '@unisson/letters';
+import { LetterLinksModule } from '@unisson/response-page';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
@@ -52,6 +54,8 @@ export class WorkerModule {
         IntakeJobsModule,
         HouseholdRegroupingModule,
         MessagingJobsModule,
+        LettersJobsModule.forRoot({ imports: [ContactMessagingModule] }),
+        LetterLinksModule,
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,

@@ -187,6 +187,26 @@ export const ACTION_RULES = {
     platformWide: true,
   },
   'audit.read': { label: 'Consulter le journal d’audit', scope: null, roles: ['admin'], resource: 'none' },
+  // Letters.
+  'letter.return.record': {
+    label: 'Enregistrer un courrier revenu (NPAI) par son code de suivi',
+    scope: null,
+    roles: ['partner_staff', 'operator', 'admin'],
+    resource: 'none',
+  },
+  'notice.read': {
+    label: 'Obtenir la notice commune d’une étape et d’un territoire (PDF)',
+    scope: ANY_SCOPE,
+    roles: [...PARTNER_PEOPLE, 'operator', 'admin'],
+    resource: 'territory',
+    platformWide: true,
+  },
+  'notice.household.read': {
+    label: 'Obtenir la notice commune personnalisée pour un foyer (seulement les procédures où l’on intervient)',
+    scope: ANY_SCOPE,
+    roles: PARTNER_PEOPLE,
+    resource: 'household_holder',
+  },
   // Operations and aggregates.
   'dashboard.view': {
     label: 'Tableaux de bord d’exploitation (files, chiffres agrégés)',
