@@ -110,6 +110,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: Ro
   { email: 'redaction@caf93.demo', displayName: 'Agent CAF (rédaction)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'validation@caf93.demo', displayName: 'Responsable CAF (validation)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'gestion@habitat93.demo', displayName: 'Gestionnaire Habitat Solidaire', role: 'partner_staff', partnerSlug: 'bailleur-93' },
+  { email: 'analyse@caf93.demo', displayName: 'Analyste CAF 93 (chiffres agrégés)', role: 'analyst', partnerSlug: 'caf-93' },
 ];
 
 /** The demo territory's sharing agreements: what each kind sees of the shared view (beyond stage and partners). */

@@ -9,6 +9,7 @@ import { HouseholdRegroupingModule } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeJobsModule } from '@unisson/intake';
 import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
+import { AnalyticsModule } from '@unisson/analytics';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
@@ -48,6 +49,7 @@ export class WorkerModule {
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,
+        AnalyticsModule,
       ],
       providers: [WorkerStartup, ReconcilerLoop, dependencyHealthProvider],
     };

@@ -12,3 +12,4 @@ export { canReceiveSms, toE164 } from './domain/contact-normalisation';
 export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './household-records.reader';
 export { AudienceFilter, HouseholdAudienceReader } from './household-audience.reader';
 export { ContactCorrection, HouseholdCorrections } from './household-corrections';
+export { StageEventsFeed, FedStageEvent, StageFeedPosition } from './stage-events.feed';
