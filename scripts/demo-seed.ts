@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@unisson/config';
 import { dataSourceOptions } from '@unisson/database';
 import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
+import { runDemoExperiment } from './demo-experiment';
 import { unissonSchema } from '@unisson/database/schema';
 import type { Role } from '@unisson/access';
 import {
@@ -294,6 +295,26 @@ if (require.main === module) {
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
     const campaign = await prepareDemoCampaign(base);
+    if (process.env.DEMO_EXPERIMENT_HOUSEHOLDS !== '0') {
+      console.log('Expérience de démo : deux variantes du SMS du premier impayé, réponses simulées…');
+      const db = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 2 }));
+      await db.initialize();
+      try {
+        const experiment = await runDemoExperiment(
+          base,
+          db,
+          keys['bailleur-93'],
+          { email: 'analyse@caf93.demo', password: DEMO_PASSWORD },
+          Number(process.env.DEMO_EXPERIMENT_HOUSEHOLDS ?? 400),
+        );
+        if (experiment)
+          console.log(
+            `Expérience : ${experiment.households} foyers répartis, ${experiment.responses} réponses simulées — résultat sur ${base}/analyse (analyse@caf93.demo)`,
+          );
+      } finally {
+        await db.destroy();
+      }
+    }
     const upload =
       process.env.DEMO_BULK_ROWS === '0'
         ? null

@@ -54,10 +54,8 @@ export class AnalystPagesController {
     @CurrentPrincipal() actor: Principal,
     @Query() query: Record<string, unknown>,
   ): Promise<string> {
-    const q = parseOrThrow(filterSchema, cleanQuery(query));
-    const filter = filterOf(actor, q);
+    const { q, filter, qs } = readFilter(actor, query);
     const report = await this.analytics.report(filter);
-    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as Array<[string, string]>).toString();
     return this.page(
       request,
       'Analyse des réponses',
@@ -83,10 +81,8 @@ export class AnalystPagesController {
     @CurrentPrincipal() actor: Principal,
     @Query() query: Record<string, unknown>,
   ): Promise<string> {
-    const q = parseOrThrow(filterSchema, cleanQuery(query));
-    const filter = filterOf(actor, q);
+    const { filter, qs } = readFilter(actor, query);
     const figures = await this.analytics.charter(filter);
-    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as Array<[string, string]>).toString();
     return this.page(
       request,
       'Indicateurs de la charte de prévention des expulsions (Seine-Saint-Denis, annexe 5)',
@@ -111,6 +107,13 @@ export class AnalystPagesController {
 
 const cleanQuery = (q: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(q).filter(([k, v]) => ['territory', 'from', 'to'].includes(k) && v !== '' && v !== undefined));
+
+/** The page's filter (a form's empty fields dropped), and the same as a query string for the links. */
+function readFilter(actor: Principal, query: Record<string, unknown>) {
+  const q = parseOrThrow(filterSchema, cleanQuery(query));
+  const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as Array<[string, string]>).toString();
+  return { q, filter: filterOf(actor, q), qs };
+}
 
 function filterForm(report: AnalyticsReport, q: Record<string, unknown>): RawHtml {
   return html`<form method="get" action="/analyse">
@@ -154,7 +157,11 @@ function experimentsSection(experiments: readonly MaskedExperiment[]): RawHtml {
                 label: `${a.arm === 'holdout' ? 'Hors expérience' : `Bras ${a.arm}`} — ${a.variant ?? 'formulation par défaut'}`,
                 value: a.rate,
                 interval: a.interval,
-                text: a.rate === null ? '< 10 foyers (masqué)' : `${pct(a.rate)} (${n(a.responders)} / ${n(a.units)})`,
+                text: a.units.hidden
+                  ? '< 10 foyers (masqué)'
+                  : a.rate === null
+                    ? `${n(a.units)} foyers, < 10 répondants (masqué)`
+                    : `${pct(a.rate)} (${n(a.responders)} / ${n(a.units)})`,
               })),
             ),
           )}
@@ -214,7 +221,11 @@ function variantsSection(report: AnalyticsReport): RawHtml {
                 label: `${v.purpose} · ${v.channel} · ${v.variant}`,
                 value: v.rate,
                 interval: v.interval,
-                text: v.rate === null ? '< 10 (masqué)' : `${pct(v.rate)} (${n(v.responders)} / ${n(v.households)})`,
+                text: v.households.hidden
+                  ? '< 10 foyers (masqué)'
+                  : v.rate === null
+                    ? `${n(v.households)} foyers, < 10 répondants (masqué)`
+                    : `${pct(v.rate)} (${n(v.responders)} / ${n(v.households)})`,
               })),
             ),
           )

@@ -47,6 +47,10 @@ const experimentSchema = z.object({
   createdAt: z.string(),
 });
 
+const stopSchema = z.strictObject({
+  reason: z.string().trim().min(3).max(300).describe('Pourquoi l’expérience s’arrête (plan atteint, variante retirée…)'),
+});
+
 type ExperimentRow = Awaited<ReturnType<ExperimentsService['get']>>;
 const view = (e: ExperimentRow) => ({
   id: e.id,
@@ -127,11 +131,13 @@ export class ExperimentsController {
   @Post(':id/stop')
   @HttpCode(200)
   @Authorize('experiment.manage')
-  @Audited({ action: 'experiment.stop', subjectType: 'experiment', subjectId: 'id' })
+  @Audited({ action: 'experiment.stop', subjectType: 'experiment', subjectId: 'id', fields: ['reason'] })
   @ApiOperation({ summary: 'Arrêter une expérience : les foyers suivants reçoivent la formulation par défaut' })
+  @ApiJsonBody('ExperimentStop', stopSchema, { reason: 'taille d’échantillon prévue atteinte' })
   @ApiAnswer(200, 'Experiment', experimentSchema, { ...VIEW_EXAMPLE, status: 'stopped' })
   @ApiErrors(400, 404)
-  async stop(@Param('id', uuid) id: string) {
+  async stop(@Param('id', uuid) id: string, @Body(new ZodValidationPipe(stopSchema)) body: z.infer<typeof stopSchema>) {
+    void body.reason; // kept in the audit trail's field list, not stored with the experiment
     return view(await this.experiments.stop(id, new Date()));
   }
 }
