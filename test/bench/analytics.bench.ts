@@ -230,6 +230,8 @@ async function main(): Promise<void> {
   if (!values.reuse || Number(present) !== MESSAGES) await generate(admin, dataSource, experiment.id);
   else log(`Données réutilisées : ${Number(present).toLocaleString('fr-FR')} messages déjà en base ${DB}`);
   const generationSeconds = (Date.now() - started) / 1000;
+  log('  VACUUM ANALYZE (cartes de visibilité pour les parcours d’index seuls)…');
+  for (const t of ['experiment_assignment', 'analytics_stage', 'analytics_response']) await dataSource.query(`VACUUM (ANALYZE) ${t}`);
 
   log('Mesures…');
   const count = await timed(5, () => dataSource.query(`SELECT count(*) FROM analytics_message`));

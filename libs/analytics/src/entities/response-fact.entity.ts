@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_analytics_response_territory', ['territory', 'occurredAt'])
 @Index('ix_analytics_response_household', ['householdId', 'occurredAt'])
 @Index('ix_analytics_response_last_touch', ['lastTouchMessageId'])
+@Index('ix_analytics_response_kind', ['kind', 'occurredAt'])
 export class ResponseFact {
   @PrimaryColumn({ name: 'response_id', type: 'uuid' })
   responseId: string;
