@@ -87,6 +87,15 @@ ensure_redis() {
 }
 
 # Browser tests (Playwright) drive Debian's Chromium: install it when missing and we can.
+# The letter tests read the PDFs back (pdftotext) and look at their pages (pdftoppm): Debian's poppler-utils.
+ensure_poppler() {
+  if ! command -v pdftotext >/dev/null 2>&1; then
+    if can_install; then apt_install poppler-utils; else
+      say "pdftotext not found: the letter PDF tests will fail (Debian: sudo apt-get install poppler-utils)."
+    fi
+  fi
+}
+
 ensure_chromium() {
   export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
   if [ -z "$CHROMIUM_PATH" ]; then

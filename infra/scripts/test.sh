@@ -6,6 +6,7 @@ ensure_node_modules
 ensure_postgres
 ensure_redis
 ensure_chromium
+ensure_poppler
 mkdir -p var
 
 say "1/5 Type check (tsc --noEmit)"

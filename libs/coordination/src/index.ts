@@ -1,7 +1,18 @@
 export * from './domain/types';
 export * from './domain/calendar';
 export { PlanningInput } from './domain/planning-context';
-export { LocalPlaybook, Playbook, PurposeDefinition, parseLocalPlaybook, parsePlaybook, playbookSchema } from './domain/playbook.schema';
+export {
+  DEFAULT_TASK_ROUTING,
+  LocalPlaybook,
+  Playbook,
+  PurposeDefinition,
+  TaskRouting,
+  TaskRoutingRule,
+  WeeklyWindow,
+  parseLocalPlaybook,
+  parsePlaybook,
+  playbookSchema,
+} from './domain/playbook.schema';
 export { resolvePlaybook } from './domain/playbook-resolution';
 export { CafArrearsDecision, CafArrearsFacts, CafArrearsRegime, cafArrearsDecision } from './domain/caf-arrears';
 export { frenchDate } from './domain/french-text';
@@ -25,11 +36,13 @@ export {
   CoordinationOptions,
   COORDINATION_CLOCK,
 } from './coordination.module';
-export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver, PlanReader } from './coordination.service';
+export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { HouseholdSnapshotRepository } from './household-snapshot.repository';
+export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
+export { CoordinationFiguresReader } from './coordination-figures.reader';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,
@@ -43,3 +56,10 @@ export {
 } from './jobs/contact-due.job';
 export { intentsForStageEvent, StageEventParties, TerritoryPartner } from './domain/stage-intents';
 export { IntentOutcomes, IntentOutcomesReader } from './intent-outcomes.reader';
+export {
+  generateHouseholds,
+  procedureAtStage,
+  DEFAULT_TERRITORIES,
+  type SimulatedHousehold,
+} from './domain/simulation/household-generator';
+export { runSimulation, type SimulatedContact } from './domain/simulation/simulation';

@@ -14,6 +14,7 @@ import { Foundation1790000000000 } from './migrations/1790000000000-foundation';
 import { ProcedureStages1791000000000 } from './migrations/1791000000000-procedure-stages';
 import { DispatchReconciliation1792000000000 } from './migrations/1792000000000-dispatch-reconciliation';
 import { StageEventFeedOrder1801000000004 } from './migrations/1801000000004-stage-event-feed-order';
+import { HouseholdContactPreferences1798000000100 } from './migrations/1798000000100-household-contact-preferences';
 
 export const foundationEntities = [
   Partner,
@@ -34,4 +35,5 @@ export const foundationMigrations = [
   ProcedureStages1791000000000,
   DispatchReconciliation1792000000000,
   StageEventFeedOrder1801000000004,
+  HouseholdContactPreferences1798000000100,
 ];

@@ -36,6 +36,11 @@ export class HouseholdsRepository {
     return rows.map((r) => r.partner_id);
   }
 
+  /** The household's territory (null for an unknown one). */
+  async territoryOf(manager: EntityManager, householdId: string): Promise<string | null> {
+    return (await manager.findOne(Household, { where: { id: householdId }, select: { id: true, territory: true } }))?.territory ?? null;
+  }
+
   async createHousehold(manager: EntityManager, territory: string, preferredLocale: string): Promise<Household> {
     return manager.save(manager.create(Household, { territory, preferredLocale }));
   }
@@ -122,9 +127,9 @@ export class HouseholdsRepository {
   }
 
   /** Partner records (id → household) of a territory's households, for re-linking. */
-  async findRecordHouseholds(recordIds: string[]): Promise<Map<string, string>> {
+  async findRecordHouseholds(recordIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     if (!recordIds.length) return new Map();
-    const rows: Array<{ id: string; household_id: string }> = await this.dataSource.query(
+    const rows: Array<{ id: string; household_id: string }> = await manager.query(
       `SELECT id, household_id FROM partner_record WHERE id = ANY($1::uuid[]) AND household_id IS NOT NULL`,
       [recordIds],
     );

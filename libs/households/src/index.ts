@@ -13,3 +13,6 @@ export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './ho
 export { AudienceFilter, HouseholdAudienceReader } from './household-audience.reader';
 export { ContactCorrection, HouseholdCorrections } from './household-corrections';
 export { StageEventsFeed, FedStageEvent, StageFeedPosition } from './stage-events.feed';
+export { HouseholdCaseReader } from './household-case.reader';
+export { HouseholdFiguresReader } from './household-figures.reader';
+export { PersonalDataRetention, householdsDueForErasure, ERASED } from './retention/personal-data-retention';

@@ -3,14 +3,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MessageFactsRecorder } from '@unisson/analytics';
-import { ContactHandOff, PlannedContactRecord } from '@unisson/coordination';
+import { ContactHandOff, PlannedContactRecord, PlaybookCatalog } from '@unisson/coordination';
 import { ExperimentAssigner } from '@unisson/experiments';
 import { canReceiveSms, HouseholdFacts, HouseholdsRepository } from '@unisson/households';
 import { Partner, PartnersRepository } from '@unisson/partners';
 import { jobSpec, QUEUES } from '@unisson/queues';
-import { wordingFor, WordingContext } from './domain/contact-wording';
+import { TemplateLibrary, type TemplateDefinition } from '@unisson/templates';
+import { wordingFor, wordingIndex, WordingContext } from './domain/contact-wording';
 import { Channel } from './domain/message-status';
 import { MessageComposer } from './message-composer';
+import { BouncedAddresses } from './email/bounced-addresses';
 import { MessagesRepository } from './messages.repository';
 
 /** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
@@ -26,6 +28,8 @@ const HEARING_CLOCK = new Intl.DateTimeFormat('fr-FR', {
   hourCycle: 'h23',
 });
 
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 function localHearing(at: Date): { date: string; time: string } {
   const parts = Object.fromEntries(HEARING_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
@@ -37,24 +41,29 @@ const signersOf = (contact: PlannedContactRecord) => [
   ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId),
 ];
 
-function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
+function recipientOf(channel: Channel, facts: HouseholdFacts, bouncedEmails: ReadonlySet<string>): string | null {
   const records = facts.records;
   if (channel === 'sms') return records.find((r) => r.phone && canReceiveSms(r.phone))?.phone ?? null;
   if (channel === 'call' || channel === 'voice') return records.find((r) => r.phone)?.phone ?? null;
-  if (channel === 'email') return records.find((r) => r.email)?.email ?? null;
+  // An address a bounce said is invalid is not written to again (another record's may still work).
+  if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(r.email.trim().toLowerCase()))?.email ?? null;
   const r = records[0];
-  return r ? [`${r.firstName} ${r.lastName}`, r.street, r.addressExtra, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
+  // The order of NF Z 10-011: name, complement (flat, building), street, "CP VILLE" (checked by the letter sender).
+  return r ? [`${r.firstName} ${r.lastName}`, r.addressExtra, r.street, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
 }
 
 /**
  * Messaging's side of the coordination hand-off: a due planned contact becomes one outbound
  * message (idempotency key derived from the contact key), worded by the template library in the
- * household's language, and its dispatch job. Served acts are the commissaire's; home visits are
- * tasks for social services (a later capability): neither becomes a message.
+ * household's language, and its dispatch job. Served acts are the commissaire's: they never become
+ * a message. Calls and home visits do: their senders (libs/tasks) create the task a team works,
+ * with the call script (a visit is worded with the call script too: a conversation at the door).
  */
 @Injectable()
 export class PlannedContactMessenger extends ContactHandOff {
   private readonly logger = new Logger('PlannedContactMessenger');
+  private readonly playbooks = PlaybookCatalog.load();
+  private readonly purposes: ReadonlyMap<string, TemplateDefinition>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,15 +71,18 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly partners: PartnersRepository,
     private readonly messages: MessagesRepository,
     private readonly composer: MessageComposer,
+    private readonly bounced: BouncedAddresses,
     private readonly experiments: ExperimentAssigner,
     private readonly messageFacts: MessageFactsRecorder,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
+    library: TemplateLibrary,
   ) {
     super();
+    this.purposes = wordingIndex(library.sources.definitions.values());
   }
 
   async handOff(contact: PlannedContactRecord): Promise<void> {
-    if (contact.channel === 'servedAct' || contact.channel === 'homeVisit') {
+    if (contact.channel === 'servedAct') {
       this.logger.log({ contactKey: contact.key, channel: contact.channel }, 'contact handed over outside messaging');
       return;
     }
@@ -79,7 +91,8 @@ export class PlannedContactMessenger extends ContactHandOff {
     if (existing) return this.enqueue(existing);
     const facts = await this.households.findFacts(contact.householdId);
     const channel: Channel = contact.channel;
-    const recipient = facts && recipientOf(channel, facts);
+    const bounced = channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>();
+    const recipient = facts && recipientOf(channel, facts, bounced);
     if (!facts || !recipient) {
       await this.recordUnsendable(contact, channel, facts?.household.preferredLocale ?? 'fr', 'NO_RECIPIENT');
       this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');
@@ -87,7 +100,9 @@ export class PlannedContactMessenger extends ContactHandOff {
     }
     const [lead] = await this.partners.findPartnersByIds([contact.leadPartnerId]);
     const territoryPartners = await this.partners.findPartnersOfTerritory(facts.household.territory);
-    const wording = wordingFor(contact.purpose, this.wordingContext(contact, facts, lead, territoryPartners));
+    const context = this.wordingContext(contact, facts, lead, territoryPartners);
+    const playbook = this.playbooks.forTerritory(facts.household.territory, context.today);
+    const wording = wordingFor(this.purposes, playbook, contact.purpose, contact.channel, context);
     const draft = {
       idempotencyKey: key,
       plannedContactKey: contact.key,
@@ -100,6 +115,23 @@ export class PlannedContactMessenger extends ContactHandOff {
       notBefore: new Date(),
       correlationId: contact.planId,
     };
+    if ('missing' in wording && (channel === 'call' || channel === 'homeVisit')) {
+      // A call or a visit is worth making without a script: the team sees the purpose and that the library has none yet.
+      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'task without a script');
+      const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+        {
+          ...draft,
+          templateKey: 'none',
+          templateVersion: 'none',
+          locale: facts.household.preferredLocale,
+          variant: 'default',
+          subject: null,
+          body: '',
+          bodyHtml: null,
+        },
+      ]);
+      return this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+    }
     if ('missing' in wording) {
       await this.recordUnsendable(contact, channel, facts.household.preferredLocale, 'NOT_WORDED', recipient);
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
@@ -110,7 +142,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const assignment = await this.experiments.assign(contact.householdId, scope, new Date());
     const composed = await this.composer.compose({
       templateKey: wording.templateKey,
-      channel,
+      channel: channel === 'homeVisit' ? 'call' : channel,
       locale: facts.household.preferredLocale,
       variables: wording.variables,
       variant: assignment?.variant ?? null,
@@ -214,10 +246,14 @@ export class PlannedContactMessenger extends ContactHandOff {
       leadPartner: { name: lead?.name ?? '', phone: contact.callbackPhone ?? lead?.publicPhone ?? null },
       debtCents: procedure?.debtCents ?? 0,
       monthlyRentCents: procedure?.monthlyRentCents ?? null,
+      stage: contact.stage,
       stageOn: facts.stageOn,
       leaseSignedOn: procedure?.leaseSignedOn ?? null,
+      landlordKind: null,
+      territory: facts.household.territory,
+      today: TODAY.format(new Date()),
       hearing: procedure?.hearingAt ? { ...localHearing(procedure.hearingAt), place: procedure.hearingPlace } : null,
-      adil: adil ? { phone: adil.publicPhone, address: null } : null,
+      adilPhone: adil?.publicPhone ?? null,
     };
   }
 }

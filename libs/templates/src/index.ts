@@ -20,3 +20,16 @@ export { TemplatesArchiveModule } from './templates-archive.module';
 export { TemplateVersionArchive } from './template-version.archive';
 export { TemplateVersionRepository, type TemplateVersionSnapshot } from './template-version.repository';
 export { TemplateVersionRow } from './entities/template-version.entity';
+export {
+  WORDING_FACTS,
+  DEADLINE_FACTS,
+  NATIONAL_HELPLINE,
+  factProblem,
+  monthsUnpaid,
+  purposeIndex,
+  wordPurpose,
+  wordingChannel,
+  type DeadlineFact,
+  type PurposeWording,
+  type WordingFacts,
+} from './domain/wording-facts';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../../../test/support/isolated-database';
+import { LOCALES, TEMPLATE_KEYS } from './domain/catalogue';
 import { TemplateLibrary } from './library/template-library';
 import { TemplateVersionArchive } from './template-version.archive';
 import { TemplateVersionRepository } from './template-version.repository';
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 describe('TemplateVersionArchive (real Postgres)', () => {
   it('archives every template x locale once, then nothing on the next start', async () => {
-    expect(await archive.archiveCurrentVersions()).toBe(9 * 8);
+    expect(await archive.archiveCurrentVersions()).toBe(TEMPLATE_KEYS.length * LOCALES.length);
     expect(await archive.archiveCurrentVersions()).toBe(0);
   });
 
@@ -40,7 +41,7 @@ describe('TemplateVersionArchive (real Postgres)', () => {
       variables: library.definition('hearing_reminder').sample,
     });
     const row = await repository.findByHash(message.templateVersion);
-    expect(row).toMatchObject({ templateKey: 'hearing_reminder', locale: 'tr', version: 1 });
+    expect(row).toMatchObject({ templateKey: 'hearing_reminder', locale: 'tr', version: library.definition('hearing_reminder').version });
     const resources = (row!.content as { resources: Record<string, string> }).resources;
     expect(resources.sms_short).toBe(library.version('hearing_reminder', 'tr').resources.sms_short);
   });

@@ -1,20 +1,31 @@
-import { commandementPaymentDeadline, leaveByDate, monthsUnpaid, wordingFor, WordingContext } from './contact-wording';
+import { PlaybookCatalog } from '@unisson/coordination';
+import { TemplateLibrary } from '@unisson/templates';
+import { deadlinesFor, wordingFor, wordingIndex, WordingContext } from './contact-wording';
+
+const library = TemplateLibrary.load();
+const index = wordingIndex(library.sources.definitions.values());
+const playbook = PlaybookCatalog.load().forTerritory('93', '2026-11-01');
 
 const context: WordingContext = {
   fullName: 'Awa Diallo',
   leadPartner: { name: 'Seine-Saint-Denis Habitat', phone: '+33148950000' },
   debtCents: 102_480,
   monthlyRentCents: 51_240,
+  stage: 'premier_impaye',
   stageOn: '2026-10-05',
   leaseSignedOn: '2024-02-01',
+  landlordKind: 'social',
+  territory: '93',
+  today: '2026-10-06',
   hearing: null,
-  adil: { phone: '+33148930000', address: '4 rue de la Paix, 93000 Bobigny' },
+  adilPhone: '+33148930000',
 };
 
 describe('wording a planned contact', () => {
   it('words the amicable reminder as first-arrears information, in euros and months of rent', () => {
-    expect(wordingFor('rappelImpaye', context)).toEqual({
+    expect(wordingFor(index, playbook, 'rappelImpaye', 'sms', context)).toEqual({
       templateKey: 'first_arrears_information',
+      channel: 'sms',
       variables: {
         fullName: 'Awa Diallo',
         partnerName: 'Seine-Saint-Denis Habitat',
@@ -26,36 +37,70 @@ describe('wording a planned contact', () => {
   });
 
   it('refuses a hearing reminder without a hearing, naming what is missing', () => {
-    expect(wordingFor('rappelAudience', context)).toEqual({ missing: 'hearing date and court address' });
-    const withHearing = { ...context, hearing: { date: '2027-01-11', time: '09:00', place: 'Tribunal de proximité de Bobigny' } };
-    expect(wordingFor('rappelAudience', withHearing)).toMatchObject({
+    const atSummons = { ...context, stage: 'assignation' as const };
+    expect(wordingFor(index, playbook, 'rappelAudience', 'letter', atSummons)).toEqual({ missing: 'hearing date' });
+    const withHearing = { ...atSummons, hearing: { date: '2027-01-11', time: '09:00', place: null } };
+    const worded = wordingFor(index, playbook, 'rappelAudience', 'letter', withHearing);
+    // no court address known: the library writes "the court named in your summons" instead
+    expect(worded).toEqual({
       templateKey: 'hearing_reminder',
-      variables: { hearingDate: '2027-01-11', hearingTime: '09:00' },
+      channel: 'letter',
+      variables: expect.objectContaining({ hearingDate: '2027-01-11', hearingTime: '09:00' }),
     });
+    if ('missing' in worded) throw new Error('not worded');
+    const letter = library.renderSync({ templateKey: worded.templateKey, channel: 'letter', locale: 'fr', variables: worded.variables });
+    expect(letter.text).toContain('au tribunal indiqué sur votre assignation');
   });
 
-  it('says when a purpose has no template yet rather than sending something else', () => {
-    expect(wordingFor('protocoleTripartite', context)).toEqual({ missing: 'template for purpose "protocoleTripartite"' });
+  it('says when a purpose has no template rather than sending something else', () => {
+    expect(wordingFor(index, playbook, 'purposeNobodyWrote', 'sms', context)).toEqual({
+      missing: 'template for purpose "purposeNobodyWrote"',
+    });
   });
 
   it('never words a message without a number to call back', () => {
-    expect(wordingFor('rappelImpaye', { ...context, leadPartner: { name: 'Bailleur', phone: null } })).toEqual({
-      missing: 'public phone number of Bailleur',
+    expect(wordingFor(index, playbook, 'rappelImpaye', 'sms', { ...context, leadPartner: { name: 'Bailleur', phone: null } })).toEqual({
+      missing: 'public phone number of the lead partner',
     });
   });
 
-  it('gives 6 weeks after a commandement de payer, 2 months for leases signed before 29 July 2023', () => {
-    expect(commandementPaymentDeadline('2026-11-02', '2024-01-01')).toBe('2026-12-14');
-    expect(commandementPaymentDeadline('2026-11-02', '2023-07-28')).toBe('2027-01-02');
-    expect(wordingFor('lettrePreventionCcapex', { ...context, stageOn: '2026-11-02' })).toMatchObject({
+  it('words a served act by its companion notice, a letter joined to the act', () => {
+    const atCdp = { ...context, stage: 'commandement_de_payer' as const, stageOn: '2026-11-02' };
+    expect(wordingFor(index, playbook, 'commandementDePayer', 'servedAct', atCdp)).toMatchObject({
+      templateKey: 'commandement_de_payer_notice',
+      channel: 'letter',
+    });
+  });
+
+  it("states the planner's commandement delay: 6 weeks, 2 months for leases signed before 29 July 2023", () => {
+    const atCdp = { ...context, stage: 'commandement_de_payer' as const, stageOn: '2026-11-02' };
+    expect(deadlinesFor(playbook, atCdp).paymentDeadline).toBe('2026-12-14');
+    expect(deadlinesFor(playbook, { ...atCdp, leaseSignedOn: '2023-07-28' }).paymentDeadline).toBe('2027-01-02');
+    expect(wordingFor(index, playbook, 'lettrePreventionCcapex', 'letter', atCdp)).toMatchObject({
       variables: { paymentDeadline: '2026-12-14', adilPhone: '+33148930000' },
     });
   });
 
-  it('counts at least one unpaid month and two months to leave after a CQL', () => {
-    expect(monthsUnpaid(10_000, 51_240)).toBe(1);
-    expect(monthsUnpaid(10_000, null)).toBe(1);
-    expect(leaveByDate('2026-12-31')).toBe('2027-02-28');
-    expect(leaveByDate('2026-11-15')).toBe('2027-01-15');
+  it('gives two months to leave after a CQL and a month to appeal a judgment, from the act served', () => {
+    expect(deadlinesFor(playbook, { ...context, stage: 'commandement_de_quitter_les_lieux', stageOn: '2026-12-31' }).leaveBy).toBe(
+      '2027-02-28',
+    );
+    expect(deadlinesFor(playbook, { ...context, stage: 'jugement', stageOn: '2026-11-15' }).appealDeadline).toBe('2026-12-15');
+    // a deadline of another stage is never stated
+    expect(deadlinesFor(playbook, { ...context, stage: 'jugement', stageOn: '2026-11-15' }).paymentDeadline).toBeUndefined();
+  });
+
+  it('names the last day of the winter truce in progress, or of the next one', () => {
+    expect(deadlinesFor(playbook, { ...context, today: '2027-01-10' }).truceEnd).toBe('2027-03-31');
+    expect(deadlinesFor(playbook, { ...context, today: '2026-06-10' }).truceEnd).toBe('2027-03-31');
+  });
+
+  it('falls back on the national helpline when the territory has no ADIL', () => {
+    const worded = wordingFor(index, playbook, 'lettrePreventionCcapex', 'letter', {
+      ...context,
+      stage: 'commandement_de_payer',
+      adilPhone: null,
+    });
+    expect(worded).toMatchObject({ variables: { adilPhone: '0805160075' } });
   });
 });

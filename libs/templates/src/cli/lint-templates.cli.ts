@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { extendLock } from '../domain/version-lock';
 import { TemplateLibrary } from '../library/template-library';
 import { lintLibrary, type LintFinding } from '../lint/library-linter';
+import { shippedPurposes } from '../lint/playbook-purposes';
 
 /**
  * npm run lint:templates            check the whole library, exit 1 when anything is wrong
@@ -30,7 +31,7 @@ function main(): number {
     process.stderr.write(`${added} version(s) ajoutée(s) à templates/versions.lock.json\n`);
     lib = TemplateLibrary.load(root);
   }
-  const report = lintLibrary(lib);
+  const report = lintLibrary(lib, { purposes: shippedPurposes() });
   const byRule = new Map<string, number>();
   for (const f of report.findings) {
     process.stdout.write(`${describe(f)}\n`);

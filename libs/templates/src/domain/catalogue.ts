@@ -1,4 +1,4 @@
-import { MESSAGE_CHANNELS, type MessageChannel } from '@unisson/vocabulary';
+import { MESSAGE_CHANNELS, type Channel as VocabularyChannel } from '@unisson/vocabulary';
 
 /**
  * The typed vocabulary of the template library: purposes (template keys), channels, locales,
@@ -15,11 +15,35 @@ export const TEMPLATE_KEYS = [
   'after_judgment_explanation',
   'cql_rehousing',
   'winter_truce_information',
+  'adil_legal_information',
+  'caf_arrears_report_notice',
+  'housing_benefit_decision',
+  'ccapex_referral_information',
+  'commandement_de_payer_notice',
+  'payment_deadline_reminder',
+  'assignation_notice',
+  'social_financial_diagnosis',
+  'outreach_team_contact',
+  'after_hearing_followup',
+  'judgment_served_notice',
+  'repayment_schedule_reminder',
+  'police_assistance_inquiry',
+  'emergency_shelter',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-/** `call` is the call-task script read by a social worker or a call platform (channels are defined once, in @unisson/vocabulary). */
-export { MESSAGE_CHANNELS as CHANNELS, type MessageChannel as Channel } from '@unisson/vocabulary';
+/**
+ * What the library words: every message channel (`call` is the call-task script read by a social
+ * worker or a call platform, `voice` a spoken message) plus `homeVisit`, the note a visiting social
+ * worker reads and leaves. Channels are defined once, in @unisson/vocabulary.
+ */
+export const CHANNELS = [...MESSAGE_CHANNELS, 'homeVisit'] as const satisfies readonly VocabularyChannel[];
+export type Channel = (typeof CHANNELS)[number];
+/**
+ * Channels every template offers: a returned letter can turn any contact into a suggested home
+ * visit (the playbooks' NPAI escalation), so every purpose has a visit note.
+ */
+export const REQUIRED_CHANNELS: readonly Channel[] = CHANNELS;
 
 export const LOCALES = ['fr', 'fr-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -80,8 +104,8 @@ export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
 export function isTemplateKey(v: string): v is TemplateKey {
   return (TEMPLATE_KEYS as readonly string[]).includes(v);
 }
-export function isChannel(v: string): v is MessageChannel {
-  return (MESSAGE_CHANNELS as readonly string[]).includes(v);
+export function isChannel(v: string): v is Channel {
+  return (CHANNELS as readonly string[]).includes(v);
 }
 export function isLocale(v: string): v is Locale {
   return (LOCALES as readonly string[]).includes(v);

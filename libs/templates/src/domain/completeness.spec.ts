@@ -15,6 +15,8 @@ function def(key: TemplateKey): TemplateDefinition {
     pictogram: 'info',
     sectionPictograms: { what: 'info', todo: 'info', help: 'info', details: 'info' },
     sample: {},
+    purposes: [],
+    fallbacks: {},
   };
 }
 

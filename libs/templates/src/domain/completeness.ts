@@ -5,6 +5,7 @@ import {
   COMMON_VARIABLES,
   MAY_BE_EMPTY,
   TEMPLATE_RESOURCE_KEYS,
+  VISIT_RESOURCE_KEYS,
   type Resources,
   type TemplateDefinition,
 } from './template-definition';
@@ -56,7 +57,9 @@ export function checkCompleteness(content: LibraryContent): CompletenessFinding[
       const res = byNs?.get(key) ?? {};
       const ref = content.resources.get(REFERENCE)?.get(key) ?? {};
       const declared = new Set([...Object.keys(def.variables), ...Object.keys(def.phrases)]);
-      findings.push(...compareNamespace(key, locale, res, ref, [...TEMPLATE_RESOURCE_KEYS], declared));
+      // A template's own visit opening is optional (the common one serves otherwise), but once written in French, every locale has it.
+      const required = [...TEMPLATE_RESOURCE_KEYS, ...VISIT_RESOURCE_KEYS.filter((k) => ref[k] !== undefined)];
+      findings.push(...compareNamespace(key, locale, res, ref, required, declared));
       findings.push(...checkPhrases(def, locale, res));
       if (locale === REFERENCE) findings.push(...checkUnusedVariables(def, res, common));
     }

@@ -61,6 +61,8 @@ export function composeMessage(
       };
     case 'call':
       return { blocks: composeCallScript(res, common, variant) };
+    case 'homeVisit':
+      return { blocks: composeVisitNote(res, common, variant) };
     case 'email':
     case 'letter':
       return { subject: pick(res, 'subject', variant.tone), blocks: composeWritten(def, res, common, variant, channel) };
@@ -68,9 +70,10 @@ export function composeMessage(
 }
 
 function composeSms(def: TemplateDefinition, res: Resources, common: Resources, v: Variant): string {
-  const parts: string[] = [];
-  if (v.pictograms) parts.push(PICTOGRAMS[def.pictogram]);
-  parts.push(pick(res, `sms_${v.length}`, v.tone));
+  // No pictogram in an SMS, whatever the variant: one emoji turns the whole SMS into UCS-2 and
+  // triples its parts (decision 0017). Pictograms stay in letters, e-mails and the preview.
+  void def;
+  const parts: string[] = [pick(res, `sms_${v.length}`, v.tone)];
   if (v.length === 'detailed') {
     const toneLine = pick(common, `sms_tone_${v.tone}`);
     if (toneLine) parts.push(toneLine);
@@ -112,6 +115,23 @@ function composeCallScript(res: Resources, common: Resources, v: Variant): Messa
     { kind: 'section', heading: pick(common, 'call_heading_questions'), body: pick(res, 'call_questions', v.tone) },
     { kind: 'section', heading: pick(common, 'call_heading_help'), body: help },
     { kind: 'section', heading: pick(common, 'call_heading_closing'), body: pick(common, 'call_closing') },
+  ];
+}
+
+/** The note a visiting social worker reads before knocking, and whose last part they leave behind. */
+function composeVisitNote(res: Resources, common: Resources, v: Variant): MessageBlock[] {
+  const explain = [pick(res, 'what', v.tone), pick(res, 'todo', v.tone)].join('\n');
+  const help = v.length === 'detailed' ? `${pick(res, 'help', v.tone)}\n${pick(res, 'details', v.tone)}` : pick(res, 'help', v.tone);
+  return [
+    {
+      kind: 'section',
+      heading: pick(common, 'visit_heading_opening'),
+      body: res.visit_opening !== undefined ? pick(res, 'visit_opening', v.tone) : pick(common, 'visit_opening'),
+    },
+    { kind: 'section', heading: pick(common, 'visit_heading_explain'), body: explain },
+    { kind: 'section', heading: pick(common, 'visit_heading_questions'), body: pick(res, 'call_questions', v.tone) },
+    { kind: 'section', heading: pick(common, 'visit_heading_help'), body: help },
+    { kind: 'section', heading: pick(common, 'visit_heading_closing'), body: pick(common, 'visit_closing') },
   ];
 }
 

@@ -25,6 +25,13 @@ export interface TemplateDefinition {
   sectionPictograms: Record<Section, PictogramId>;
   /** Sample data used by the preview, the linter and the benchmark. */
   sample: Variables;
+  /**
+   * Playbook purposes (libs/coordination/playbooks) this template words. One template may word
+   * several purposes: a declared reuse, checked by lint:templates against every playbook.
+   */
+  purposes: string[];
+  /** Variable -> common key written instead when the fact is unknown ("the address on your summons"). */
+  fallbacks: Record<string, string>;
 }
 
 /** Flat i18next resources (nested keys joined with "."), one namespace. */
@@ -71,7 +78,18 @@ export const COMMON_RESOURCE_KEYS = [
   'call_heading_help',
   'call_heading_closing',
   'call_closing',
+  'visit_heading_opening',
+  'visit_heading_explain',
+  'visit_heading_questions',
+  'visit_heading_help',
+  'visit_heading_closing',
+  'visit_opening',
+  'visit_closing',
+  'court_address_unknown',
 ] as const;
+
+/** Optional keys of a template: its own opening of the home-visit note (else the common `visit_opening`). */
+export const VISIT_RESOURCE_KEYS = ['visit_opening'] as const;
 
 /** Variables the common namespace uses, so every template must declare them. */
 export const COMMON_VARIABLES = ['fullName', 'partnerName', 'partnerPhone'] as const;

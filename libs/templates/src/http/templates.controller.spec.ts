@@ -1,3 +1,4 @@
+import { TEMPLATE_KEYS } from '../domain/catalogue';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { HttpErrorFilter } from '@unisson/platform';
@@ -22,9 +23,9 @@ describe('templates HTTP (catalogue, preview API, preview page)', () => {
     const res = await app.inject({ method: 'GET', url: '/v1/templates' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.templates).toHaveLength(9);
+    expect(body.templates).toHaveLength(TEMPLATE_KEYS.length);
     const hearing = body.templates.find((t: { key: string }) => t.key === 'hearing_reminder');
-    expect(hearing.channels).toEqual(['sms', 'email', 'letter', 'voice', 'call']);
+    expect(hearing.channels).toEqual(['sms', 'email', 'letter', 'voice', 'call', 'homeVisit']);
     expect(hearing.variables.hearingDate).toBe('date');
     expect(Object.keys(hearing.versions)).toEqual(['fr', 'fr-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr']);
   });

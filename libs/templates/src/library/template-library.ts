@@ -248,6 +248,12 @@ export class TemplateLibrary {
     const out: Record<string, string> = {};
     for (const [name, type] of tv.variableTypes) {
       const raw = vars[name];
+      const fallback = tv.definition.fallbacks[name];
+      if ((raw === undefined || raw === null || raw === '') && fallback && tv.common[fallback]) {
+        // The fact is unknown: the common text says where the household finds it ("the address on your summons").
+        out[name] = mode === 'html' ? escapeHtml(tv.common[fallback]) : tv.common[fallback];
+        continue;
+      }
       if (raw === undefined || raw === null || raw === '') {
         throw new TemplateRenderError('missing_variable', `Variable manquante : "${name}" (modèle ${tv.key}).`);
       }

@@ -25,6 +25,10 @@ const definitionSchema = z.object({
   pictogram,
   sectionPictograms: z.object({ what: pictogram, todo: pictogram, help: pictogram, details: pictogram }),
   sample: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** Playbook purposes this template words (several purposes: a deliberate, declared reuse). */
+  purposes: z.array(z.string().min(1)).default([]),
+  /** Variable -> key of the common namespace written instead when the fact is unknown. */
+  fallbacks: z.record(z.string(), z.string()).default({}),
 });
 
 const budgetsSchema = z.object({

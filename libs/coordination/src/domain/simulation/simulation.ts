@@ -7,7 +7,14 @@ import { DateTime } from 'luxon';
 import { publicHolidays } from '../calendar';
 import { planContacts } from '../contact-planner';
 import type { Playbook } from '../playbook.schema';
-import { PARTNER_KINDS, type ContactHistoryEntry, type ContactIntent, type HouseholdEvent, type PartnerInPlan } from '../types';
+import {
+  PARTNER_KINDS,
+  type ContactHistoryEntry,
+  type ContactIntent,
+  type HouseholdEvent,
+  type PartnerInPlan,
+  type PlannedContact,
+} from '../types';
 import { type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
 import { SimulatedHousehold, procedureAtStage, seededRandom } from './household-generator';
 import { PartnerWish, partnerWishes } from './partner-wishes';
@@ -107,6 +114,7 @@ function unissonStage(
   state: UnissonState,
   rand: () => number,
   totals: SimulationTotals,
+  onContact: (sent: SimulatedContact) => void,
 ) {
   const counts: ChannelCounts = {};
   let nonLegalLetters = 0;
@@ -152,6 +160,7 @@ function unissonStage(
       totals.contactsOutsideAllowedHours += 1;
     }
     add(counts, next.channel);
+    onContact({ household: h, stage, contact: next });
     if (next.channel === 'letter' && !next.legal) nonLegalLetters += 1;
     if (next.legal) next.absorbedIntentIds.forEach((id) => sentLegal.add(id));
     let outcome: ContactHistoryEntry['outcome'] = 'delivered';
@@ -206,11 +215,19 @@ function intentsOf(h: SimulatedHousehold, stage: { stage: ProcedureStage; at: st
   }));
 }
 
+/** A contact the simulated Unisson sends, for a later step (the wording step of simulate:wording). */
+export interface SimulatedContact {
+  household: SimulatedHousehold;
+  stage: { stage: ProcedureStage; at: string };
+  contact: PlannedContact;
+}
+
 export function runSimulation(
   households: readonly SimulatedHousehold[],
   playbookOf: (territory: string) => Playbook,
   onProgress: (done: number) => void = () => undefined,
   seed = 7,
+  onContact: (sent: SimulatedContact) => void = () => undefined,
 ): SimulationTotals {
   const rand = seededRandom(seed);
   const totals: SimulationTotals = {
@@ -230,7 +247,7 @@ export function runSimulation(
       const wishes = partnerWishes(h, stage.stage, rand);
       const baseline = baselineStage(h, wishes, rand, playbook);
       totals.baselineContradictions += baseline.contradictions;
-      const unisson = unissonStage(h, stage, endMs, intentsOf(h, stage, wishes), playbook, state, rand, totals);
+      const unisson = unissonStage(h, stage, endMs, intentsOf(h, stage, wishes), playbook, state, rand, totals, onContact);
       totals.tallies.push({
         householdId: h.id,
         stage: stage.stage,

@@ -1,0 +1,8 @@
+import type { MixedList } from 'typeorm';
+import { LetterPrintBatch } from './entities/letter-print-batch.entity';
+import { LetterPrintItem } from './entities/letter-print-item.entity';
+import { Letterhead } from './entities/letterhead.entity';
+import { LetterPrintStage1797000000000 } from './migrations/1797000000000-letter-print-stage';
+
+export const lettersEntities: MixedList<Function> = [LetterPrintItem, LetterPrintBatch, Letterhead];
+export const lettersMigrations: MixedList<Function> = [LetterPrintStage1797000000000];
