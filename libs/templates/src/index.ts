@@ -33,3 +33,5 @@ export {
   type PurposeWording,
   type WordingFacts,
 } from './domain/wording-facts';
+export { planCost, emptyPlanCost, callMinutes, type PlanCost, type PlannedContactCount, type UnitCost } from './domain/contact-cost';
+export { smsCosts, type SmsCost } from './lint/library-linter';

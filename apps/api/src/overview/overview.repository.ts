@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { planCost, purposeIndex, TemplateLibrary, type TemplateDefinition, type UnitCost } from '@unisson/templates';
 import { Count, OverviewFigures } from './operations-overview';
 
 const STAGE_LABELS: Record<string, string> = {
@@ -32,7 +33,15 @@ const CHANNEL_LABELS: Record<string, string> = {
 /** Aggregates for the overview: counts only, never a row about one household. */
 @Injectable()
 export class OverviewRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly purposes: ReadonlyMap<string, TemplateDefinition>;
+  private readonly unitCosts = new Map<string, UnitCost>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly library: TemplateLibrary,
+  ) {
+    this.purposes = purposeIndex(library.sources.definitions.values());
+  }
 
   async figures(): Promise<OverviewFigures> {
     const q = <T>(sql: string) => this.dataSource.query(sql) as Promise<T[]>;
@@ -47,6 +56,9 @@ export class OverviewRepository {
       q<{ n: number }>(`SELECT count(*)::int AS n FROM linkage_record`),
       q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM linkage_link GROUP BY status`),
     ]);
+    const byPurpose = await q<{ purpose: string; channel: string; n: number }>(
+      `SELECT purpose, channel, count(*)::int AS n FROM planned_contact WHERE status IN ('planned', 'handedOff') GROUP BY purpose, channel`,
+    );
     const counted = (rows: Array<{ k: string; n: number }>, labels: Record<string, string>): Count[] =>
       Object.keys(labels)
         .map((k) => ({ label: labels[k], count: rows.find((r) => r.k === k)?.n ?? 0 }))
@@ -64,6 +76,20 @@ export class OverviewRepository {
         contactsPlanned: contactsOf('planned'),
         contactsHandedOff: contactsOf('handedOff'),
         contactsCancelled: contactsOf('cancelled'),
+      },
+      planCost: {
+        ...planCost(
+          byPurpose.map((r) => ({ purpose: r.purpose, channel: r.channel, count: r.n })),
+          (purpose) => this.purposes.get(purpose),
+          (key, locale) => {
+            const id = `${key}|${locale}`;
+            let unit = this.unitCosts.get(id);
+            if (!unit) this.unitCosts.set(id, (unit = this.library.unitCost(key, locale)));
+            return unit;
+          },
+          this.library.sources.budgets.smsPricePerPart,
+        ),
+        smsPricePerPart: this.library.sources.budgets.smsPricePerPart,
       },
       linkage: {
         records: linkRecords[0].n,
