@@ -4,6 +4,7 @@ import { extendLock } from '../domain/version-lock';
 import { TemplateLibrary } from '../library/template-library';
 import { lintLibrary, smsCosts, type LintFinding } from '../lint/library-linter';
 import { shippedPurposes } from '../lint/playbook-purposes';
+import { measureFalcRules } from '../domain/falc/measure';
 
 /**
  * npm run lint:templates            check the whole library, exit 1 when anything is wrong
@@ -51,6 +52,11 @@ function main(): number {
   const price = priceAt >= 0 ? Number(args[priceAt + 1]) : lib.sources.budgets.smsPricePerPart;
   if (!(price >= 0)) throw new Error('--sms-price attend un prix positif par partie de SMS, par exemple --sms-price 0.045');
   printSmsCosts(lib, price);
+  const falc = measureFalcRules();
+  process.stdout.write(
+    `Règles FALC sur le jeu du relecteur : ${falc.rejected.caught}/${falc.rejected.total} messages refusés détectés (${Math.round(falc.recall * 100)} %), ` +
+      `${falc.signed.flagged}/${falc.signed.total} messages signés signalés à tort (${Math.round(falc.falsePositiveRate * 100)} %).\n`,
+  );
   const byRule = new Map<string, number>();
   for (const f of report.findings) {
     process.stdout.write(`${describe(f)}\n`);
