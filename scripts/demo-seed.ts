@@ -6,10 +6,16 @@ import 'reflect-metadata';
 import iconv from 'iconv-lite';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@unisson/config';
+import { CoordinationRepository, PlaybookCatalog } from '@unisson/coordination';
+import { HouseholdsRepository } from '@unisson/households';
+import { TaskCreation, TasksRepository } from '@unisson/tasks';
+import { DEFAULT_VARIANT, TemplateLibrary } from '@unisson/templates';
 import { dataSourceOptions } from '@unisson/database';
 import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
 import { unissonSchema } from '@unisson/database/schema';
+import { IssuedLink, ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import type { Role } from '@unisson/access';
 import {
   Account,
@@ -20,87 +26,96 @@ import {
   Partner,
   PartnerApiKey,
   PartnerKind,
+  PartnersRepository,
   SharingAgreement,
 } from '@unisson/partners';
 
 /** The demo's coordination calendar starts on a Tuesday at 10:30 in Paris, inside sending hours. */
 export const DEMO_CLOCK_START = '2026-12-01T10:30:00+01:00';
 
-const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; territory: string; publicPhone: string; scopes: ApiScope[] }> =
-  [
-    {
-      slug: 'bailleur-93',
-      name: 'Habitat Solidaire 93',
-      kind: 'bailleur_social',
-      territory: '93',
-      publicPhone: '+33148000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
-    },
-    {
-      slug: 'caf-93',
-      name: 'CAF de la Seine-Saint-Denis',
-      kind: 'caf',
-      territory: '93',
-      publicPhone: '+33969322030',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
-    },
-    {
-      slug: 'departement-93',
-      name: 'Département de la Seine-Saint-Denis',
-      kind: 'departement',
-      territory: '93',
-      publicPhone: '+33143939393',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'households:read'],
-    },
-    {
-      slug: 'adil-93',
-      name: 'ADIL de la Seine-Saint-Denis',
-      kind: 'adil',
-      territory: '93',
-      publicPhone: '+33148300000',
-      scopes: ['plans:read', 'intents:write'],
-    },
-    {
-      slug: 'commissaire-93',
-      name: 'Étude de commissaires de justice de Bobigny',
-      kind: 'commissaire_de_justice',
-      territory: '93',
-      publicPhone: '+33148000004',
-      scopes: ['events:write'],
-    },
-    {
-      slug: 'prefecture-93',
-      name: 'Préfecture de la Seine-Saint-Denis',
-      kind: 'etat',
-      territory: '93',
-      publicPhone: '+33141600000',
-      scopes: ['events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-38',
-      name: 'Alpes Logis',
-      kind: 'bailleur_social',
-      territory: '38',
-      publicPhone: '+33476000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-75',
-      name: 'Paris Habitat Solidaire',
-      kind: 'bailleur_social',
-      territory: '75',
-      publicPhone: '+33140000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'operateur',
-      name: 'Équipe Unisson',
-      kind: 'plateforme_appels',
-      territory: '93',
-      publicPhone: '+33148000005',
-      scopes: [...API_SCOPES],
-    },
-  ];
+const DEMO_PARTNERS: Array<{
+  slug: string;
+  name: string;
+  kind: PartnerKind;
+  territory: string;
+  publicPhone: string;
+  replyToEmail?: string;
+  scopes: ApiScope[];
+}> = [
+  {
+    slug: 'bailleur-93',
+    name: 'Habitat Solidaire 93',
+    kind: 'bailleur_social',
+    territory: '93',
+    publicPhone: '+33148000001',
+    replyToEmail: 'accompagnement@habitat-solidaire-93.example',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
+  },
+  {
+    slug: 'caf-93',
+    name: 'CAF de la Seine-Saint-Denis',
+    kind: 'caf',
+    territory: '93',
+    publicPhone: '+33969322030',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
+  },
+  {
+    slug: 'departement-93',
+    name: 'Département de la Seine-Saint-Denis',
+    kind: 'departement',
+    territory: '93',
+    publicPhone: '+33143939393',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'households:read', 'tasks:work', 'calls:write'],
+  },
+  {
+    slug: 'adil-93',
+    name: 'ADIL de la Seine-Saint-Denis',
+    kind: 'adil',
+    territory: '93',
+    publicPhone: '+33148300000',
+    scopes: ['plans:read', 'intents:write'],
+  },
+  {
+    slug: 'commissaire-93',
+    name: 'Étude de commissaires de justice de Bobigny',
+    kind: 'commissaire_de_justice',
+    territory: '93',
+    publicPhone: '+33148000004',
+    scopes: ['events:write'],
+  },
+  {
+    slug: 'prefecture-93',
+    name: 'Préfecture de la Seine-Saint-Denis',
+    kind: 'etat',
+    territory: '93',
+    publicPhone: '+33141600000',
+    scopes: ['events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-38',
+    name: 'Alpes Logis',
+    kind: 'bailleur_social',
+    territory: '38',
+    publicPhone: '+33476000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-75',
+    name: 'Paris Habitat Solidaire',
+    kind: 'bailleur_social',
+    territory: '75',
+    publicPhone: '+33140000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'operateur',
+    name: 'Équipe Unisson',
+    kind: 'plateforme_appels',
+    territory: '93',
+    publicPhone: '+33148000005',
+    scopes: [...API_SCOPES],
+  },
+];
 
 /** People of the demo: an admin, an operator and two CAF agents (one prepares a campaign, the other approves it). */
 export const DEMO_PASSWORD = 'unisson-demo-2026';
@@ -110,7 +125,16 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: Ro
   { email: 'redaction@caf93.demo', displayName: 'Agent CAF (rédaction)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'validation@caf93.demo', displayName: 'Responsable CAF (validation)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'gestion@habitat93.demo', displayName: 'Gestionnaire Habitat Solidaire', role: 'partner_staff', partnerSlug: 'bailleur-93' },
+  {
+    email: 'appels@departement93.demo',
+    displayName: 'Chargée d’appels du Département',
+    role: 'partner_staff',
+    partnerSlug: 'departement-93',
+  },
 ];
+
+/** The Département's call and visit team, which the national playbook's last rule sends the demo's households to. */
+export const DEMO_TEAM = { partnerSlug: 'departement-93', name: 'Plateforme d’appels et visites du Département 93', territories: ['93'] };
 
 /** The demo territory's sharing agreements: what each kind sees of the shared view (beyond stage and partners). */
 const DEMO_AGREEMENTS: Array<{ partnerKind: PartnerKind; fields: string[] }> = [
@@ -185,6 +209,7 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
             territory: p.territory,
             territories: [p.territory],
             publicPhone: p.publicPhone,
+            replyToEmail: p.replyToEmail ?? null,
           }),
         ));
       const key = generateApiKey(config.security.appSecret);
@@ -194,6 +219,16 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
       keys[p.slug] = key.token;
     }
     await seedPeople(dataSource);
+    const department = await dataSource.getRepository(Partner).findOne({ where: { slug: DEMO_TEAM.partnerSlug } });
+    const tasks = new TasksRepository(dataSource);
+    if (department && !(await tasks.findTeamsOfPartner(department.id)).length) {
+      await tasks.insertTeam({
+        partnerId: department.id,
+        name: DEMO_TEAM.name,
+        territories: DEMO_TEAM.territories,
+        channels: ['call', 'homeVisit'],
+      });
+    }
   } finally {
     await dataSource.destroy();
   }
@@ -221,6 +256,94 @@ async function seedPeople(dataSource: DataSource): Promise<void> {
       })
       .orIgnore()
       .execute();
+  }
+}
+
+/**
+ * Call and visit tasks for the demo's households, as the call and visit senders create them
+ * (routing, due window, caps): a call with its script in the household's language where there
+ * is a phone, a home visit where there is none. Waits for the worker to have linked the alerts.
+ */
+export async function seedDemoTasks(config: AppConfig, waitMs = 30_000): Promise<number> {
+  const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 2 }));
+  await dataSource.initialize();
+  try {
+    const refs = DEMO_ALERTS.map((a) => a.partnerRef);
+    const deadline = Date.now() + waitMs;
+    let rows: Array<{
+      household_id: string;
+      phone: string | null;
+      locale: string;
+      first_name: string;
+      last_name: string;
+      street: string;
+      postal_code: string;
+      city: string;
+    }> = [];
+    while (Date.now() < deadline) {
+      rows = await dataSource.query(
+        `SELECT DISTINCT ON (r.household_id) r.household_id, r.phone, h.preferred_locale AS locale, r.first_name, r.last_name, r.street, r.postal_code, r.city
+           FROM partner_record r JOIN household h ON h.id = r.household_id JOIN procedure p ON p.household_id = h.id
+          WHERE r.partner_ref = ANY($1)`,
+        [refs],
+      );
+      if (rows.length >= refs.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const catalog = PlaybookCatalog.load();
+    const tasks = new TasksRepository(dataSource);
+    const creation = new TaskCreation(
+      tasks,
+      new HouseholdsRepository(dataSource),
+      new PartnersRepository(dataSource),
+      new CoordinationRepository(dataSource),
+      catalog,
+    );
+    const library = TemplateLibrary.load();
+    const [department] = await dataSource.query(`SELECT id, name, public_phone FROM partner WHERE slug = $1`, [DEMO_TEAM.partnerSlug]);
+    let created = 0;
+    for (const r of rows) {
+      const channel = r.phone ? ('call' as const) : ('homeVisit' as const);
+      const locale = ['fr', 'fr-falc', 'en', 'ar', 'es', 'pt', 'ro', 'tr'].includes(r.locale) ? (r.locale as 'fr') : 'fr';
+      const script = await library.render({
+        templateKey: 'first_arrears_information',
+        channel: 'call',
+        locale,
+        variant: DEFAULT_VARIANT,
+        variables: {
+          fullName: `${r.first_name} ${r.last_name}`,
+          partnerName: department.name,
+          partnerPhone: department.public_phone,
+          debtAmount: 1024.8,
+          monthsUnpaid: 2,
+        },
+      });
+      const messageId = randomUUID();
+      await creation.createFor(
+        {
+          messageId,
+          idempotencyKey: `demo:${channel}:${r.household_id}`,
+          plannedContactKey: null,
+          channel,
+          householdId: r.household_id,
+          purpose: 'rappelImpaye',
+          locale: script.locale,
+          recipient: r.phone ?? `${r.first_name} ${r.last_name}\n${r.street}\n${r.postal_code} ${r.city}`,
+          subject: null,
+          body: script.text,
+          bodyHtml: null,
+          templateKey: script.templateKey,
+          templateVersion: script.templateVersion,
+          variant: 'default',
+          signingPartnerIds: [department.id],
+        },
+        new Date(Date.parse(DEMO_CLOCK_START)),
+      );
+      created++;
+    }
+    return created;
+  } finally {
+    await dataSource.destroy();
   }
 }
 
@@ -270,6 +393,37 @@ export async function prepareDemoCampaign(baseUrl: string): Promise<string | nul
   return id;
 }
 
+/**
+ * The response page of the first demo household (Thi Nguyen's letter from Habitat Solidaire 93):
+ * waits for the alert to become a household and its first message, then issues the message's link.
+ */
+export async function issueDemoResponseLink(config: AppConfig, timeoutMs = 30_000): Promise<IssuedLink | null> {
+  const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = (await dataSource.query(
+        `SELECT r.household_id, m.id AS message_id, m.purpose, m.locale FROM partner_record r
+           LEFT JOIN outbound_message m ON m.household_id = r.household_id
+          WHERE r.partner_ref = 'HS93-000101' AND r.household_id IS NOT NULL ORDER BY m.created_at LIMIT 1`,
+      )) as Array<{ household_id: string; message_id: string | null; purpose: string | null; locale: string | null }>;
+      const found = rows[0];
+      if (found?.message_id || (found && Date.now() > deadline))
+        return await new ResponseLinks(new ResponseLinksRepository(dataSource), config).issue({
+          householdId: found.household_id,
+          messageId: found.message_id,
+          purpose: found.purpose ?? 'premierImpaye',
+          locale: found.locale ?? 'fr',
+        });
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 /** The demo's 50,000-row landlord export (Windows-1252, ";"), uploaded like a landlord's software would. */
 export async function startDemoUpload(baseUrl: string, landlordKey: string, rows = 50_000): Promise<string | null> {
   const file = `var/demo-alertes-${rows}.csv`;
@@ -292,12 +446,25 @@ if (require.main === module) {
     const accepted = await postDemoAlerts(base, keys['bailleur-93']);
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
+    const link = await issueDemoResponseLink(config);
+    if (link)
+      console.log(
+        `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
+      );
     const campaign = await prepareDemoCampaign(base);
+    const demoTasks = await seedDemoTasks(config).catch((error: unknown) => {
+      console.error(`Tâches d’appel de démo non créées : ${error instanceof Error ? error.message : String(error)}`);
+      return 0;
+    });
     const upload =
       process.env.DEMO_BULK_ROWS === '0'
         ? null
         : await startDemoUpload(base, keys['bailleur-93'], Number(process.env.DEMO_BULK_ROWS ?? 50_000));
     console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+    if (demoTasks)
+      console.log(
+        `Appels et visites à traiter (${demoTasks} tâches) : ${base}/appels (connectez-vous en appels@departement93.demo) ; API : GET ${base}/v1/task-teams avec la clé departement-93`,
+      );
     if (campaign)
       console.log(
         `Campagne en attente d’approbation : ${base}/campagnes/${campaign} (préparée par redaction@caf93.demo ; approuvez-la en validation@caf93.demo)`,

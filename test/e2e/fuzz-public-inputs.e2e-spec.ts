@@ -68,6 +68,8 @@ function mutated(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
     for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
     const last = path[path.length - 1];
     if (how === 'delete') delete node[last];
+    // An item more in an array (a key such as "2147483647" would make it two billion items long).
+    else if (how === 'add' && Array.isArray(node[last])) (node[last] as unknown[]).push(value);
     else if (how === 'add' && node[last] && typeof node[last] === 'object') (node[last] as Record<string, unknown>)[keyOf(value)] = value;
     else node[last] = value;
     return copy;

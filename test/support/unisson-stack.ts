@@ -39,15 +39,18 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     accountSid: base.twilio.accountSid,
     authToken: base.twilio.authToken,
     inboundSmsWebhookUrl: `${baseUrl}/v1/webhooks/twilio/inbound-sms`,
+    bounceWebhookUrl: `${baseUrl}/v1/webhooks/email/bounces`,
+    mailReturnPath: base.mail.returnPath,
+    mailWebhookSecret: base.mail.webhookSecret,
     lifecycleDelayMs: 50,
   });
   const config = loadConfig({
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    // Intake's worker holds a transaction while household matching takes a second connection: with 8
-    // concurrent jobs a pool of 5 deadlocks under a bulk upload. 20 is the production default.
-    DATABASE_POOL_SIZE: '20',
+    // A pool smaller than the production default (20): a job that takes a second connection while
+    // its transaction holds one shows up as a stuck test, not in production (see intake-one-connection).
+    DATABASE_POOL_SIZE: '5',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: isolatedQueuePrefix(label),
     API_PORT: String(apiPort),

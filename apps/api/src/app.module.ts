@@ -16,7 +16,9 @@ import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } 
 import { PartnersModule } from '@unisson/partners';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
+import { TasksHttpModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
@@ -53,6 +55,8 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        ResponsePageHttpModule,
+        TasksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository, dependencyHealthProvider],

@@ -17,6 +17,9 @@ async function main(): Promise<void> {
     authToken: config.twilio.authToken,
     phoneNumber: config.twilio.fromNumber,
     inboundSmsWebhookUrl: `${config.api.publicBaseUrl}/v1/webhooks/twilio/inbound-sms`,
+    bounceWebhookUrl: `${config.api.publicBaseUrl}/v1/webhooks/email/bounces`,
+    mailReturnPath: config.mail.returnPath,
+    mailWebhookSecret: config.mail.webhookSecret,
     logger: log,
   });
   log.info(

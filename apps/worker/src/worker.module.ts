@@ -15,6 +15,7 @@ import { CampaignsJobsModule } from '@unisson/campaigns';
 import { PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams, ReconcilerLoop } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { TasksJobsModule } from '@unisson/tasks';
 import { ResponsesModule } from '@unisson/responses';
 import { TemplateLibraryModule, TemplatesArchiveModule } from '@unisson/templates';
 import { WebhooksJobsModule, WebhooksModule } from '@unisson/webhooks';
@@ -48,6 +49,7 @@ export class WorkerModule {
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,
+        TasksJobsModule,
       ],
       providers: [WorkerStartup, ReconcilerLoop, dependencyHealthProvider],
     };

@@ -14,6 +14,8 @@ export interface OutboundDelivery {
   messageId: string;
   /** The message's idempotency key: a sender that can pass it to its provider must. */
   idempotencyKey: string;
+  /** The planned contact the message carries out, when the coordination engine planned it. */
+  plannedContactKey: string | null;
   channel: ChannelName;
   householdId: string;
   purpose: string;

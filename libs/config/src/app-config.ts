@@ -15,10 +15,11 @@ export interface AppConfig {
     statusPollAfterMs: number;
     smsPartsPerSecond: number;
     emailsPerSecond: number;
+    callsPerSecond: number;
     failoverAfterMs: number;
   };
   abuse: { apiRequestsPerSecond: number };
-  mail: { smtpUrl: string; from: string };
+  mail: { smtpUrl: string; from: string; returnPath: string; webhookSecret: string; linkHosts: string[] };
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
   sandbox: { host: string; twilioPort: number; smtpPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
@@ -72,10 +73,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statusPollAfterMs: c.STATUS_POLL_AFTER_MS,
       smsPartsPerSecond: c.SMS_PARTS_PER_SECOND,
       emailsPerSecond: c.EMAILS_PER_SECOND,
+      callsPerSecond: c.CALLS_PER_SECOND,
       failoverAfterMs: c.FAILOVER_AFTER_MS,
     },
     abuse: { apiRequestsPerSecond: c.API_RATE_LIMIT_PER_SECOND },
-    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      returnPath: c.MAIL_RETURN_PATH,
+      webhookSecret: c.MAIL_WEBHOOK_SECRET,
+      linkHosts: c.EMAIL_LINK_HOSTS.split(',').filter(Boolean),
+    },
     twilio: {
       accountSid: c.TWILIO_ACCOUNT_SID,
       authToken: c.TWILIO_AUTH_TOKEN,

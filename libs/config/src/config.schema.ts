@@ -61,6 +61,8 @@ export const configSchema = z.object({
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
   /** SMS parts per second per sending number (Twilio's default outside the US: 10). */
   SMS_PARTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(10),
+  /** Calls placed per second (Twilio's default per account: 1). */
+  CALLS_PER_SECOND: z.coerce.number().min(0.1).max(1_000).default(1),
   /** E-mails per second to the SMTP relay. */
   EMAILS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
   /** While a provider's circuit is open, a message waiting longer than this goes to the playbook's next channel. */
@@ -74,6 +76,18 @@ export const configSchema = z.object({
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
   SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Unisson <ne-pas-repondre@unisson.local>'),
+  /** Envelope sender of every e-mail; each message's bounces come back to local+<message id>@domain (VERP). */
+  MAIL_RETURN_PATH: z
+    .string()
+    .regex(/^[^\s@+]+@[^\s@]+\.[^\s@]+$/, 'must be an address without "+", e.g. rebonds@unisson.example')
+    .default('rebonds@unisson.local'),
+  /** Shared secret signing the bounce reports the mail server forwards to POST /v1/webhooks/email/bounces. */
+  MAIL_WEBHOOK_SECRET: z.string().min(16).default('unisson-local-mail-webhook-secret'),
+  /** Hosts an e-mail's tracked links may lead to (comma-separated; the API's own host is always allowed). */
+  EMAIL_LINK_HOSTS: z
+    .string()
+    .regex(/^$|^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must list host names separated by commas, e.g. www.service-public.fr,www.anil.org')
+    .default('www.service-public.fr,www.anil.org,www.caf.fr,www.justice.fr,www.mesdroitssociaux.gouv.fr'),
   TWILIO_ACCOUNT_SID: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hexadecimal characters')

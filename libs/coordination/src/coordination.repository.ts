@@ -182,13 +182,14 @@ export class CoordinationRepository {
   }
 
   /**
-   * Contacts handed off in (after, before], oldest first, that become messages (served acts and
-   * home visits do not): messaging must have received each.
+   * Contacts handed off in (after, before], oldest first, that become messages (served acts do
+   * not; calls and home visits become the messages whose senders create their tasks): messaging
+   * must have received each.
    */
   async findHandedOffBetween(after: Date, before: Date, limit: number): Promise<Array<{ contactKey: string; handedOffAt: Date }>> {
     const rows: Array<{ contact_key: string; handed_off_at: Date }> = await this.dataSource.query(
       `SELECT contact_key, handed_off_at FROM planned_contact
-        WHERE status = 'handedOff' AND handed_off_at > $1 AND handed_off_at <= $2 AND channel NOT IN ('servedAct', 'homeVisit')
+        WHERE status = 'handedOff' AND handed_off_at > $1 AND handed_off_at <= $2 AND channel <> 'servedAct'
         ORDER BY handed_off_at LIMIT $3`,
       [after, before, limit],
     );

@@ -119,14 +119,14 @@ export class CoordinationService {
   }
 
   /**
-   * Messaging (or the letter service) reports a delivery outcome. A letter returned NPAI marks the
-   * household's address invalid for every partner when the playbook says so; answers, failures and
-   * returned mail change the plan.
+   * Messaging (or the letter service) reports a delivery outcome. A letter returned NPAI, or a
+   * visit that found the household moved, marks the household's address invalid for every partner
+   * when the playbook says so; answers, failures and returned mail change the plan.
    */
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<void> {
     const contact = await this.repository.recordOutcome(contactKey, outcome);
     if (!contact) return;
-    if (outcome === 'npai' && contact.channel === 'letter') {
+    if (outcome === 'npai' && (contact.channel === 'letter' || contact.channel === 'homeVisit')) {
       const input = await this.planningInput(contact.householdId);
       if (input?.playbook.escalation.npai.markAddressInvalid)
         await this.snapshots.markCurrentAddressReturned(contact.householdId, contactKey);

@@ -1,7 +1,18 @@
 export * from './domain/types';
 export * from './domain/calendar';
 export { PlanningInput } from './domain/planning-context';
-export { LocalPlaybook, Playbook, PurposeDefinition, parseLocalPlaybook, parsePlaybook, playbookSchema } from './domain/playbook.schema';
+export {
+  DEFAULT_TASK_ROUTING,
+  LocalPlaybook,
+  Playbook,
+  PurposeDefinition,
+  TaskRouting,
+  TaskRoutingRule,
+  WeeklyWindow,
+  parseLocalPlaybook,
+  parsePlaybook,
+  playbookSchema,
+} from './domain/playbook.schema';
 export { resolvePlaybook } from './domain/playbook-resolution';
 export { CafArrearsDecision, CafArrearsFacts, CafArrearsRegime, cafArrearsDecision } from './domain/caf-arrears';
 export { frenchDate } from './domain/french-text';

@@ -122,9 +122,9 @@ export class HouseholdsRepository {
   }
 
   /** Partner records (id → household) of a territory's households, for re-linking. */
-  async findRecordHouseholds(recordIds: string[]): Promise<Map<string, string>> {
+  async findRecordHouseholds(recordIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     if (!recordIds.length) return new Map();
-    const rows: Array<{ id: string; household_id: string }> = await this.dataSource.query(
+    const rows: Array<{ id: string; household_id: string }> = await manager.query(
       `SELECT id, household_id FROM partner_record WHERE id = ANY($1::uuid[]) AND household_id IS NOT NULL`,
       [recordIds],
     );

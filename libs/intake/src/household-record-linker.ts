@@ -54,10 +54,11 @@ export class HouseholdRecordLinker {
     }
     const territory = departementOfPostalCode(identity.address.postalCode);
     const recordId = recordIdOf(partnerId, partnerRef);
-    const decision = await this.linkage.linkRecord(territory, { ...fields, recordId });
+    // Matching reads and writes through this job's transaction: one connection per job.
+    const decision = await this.linkage.linkRecord(territory, { ...fields, recordId }, manager);
     const linkedTo =
       decision.decision === 'link' && decision.householdKey
-        ? (await this.households.findRecordHouseholds([decision.householdKey])).get(decision.householdKey)
+        ? (await this.households.findRecordHouseholds([decision.householdKey], manager)).get(decision.householdKey)
         : undefined;
     const householdId = linkedTo ?? (await this.households.createHousehold(manager, territory, preferredLocale)).id;
     const record = await this.households.saveRecord(manager, null, fields, householdId, recordId);

@@ -116,7 +116,7 @@ export class ProcedureRecorder {
     const playbook = after.advanced && !after.closed ? this.playbookOf(territory) : null;
     if (after.advanced && !after.closed && !playbook) outcome.warning = `NO_PLAYBOOK_FOR_TERRITORY_${territory}`;
     const [partners, holders] = await Promise.all([
-      this.partners.findPartnersOfTerritory(territory),
+      this.partners.findPartnersOfTerritory(territory, manager),
       this.households.findRecordHolderIds(manager, householdId),
     ]);
     const directory = partners.map((p) => ({ id: p.id, kind: p.kind, publicPhone: p.publicPhone }));

@@ -34,7 +34,7 @@ export class SubmissionProcessingService {
     const recorded = await this.dataSource.transaction(async (manager) => {
       const submission = await this.submissions.lockUnprocessed(manager, submissionId);
       if (!submission) return null;
-      const [partner] = await this.partners.findPartnersByIds([submission.partnerId]);
+      const [partner] = await this.partners.findPartnersByIds([submission.partnerId], manager);
       const reporter = { partnerId: partner.id, partnerKind: partner.kind, territory: partner.territory };
       const result = (await this.authority.mayReport(manager, reporter, submission.kind, submission.payload))
         ? await this.useCases.record(manager, submission, partner)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { HumanDecision } from './domain/review-decisions';
 import type { HouseholdModel } from './domain/household-model';
 import type { LinkExplanation } from './domain/explanation';
@@ -22,8 +22,8 @@ const CHUNK = 5_000;
 export class LinkageRepository {
   constructor(private readonly db: DataSource) {}
 
-  async findModel(territory: string): Promise<HouseholdModel | null> {
-    const row = await this.db.getRepository(LinkageModelRow).findOneBy({ territory });
+  async findModel(territory: string, db: EntityManager = this.db.manager): Promise<HouseholdModel | null> {
+    const row = await db.getRepository(LinkageModelRow).findOneBy({ territory });
     return (row?.model as HouseholdModel) ?? null;
   }
 
@@ -32,9 +32,15 @@ export class LinkageRepository {
   }
 
   /** The records sharing a blocking key with the arriving one (blocks over maxBlockSize skipped), in one query. */
-  async findCandidates(territory: string, keyHashes: number[], maxBlockSize: number, exceptRecordId: string): Promise<StoredRecord[]> {
+  async findCandidates(
+    territory: string,
+    keyHashes: number[],
+    maxBlockSize: number,
+    exceptRecordId: string,
+    db: EntityManager = this.db.manager,
+  ): Promise<StoredRecord[]> {
     if (keyHashes.length === 0) return [];
-    const rows: Array<{ household_key: string; normalised: NormalisedRecord }> = await this.db.query(
+    const rows: Array<{ household_key: string; normalised: NormalisedRecord }> = await db.query(
       `WITH k AS (
          SELECT record_id, count(*) OVER (PARTITION BY key_hash) AS n
          FROM linkage_block_key WHERE key_hash = ANY($1) AND territory = $2),
@@ -79,8 +85,8 @@ export class LinkageRepository {
   }
 
   /** Upserts a record and its blocking keys in one statement (one round trip, one commit). */
-  async saveRecord(territory: string, stored: StoredRecord, keyHashes: number[]): Promise<void> {
-    await this.db.query(
+  async saveRecord(territory: string, stored: StoredRecord, keyHashes: number[], db: EntityManager = this.db.manager): Promise<void> {
+    await db.query(
       `WITH saved AS (
          INSERT INTO linkage_record (record_id, territory, household_key, normalised)
          VALUES ($1, $2, $3, $4)
@@ -135,8 +141,8 @@ export class LinkageRepository {
     await this.db.getRepository(LinkageRecord).update({ recordId }, { householdKey });
   }
 
-  async findDecisions(territory: string, recordIds?: string[]): Promise<HumanDecision[]> {
-    const repo = this.db.getRepository(LinkageDecision);
+  async findDecisions(territory: string, recordIds?: string[], db: EntityManager = this.db.manager): Promise<HumanDecision[]> {
+    const repo = db.getRepository(LinkageDecision);
     const rows = recordIds
       ? await repo.find({
           where: [
@@ -153,7 +159,13 @@ export class LinkageRepository {
     await this.db.getRepository(LinkageDecision).insert({ territory, ...decision, decidedBy, reason });
   }
 
-  async insertLinks(territory: string, links: readonly LinkExplanation[], status: LinkStatus, source: LinkSource): Promise<void> {
+  async insertLinks(
+    territory: string,
+    links: readonly LinkExplanation[],
+    status: LinkStatus,
+    source: LinkSource,
+    db: EntityManager = this.db.manager,
+  ): Promise<void> {
     const rows = links.map((l) => ({
       territory,
       leftRecordId: l.leftRecordId,
@@ -164,7 +176,7 @@ export class LinkageRepository {
       matchWeight: Number.isFinite(l.matchWeight) ? l.matchWeight : 0,
       evidence: l.evidence,
     }));
-    for (let i = 0; i < rows.length; i += CHUNK) await this.db.getRepository(LinkageLink).insert(rows.slice(i, i + CHUNK));
+    for (let i = 0; i < rows.length; i += CHUNK) await db.getRepository(LinkageLink).insert(rows.slice(i, i + CHUNK));
   }
 
   /** Automatic links and open reviews of a territory are recomputed by each batch run. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { UnissonError } from '@unisson/platform';
 import { blockingKeys, hashKey } from './domain/blocking';
 import { HouseholdMatcher, LinkageThresholds } from './domain/household-matcher';
@@ -45,15 +46,18 @@ export class LinkageService {
   /**
    * Links one arriving record against the territory's records (blocking-key index), with the
    * model of the last batch run. Human splits with the candidate household are respected.
+   * Given the caller's transaction (`manager`), every read and write goes through its connection:
+   * a job holding a transaction never waits for a second one from the pool (with as many jobs as
+   * connections, that wait is a deadlock), and the record is saved or rolled back with the job.
    */
-  async linkRecord(territory: string, input: PartnerRecordInput): Promise<IncrementalDecision> {
+  async linkRecord(territory: string, input: PartnerRecordInput, manager?: EntityManager): Promise<IncrementalDecision> {
     const record = normaliseRecord(input);
     const keyHashes = blockingKeys(record).map(hashKey);
     // One round trip for the candidates and their records, alongside the decisions and the model.
     const [model, candidates, decisions] = await Promise.all([
-      this.model(territory),
-      this.repository.findCandidates(territory, keyHashes, this.thresholds.maxBlockSize, record.recordId),
-      this.repository.findDecisions(territory, [record.recordId]),
+      this.model(territory, manager),
+      this.repository.findCandidates(territory, keyHashes, this.thresholds.maxBlockSize, record.recordId, manager),
+      this.repository.findDecisions(territory, [record.recordId], manager),
     ]);
     const apart = new Set(decisions.filter((d) => d.kind === 'split').flatMap((d) => [d.leftRecordId, d.rightRecordId]));
     const index = new IncrementalIndex(model, this.thresholds.linkProbability, this.thresholds.reviewProbability, Number.MAX_SAFE_INTEGER);
@@ -62,9 +66,15 @@ export class LinkageService {
     const decision = index.link(record, false);
     const householdKey = decision.decision === 'link' && decision.householdKey ? decision.householdKey : record.recordId;
     await Promise.all([
-      this.repository.saveRecord(territory, { record, householdKey }, keyHashes),
+      this.repository.saveRecord(territory, { record, householdKey }, keyHashes, manager),
       decision.explanation
-        ? this.repository.insertLinks(territory, [decision.explanation], decision.decision === 'link' ? 'linked' : 'review', 'automatic')
+        ? this.repository.insertLinks(
+            territory,
+            [decision.explanation],
+            decision.decision === 'link' ? 'linked' : 'review',
+            'automatic',
+            manager,
+          )
         : undefined,
     ]);
     return { ...decision, householdKey };
@@ -147,10 +157,10 @@ export class LinkageService {
     }
   }
 
-  private async model(territory: string): Promise<HouseholdModel> {
+  private async model(territory: string, manager?: EntityManager): Promise<HouseholdModel> {
     const cached = this.models.get(territory);
     if (cached) return cached;
-    const stored = await this.repository.findModel(territory);
+    const stored = await this.repository.findModel(territory, manager);
     if (stored) {
       this.models.set(territory, stored);
       return stored;

@@ -1,5 +1,5 @@
 import type { TemplateKey, Variables } from '@unisson/templates';
-import type { Channel } from './domain/message-status';
+import type { MessageChannel as Channel } from '@unisson/vocabulary';
 
 export interface CompositionRequest {
   templateKey: TemplateKey;

@@ -38,6 +38,7 @@ export function deliveryOf(message: OutboundMessage): OutboundDelivery {
   return {
     messageId: message.id,
     idempotencyKey: message.idempotencyKey,
+    plannedContactKey: message.plannedContactKey,
     channel: message.channel,
     householdId: message.householdId,
     purpose: message.purpose,

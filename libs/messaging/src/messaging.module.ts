@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsFactsModule } from '@unisson/analytics';
 import { ExperimentsModule } from '@unisson/experiments';
-import { ChannelSender, ChannelSenderRegistry, ChannelsModule, EmailChannelSender, SmsChannelSender } from '@unisson/channels';
+import {
+  ChannelSender,
+  ChannelSenderRegistry,
+  ChannelsModule,
+  EmailChannelSender,
+  SmsChannelSender,
+  VoiceChannelSender,
+} from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
 import { RedisRateLimiter } from '@unisson/platform';
+import { CallTaskSender, HomeVisitTaskSender, TasksModule } from '@unisson/tasks';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
 import { HouseholdMessagesReader } from './household-messages.reader';
 import { InboundSmsService } from './inbound-sms.service';
@@ -15,13 +23,18 @@ import { MessagesRepository } from './messages.repository';
 import { PlannedContactMessenger } from './planned-contact-messenger';
 import { ProviderStatusUpdates } from './provider-status-updates';
 import { TemplateComposer } from './template-composer';
+import { BouncedAddresses } from './email/bounced-addresses';
+import { EmailBounces } from './email/email-bounces';
+import { CallStatusRecorder } from './voice/call-status-recorder';
+import { ClickToCall } from './voice/click-to-call';
+import { VoicePrompts } from './voice/voice-prompts';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
+const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, VoiceChannelSender, CallTaskSender, HomeVisitTaskSender];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
-  imports: [ChannelsModule, HouseholdsModule],
+  imports: [ChannelsModule, HouseholdsModule, TasksModule],
   providers: [
     MessagesRepository,
     DispatchStateRepository,
@@ -40,20 +53,44 @@ const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender];
 export class MessagingModule {}
 
 /**
+ * Click-to-call (`ClickToCall`) and the phone menu's texts, for the worklists of call platforms.
+ * Needs, from the app: the partners' directory and access policy, the template library.
+ */
+@Module({
+  imports: [ChannelsModule, HouseholdsModule],
+  providers: [VoicePrompts, ClickToCall],
+  exports: [VoicePrompts, ClickToCall],
+})
+export class ClickToCallModule {}
+
+/**
  * Messaging as the coordination engine's partner: planned contacts become worded messages,
  * outcomes and replies go back to the engine. Needs, from the app: the queues, the partners'
  * directory, the template library and
  * `CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] })`.
  */
 @Module({
-  imports: [MessagingModule, ExperimentsModule, AnalyticsFactsModule],
+  imports: [MessagingModule, ClickToCallModule, ExperimentsModule, AnalyticsFactsModule],
   providers: [
     InboundSmsService,
     ContactOutcomeReporter,
     ProviderStatusUpdates,
     PlannedContactMessenger,
+    CallStatusRecorder,
+    EmailBounces,
+    BouncedAddresses,
     { provide: MessageComposer, useClass: TemplateComposer },
   ],
-  exports: [InboundSmsService, ContactOutcomeReporter, ProviderStatusUpdates, PlannedContactMessenger, MessageComposer, MessagingModule],
+  exports: [
+    InboundSmsService,
+    ContactOutcomeReporter,
+    ProviderStatusUpdates,
+    PlannedContactMessenger,
+    CallStatusRecorder,
+    EmailBounces,
+    MessageComposer,
+    MessagingModule,
+    ClickToCallModule,
+  ],
 })
 export class ContactMessagingModule {}

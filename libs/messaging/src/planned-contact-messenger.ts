@@ -12,6 +12,7 @@ import { TemplateLibrary, type TemplateDefinition } from '@unisson/templates';
 import { wordingFor, wordingIndex, WordingContext } from './domain/contact-wording';
 import { Channel } from './domain/message-status';
 import { MessageComposer } from './message-composer';
+import { BouncedAddresses } from './email/bounced-addresses';
 import { MessagesRepository } from './messages.repository';
 
 /** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
@@ -40,11 +41,12 @@ const signersOf = (contact: PlannedContactRecord) => [
   ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId),
 ];
 
-function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
+function recipientOf(channel: Channel, facts: HouseholdFacts, bouncedEmails: ReadonlySet<string>): string | null {
   const records = facts.records;
   if (channel === 'sms') return records.find((r) => r.phone && canReceiveSms(r.phone))?.phone ?? null;
   if (channel === 'call' || channel === 'voice') return records.find((r) => r.phone)?.phone ?? null;
-  if (channel === 'email') return records.find((r) => r.email)?.email ?? null;
+  // An address a bounce said is invalid is not written to again (another record's may still work).
+  if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(r.email.trim().toLowerCase()))?.email ?? null;
   const r = records[0];
   return r ? [`${r.firstName} ${r.lastName}`, r.street, r.addressExtra, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
 }
@@ -52,8 +54,9 @@ function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
 /**
  * Messaging's side of the coordination hand-off: a due planned contact becomes one outbound
  * message (idempotency key derived from the contact key), worded by the template library in the
- * household's language, and its dispatch job. Served acts are the commissaire's; home visits are
- * tasks for social services (a later capability): neither becomes a message.
+ * household's language, and its dispatch job. Served acts are the commissaire's: they never become
+ * a message. Calls and home visits do: their senders (libs/tasks) create the task a team works,
+ * with the call script (a visit is worded with the call script too: a conversation at the door).
  */
 @Injectable()
 export class PlannedContactMessenger extends ContactHandOff {
@@ -67,6 +70,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly partners: PartnersRepository,
     private readonly messages: MessagesRepository,
     private readonly composer: MessageComposer,
+    private readonly bounced: BouncedAddresses,
     private readonly experiments: ExperimentAssigner,
     private readonly messageFacts: MessageFactsRecorder,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
@@ -77,7 +81,7 @@ export class PlannedContactMessenger extends ContactHandOff {
   }
 
   async handOff(contact: PlannedContactRecord): Promise<void> {
-    if (contact.channel === 'servedAct' || contact.channel === 'homeVisit') {
+    if (contact.channel === 'servedAct') {
       this.logger.log({ contactKey: contact.key, channel: contact.channel }, 'contact handed over outside messaging');
       return;
     }
@@ -86,7 +90,8 @@ export class PlannedContactMessenger extends ContactHandOff {
     if (existing) return this.enqueue(existing);
     const facts = await this.households.findFacts(contact.householdId);
     const channel: Channel = contact.channel;
-    const recipient = facts && recipientOf(channel, facts);
+    const bounced = channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>();
+    const recipient = facts && recipientOf(channel, facts, bounced);
     if (!facts || !recipient) {
       await this.recordUnsendable(contact, channel, facts?.household.preferredLocale ?? 'fr', 'NO_RECIPIENT');
       this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');
@@ -109,6 +114,23 @@ export class PlannedContactMessenger extends ContactHandOff {
       notBefore: new Date(),
       correlationId: contact.planId,
     };
+    if ('missing' in wording && (channel === 'call' || channel === 'homeVisit')) {
+      // A call or a visit is worth making without a script: the team sees the purpose and that the library has none yet.
+      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'task without a script');
+      const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+        {
+          ...draft,
+          templateKey: 'none',
+          templateVersion: 'none',
+          locale: facts.household.preferredLocale,
+          variant: 'default',
+          subject: null,
+          body: '',
+          bodyHtml: null,
+        },
+      ]);
+      return this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+    }
     if ('missing' in wording) {
       await this.recordUnsendable(contact, channel, facts.household.preferredLocale, 'NOT_WORDED', recipient);
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'planned contact cannot be worded');
@@ -119,7 +141,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const assignment = await this.experiments.assign(contact.householdId, scope, new Date());
     const composed = await this.composer.compose({
       templateKey: wording.templateKey,
-      channel,
+      channel: channel === 'homeVisit' ? 'call' : channel,
       locale: facts.household.preferredLocale,
       variables: wording.variables,
       variant: assignment?.variant ?? null,

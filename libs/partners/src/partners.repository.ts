@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PartnerApiKey } from './entities/partner-api-key.entity';
 import { Partner } from './entities/partner.entity';
 
@@ -106,14 +106,15 @@ export class PartnersRepository {
     await this.dataSource.getRepository(Partner).update({ id }, changes);
   }
 
-  async findPartnersByIds(ids: string[]): Promise<Partner[]> {
+  /** `manager`: the caller's transaction, when it holds one (no second connection taken from the pool). */
+  async findPartnersByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Partner[]> {
     if (!ids.length) return [];
-    return this.dataSource.getRepository(Partner).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany();
+    return manager.getRepository(Partner).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany();
   }
 
   /** Partners of one territory (for the intents a stage event creates, and the ADIL's number). */
-  findPartnersOfTerritory(territory: string): Promise<Partner[]> {
-    return this.dataSource
+  findPartnersOfTerritory(territory: string, manager: EntityManager = this.dataSource.manager): Promise<Partner[]> {
+    return manager
       .getRepository(Partner)
       .createQueryBuilder('p')
       .where('(p.territory = :territory OR :territory = ANY(p.territories)) AND p.disabled_at IS NULL', { territory })

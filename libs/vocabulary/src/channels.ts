@@ -18,6 +18,14 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const MESSAGE_CHANNELS = ['sms', 'email', 'letter', 'voice', 'call'] as const satisfies readonly Channel[];
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
+/**
+ * What messaging dispatches through a channel sender: every message channel, and home visits
+ * (worded with the call script; their sender creates the visit task, as the call sender creates
+ * the call task).
+ */
+export const DISPATCH_CHANNELS = [...MESSAGE_CHANNELS, 'homeVisit'] as const satisfies readonly Channel[];
+export type DispatchChannel = (typeof DISPATCH_CHANNELS)[number];
+
 /** French names, as partners read them in a plan. */
 export const CHANNEL_LABELS: Record<Channel, string> = {
   letter: 'courrier',

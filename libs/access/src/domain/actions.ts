@@ -80,6 +80,12 @@ export const ACTION_RULES = {
     resource: 'household',
     platformWide: true,
   },
+  'household.call.place': {
+    label: 'Appeler un foyer depuis Unisson (mise en relation, le numéro de l’organisme affiché)',
+    scope: 'calls:write',
+    roles: ['partner_staff', 'call_agent'],
+    resource: 'household',
+  },
   // Household matching review (existing routes).
   'linkage.review.read': { label: 'Voir les rapprochements à vérifier', scope: 'linkage:review', roles: [], resource: 'territory' },
   'linkage.review.decide': { label: 'Décider d’un rapprochement', scope: 'linkage:review', roles: [], resource: 'territory' },
@@ -147,6 +153,19 @@ export const ACTION_RULES = {
     roles: ['partner_staff', 'admin'],
     resource: 'own_partner',
     platformWide: true,
+  },
+  // Call and visit tasks (libs/tasks): the teams of a partner, worked by its people and its keys.
+  'task.work': {
+    label: 'Travailler les appels et visites de ses équipes (liste, prise, résultat)',
+    scope: 'tasks:work',
+    roles: ['call_agent', 'partner_staff'],
+    resource: 'own_partner',
+  },
+  'task_team.manage': {
+    label: 'Créer les équipes d’appels et de visites des partenaires',
+    scope: null,
+    roles: ['admin'],
+    resource: 'none',
   },
   // Administration.
   'partner.manage': { label: 'Gérer les partenaires', scope: null, roles: ['admin'], resource: 'none' },

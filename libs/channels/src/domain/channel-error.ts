@@ -3,10 +3,10 @@
  * trying again later can succeed (provider outage, network, rate limit) or not (the request
  * itself is wrong: invalid number, missing body, unsubscribed recipient).
  */
-import type { MessageChannel } from '@unisson/vocabulary';
+import type { DispatchChannel } from '@unisson/vocabulary';
 
-/** The channels a sender can serve (the planner's home visits and served acts are not messages). */
-export type ChannelName = MessageChannel;
+/** The channels a sender can serve (served acts are the commissaire's, never sent). */
+export type ChannelName = DispatchChannel;
 
 export class ChannelError extends Error {
   constructor(

@@ -50,6 +50,17 @@ export function resolvePlaybook(national: Playbook, local: LocalPlaybook | null,
     cancellingEvents: byKey(national.cancellingEvents, local.cancellingEvents, (c) => c.event),
     stageEventReporters: { ...national.stageEventReporters, ...(local.stageEventReporters ?? {}) },
     variantSlots: local.variantSlots ?? national.variantSlots,
+    taskRouting: local.taskRouting
+      ? {
+          ...national.taskRouting,
+          ...local.taskRouting,
+          // Local rules first (the département's own teams), then the national ones it does not replace.
+          rules: [
+            ...(local.taskRouting.rules ?? []),
+            ...national.taskRouting.rules.filter((r) => !local.taskRouting?.rules?.some((l) => l.id === r.id)),
+          ],
+        }
+      : national.taskRouting,
   };
   // Validated again as a whole: a local purpose may refer to a national anchor, and must fit it.
   return parsePlaybook(merged, `playbook ${territory} (règles nationales + ${territory})`);

@@ -166,6 +166,51 @@ const cancellingEvent = z
   })
   .strict();
 
+/**
+ * Which team works a call or a visit task (libs/tasks): the first rule whose conditions the
+ * household meets and that has a team on the territory wins. A condition left out matches
+ * everything; a fact Unisson does not know (children, housing benefit) never meets one.
+ */
+const taskRoutingCondition = z
+  .object({
+    channels: z
+      .array(z.enum(['call', 'homeVisit']))
+      .min(1)
+      .optional(),
+    stages: z.array(stage).min(1).optional(),
+    housingSector: z.enum(HOUSING_SECTORS).optional(),
+    housingBenefit: z.boolean().optional(),
+    dependentChildren: z.boolean().optional(),
+    purposes: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+const taskRoutingRule = z
+  .object({
+    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    label: z.string().min(1),
+    when: taskRoutingCondition.default({}),
+    /** Kinds of the partners whose teams take the task, first found first. */
+    teamKinds: z.array(partnerKind).min(1),
+  })
+  .strict();
+export const taskRoutingSchema = z
+  .object({
+    /** How long a claimed task stays reserved before it is handed back (TaskRouter's reservation timeout). */
+    reservationMinutes: z.number().int().min(1).max(240),
+    /** How many households one caller may hold at once (CiviCampaign's reservation cap). */
+    maxHouseholdsPerAgent: z.number().int().min(1).max(100),
+    rules: z.array(taskRoutingRule).min(1),
+  })
+  .strict();
+export type TaskRouting = z.infer<typeof taskRoutingSchema>;
+export type TaskRoutingRule = z.infer<typeof taskRoutingRule>;
+/** When a playbook says nothing of tasks: the Département's teams take them, 15-minute reservations, 5 households a caller. */
+export const DEFAULT_TASK_ROUTING: TaskRouting = {
+  reservationMinutes: 15,
+  maxHouseholdsPerAgent: 5,
+  rules: [{ id: 'departement', label: 'Le Département pour tous les foyers', when: {}, teamKinds: ['departement'] }],
+};
+
 /** Partner kinds that may report a stage event about a household they hold no record of yet. */
 const stageEventReporters = z.record(z.string().regex(/^[a-z_]+$/), z.array(partnerKind).min(1));
 
@@ -191,6 +236,7 @@ const playbookShape = {
   cancellingEvents: z.array(cancellingEvent).min(1),
   stageEventReporters: stageEventReporters.default({}),
   variantSlots: z.number().int().min(1).max(16).default(1),
+  taskRouting: taskRoutingSchema.default(DEFAULT_TASK_ROUTING),
 };
 
 export const playbookSchema = z
@@ -223,6 +269,8 @@ export const localPlaybookSchema = z
     cancellingEvents: z.array(cancellingEvent).default([]),
     stageEventReporters: stageEventReporters.optional(),
     variantSlots: z.number().int().min(1).max(16).optional(),
+    /** Settings replace the national ones; rules come before the national rules (same id: replaced). */
+    taskRouting: taskRoutingSchema.partial().optional(),
   })
   .strict();
 export type LocalPlaybook = z.infer<typeof localPlaybookSchema>;
@@ -280,6 +328,11 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
     if (Array.isArray(rule.cancels)) {
       rule.cancels.filter((g) => !groups.has(g)).forEach((g) => issue(`groupe inconnu "${g}"`, ['cancellingEvents', i]));
     }
+  });
+  playbook.taskRouting.rules.forEach((rule, i) => {
+    (rule.when.purposes ?? [])
+      .filter((p) => !purposeIds.has(p))
+      .forEach((p) => issue(`objet inconnu "${p}"`, ['taskRouting', 'rules', i, 'when', 'purposes']));
   });
   if (playbook.validUntil && playbook.validUntil < playbook.validFrom) issue('validUntil avant validFrom', ['validUntil']);
 }

@@ -14,6 +14,10 @@ export class Household {
   @Column({ name: 'preferred_locale', type: 'text', default: 'fr' })
   preferredLocale: string;
 
+  /** The channel the household said it prefers (on its response page); null when it has not said. */
+  @Column({ name: 'preferred_channel', type: 'text', nullable: true })
+  preferredChannel: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

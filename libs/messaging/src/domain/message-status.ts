@@ -12,7 +12,7 @@
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled', 'suppressed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export { MESSAGE_CHANNELS as CHANNELS, type MessageChannel as Channel } from '@unisson/vocabulary';
+export { DISPATCH_CHANNELS as CHANNELS, type DispatchChannel as Channel } from '@unisson/vocabulary';
 
 const ALLOWED: Record<MessageStatus, readonly MessageStatus[]> = {
   queued: ['sending', 'cancelled', 'suppressed', 'failed'],
@@ -52,5 +52,24 @@ export function statusFromTwilio(twilioStatus: string): MessageStatus | null {
       return 'failed';
     default:
       return null; // accepted, queued, sending, scheduled…
+  }
+}
+
+/**
+ * Twilio's call statuses mapped onto a spoken message's: a call that rang through to the end was
+ * heard (by a person or a voicemail); busy, unanswered, failed or cancelled calls did not reach
+ * the household (the plan moves to its next channel). `null` for the steps in between.
+ */
+export function statusFromTwilioCall(callStatus: string): MessageStatus | null {
+  switch (callStatus) {
+    case 'completed':
+      return 'delivered';
+    case 'busy':
+    case 'no-answer':
+    case 'canceled':
+    case 'failed':
+      return 'undelivered';
+    default:
+      return null; // queued, initiated, ringing, in-progress
   }
 }

@@ -14,6 +14,10 @@ export const API_SCOPES = [
   'households:rights',
   'webhooks:manage',
   'campaigns:write',
+  /** A call platform's own tools: its teams' worklists, claims and outcomes of call and visit tasks. */
+  'tasks:work',
+  /** Click-to-call: an agent's phone bridged to a household's, the partner's number shown. */
+  'calls:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -64,6 +64,9 @@ export class ZodValidationPipe<S extends ZodType> implements PipeTransform<unkno
 export class SafeTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
+    // JSON `null` as a whole body: no route takes it, and a form handler would read fields of null.
+    if (metadata.type === 'body' && value === null)
+      throw UnissonError.validation([{ field: '(body)', message: 'must be a JSON object, not null' }]);
     const prefix = metadata.type === 'body' ? [] : [metadata.data ?? metadata.type];
     const problems = unsafeTextProblems(
       value,

@@ -7,7 +7,8 @@ const CONTACT_OUTCOME: Partial<Record<ResponseKind, ContactOutcomeOfResponse>> =
   letter_returned: 'npai',
   email_bounced: 'undelivered',
   call_wrong_number: 'undelivered',
-  visit_moved: 'undelivered',
+  // The household no longer lives there: the address is invalid, as for a returned letter.
+  visit_moved: 'npai',
   call_refused: 'refused',
   visit_refused: 'refused',
 };

@@ -1,0 +1,45 @@
+/**
+ * Whether the plan still needs a task. A call or a visit handed to a team stays open until
+ * someone works it; meanwhile the case moves on. Before anyone is sent to a household (at each
+ * claim) and on every sweep, an open task is checked against the household's planning input, and
+ * cancelled with the reason a partner reads. Pure.
+ */
+import { HOUSEHOLD_EVENT_LABELS, PlanningInput } from '@unisson/coordination';
+import type { ProcedureStage } from '@unisson/vocabulary';
+import { STAGE_LABELS } from '@unisson/vocabulary';
+
+export interface TaskNeed {
+  stage: ProcedureStage | null;
+  purpose: string;
+  onlyIfNoResponse: boolean;
+  createdAt: number;
+  /** The planned contact the task carries out: its own outcomes are not "the household answered elsewhere". */
+  contactKey: string | null;
+  /** A call-back the household asked for is kept, whatever it answered meanwhile. */
+  lastOutcome: string | null;
+}
+
+export type Need = { needed: true } | { needed: false; reason: string };
+
+export function stillNeeded(task: TaskNeed, input: PlanningInput | null): Need {
+  if (!input || input.procedure.closedOn) return { needed: false, reason: 'Le ménage n’a plus de procédure suivie par Unisson.' };
+  if (task.stage && input.procedure.stage !== task.stage) {
+    return { needed: false, reason: `Le dossier est passé à l’étape « ${STAGE_LABELS[input.procedure.stage]} ».` };
+  }
+  const purpose = input.playbook.purposes.find((p) => p.id === task.purpose);
+  const after = (at: string) => Date.parse(at) > task.createdAt;
+  for (const event of input.events) {
+    if (!after(event.at)) continue;
+    const rule = input.playbook.cancellingEvents.find((c) => c.event === event.type);
+    if (!rule) continue;
+    const cancels = rule.cancels === 'allNonLegal' ? !purpose?.legal : purpose !== undefined && rule.cancels.includes(purpose.mergeGroup);
+    if (cancels) return { needed: false, reason: `Annulée : ${HOUSEHOLD_EVENT_LABELS[event.type]}.` };
+  }
+  if (task.onlyIfNoResponse && task.lastOutcome !== 'callback_requested') {
+    const answered =
+      input.history.some((h) => h.outcome === 'responded' && after(h.at) && (!h.key || h.key !== task.contactKey)) ||
+      input.events.some((e) => e.type === 'householdResponded' && after(e.at));
+    if (answered) return { needed: false, reason: 'Annulée : le ménage a répondu.' };
+  }
+  return { needed: true };
+}

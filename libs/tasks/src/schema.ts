@@ -1,0 +1,8 @@
+import type { MixedList } from 'typeorm';
+import { TaskAttempt } from './entities/task-attempt.entity';
+import { TaskTeam } from './entities/task-team.entity';
+import { Task } from './entities/task.entity';
+import { Tasks1799000000100 } from './migrations/1799000000100-tasks';
+
+export const tasksEntities: MixedList<Function> = [TaskTeam, Task, TaskAttempt];
+export const tasksMigrations: MixedList<Function> = [Tasks1799000000100];

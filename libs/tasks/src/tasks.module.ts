@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CoordinationRepository, PlaybookCatalog } from '@unisson/coordination';
+import { HouseholdsModule } from '@unisson/households';
+import { PartnersRepository } from '@unisson/partners';
+import { TaskSweep } from './jobs/task-sweep';
+import { CallTaskSender, HomeVisitTaskSender } from './task-senders';
+import { TaskCreation } from './task-creation';
+import { TaskWork } from './task-work';
+import { TasksRepository } from './tasks.repository';
+import { TaskTeamsController } from './http/task-teams.controller';
+import { WorklistController } from './http/worklist.controller';
+import { WorklistPageController } from './http/worklist-page.controller';
+import { TeamAccess } from './http/team-access';
+
+/**
+ * The senders of channels `call` and `homeVisit` (imported by messaging, registered in its
+ * CHANNEL_SENDERS). Self-contained on TypeORM's DataSource: the playbooks, the planned contacts
+ * and the partners are read through their capabilities' public readers, provided here.
+ */
+@Module({
+  imports: [HouseholdsModule],
+  providers: [
+    TasksRepository,
+    TaskCreation,
+    CallTaskSender,
+    HomeVisitTaskSender,
+    PartnersRepository,
+    { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
+    { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
+  ],
+  exports: [TasksRepository, TaskCreation, CallTaskSender, HomeVisitTaskSender],
+})
+export class TasksModule {}
+
+/** Worklists: the JSON API for call platforms and the French page (apps/api). Needs `ResponsesModule`. */
+@Module({
+  imports: [TasksModule],
+  providers: [TaskWork, TeamAccess],
+  controllers: [TaskTeamsController, WorklistController, WorklistPageController],
+})
+export class TasksHttpModule {}
+
+/** The tasks' sweep in the worker's reconciler loop (apps/worker). */
+@Module({ imports: [TasksModule], providers: [TaskWork, TaskSweep] })
+export class TasksJobsModule {}
