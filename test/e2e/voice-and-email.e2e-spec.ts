@@ -1,4 +1,6 @@
 import { emailLinkUrls } from '@unisson/channels';
+import { MessageDraft, MessagesRepository } from '@unisson/messaging';
+import { DEFAULT_VARIANT, loadTemplateSources, TemplateLibrary } from '@unisson/templates';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
@@ -33,11 +35,38 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
       'the alert to be processed',
     );
   };
+  /** A message stored the way messaging stores any (the reconciler hands it to dispatch). */
+  const storeMessage = async (
+    partnerSlug: string,
+    fields: Partial<MessageDraft> & Pick<MessageDraft, 'idempotencyKey' | 'householdId' | 'channel' | 'recipient'>,
+  ) => {
+    const [partner] = await stack.db.query(`SELECT id FROM partner WHERE slug = $1`, [partnerSlug]);
+    const [id] = await new MessagesRepository(stack.db).insertDrafts(stack.db.manager, [
+      {
+        plannedContactKey: null,
+        procedureId: null,
+        signingPartnerIds: [partner.id],
+        purpose: 'rappelImpaye',
+        notBefore: new Date(),
+        correlationId: null,
+        templateKey: 'first_arrears_information',
+        templateVersion: 'e2e',
+        locale: 'fr',
+        variant: 'default',
+        subject: null,
+        body: 'Bonjour',
+        bodyHtml: null,
+        ...fields,
+      },
+    ]);
+    return id!;
+  };
   const emailTo = (address: string) =>
-    eventually(() => stack.sandbox.store.emails.find((e) => e.to.includes(address)), 30_000, `the e-mail to ${address}`);
+    eventually(() => stack.sandbox.store.emails.find((e) => e.to.includes(address)), 60_000, `the e-mail to ${address}`);
 
   beforeAll(async () => {
-    stack = await startUnissonStack('e2e_voice_email');
+    // The reconciler hands stored messages to dispatch every second (the spoken message below).
+    stack = await startUnissonStack('e2e_voice_email', { RECONCILE_EVERY_MS: '1000' });
     landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
   });
   afterAll(async () => {
@@ -64,14 +93,6 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     const url = email.headers['list-unsubscribe']!.slice(1, -1);
     const optOuts = () => stack.db.query(`SELECT channel, source FROM household_opt_out WHERE household_id = $1`, [householdId]);
 
-    const department = new TestClient(stack.baseUrl, stack.keys['departement-93']);
-    // The plan as the Département reads it: the engine says when the household refused e-mail, whoever signs.
-    const refusals = async () =>
-      (await department.get<{ trace: Array<{ message: string }> }>(`/v1/households/${householdId}/plan`)).body.trace.filter((t) =>
-        /refusé les courriels/.test(t.message),
-      );
-    expect(await refusals()).toEqual([]);
-
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Ne plus recevoir de courriels');
@@ -90,8 +111,24 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     expect(oneClick.status).toBe(200);
     expect(await optOuts()).toEqual([{ channel: 'email', source: 'email_unsubscribe' }]);
 
-    // After: every e-mail step of the plan is withdrawn, whichever partner leads it.
-    await eventually(async () => ((await refusals()).length > 0 ? true : undefined), 30_000, 'the plan to drop e-mail');
+    // After: an e-mail another partner (the CAF) signs is not sent either: suppressed at the last moment.
+    const cafMessage = await storeMessage('caf-93', {
+      idempotencyKey: 'e2e-caf-email-after-unsubscribe',
+      householdId,
+      channel: 'email',
+      recipient: 'moussa.keita@example.org',
+      subject: 'Votre loyer',
+    });
+    const [suppressed] = await eventually(
+      async () => {
+        const rows = await stack.db.query(`SELECT status FROM outbound_message WHERE id = $1`, [cafMessage]);
+        return rows[0]?.status === 'queued' ? undefined : rows;
+      },
+      30_000,
+      'the CAF’s e-mail to be dispatched',
+    );
+    expect(suppressed.status).toBe('suppressed');
+    expect(stack.sandbox.store.emails.filter((e) => e.to.includes('moussa.keita@example.org'))).toHaveLength(1);
   });
 
   it('records a tracked link’s visit once and redirects only to allowed sites', async () => {
@@ -171,6 +208,84 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     expect(forged.status).toBe(403);
   });
 
+  it('calls with a spoken message in the household’s language; pressing 1 asks for a call-back, once', async () => {
+    const householdId = await alertFor('HS93-VE-6', 'Yilmaz', '18 rue Ambroise Croizat', { phone: '01 49 00 00 66' });
+    // The spoken text from the template library (voice channel, Turkish), stored as messaging stores any message.
+    const library = new TemplateLibrary(loadTemplateSources());
+    const rendered = await library.render({
+      templateKey: 'first_arrears_information',
+      channel: 'voice',
+      locale: 'tr',
+      variant: DEFAULT_VARIANT,
+      variables: {
+        fullName: 'Ayşe Yilmaz',
+        partnerName: 'Habitat Solidaire 93',
+        partnerPhone: '+33148000001',
+        debtAmount: 1200,
+        monthsUnpaid: 2,
+      },
+    });
+    // The person who answers presses 1 during the message.
+    const scripted = await fetch(`${stack.sandbox.twilioUrl}/sandbox/keypresses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: '+33149000066', digits: '1' }),
+    });
+    expect(scripted.status).toBe(200);
+    const messageId = await storeMessage('bailleur-93', {
+      idempotencyKey: 'e2e-voice-1',
+      householdId,
+      channel: 'voice',
+      recipient: '+33149000066',
+      templateKey: rendered.templateKey,
+      templateVersion: rendered.templateVersion,
+      locale: 'tr',
+      body: rendered.text,
+    });
+
+    const call = await eventually(
+      () => stack.sandbox.store.calls.find((c) => c.to === '+33149000066' && c.status === 'completed'),
+      60_000,
+      'the spoken message’s call to end',
+    );
+    expect(call.from).toBe(stack.config.twilio.fromNumber);
+    expect(call.errors).toEqual([]);
+    // What the household heard: the library's Turkish text, the menu in Turkish, then the thanks after pressing 1.
+    expect(call.heard[0]).toBe(rendered.text);
+    expect(call.heard[1]).toMatch(/1'e basın/);
+    expect(call.digitsPressed).toEqual(['1']);
+    expect(call.heard[call.heard.length - 1]).toMatch(/Teşekkürler/);
+    expect(call.twiml).toContain('language="tr-TR"');
+
+    const events = await eventually(
+      async () => {
+        const rows = await stack.db.query(`SELECT kind, source FROM response_event WHERE message_id = $1`, [messageId]);
+        return rows.length ? rows : undefined;
+      },
+      10_000,
+      'the call-back request',
+    );
+    expect(events).toEqual([{ kind: 'callback_requested', source: 'voice' }]);
+    const [message] = await eventually(
+      async () => {
+        const rows = await stack.db.query(`SELECT status, provider_message_id FROM outbound_message WHERE id = $1`, [messageId]);
+        return rows[0]?.status === 'delivered' ? rows : undefined;
+      },
+      10_000,
+      'the spoken message delivered',
+    );
+    expect(message.provider_message_id).toBe(call.sid);
+    expect(stack.sandbox.store.calls.filter((c) => c.to === '+33149000066')).toHaveLength(1);
+
+    // The TwiML is only served to Twilio: an unsigned request is refused.
+    const unsigned = await fetch(`${stack.baseUrl}/v1/voice/messages/${messageId}/twiml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ CallSid: call.sid }).toString(),
+    });
+    expect(unsigned.status).toBe(403);
+  });
+
   it('bridges an agent to the household, the household seeing the partner’s number, every leg’s status recorded', async () => {
     const householdId = await alertFor('HS93-VE-5', 'Sow', '16 rue Ambroise Croizat', { phone: '06 33 44 55 66' });
     const platform = new TestClient(stack.baseUrl, stack.keys['departement-93']);
@@ -207,7 +322,7 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
         );
         return view.body.status === 'ended' ? view.body : undefined;
       },
-      30_000,
+      60_000,
       'the call to end',
     );
     expect(ended.householdCallStatus).toBe('completed');

@@ -15,6 +15,8 @@ import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '.
 export interface UnissonStack {
   config: AppConfig;
   baseUrl: string;
+  /** The API application (its route table, its providers). */
+  api: NestFastifyApplication;
   sandbox: ProviderSandbox;
   db: DataSource;
   keys: Record<string, string>;
@@ -78,6 +80,7 @@ export async function startUnissonStack(label: string, settings: Record<string, 
   return {
     config,
     baseUrl,
+    api,
     sandbox,
     db,
     keys,

@@ -105,7 +105,25 @@ export const configSchema = z.object({
   /** Secret mixed into API-key hashes and household response tokens. */
   APP_SECRET: z.string().min(16).default('unisson-local-development-secret'),
   /** Days a household's response link (letters, e-mails, SMS, the shared notice) stays valid. */
+  /** Letters: `local` writes each day's print batches under LETTERS_DIR; `online` sends them to the online letter service. */
+  LETTER_PROVIDER: z.enum(['local', 'online']).default('local'),
+  LETTERS_DIR: z.string().min(1).default('var/letters'),
+  /** Paris time after which a letter waits for the next day's batch. */
+  LETTER_BATCH_CUTOFF: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('16:00'),
+  /** When set, a sender's batch is made this long after its first letter of the day instead of at the cut-off (demo, tests). */
+  LETTER_BATCH_DELAY_MS: z.union([z.literal(''), z.coerce.number().int().min(0)]).default(''),
+  /** The online letter service (Maileva-like): the provider sandbox locally. */
+  LETTER_SERVICE_URL: url(['http', 'https']).default('http://127.0.0.1:4012'),
+  LETTER_SERVICE_API_KEY: z.string().min(8).default('unisson-local-letter-service-key'),
+  /** Signs the letter service's webhooks (HMAC-SHA256). */
+  LETTER_WEBHOOK_SECRET: z.string().min(16).default('unisson-local-letter-webhook-secret'),
+  SANDBOX_LETTERS_PORT: z.coerce.number().int().min(0).max(65535).default(4012),
   RESPONSE_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
+  /** Retention: days after a household's procedures have all closed before its personal data is erased (the counts stay). */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36500).default(730),
   /** Basic-auth credentials of the operators' dashboards (queues, previews). */
   DASHBOARD_USER: z.string().min(1).default('operateur'),
   DASHBOARD_PASSWORD: z.string().min(8).default('unisson-demo'),

@@ -18,6 +18,7 @@ import { experimentsEntities, experimentsMigrations } from '../../experiments/sr
 import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
 import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
 import { tasksEntities, tasksMigrations } from '../../tasks/src/schema';
+import { householdsEntities, householdsMigrations } from '../../households/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -45,6 +46,8 @@ export const unissonSchema: SchemaParts = {
     // Issue 9: letters.
     lettersEntities,
     tasksEntities,
+    // Issue 11 part B: retention (and the households' later columns).
+    householdsEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -63,5 +66,6 @@ export const unissonSchema: SchemaParts = {
     analyticsMigrations,
     lettersMigrations,
     tasksMigrations,
+    householdsMigrations,
   ].flatMap(asArray),
 };

@@ -17,3 +17,5 @@ export { PlannedContactMessenger, contactMessageKey } from './planned-contact-me
 export { TemplateComposer } from './template-composer';
 export { wordingFor, wordingIndex, deadlinesFor, WordingContext } from './domain/contact-wording';
 export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse } from './household-messages.reader';
+export { MessageFiguresReader } from './message-figures.reader';
+export { MessageEraser } from './message-eraser';

@@ -10,6 +10,7 @@ import {
   VoiceChannelSender,
 } from '@unisson/channels';
 import { HouseholdsModule } from '@unisson/households';
+import { LetterChannelSender, LetterOutcomes, LetterSendingModule } from '@unisson/letters';
 import { RedisRateLimiter } from '@unisson/platform';
 import { CallTaskSender, HomeVisitTaskSender, TasksModule } from '@unisson/tasks';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
@@ -22,6 +23,7 @@ import { MessageDispatchService } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
 import { PlannedContactMessenger } from './planned-contact-messenger';
 import { ProviderStatusUpdates } from './provider-status-updates';
+import { LetterOutcomeUpdates } from './letter-outcome-updates';
 import { TemplateComposer } from './template-composer';
 import { BouncedAddresses } from './email/bounced-addresses';
 import { EmailBounces } from './email/email-bounces';
@@ -30,11 +32,18 @@ import { ClickToCall } from './voice/click-to-call';
 import { VoicePrompts } from './voice/voice-prompts';
 
 /** Every channel's sender, behind the one `ChannelSender` port: a new channel adds its class here. */
-const CHANNEL_SENDERS = [SmsChannelSender, EmailChannelSender, VoiceChannelSender, CallTaskSender, HomeVisitTaskSender];
+const CHANNEL_SENDERS = [
+  SmsChannelSender,
+  EmailChannelSender,
+  VoiceChannelSender,
+  CallTaskSender,
+  HomeVisitTaskSender,
+  LetterChannelSender,
+];
 
 /** Messages and their durable life: storing them and sending each exactly once. Needs TypeORM and the config. */
 @Module({
-  imports: [ChannelsModule, HouseholdsModule, TasksModule],
+  imports: [ChannelsModule, HouseholdsModule, TasksModule, LetterSendingModule],
   providers: [
     MessagesRepository,
     DispatchStateRepository,
@@ -80,6 +89,7 @@ export class ClickToCallModule {}
     EmailBounces,
     BouncedAddresses,
     { provide: MessageComposer, useClass: TemplateComposer },
+    { provide: LetterOutcomes, useClass: LetterOutcomeUpdates },
   ],
   exports: [
     InboundSmsService,
@@ -91,6 +101,7 @@ export class ClickToCallModule {}
     MessageComposer,
     MessagingModule,
     ClickToCallModule,
+    LetterOutcomes,
   ],
 })
 export class ContactMessagingModule {}

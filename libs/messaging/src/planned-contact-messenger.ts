@@ -48,7 +48,8 @@ function recipientOf(channel: Channel, facts: HouseholdFacts, bouncedEmails: Rea
   // An address a bounce said is invalid is not written to again (another record's may still work).
   if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(r.email.trim().toLowerCase()))?.email ?? null;
   const r = records[0];
-  return r ? [`${r.firstName} ${r.lastName}`, r.street, r.addressExtra, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
+  // The order of NF Z 10-011: name, complement (flat, building), street, "CP VILLE" (checked by the letter sender).
+  return r ? [`${r.firstName} ${r.lastName}`, r.addressExtra, r.street, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
 }
 
 /**

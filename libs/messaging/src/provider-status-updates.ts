@@ -18,6 +18,7 @@ export class ProviderStatusUpdates {
   async apply(
     message: OutboundMessage,
     update: { providerStatus: string; providerMessageId: string | null; errorCode: string | null; source: string },
+    options: { reportOutcome: boolean } = { reportOutcome: true },
   ): Promise<boolean> {
     // A spoken message is a call: Twilio's call statuses, not its message statuses.
     const to = message.channel === 'voice' ? statusFromTwilioCall(update.providerStatus) : statusFromTwilio(update.providerStatus);
@@ -35,7 +36,7 @@ export class ProviderStatusUpdates {
             ? { providerMessageId: update.providerMessageId ?? message.providerMessageId, sentAt: message.sentAt ?? now }
             : { failedAt: now, lastErrorCode: update.errorCode },
     });
-    if (changed) await this.outcomes.messageReached(changed, to);
+    if (changed && options.reportOutcome) await this.outcomes.messageReached(changed, to);
     return changed !== null;
   }
 }

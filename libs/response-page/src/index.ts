@@ -4,3 +4,4 @@ export { ResponseLinksRepository } from './response-links.repository';
 export { IssuedLink, IssueLinkRequest, NOTICE_PURPOSE, ResponseLinkView, linkRequestProblems } from './domain/response-link';
 export { formatTrackingCode, normaliseTrackingCode } from './domain/tracking-code';
 export { responsePageEntities, responsePageMigrations } from './schema';
+export { LetterLinksModule, ResponseLinksForLetters } from './letter-links.adapter';

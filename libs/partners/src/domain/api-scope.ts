@@ -31,7 +31,3 @@ export interface PartnerPrincipal {
   keyId: string;
   scopes: readonly ApiScope[];
 }
-
-export function hasScopes(principal: PartnerPrincipal, required: readonly ApiScope[]): boolean {
-  return required.every((scope) => principal.scopes.includes(scope));
-}
