@@ -30,6 +30,8 @@ const ADMIN_ONLY = { allowed: ['admin'] } as const;
 const TASK_PEOPLE: readonly Who[] = [...PARTNER_STAFF, 'charge_appels'];
 const TASK_WORKERS: readonly Who[] = [...KEYS, ...TASK_PEOPLE];
 const PUBLIC = { public: true } as const;
+/** Aggregates: analysts, Unisson's operators and admins, and API keys holding analytics:read. */
+const ANALYTICS_READERS: readonly Who[] = [...ANY_KEY.filter((k) => k !== 'cle:sans-permission'), 'analyste', ...PLATFORM];
 
 export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // ---------------------------------------------------------------- public
@@ -382,4 +384,35 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // ---------------------------------------------------------------- the household's response page (its token is the key)
   'GET /r/:token': { ...PUBLIC, ok: 404, params: { token: 'jeton-inconnu' }, note: 'unknown token: the same page for everyone' },
   'POST /r/:token/:action': { ...PUBLIC, ok: [400, 403, 404], params: { token: 'jeton-inconnu', action: 'rappel' }, form: true },
+
+  // ---------------------------------------------------------------- letters and the shared notice
+  'POST /v1/letters/returns': { allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 400, note: 'empty body: the tracking code is named' },
+  'POST /v1/webhooks/letters': { ...PUBLIC, ok: 403, note: 'no letter service signature' },
+  'GET /v1/notices/:stage': {
+    allowed: [...ANY_KEY, ...PARTNER_PEOPLE, ...PLATFORM],
+    ok: 200,
+    params: { stage: 'commandement_de_payer' },
+    query: 'territory=93&locale=fr',
+    note: 'the notice of a stage and territory, not personalised',
+  },
+
+  // ---------------------------------------------------------------- aggregates for analysts (never a household)
+  'GET /v1/analytics/report': { allowed: ANALYTICS_READERS, ok: 200 },
+  'GET /v1/analytics/report.csv': { allowed: ANALYTICS_READERS, ok: 200 },
+  'GET /v1/analytics/charter': { allowed: ANALYTICS_READERS, ok: 200 },
+  'GET /v1/analytics/charter.csv': { allowed: ANALYTICS_READERS, ok: 200 },
+  'GET /v1/experiments': { allowed: ANALYTICS_READERS, ok: 200 },
+  'GET /v1/experiments/:id/report': { allowed: ANALYTICS_READERS, ok: 404, note: 'unknown experiment' },
+  'POST /v1/experiments': { allowed: ['analyste', 'admin'], ok: 400, note: 'empty body: the fields are named' },
+  'POST /v1/experiments/:id/stop': { allowed: ['analyste', 'admin'], ok: [400, 404], note: 'unknown experiment' },
+  'GET /analyse': { page: true, allowed: ['analyste', ...PLATFORM], ok: 200 },
+  'GET /analyse/charte': { page: true, allowed: ['analyste', ...PLATFORM], ok: 200 },
+  'POST /v1/households/:id/outcomes': {
+    allowed: [...KEYS, ...PARTNER_STAFF],
+    ok: [200, 201],
+    resource: 'household',
+    seesOthers: [...COORDINATING_KEYS, 'agent:etat'],
+    body: (who) => ({ kind: 'dsf_done', occurredAt: '2026-11-20T10:00:00.000Z', eventId: `matrice-${who}` }),
+    note: 'a partner reports an outcome for a household it holds a record of; coordinating organisations for any of their territory',
+  },
 };
