@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
+import { ChannelError } from './domain/channel-error';
+import { EmailLog } from './email-log';
 import { EmailSender } from './email-sender';
 
 /** The Message-ID of a message's e-mail: derived from its idempotency key, the same on every attempt. */
@@ -14,6 +16,7 @@ export class EmailChannelSender extends ChannelSender {
   readonly channel = 'email' as const;
 
   private readonly relay: string;
+  private readonly log: EmailLog | null;
 
   constructor(
     private readonly email: EmailSender,
@@ -21,6 +24,7 @@ export class EmailChannelSender extends ChannelSender {
   ) {
     super();
     this.relay = new URL(config.mail.smtpUrl).host;
+    this.log = config.mail.log ? new EmailLog(config.mail.log, config.dispatch.providerTimeoutMs) : null;
   }
 
   async send(delivery: OutboundDelivery, progress?: SendProgress): Promise<DeliveryReceipt> {
@@ -44,11 +48,20 @@ export class EmailChannelSender extends ChannelSender {
   }
 
   /**
-   * SMTP cannot be asked what it accepted. Dispatch knows instead whether the transaction reached
-   * its final dot (`beforeHandover`): before it, a resend is safe; after it, the e-mail is not
-   * resent, and any resend after a known failure keeps the same Message-ID.
+   * SMTP itself cannot be asked what it accepted; the relay's log can (MAIL_LOG_URL). In the log:
+   * accepted. Not in it, once the log had time to catch up with the hand-over: not accepted (the
+   * final dot never arrived, e.g. the worker died between recording the hand-over and writing
+   * it), sent again with the same Message-ID. Sooner: a retryable error (asked again later).
+   * Without a log: unknown, and dispatch does not resend an e-mail past its final dot.
    */
-  async lookup(): Promise<ProviderLookup> {
-    return { kind: 'unknown' };
+  async lookup(delivery: OutboundDelivery, claimedAt: Date): Promise<ProviderLookup> {
+    if (!this.log || !this.config.mail.log) return { kind: 'unknown' };
+    const messageId = emailMessageId(delivery.idempotencyKey);
+    const entries = await this.log.find(messageId);
+    if (entries.length) return { kind: 'accepted', receipt: { providerMessageId: messageId, providerStatus: 'accepted' } };
+    if (Date.now() - claimedAt.getTime() < this.config.mail.log.settleMs) {
+      throw new ChannelError('email', 'MAIL_LOG_NOT_SETTLED', true, 'the relay log may not list this e-mail yet; asked again later');
+    }
+    return { kind: 'notAccepted' };
   }
 }

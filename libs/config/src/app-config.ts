@@ -18,7 +18,7 @@ export interface AppConfig {
     failoverAfterMs: number;
   };
   abuse: { apiRequestsPerSecond: number };
-  mail: { smtpUrl: string; from: string };
+  mail: { smtpUrl: string; from: string; log?: { url: string; apiKey: string; settleMs: number } | null };
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
   sandbox: { host: string; twilioPort: number; smtpPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
@@ -75,7 +75,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       failoverAfterMs: c.FAILOVER_AFTER_MS,
     },
     abuse: { apiRequestsPerSecond: c.API_RATE_LIMIT_PER_SECOND },
-    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      log:
+        c.MAIL_LOG_URL === ''
+          ? null
+          : { url: c.MAIL_LOG_URL.replace(/\/$/, ''), apiKey: c.MAIL_LOG_API_KEY, settleMs: c.MAIL_LOG_SETTLE_MS },
+    },
     twilio: {
       accountSid: c.TWILIO_ACCOUNT_SID,
       authToken: c.TWILIO_AUTH_TOKEN,
