@@ -46,7 +46,11 @@ describe('PostgreSQL connections killed mid-run', () => {
     }
 
     await whileProgressing(
-      async () => ((await statusCounts(db, ids)).sent === messages.length ? true : undefined),
+      async () => {
+        // A connection terminated under it once crashed the worker (an 'error' event nobody heard).
+        if (worker.child.exitCode !== null) throw new Error(`the worker died (exit ${worker.child.exitCode})`);
+        return (await statusCounts(db, ids)).sent === messages.length ? true : undefined;
+      },
       progress,
       'every message sent',
     ).catch(async (error: unknown) => {
