@@ -14,6 +14,7 @@ import { TaskCreation, TasksRepository } from '@unisson/tasks';
 import { DEFAULT_VARIANT, TemplateLibrary } from '@unisson/templates';
 import { dataSourceOptions } from '@unisson/database';
 import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
+import { runDemoExperiment } from './demo-experiment';
 import { unissonSchema } from '@unisson/database/schema';
 import { IssuedLink, ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import type { Role } from '@unisson/access';
@@ -125,6 +126,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: Ro
   { email: 'redaction@caf93.demo', displayName: 'Agent CAF (rédaction)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'validation@caf93.demo', displayName: 'Responsable CAF (validation)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'gestion@habitat93.demo', displayName: 'Gestionnaire Habitat Solidaire', role: 'partner_staff', partnerSlug: 'bailleur-93' },
+  { email: 'analyse@caf93.demo', displayName: 'Analyste CAF 93 (chiffres agrégés)', role: 'analyst', partnerSlug: 'caf-93' },
   {
     email: 'appels@departement93.demo',
     displayName: 'Chargée d’appels du Département',
@@ -452,6 +454,26 @@ if (require.main === module) {
         `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
       );
     const campaign = await prepareDemoCampaign(base);
+    if (process.env.DEMO_EXPERIMENT_HOUSEHOLDS !== '0') {
+      console.log('Expérience de démo : deux variantes du SMS du premier impayé, réponses simulées…');
+      const db = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 2 }));
+      await db.initialize();
+      try {
+        const experiment = await runDemoExperiment(
+          base,
+          db,
+          keys['bailleur-93'],
+          { email: 'analyse@caf93.demo', password: DEMO_PASSWORD },
+          Number(process.env.DEMO_EXPERIMENT_HOUSEHOLDS ?? 400),
+        );
+        if (experiment)
+          console.log(
+            `Expérience : ${experiment.households} foyers répartis, ${experiment.responses} réponses simulées — résultat sur ${base}/analyse (analyse@caf93.demo)`,
+          );
+      } finally {
+        await db.destroy();
+      }
+    }
     const demoTasks = await seedDemoTasks(config).catch((error: unknown) => {
       console.error(`Tâches d’appel de démo non créées : ${error instanceof Error ? error.message : String(error)}`);
       return 0;

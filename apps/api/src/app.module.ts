@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalyticsHttpModule } from '@unisson/analytics';
 import { AuditHttpModule, AuditModule } from '@unisson/audit';
 import { BulkImportHttpModule } from '@unisson/bulk-import';
 import { CampaignsHttpModule } from '@unisson/campaigns';
@@ -65,6 +66,7 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        AnalyticsHttpModule,
         ResponsePageHttpModule,
         TasksHttpModule,
       ],

@@ -12,6 +12,7 @@ import { LinkageEraser } from '@unisson/linkage';
 import { ContactMessagingModule, MessageEraser, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
 import { LettersJobsModule } from '@unisson/letters';
 import { LetterLinksModule } from '@unisson/response-page';
+import { AnalyticsModule } from '@unisson/analytics';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
@@ -59,6 +60,7 @@ export class WorkerModule {
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,
+        AnalyticsModule,
         TasksJobsModule,
       ],
       providers: [

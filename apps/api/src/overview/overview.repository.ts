@@ -3,6 +3,7 @@ import { CoordinationFiguresReader } from '@unisson/coordination';
 import { HouseholdFiguresReader } from '@unisson/households';
 import { LinkageFiguresReader } from '@unisson/linkage';
 import { MessageFiguresReader } from '@unisson/messaging';
+import { planCost, purposeIndex, TemplateLibrary, type TemplateDefinition, type UnitCost } from '@unisson/templates';
 import { Count, OverviewFigures } from './operations-overview';
 
 const STAGE_LABELS: Record<string, string> = {
@@ -43,7 +44,20 @@ export class OverviewRepository {
     private readonly messages: MessageFiguresReader,
     private readonly coordination: CoordinationFiguresReader,
     private readonly linkage: LinkageFiguresReader,
-  ) {}
+    private readonly library: TemplateLibrary,
+  ) {
+    this.purposes = purposeIndex(library.sources.definitions.values());
+  }
+
+  private readonly purposes: ReadonlyMap<string, TemplateDefinition>;
+  private readonly unitCosts = new Map<string, UnitCost>();
+
+  private unitCost(key: TemplateDefinition['key'], locale: Parameters<TemplateLibrary['unitCost']>[1]): UnitCost {
+    const id = `${key}|${locale}`;
+    let unit = this.unitCosts.get(id);
+    if (!unit) this.unitCosts.set(id, (unit = this.library.unitCost(key, locale)));
+    return unit;
+  }
 
   async figures(): Promise<OverviewFigures> {
     const [households, messages, coordination, linkage] = await Promise.all([
@@ -70,6 +84,15 @@ export class OverviewRepository {
         contactsPlanned: contactsOf('planned'),
         contactsHandedOff: contactsOf('handedOff'),
         contactsCancelled: contactsOf('cancelled'),
+      },
+      planCost: {
+        ...planCost(
+          coordination.contactsByPurposeAndChannel,
+          (purpose) => this.purposes.get(purpose),
+          (key, locale) => this.unitCost(key, locale),
+          this.library.sources.budgets.smsPricePerPart,
+        ),
+        smsPricePerPart: this.library.sources.budgets.smsPricePerPart,
       },
       linkage,
     };

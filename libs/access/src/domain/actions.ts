@@ -220,6 +220,19 @@ export const ACTION_RULES = {
     roles: ['analyst', 'operator', 'admin'],
     resource: 'none',
   },
+  // Experiments and outcomes (issue 12).
+  'experiment.manage': {
+    label: 'Déclarer ou arrêter une expérience de messages (variantes, groupe témoin)',
+    scope: null,
+    roles: ['analyst', 'admin'],
+    resource: 'none',
+  },
+  'outcome.report': {
+    label: 'Signaler une issue pour un foyer (DSF, audience, plan d’apurement, FSL, départ…)',
+    scope: 'events:write',
+    roles: ['partner_staff'],
+    resource: 'household',
+  },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -30,6 +30,7 @@ const SPACE_LINKS: Array<[Action, string, string]> = [
   ['campaign.create', '/campagnes', 'Campagnes'],
   ['campaign.read', '/campagnes', 'Campagnes (suivi)'],
   ['bulk_import.read', '/imports', 'Dépôts de fichiers d’alertes'],
+  ['analytics.read', '/analyse', 'Analyse : réponses par variante, entonnoir, expériences, indicateurs de la charte'],
   ['task.work', '/appels', 'Appels et visites : les listes de travail de vos équipes'],
 ];
 
