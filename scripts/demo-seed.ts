@@ -14,7 +14,9 @@ import { TaskCreation, TasksRepository } from '@unisson/tasks';
 import { DEFAULT_VARIANT, TemplateLibrary } from '@unisson/templates';
 import { dataSourceOptions } from '@unisson/database';
 import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-generator';
+import { runDemoExperiment } from './demo-experiment';
 import { unissonSchema } from '@unisson/database/schema';
+import { IssuedLink, ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import type { Role } from '@unisson/access';
 import {
   Account,
@@ -32,81 +34,89 @@ import {
 /** The demo's coordination calendar starts on a Tuesday at 10:30 in Paris, inside sending hours. */
 export const DEMO_CLOCK_START = '2026-12-01T10:30:00+01:00';
 
-const DEMO_PARTNERS: Array<{ slug: string; name: string; kind: PartnerKind; territory: string; publicPhone: string; scopes: ApiScope[] }> =
-  [
-    {
-      slug: 'bailleur-93',
-      name: 'Habitat Solidaire 93',
-      kind: 'bailleur_social',
-      territory: '93',
-      publicPhone: '+33148000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
-    },
-    {
-      slug: 'caf-93',
-      name: 'CAF de la Seine-Saint-Denis',
-      kind: 'caf',
-      territory: '93',
-      publicPhone: '+33969322030',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
-    },
-    {
-      slug: 'departement-93',
-      name: 'Département de la Seine-Saint-Denis',
-      kind: 'departement',
-      territory: '93',
-      publicPhone: '+33143939393',
-      scopes: ['events:write', 'plans:read', 'intents:write', 'households:read', 'tasks:work'],
-    },
-    {
-      slug: 'adil-93',
-      name: 'ADIL de la Seine-Saint-Denis',
-      kind: 'adil',
-      territory: '93',
-      publicPhone: '+33148300000',
-      scopes: ['plans:read', 'intents:write'],
-    },
-    {
-      slug: 'commissaire-93',
-      name: 'Étude de commissaires de justice de Bobigny',
-      kind: 'commissaire_de_justice',
-      territory: '93',
-      publicPhone: '+33148000004',
-      scopes: ['events:write'],
-    },
-    {
-      slug: 'prefecture-93',
-      name: 'Préfecture de la Seine-Saint-Denis',
-      kind: 'etat',
-      territory: '93',
-      publicPhone: '+33141600000',
-      scopes: ['events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-38',
-      name: 'Alpes Logis',
-      kind: 'bailleur_social',
-      territory: '38',
-      publicPhone: '+33476000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'bailleur-75',
-      name: 'Paris Habitat Solidaire',
-      kind: 'bailleur_social',
-      territory: '75',
-      publicPhone: '+33140000001',
-      scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
-    },
-    {
-      slug: 'operateur',
-      name: 'Équipe Unisson',
-      kind: 'plateforme_appels',
-      territory: '93',
-      publicPhone: '+33148000005',
-      scopes: [...API_SCOPES],
-    },
-  ];
+const DEMO_PARTNERS: Array<{
+  slug: string;
+  name: string;
+  kind: PartnerKind;
+  territory: string;
+  publicPhone: string;
+  replyToEmail?: string;
+  scopes: ApiScope[];
+}> = [
+  {
+    slug: 'bailleur-93',
+    name: 'Habitat Solidaire 93',
+    kind: 'bailleur_social',
+    territory: '93',
+    publicPhone: '+33148000001',
+    replyToEmail: 'accompagnement@habitat-solidaire-93.example',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write', 'households:rights', 'webhooks:manage'],
+  },
+  {
+    slug: 'caf-93',
+    name: 'CAF de la Seine-Saint-Denis',
+    kind: 'caf',
+    territory: '93',
+    publicPhone: '+33969322030',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'campaigns:write'],
+  },
+  {
+    slug: 'departement-93',
+    name: 'Département de la Seine-Saint-Denis',
+    kind: 'departement',
+    territory: '93',
+    publicPhone: '+33143939393',
+    scopes: ['events:write', 'plans:read', 'intents:write', 'households:read', 'tasks:work', 'calls:write'],
+  },
+  {
+    slug: 'adil-93',
+    name: 'ADIL de la Seine-Saint-Denis',
+    kind: 'adil',
+    territory: '93',
+    publicPhone: '+33148300000',
+    scopes: ['plans:read', 'intents:write'],
+  },
+  {
+    slug: 'commissaire-93',
+    name: 'Étude de commissaires de justice de Bobigny',
+    kind: 'commissaire_de_justice',
+    territory: '93',
+    publicPhone: '+33148000004',
+    scopes: ['events:write'],
+  },
+  {
+    slug: 'prefecture-93',
+    name: 'Préfecture de la Seine-Saint-Denis',
+    kind: 'etat',
+    territory: '93',
+    publicPhone: '+33141600000',
+    scopes: ['events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-38',
+    name: 'Alpes Logis',
+    kind: 'bailleur_social',
+    territory: '38',
+    publicPhone: '+33476000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'bailleur-75',
+    name: 'Paris Habitat Solidaire',
+    kind: 'bailleur_social',
+    territory: '75',
+    publicPhone: '+33140000001',
+    scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'operateur',
+    name: 'Équipe Unisson',
+    kind: 'plateforme_appels',
+    territory: '93',
+    publicPhone: '+33148000005',
+    scopes: [...API_SCOPES],
+  },
+];
 
 /** People of the demo: an admin, an operator and two CAF agents (one prepares a campaign, the other approves it). */
 export const DEMO_PASSWORD = 'unisson-demo-2026';
@@ -116,6 +126,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: Ro
   { email: 'redaction@caf93.demo', displayName: 'Agent CAF (rédaction)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'validation@caf93.demo', displayName: 'Responsable CAF (validation)', role: 'partner_staff', partnerSlug: 'caf-93' },
   { email: 'gestion@habitat93.demo', displayName: 'Gestionnaire Habitat Solidaire', role: 'partner_staff', partnerSlug: 'bailleur-93' },
+  { email: 'analyse@caf93.demo', displayName: 'Analyste CAF 93 (chiffres agrégés)', role: 'analyst', partnerSlug: 'caf-93' },
   {
     email: 'appels@departement93.demo',
     displayName: 'Chargée d’appels du Département',
@@ -200,6 +211,7 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
             territory: p.territory,
             territories: [p.territory],
             publicPhone: p.publicPhone,
+            replyToEmail: p.replyToEmail ?? null,
           }),
         ));
       const key = generateApiKey(config.security.appSecret);
@@ -384,6 +396,37 @@ export async function prepareDemoCampaign(baseUrl: string): Promise<string | nul
 }
 
 /**
+ * The response page of the first demo household (Thi Nguyen's letter from Habitat Solidaire 93):
+ * waits for the alert to become a household and its first message, then issues the message's link.
+ */
+export async function issueDemoResponseLink(config: AppConfig, timeoutMs = 30_000): Promise<IssuedLink | null> {
+  const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = (await dataSource.query(
+        `SELECT r.household_id, m.id AS message_id, m.purpose, m.locale FROM partner_record r
+           LEFT JOIN outbound_message m ON m.household_id = r.household_id
+          WHERE r.partner_ref = 'HS93-000101' AND r.household_id IS NOT NULL ORDER BY m.created_at LIMIT 1`,
+      )) as Array<{ household_id: string; message_id: string | null; purpose: string | null; locale: string | null }>;
+      const found = rows[0];
+      if (found?.message_id || (found && Date.now() > deadline))
+        return await new ResponseLinks(new ResponseLinksRepository(dataSource), config).issue({
+          householdId: found.household_id,
+          messageId: found.message_id,
+          purpose: found.purpose ?? 'premierImpaye',
+          locale: found.locale ?? 'fr',
+        });
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
  * Rows of the demo's landlord export. 2,000 by default: its progress bars move and it ends in a few
  * minutes without holding the machine; `DEMO_BULK_ROWS=50000 npm start` uploads the full-size
  * export (intake then works through it for hours on a laptop), `DEMO_BULK_ROWS=0` none.
@@ -420,7 +463,32 @@ if (require.main === module) {
     const accepted = await postDemoAlerts(base, keys['bailleur-93']);
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
+    const link = await issueDemoResponseLink(config);
+    if (link)
+      console.log(
+        `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
+      );
     const campaign = await prepareDemoCampaign(base);
+    if (process.env.DEMO_EXPERIMENT_HOUSEHOLDS !== '0') {
+      console.log('Expérience de démo : deux variantes du SMS du premier impayé, réponses simulées…');
+      const db = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 2 }));
+      await db.initialize();
+      try {
+        const experiment = await runDemoExperiment(
+          base,
+          db,
+          keys['bailleur-93'],
+          { email: 'analyse@caf93.demo', password: DEMO_PASSWORD },
+          Number(process.env.DEMO_EXPERIMENT_HOUSEHOLDS ?? 400),
+        );
+        if (experiment)
+          console.log(
+            `Expérience : ${experiment.households} foyers répartis, ${experiment.responses} réponses simulées — résultat sur ${base}/analyse (analyse@caf93.demo)`,
+          );
+      } finally {
+        await db.destroy();
+      }
+    }
     const demoTasks = await seedDemoTasks(config).catch((error: unknown) => {
       console.error(`Tâches d’appel de démo non créées : ${error instanceof Error ? error.message : String(error)}`);
       return 0;

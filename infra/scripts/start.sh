@@ -47,6 +47,7 @@ cat <<TXT
     Connexion (personnes)      $API/connexion   admin@unisson.local / unisson-demo-2026
     Administration             $API/admin    partenaires, clés, comptes, accords de partage, journal d'audit
     Campagnes (quatre yeux)    $API/campagnes   redaction@caf93.demo prépare, validation@caf93.demo approuve
+    Analyse (analystes)        $API/analyse     analyse@caf93.demo : expérience du SMS du premier impayé, entonnoir, charte
     Dépôt d'alertes (CSV)      $API/imports     (gestion@habitat93.demo) ${DEMO_BULK_ROWS:-2000} lignes — 50 000 : DEMO_BULK_ROWS=50000 npm start
     Modèles de messages        $API/templates/preview
     Messages capturés          $SANDBOX/

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { Account, hashPassword } from '@unisson/partners';
+import { Account, hashPassword, PartnerDirectoryReader } from '@unisson/partners';
 import { loadConfig } from '@unisson/config';
 import {
   COORDINATION_QUEUE,
@@ -33,6 +33,7 @@ import { TaskWork, TasksRepository } from '@unisson/tasks';
 import { migrate } from '../../scripts/db-migrate';
 import { freePort } from '../support/free-port';
 import { machineContext } from './machine-context';
+import { HouseholdCaseReader } from '@unisson/households';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     const repo = new CoordinationRepository(db);
     const coordination = new CoordinationService(
       repo,
-      new HouseholdSnapshotRepository(db),
+      new HouseholdSnapshotRepository(db, new HouseholdCaseReader(db), new PartnerDirectoryReader(db)),
       new PlanExecutor(repo, queue, new RecordingContactHandOff()),
       catalog,
     );

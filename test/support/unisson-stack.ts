@@ -15,6 +15,8 @@ import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '.
 export interface UnissonStack {
   config: AppConfig;
   baseUrl: string;
+  /** The API application (its route table, its providers). */
+  api: NestFastifyApplication;
   sandbox: ProviderSandbox;
   db: DataSource;
   keys: Record<string, string>;
@@ -39,6 +41,9 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     accountSid: base.twilio.accountSid,
     authToken: base.twilio.authToken,
     inboundSmsWebhookUrl: `${baseUrl}/v1/webhooks/twilio/inbound-sms`,
+    bounceWebhookUrl: `${baseUrl}/v1/webhooks/email/bounces`,
+    mailReturnPath: base.mail.returnPath,
+    mailWebhookSecret: base.mail.webhookSecret,
     lifecycleDelayMs: 50,
   });
   const config = loadConfig({
@@ -77,6 +82,7 @@ export async function startUnissonStack(label: string, settings: Record<string, 
   return {
     config,
     baseUrl,
+    api,
     sandbox,
     db,
     keys,

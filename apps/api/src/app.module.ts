@@ -2,20 +2,25 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalyticsHttpModule } from '@unisson/analytics';
 import { AuditHttpModule, AuditModule } from '@unisson/audit';
 import { BulkImportHttpModule } from '@unisson/bulk-import';
 import { CampaignsHttpModule } from '@unisson/campaigns';
 import { HouseholdRightsHttpModule } from '@unisson/household-rights';
 import { AppConfig, ConfigModule } from '@unisson/config';
-import { CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
+import { CoordinationFiguresReader, CoordinationHttpModule, CoordinationModule } from '@unisson/coordination';
+import { HouseholdCaseReader, HouseholdFiguresReader, HouseholdsModule } from '@unisson/households';
 import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { IntakeHttpModule } from '@unisson/intake';
-import { LinkageModule } from '@unisson/linkage';
-import { ContactMessagingModule, MessagingHttpModule, PlannedContactMessenger } from '@unisson/messaging';
-import { PartnersModule } from '@unisson/partners';
+import { LinkageFiguresReader, LinkageModule } from '@unisson/linkage';
+import { ContactMessagingModule, MessageFiguresReader, MessagingHttpModule, PlannedContactMessenger } from '@unisson/messaging';
+import { PartnerDirectoryReader, PartnersModule } from '@unisson/partners';
+import { LettersHttpModule } from '@unisson/letters';
+import { LetterLinksModule } from '@unisson/response-page';
 import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
+import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
 import { TasksHttpModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
@@ -43,10 +48,17 @@ export class ApiModule {
         WebhooksModule,
         PartnersModule,
         TemplateLibraryModule,
-        CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
+        CoordinationModule.forRoot({
+          handOff: PlannedContactMessenger,
+          householdCases: HouseholdCaseReader,
+          partnerDirectory: PartnerDirectoryReader,
+          imports: [ContactMessagingModule, HouseholdsModule],
+        }),
         ResponsesModule,
         IntakeHttpModule,
         MessagingHttpModule,
+        LettersHttpModule.forRoot({ imports: [ContactMessagingModule] }),
+        LetterLinksModule,
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,
@@ -54,10 +66,21 @@ export class ApiModule {
         WebhooksHttpModule,
         CampaignsHttpModule,
         HouseholdRightsHttpModule,
+        AnalyticsHttpModule,
+        ResponsePageHttpModule,
         TasksHttpModule,
       ],
       controllers: [HealthController, DashboardController, OverviewController],
-      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }, OverviewRepository, dependencyHealthProvider],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        // The overview's figures, each capability counting its own tables.
+        HouseholdFiguresReader,
+        MessageFiguresReader,
+        CoordinationFiguresReader,
+        LinkageFiguresReader,
+        OverviewRepository,
+        dependencyHealthProvider,
+      ],
     };
   }
 }

@@ -17,6 +17,7 @@ import { RequestParametersGuard, SafeTextPipe, UnissonError } from '@unisson/pla
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
+import { recordRoutes } from './route-table';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -47,6 +48,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
     { bufferLogs: true },
   );
+  recordRoutes(app);
   app.useLogger(app.get(Logger));
   // After authentication and rate limits (they read no parameter), before the audit trail, pipes and
   // handlers: a malformed path or query parameter of any route is a 400 naming it, never a query.
@@ -63,11 +65,24 @@ function mountOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
+/**
+ * What the queue dashboard's page may load: only this service. Its template links a web font from
+ * Google; the link is taken out of the page and the browser is told to load nothing from elsewhere.
+ */
+const QUEUE_DASHBOARD_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+const EXTERNAL_STYLESHEET = /<link[^>]+href="https?:\/\/[^"]*"[^>]*>/g;
+
+/**
+ * The queue dashboard (bull-board) under /queues, read-only: every queue in bull-board's read-only
+ * mode (no retry, clean, pause, add, promote) and any method but GET/HEAD refused with 405 before
+ * bull-board sees it. Operators and admins only (the policy's `dashboard.view`).
+ */
 async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath('/queues');
   createBullBoard({
-    queues: Object.values(QUEUES).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
+    queues: Object.values(QUEUES).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)), { readOnlyMode: true })),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Unisson — files' } },
   });
@@ -77,6 +92,10 @@ async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          await reply.code(405).header('allow', 'GET, HEAD').send('Tableau des files en lecture seule.');
+          return;
+        }
         // An operator's or admin's session, or the operators' shared credentials (demo, scripts).
         const session = await sessions.resolveSession(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
         if (session && mayAttempt(session, 'dashboard.view').allow) return;
@@ -90,6 +109,11 @@ async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
             .code(error.statusCode)
             .send(error.statusCode === 429 ? 'Trop de tentatives : réessayez plus tard.' : 'Identifiant opérateur requis.');
         }
+      });
+      scope.addHook('onSend', async (_request, reply, payload) => {
+        void reply.header('content-security-policy', QUEUE_DASHBOARD_CSP);
+        const type = String(reply.getHeader('content-type') ?? '');
+        return typeof payload === 'string' && type.startsWith('text/html') ? payload.replace(EXTERNAL_STYLESHEET, '') : payload;
       });
       await scope.register(serverAdapter.registerPlugin() as never);
     },

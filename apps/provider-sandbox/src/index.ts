@@ -6,3 +6,5 @@ export type { SandboxCall, SandboxMessage } from './domain/twilio-resources';
 export type { InboundSmsResult } from './twilio/twilio-emulator';
 export { SandboxFaults } from './domain/faults';
 export type { FaultPlan, SmtpFault, TwilioFault } from './domain/faults';
+export { startLetterService } from './letters/letter-service';
+export type { LetterService, LetterServiceOptions, SandboxSending, SandboxRecipient } from './letters/letter-service';

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '@unisson/config';
+import { startLetterService } from './letters/letter-service';
 import { startProviderSandbox } from './provider-sandbox';
 
 /**
@@ -17,15 +18,27 @@ async function main(): Promise<void> {
     authToken: config.twilio.authToken,
     phoneNumber: config.twilio.fromNumber,
     inboundSmsWebhookUrl: `${config.api.publicBaseUrl}/v1/webhooks/twilio/inbound-sms`,
+    bounceWebhookUrl: `${config.api.publicBaseUrl}/v1/webhooks/email/bounces`,
+    mailReturnPath: config.mail.returnPath,
+    mailWebhookSecret: config.mail.webhookSecret,
     logger: log,
   });
   log.info(
     { twilioUrl: sandbox.twilioUrl, smtp: `smtp://${config.sandbox.host}:${sandbox.smtpPort}` },
     `provider sandbox ready: open ${sandbox.twilioUrl}/ to see captured SMS, calls and emails`,
   );
+  // The online letter service (Maileva-like), used when LETTER_PROVIDER=online.
+  const letters = await startLetterService({
+    host: config.sandbox.host,
+    port: config.sandbox.lettersPort,
+    apiKey: config.letters.service.apiKey,
+    webhookSecret: config.letters.service.webhookSecret,
+    webhookUrl: `${config.api.publicBaseUrl}/v1/webhooks/letters`,
+  });
+  log.info({ lettersUrl: letters.url }, 'sandbox letter service ready');
   const shutdown = (signal: string) => {
     log.info({ signal }, 'provider sandbox stopping');
-    sandbox.stop().then(
+    Promise.all([sandbox.stop(), letters.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

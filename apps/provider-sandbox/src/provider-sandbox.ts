@@ -23,6 +23,12 @@ export interface ProviderSandboxOptions {
   inboundSmsWebhookUrl?: string;
   /** delay between two status changes of a message or call (default 200 ms) */
   lifecycleDelayMs?: number;
+  /** the application's bounce webhook, where reports to `mailReturnPath`'s domain are handed (signed) */
+  bounceWebhookUrl?: string;
+  /** MAIL_RETURN_PATH: its domain is the one the bounce webhook serves */
+  mailReturnPath?: string;
+  /** MAIL_WEBHOOK_SECRET */
+  mailWebhookSecret?: string;
   /** our Twilio number: the `To` of simulated incoming SMS */
   phoneNumber?: string;
   logger?: Logger;
@@ -46,7 +52,7 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
   const store = new SandboxStore();
   const faults = new SandboxFaults();
   const poster = new WebhookPoster(opts.authToken, store);
-  const lifecycle = new ProviderLifecycle(poster, opts.lifecycleDelayMs ?? 200, log);
+  const lifecycle = new ProviderLifecycle(poster, opts.lifecycleDelayMs ?? 200, log, store);
   const emulator = new TwilioEmulator(
     opts.accountSid,
     opts.phoneNumber ?? '+33700000001',
@@ -57,7 +63,11 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
     log,
   );
 
-  const smtp = await startSmtpCatcher(host, opts.smtpPort ?? 1025, store, log, faults);
+  const smtp = await startSmtpCatcher(host, opts.smtpPort ?? 1025, store, log, faults, {
+    webhookUrl: opts.bounceWebhookUrl ?? null,
+    returnPathDomain: opts.mailReturnPath ? opts.mailReturnPath.slice(opts.mailReturnPath.lastIndexOf('@') + 1) : null,
+    secret: opts.mailWebhookSecret ?? '',
+  });
   const app = fastify({ logger: false, bodyLimit: 1024 * 1024 });
   await app.register(formbody);
   let twilioUrl = '';

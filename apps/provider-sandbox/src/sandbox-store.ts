@@ -15,7 +15,7 @@ export interface CapturedEmail {
 
 export interface WebhookDelivery {
   at: Date;
-  kind: 'message-status' | 'call-status' | 'call-twiml' | 'inbound-sms';
+  kind: 'message-status' | 'call-status' | 'call-twiml' | 'call-gather' | 'call-dial' | 'inbound-sms' | 'email-bounce';
   sid: string;
   url: string;
   /** the form parameters posted, exactly as signed */
@@ -33,6 +33,8 @@ export class SandboxStore {
   readonly webhooks: WebhookDelivery[] = [];
   /** recipients who answered STOP: sending to them fails with 21610, like Twilio */
   readonly optedOut = new Set<string>();
+  /** keys the next person answering at a number presses at a <Gather> (POST /sandbox/keypresses) */
+  readonly keypresses = new Map<string, string[]>();
   private emailSeq = 0;
 
   nextEmailId(): number {
@@ -48,12 +50,21 @@ export class SandboxStore {
     return this.calls.find((c) => c.sid === sid);
   }
 
+  /** The digits scripted for the next <Gather> heard at this number, consumed once. */
+  takeKeypress(to: string): string | null {
+    const queue = this.keypresses.get(to);
+    const digits = queue?.shift() ?? null;
+    if (queue && queue.length === 0) this.keypresses.delete(to);
+    return digits;
+  }
+
   reset(): void {
     this.messages.length = 0;
     this.calls.length = 0;
     this.emails.length = 0;
     this.webhooks.length = 0;
     this.optedOut.clear();
+    this.keypresses.clear();
   }
 }
 

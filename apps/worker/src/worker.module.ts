@@ -5,14 +5,18 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@unisson/config';
 import { CoordinationJobsModule, CoordinationModule } from '@unisson/coordination';
 import { dataSourceOptions, dependencyHealthProvider } from '@unisson/database';
-import { HouseholdRegroupingModule } from '@unisson/households';
+import { HouseholdCaseReader, HouseholdRegroupingModule, HouseholdsModule, PersonalDataRetention } from '@unisson/households';
 import { unissonSchema } from '@unisson/database/schema';
-import { IntakeJobsModule } from '@unisson/intake';
-import { ContactMessagingModule, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
+import { IntakeJobsModule, SubmissionEraser } from '@unisson/intake';
+import { LinkageEraser } from '@unisson/linkage';
+import { ContactMessagingModule, MessageEraser, MessagingJobsModule, PlannedContactMessenger } from '@unisson/messaging';
+import { LettersJobsModule } from '@unisson/letters';
+import { LetterLinksModule } from '@unisson/response-page';
+import { AnalyticsModule } from '@unisson/analytics';
 import { AuditModule } from '@unisson/audit';
 import { BulkImportJobsModule } from '@unisson/bulk-import';
 import { CampaignsJobsModule } from '@unisson/campaigns';
-import { PartnersDirectoryModule } from '@unisson/partners';
+import { PartnerDirectoryReader, PartnersDirectoryModule } from '@unisson/partners';
 import { loggerParams, ReconcilerLoop } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { TasksJobsModule } from '@unisson/tasks';
@@ -40,18 +44,35 @@ export class WorkerModule {
         WebhooksModule,
         TemplateLibraryModule,
         TemplatesArchiveModule,
-        CoordinationModule.forRoot({ handOff: PlannedContactMessenger, imports: [ContactMessagingModule] }),
+        CoordinationModule.forRoot({
+          handOff: PlannedContactMessenger,
+          householdCases: HouseholdCaseReader,
+          partnerDirectory: PartnerDirectoryReader,
+          imports: [ContactMessagingModule, HouseholdsModule],
+        }),
         ResponsesModule,
         CoordinationJobsModule,
         IntakeJobsModule,
         HouseholdRegroupingModule,
         MessagingJobsModule,
+        LettersJobsModule.forRoot({ imports: [ContactMessagingModule] }),
+        LetterLinksModule,
         BulkImportJobsModule,
         WebhooksJobsModule,
         CampaignsJobsModule,
+        AnalyticsModule,
         TasksJobsModule,
       ],
-      providers: [WorkerStartup, ReconcilerLoop, dependencyHealthProvider],
+      providers: [
+        WorkerStartup,
+        ReconcilerLoop,
+        dependencyHealthProvider,
+        // Retention: households erase their records after the period, each capability its part.
+        PersonalDataRetention,
+        SubmissionEraser,
+        LinkageEraser,
+        MessageEraser,
+      ],
     };
   }
 }

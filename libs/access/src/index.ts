@@ -5,4 +5,4 @@ export * from './domain/resource';
 export * from './domain/policy';
 export * from './domain/shared-view';
 export { AccessPolicy } from './access-policy';
-export { Authorize, AUTHORIZED_ACTION, CurrentPrincipal } from './http/authorize.decorator';
+export { Authorize, AUTHORIZED_ACTION, CurrentPrincipal, WEB_PAGE, WebPage } from './http/authorize.decorator';

@@ -118,6 +118,12 @@ export class CampaignsService {
   }
 
   /** Counts of the audience (small ones hidden): what the preview and the campaign page show. */
+  /** The audience of a target the principal may aim at (its own territories): a 404 for another territory. */
+  async previewFor(actor: Principal, target: CampaignTarget) {
+    this.policy.assert(actor, 'campaign.create', { territory: target.territory });
+    return this.preview(target);
+  }
+
   async preview(target: CampaignTarget) {
     const groups = await this.audience.breakdown(this.filterOf(target));
     const total = groups.reduce((sum, g) => sum + g.count, 0);
@@ -204,12 +210,11 @@ export class CampaignsService {
     action: 'campaign.read' | 'campaign.change' | 'campaign.approve' | 'campaign.cancel',
   ): Promise<Campaign> {
     const campaign = await this.campaigns.find(id);
-    this.policy.assert(actor, action, {
-      ownerPartnerId: campaign?.partnerId ?? '(aucun)',
-      createdBy: campaign?.createdBy,
-      territory: campaign?.territory,
-    });
-    if (!campaign) throw UnissonError.notFound(`La campagne ${id}`);
+    this.policy.assertFound(actor, action, campaign, (c) => ({
+      ownerPartnerId: c.partnerId,
+      createdBy: c.createdBy,
+      territory: c.territory,
+    }));
     return campaign;
   }
 

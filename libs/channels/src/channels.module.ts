@@ -6,9 +6,11 @@ import { SmsChannelSender } from './sms-channel-sender';
 import { SmsSender } from './sms-sender';
 import { SmtpEmailSender } from './smtp-email-sender';
 import { TwilioSmsSender } from './twilio-sms-sender';
+import { TwilioVoiceCalls } from './twilio-voice-calls';
+import { VoiceChannelSender } from './voice-channel-sender';
 
 /**
- * Provides the provider ports SmsSender (Twilio SDK) and EmailSender (SMTP) built from the typed
+ * Provides the provider ports SmsSender (Twilio SDK), TwilioVoiceCalls and EmailSender (SMTP) built from the typed
  * configuration, and the channel senders built on them.
  */
 @Module({
@@ -27,9 +29,15 @@ import { TwilioSmsSender } from './twilio-sms-sender';
         }),
       inject: [APP_CONFIG],
     },
+    {
+      provide: TwilioVoiceCalls,
+      useFactory: (config: AppConfig) => new TwilioVoiceCalls(config.twilio, config.dispatch.providerTimeoutMs),
+      inject: [APP_CONFIG],
+    },
     SmsChannelSender,
     EmailChannelSender,
+    VoiceChannelSender,
   ],
-  exports: [SmsSender, EmailSender, SmsChannelSender, EmailChannelSender],
+  exports: [SmsSender, EmailSender, TwilioVoiceCalls, SmsChannelSender, EmailChannelSender, VoiceChannelSender],
 })
 export class ChannelsModule {}

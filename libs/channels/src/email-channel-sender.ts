@@ -1,8 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import addressparser from 'nodemailer/lib/addressparser';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { PartnersRepository } from '@unisson/partners';
 import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
 import { ChannelError } from './domain/channel-error';
 import { EmailLog } from './email-log';
+import { linkPhoneNumbers, trackLinks, unsubscribeHeaders, verpAddress } from './domain/email-content';
+import { signToken } from './domain/signed-tokens';
 import { EmailSender } from './email-sender';
 
 /** The Message-ID of a message's e-mail: derived from its idempotency key, the same on every attempt. */
@@ -10,32 +14,68 @@ export function emailMessageId(idempotencyKey: string): string {
   return `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@unisson>`;
 }
 
-/** E-mail through the mail transport port (SMTP). */
+/** The links an e-mail carries back to the API: one-click unsubscribe, tracked links. */
+export function emailLinkUrls(config: Pick<AppConfig, 'api' | 'security'>) {
+  const base = config.api.publicBaseUrl;
+  const secret = config.security.appSecret;
+  return {
+    unsubscribe: (householdId: string, messageId: string) =>
+      `${base}/v1/email/unsubscribe?t=${signToken(secret, 'email-unsubscribe', { h: householdId, m: messageId })}`,
+    tracked: (messageId: string, url: string) => `${base}/v1/email/link?t=${signToken(secret, 'email-link', { m: messageId, u: url })}`,
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * E-mail through the mail transport port (SMTP), in the lead partner's name: its name in From
+ * (our address, which the relay may sign), its Reply-To, a plain-text part, `tel:` links, links
+ * tracked through the API, RFC 8058 one-click unsubscribe, and a VERP return path so a bounce
+ * names its message.
+ */
 @Injectable()
 export class EmailChannelSender extends ChannelSender {
   readonly channel = 'email' as const;
 
   private readonly relay: string;
   private readonly log: EmailLog | null;
+  private readonly fromAddress: string;
+  private readonly fromName: string;
+  private readonly links: ReturnType<typeof emailLinkUrls>;
 
   constructor(
     private readonly email: EmailSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly partners?: PartnersRepository,
   ) {
     super();
     this.relay = new URL(config.mail.smtpUrl).host;
     this.log = config.mail.log ? new EmailLog(config.mail.log, config.dispatch.providerTimeoutMs) : null;
+    const [from] = addressparser(config.mail.from, { flatten: true });
+    this.fromAddress = from?.address || config.mail.from;
+    this.fromName = from?.name || 'Unisson';
+    this.links = emailLinkUrls(config);
   }
 
   async send(delivery: OutboundDelivery, progress?: SendProgress): Promise<DeliveryReceipt> {
+    const lead = await this.leadPartner(delivery);
+    const html = delivery.bodyHtml ?? `<pre>${escapeHtml(delivery.body)}</pre>`;
     const receipt = await this.email.send(
       {
         to: delivery.recipient,
+        from: { name: lead?.name ?? this.fromName, address: this.fromAddress },
+        replyTo: lead?.replyToEmail ?? null,
+        envelopeFrom: verpAddress(this.config.mail.returnPath, delivery.messageId),
         subject: delivery.subject ?? '',
         text: delivery.body,
-        html: delivery.bodyHtml ?? `<pre>${delivery.body}</pre>`,
+        html: trackLinks(linkPhoneNumbers(html), (url) => this.links.tracked(delivery.messageId, url)),
         messageId: emailMessageId(delivery.idempotencyKey),
-        headers: { 'X-Unisson-Message': delivery.messageId },
+        headers: {
+          'X-Unisson-Message': delivery.messageId,
+          ...unsubscribeHeaders(this.links.unsubscribe(delivery.householdId, delivery.messageId)),
+        },
       },
       progress ? () => progress.beforeHandover() : undefined,
     );
@@ -63,5 +103,12 @@ export class EmailChannelSender extends ChannelSender {
       throw new ChannelError('email', 'MAIL_LOG_NOT_SETTLED', true, 'the relay log may not list this e-mail yet; asked again later');
     }
     return { kind: 'notAccepted' };
+  }
+
+  private async leadPartner(delivery: OutboundDelivery): Promise<{ name: string; replyToEmail: string | null } | null> {
+    const leadId = delivery.signingPartnerIds[0];
+    if (!leadId || !this.partners) return null;
+    const [lead] = await this.partners.findPartnersByIds([leadId]);
+    return lead ? { name: lead.name, replyToEmail: lead.replyToEmail ?? null } : null;
   }
 }

@@ -1,5 +1,10 @@
 export interface EmailRequest {
   to: string;
+  /** Display name and address of From; MAIL_FROM when absent. */
+  from?: { name: string; address: string };
+  replyTo?: string | null;
+  /** SMTP envelope sender (MAIL FROM), where bounces go; From's address when absent. */
+  envelopeFrom?: string;
   subject: string;
   html: string;
   text: string;

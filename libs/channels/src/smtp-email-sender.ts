@@ -68,7 +68,7 @@ export class SmtpEmailSender extends EmailSender {
   private readonly fromAddress: string;
 
   constructor(
-    private readonly config: MailConfig,
+    private readonly config: Pick<MailConfig, 'smtpUrl' | 'from'> & Partial<Pick<MailConfig, 'returnPath'>>,
     options: { timeoutMs?: number; maxConnections?: number } = {},
   ) {
     super();
@@ -82,7 +82,8 @@ export class SmtpEmailSender extends EmailSender {
 
   async send(req: EmailRequest, beforeHandover: () => Promise<void> = async () => undefined): Promise<EmailReceipt> {
     const raw = await new MailComposer({
-      from: this.config.from,
+      from: req.from ?? this.config.from,
+      ...(req.replyTo ? { replyTo: req.replyTo } : {}),
       to: req.to,
       subject: req.subject,
       html: req.html,
@@ -103,7 +104,7 @@ export class SmtpEmailSender extends EmailSender {
     try {
       await new Promise<void>((resolve, reject) => {
         const stream = handoverStream(raw, beforeHandover, () => (handedOver = true));
-        session.send({ from: this.fromAddress, to: [req.to] }, stream, (error) => (error ? reject(error) : resolve()));
+        session.send({ from: req.envelopeFrom ?? this.fromAddress, to: [req.to] }, stream, (error) => (error ? reject(error) : resolve()));
       });
       this.pool.release(session, true);
       return { providerMessageId: req.messageId };

@@ -15,14 +15,30 @@ export interface AppConfig {
     statusPollAfterMs: number;
     smsPartsPerSecond: number;
     emailsPerSecond: number;
+    callsPerSecond: number;
     failoverAfterMs: number;
   };
   abuse: { apiRequestsPerSecond: number };
-  mail: { smtpUrl: string; from: string; log?: { url: string; apiKey: string; settleMs: number } | null };
+  mail: {
+    smtpUrl: string;
+    from: string;
+    returnPath: string;
+    webhookSecret: string;
+    linkHosts: string[];
+    log?: { url: string; apiKey: string; settleMs: number } | null;
+  };
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
-  sandbox: { host: string; twilioPort: number; smtpPort: number };
+  sandbox: { host: string; twilioPort: number; smtpPort: number; lettersPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
   responsePage: { linkTtlDays: number };
+  letters: {
+    provider: 'local' | 'online';
+    dir: string;
+    cutoff: string;
+    batchDelayMs: number | null;
+    service: { url: string; apiKey: string; webhookSecret: string };
+  };
+  retention: { daysAfterClose: number };
   linkage: { linkProbability: number | null; reviewProbability: number | null; targetFalseLinkRate: number | null };
   /** Null: the coordination calendar follows real time. */
   coordinationClockStart: string | null;
@@ -72,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statusPollAfterMs: c.STATUS_POLL_AFTER_MS,
       smsPartsPerSecond: c.SMS_PARTS_PER_SECOND,
       emailsPerSecond: c.EMAILS_PER_SECOND,
+      callsPerSecond: c.CALLS_PER_SECOND,
       failoverAfterMs: c.FAILOVER_AFTER_MS,
     },
     abuse: { apiRequestsPerSecond: c.API_RATE_LIMIT_PER_SECOND },
@@ -82,6 +99,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         c.MAIL_LOG_URL === ''
           ? null
           : { url: c.MAIL_LOG_URL.replace(/\/$/, ''), apiKey: c.MAIL_LOG_API_KEY, settleMs: c.MAIL_LOG_SETTLE_MS },
+      returnPath: c.MAIL_RETURN_PATH,
+      webhookSecret: c.MAIL_WEBHOOK_SECRET,
+      linkHosts: c.EMAIL_LINK_HOSTS.split(',').filter(Boolean),
     },
     twilio: {
       accountSid: c.TWILIO_ACCOUNT_SID,
@@ -89,13 +109,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseUrl: c.TWILIO_BASE_URL === '' ? null : c.TWILIO_BASE_URL.replace(/\/$/, ''),
       fromNumber: c.TWILIO_FROM_NUMBER,
     },
-    sandbox: { host: c.SANDBOX_HOST, twilioPort: c.SANDBOX_TWILIO_PORT, smtpPort: c.SANDBOX_SMTP_PORT },
+    sandbox: {
+      host: c.SANDBOX_HOST,
+      twilioPort: c.SANDBOX_TWILIO_PORT,
+      smtpPort: c.SANDBOX_SMTP_PORT,
+      lettersPort: c.SANDBOX_LETTERS_PORT,
+    },
     security: {
       appSecret: c.APP_SECRET,
       dashboardUser: c.DASHBOARD_USER,
       dashboardPassword: c.DASHBOARD_PASSWORD,
     },
     responsePage: { linkTtlDays: c.RESPONSE_LINK_TTL_DAYS },
+    letters: {
+      provider: c.LETTER_PROVIDER,
+      dir: c.LETTERS_DIR,
+      cutoff: c.LETTER_BATCH_CUTOFF,
+      batchDelayMs: c.LETTER_BATCH_DELAY_MS === '' ? null : c.LETTER_BATCH_DELAY_MS,
+      service: { url: c.LETTER_SERVICE_URL.replace(/\/$/, ''), apiKey: c.LETTER_SERVICE_API_KEY, webhookSecret: c.LETTER_WEBHOOK_SECRET },
+    },
+    retention: { daysAfterClose: c.RETENTION_DAYS_AFTER_CLOSE },
     linkage: {
       linkProbability: c.LINKAGE_LINK_THRESHOLD,
       reviewProbability: c.LINKAGE_REVIEW_THRESHOLD,

@@ -61,6 +61,8 @@ export const configSchema = z.object({
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
   /** SMS parts per second per sending number (Twilio's default outside the US: 10). */
   SMS_PARTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(10),
+  /** Calls placed per second (Twilio's default per account: 1). */
+  CALLS_PER_SECOND: z.coerce.number().min(0.1).max(1_000).default(1),
   /** E-mails per second to the SMTP relay. */
   EMAILS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
   /** While a provider's circuit is open, a message waiting longer than this goes to the playbook's next channel. */
@@ -83,6 +85,18 @@ export const configSchema = z.object({
   MAIL_LOG_API_KEY: z.string().default('unisson-local-mail-log-key'),
   /** The log may lag behind the relay: "not in the log" is trusted only for a hand-over older than this. */
   MAIL_LOG_SETTLE_MS: z.coerce.number().int().min(0).max(3600_000).default(60_000),
+  /** Envelope sender of every e-mail; each message's bounces come back to local+<message id>@domain (VERP). */
+  MAIL_RETURN_PATH: z
+    .string()
+    .regex(/^[^\s@+]+@[^\s@]+\.[^\s@]+$/, 'must be an address without "+", e.g. rebonds@unisson.example')
+    .default('rebonds@unisson.local'),
+  /** Shared secret signing the bounce reports the mail server forwards to POST /v1/webhooks/email/bounces. */
+  MAIL_WEBHOOK_SECRET: z.string().min(16).default('unisson-local-mail-webhook-secret'),
+  /** Hosts an e-mail's tracked links may lead to (comma-separated; the API's own host is always allowed). */
+  EMAIL_LINK_HOSTS: z
+    .string()
+    .regex(/^$|^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must list host names separated by commas, e.g. www.service-public.fr,www.anil.org')
+    .default('www.service-public.fr,www.anil.org,www.caf.fr,www.justice.fr,www.mesdroitssociaux.gouv.fr'),
   TWILIO_ACCOUNT_SID: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hexadecimal characters')
@@ -100,7 +114,25 @@ export const configSchema = z.object({
   /** Secret mixed into API-key hashes and household response tokens. */
   APP_SECRET: z.string().min(16).default('unisson-local-development-secret'),
   /** Days a household's response link (letters, e-mails, SMS, the shared notice) stays valid. */
+  /** Letters: `local` writes each day's print batches under LETTERS_DIR; `online` sends them to the online letter service. */
+  LETTER_PROVIDER: z.enum(['local', 'online']).default('local'),
+  LETTERS_DIR: z.string().min(1).default('var/letters'),
+  /** Paris time after which a letter waits for the next day's batch. */
+  LETTER_BATCH_CUTOFF: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('16:00'),
+  /** When set, a sender's batch is made this long after its first letter of the day instead of at the cut-off (demo, tests). */
+  LETTER_BATCH_DELAY_MS: z.union([z.literal(''), z.coerce.number().int().min(0)]).default(''),
+  /** The online letter service (Maileva-like): the provider sandbox locally. */
+  LETTER_SERVICE_URL: url(['http', 'https']).default('http://127.0.0.1:4012'),
+  LETTER_SERVICE_API_KEY: z.string().min(8).default('unisson-local-letter-service-key'),
+  /** Signs the letter service's webhooks (HMAC-SHA256). */
+  LETTER_WEBHOOK_SECRET: z.string().min(16).default('unisson-local-letter-webhook-secret'),
+  SANDBOX_LETTERS_PORT: z.coerce.number().int().min(0).max(65535).default(4012),
   RESPONSE_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
+  /** Retention: days after a household's procedures have all closed before its personal data is erased (the counts stay). */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36500).default(730),
   /** Basic-auth credentials of the operators' dashboards (queues, previews). */
   DASHBOARD_USER: z.string().min(1).default('operateur'),
   DASHBOARD_PASSWORD: z.string().min(8).default('unisson-demo'),

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 import { CoordinationRepository } from './coordination.repository';
 import { CoordinationService, PLAN_OBSERVER, PlanObserver } from './coordination.service';
+import { HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { IntentOutcomesReader } from './intent-outcomes.reader';
 import { HouseholdPlanController } from './http/household-plan.controller';
@@ -26,6 +27,10 @@ export const COORDINATION_CLOCK = Symbol('COORDINATION_CLOCK');
 export interface CoordinationOptions {
   /** Messaging's implementation of the hand-off (exported by one of `imports`); a recording one otherwise. */
   handOff?: Type<ContactHandOff>;
+  /** Households' public reader of a household's case (exported by one of `imports`). */
+  householdCases: Type<HouseholdCaseSource>;
+  /** Partners' public reader of who works on a territory (exported by one of `imports`, or global). */
+  partnerDirectory: Type<PartnerDirectorySource>;
   /** Modules that provide the hand-off and what it needs. */
   imports?: ModuleMetadata['imports'];
 }
@@ -34,7 +39,14 @@ function providers(options: CoordinationOptions): Provider[] {
   return [
     { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
     { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
-    { provide: HouseholdSnapshotRepository, useFactory: (ds: DataSource) => new HouseholdSnapshotRepository(ds), inject: [DataSource] },
+    { provide: HouseholdCaseSource, useExisting: options.householdCases },
+    { provide: PartnerDirectorySource, useExisting: options.partnerDirectory },
+    {
+      provide: HouseholdSnapshotRepository,
+      useFactory: (ds: DataSource, cases: HouseholdCaseSource, directory: PartnerDirectorySource) =>
+        new HouseholdSnapshotRepository(ds, cases, directory),
+      inject: [DataSource, HouseholdCaseSource, PartnerDirectorySource],
+    },
     { provide: IntentOutcomesReader, useFactory: (ds: DataSource) => new IntentOutcomesReader(ds), inject: [DataSource] },
     options.handOff
       ? { provide: ContactHandOff, useExisting: options.handOff }
@@ -91,7 +103,7 @@ function providers(options: CoordinationOptions): Provider[] {
  */
 @Module({})
 export class CoordinationModule {
-  static forRoot(options: CoordinationOptions = {}): DynamicModule {
+  static forRoot(options: CoordinationOptions): DynamicModule {
     return {
       module: CoordinationModule,
       global: true,

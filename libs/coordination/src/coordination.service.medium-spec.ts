@@ -12,6 +12,8 @@ import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { COORDINATION_QUEUE } from './jobs/contact-due.job';
 import { PlanExecutor } from './plan-executor';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
+import { HouseholdCaseReader } from '@unisson/households';
+import { PartnerDirectoryReader } from '@unisson/partners';
 
 // The whole Unisson schema (foundation tables + the engine's), so the snapshot SQL meets the real columns.
 let database: IsolatedDatabase;
@@ -92,7 +94,13 @@ beforeAll(async () => {
   queue = new Queue(COORDINATION_QUEUE, { connection, prefix: `test:coordination-service:${randomBytes(4).toString('hex')}` });
   const repository = new CoordinationRepository(dataSource);
   const executor = new PlanExecutor(repository, queue, new RecordingContactHandOff());
-  service = new CoordinationService(repository, new HouseholdSnapshotRepository(dataSource), executor, PlaybookCatalog.load(), clock);
+  service = new CoordinationService(
+    repository,
+    new HouseholdSnapshotRepository(dataSource, new HouseholdCaseReader(dataSource), new PartnerDirectoryReader(dataSource)),
+    executor,
+    PlaybookCatalog.load(),
+    clock,
+  );
 });
 
 afterAll(async () => {
@@ -111,9 +119,25 @@ describe('CoordinationService on the whole schema', () => {
     expect(plan?.contacts.filter((c) => c.channel === 'letter')).toHaveLength(1);
     expect(plan?.contacts.some((c) => c.channel === 'sms')).toBe(true); // the partner record has a mobile number
 
-    const shown = await service.planFor(household, { partnerId: 'adil-93', partnerKind: 'adil', territory: '93' });
+    const shown = await service.planFor(household, {
+      type: 'api_key',
+      keyId: 'k',
+      partnerId: 'adil-93',
+      partnerKind: 'adil',
+      territories: ['93'],
+      scopes: ['plans:read'],
+    });
     expect(shown.contacts.map((c) => c.key).sort()).toEqual(plan?.contacts.map((c) => c.key).sort());
-    await expect(service.planFor(household, { partnerId: 'other', partnerKind: 'adil', territory: '93' })).rejects.toMatchObject({
+    await expect(
+      service.planFor(household, {
+        type: 'api_key',
+        keyId: 'k',
+        partnerId: 'other',
+        partnerKind: 'adil',
+        territories: ['93'],
+        scopes: ['plans:read'],
+      }),
+    ).rejects.toMatchObject({
       statusCode: 404,
     });
   });

@@ -1,3 +1,4 @@
+import type { KeyPrincipal } from '@unisson/access';
 import type { CoordinationRepository, PlannedContactRecord } from './coordination.repository';
 import { CoordinationService } from './coordination.service';
 import type { HouseholdSnapshotRepository } from './household-snapshot.repository';
@@ -71,17 +72,22 @@ describe('CoordinationService', () => {
     contacts: [contact('k1', 'planned'), contact('k2', 'cancelled'), contact('k3', 'handedOff')],
   };
 
+  const reader = (partnerId: string, partnerKind: string, territory: string): KeyPrincipal => ({
+    type: 'api_key',
+    keyId: `key-${partnerId}`,
+    partnerId,
+    partnerKind,
+    territories: [territory],
+    scopes: ['plans:read'],
+  });
+
   it.each([
-    ['a partner named in the plan', { partnerId: 'partner-a', partnerKind: 'bailleur_social', territory: '93' }, true],
-    ['the Département of the territory', { partnerId: 'cd', partnerKind: 'departement', territory: '93' }, true],
-    ['a partner not named in the plan', { partnerId: 'partner-z', partnerKind: 'bailleur_social', territory: '93' }, false],
-    [
-      'the landlord holding the record, no longer named',
-      { partnerId: 'landlord-who-alerted', partnerKind: 'bailleur_social', territory: '93' },
-      true,
-    ],
-    ['a record holder of another territory', { partnerId: 'landlord-who-alerted', partnerKind: 'bailleur_social', territory: '38' }, false],
-    ['the Département of another territory', { partnerId: 'cd38', partnerKind: 'departement', territory: '38' }, false],
+    ['a partner named in the plan', reader('partner-a', 'bailleur_social', '93'), true],
+    ['the Département of the territory', reader('cd', 'departement', '93'), true],
+    ['a partner not named in the plan', reader('partner-z', 'bailleur_social', '93'), false],
+    ['the landlord holding the record, no longer named', reader('landlord-who-alerted', 'bailleur_social', '93'), true],
+    ['a record holder of another territory', reader('landlord-who-alerted', 'bailleur_social', '38'), false],
+    ['the Département of another territory', reader('cd38', 'departement', '38'), false],
   ])('shows the plan to %s: %s', async (_label, reader, entitled) => {
     const result = service({ findPlan: jest.fn().mockResolvedValue(stored) }).planFor('h', reader);
     if (entitled) {
@@ -153,8 +159,8 @@ describe('CoordinationService', () => {
   });
 
   it('compares addresses whatever the case, accents and punctuation partners write', () => {
-    expect(postalAddressKey({ street: '12 bis av. Jean-Jaurès', address_extra: 'Bât B', postal_code: '93200' })).toBe(
-      postalAddressKey({ street: '12 BIS AV JEAN JAURES', address_extra: 'bat  b', postal_code: '93200' }),
+    expect(postalAddressKey({ street: '12 bis av. Jean-Jaurès', addressExtra: 'Bât B', postalCode: '93200' })).toBe(
+      postalAddressKey({ street: '12 BIS AV JEAN JAURES', addressExtra: 'bat  b', postalCode: '93200' }),
     );
   });
 

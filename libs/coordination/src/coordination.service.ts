@@ -3,7 +3,7 @@
  * household (load -> pure planner -> executor) and show a plan to the partners entitled to it.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { UnissonError } from '@unisson/platform';
+import { AccessPolicy, type Principal } from '@unisson/access';
 import { dayOfIsoDate, timeZoneOfTerritory, zoneClock } from './domain/calendar';
 import { planContacts } from './domain/contact-planner';
 import { contactState } from './domain/contact-state';
@@ -13,9 +13,6 @@ import { CoordinationRepository } from './coordination.repository';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { ExecutorClock, PlanExecutor, systemClock } from './plan-executor';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
-
-/** Partner kinds that coordinate prevention on their territory and may read every plan there. */
-const COORDINATING_KINDS = ['etat', 'departement', 'ccapex'];
 
 /**
  * Told of every plan applied, with each intent's partner (webhooks tell partners their intent was
@@ -28,15 +25,11 @@ export const PLAN_OBSERVER = Symbol('PLAN_OBSERVER');
 /** An intent as a partner posts it: the deadline, if any, is a civil date. */
 export type IntentToPlan = Omit<ContactIntent, 'id' | 'createdAt' | 'deadline'> & { idempotencyKey: string; deadlineOn: string | null };
 
-export interface PlanReader {
-  partnerId: string;
-  partnerKind: string;
-  territory: string;
-}
-
 @Injectable()
 export class CoordinationService {
   private readonly logger = new Logger('CoordinationService');
+  /** The one access policy (libs/access): pure, no state. */
+  private readonly policy: AccessPolicy = new AccessPolicy();
 
   constructor(
     private readonly repository: CoordinationRepository,
@@ -123,6 +116,14 @@ export class CoordinationService {
    * visit that found the household moved, marks the household's address invalid for every partner
    * when the playbook says so; answers, failures and returned mail change the plan.
    */
+  /**
+   * A delivery status notification said the household's e-mail address does not exist: no
+   * partner's e-mail is planned to it again (the next re-plan takes the playbook's next channel).
+   */
+  async markEmailInvalid(householdId: string, address: string): Promise<void> {
+    await this.snapshots.markEmailInvalid(householdId, address);
+  }
+
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<void> {
     const contact = await this.repository.recordOutcome(contactKey, outcome);
     if (!contact) return;
@@ -135,20 +136,19 @@ export class CoordinationService {
   }
 
   /**
-   * The stored plan, if the reader is entitled: on the household's territory, and coordinating
-   * there, named in the plan, or holding a record of the household (the landlord that sent the
-   * alert keeps seeing it when the case moves on). Every contact shows what became of it.
+   * The stored plan, if the access policy lets the reader see it (`household.plan.read`: on one of
+   * its territories, and coordinating there, named in the plan, or holding a record of the
+   * household — the landlord that sent the alert keeps seeing it when the case moves on). Anything
+   * else is the same 404 as an unknown household. Every contact shows what became of it.
    */
-  async planFor(householdId: string, reader: PlanReader) {
+  async planFor(householdId: string, reader: Principal) {
     const [found, holders] = await Promise.all([this.repository.findPlan(householdId), this.snapshots.findRecordHolders(householdId)]);
-    const plan = found?.plan;
-    const entitled =
-      plan &&
-      plan.territory === reader.territory &&
-      (COORDINATING_KINDS.includes(reader.partnerKind) ||
-        (plan.partner_ids as string[]).includes(reader.partnerId) ||
-        holders.partnerIds.includes(reader.partnerId));
-    if (!found || !entitled) throw UnissonError.notFound('The contact plan of this household');
+    // No plan, or one the reader may not see: the same 404.
+    this.policy.assertFound(reader, 'household.plan.read', found, ({ plan }) => ({
+      territory: plan.territory as string,
+      recordHolderPartnerIds: [...(plan.partner_ids as string[]), ...holders.partnerIds],
+    }));
+    const plan = found.plan;
     const clock = zoneClock(plan.time_zone as string);
     const partners = await this.snapshots.findPartners(plan.territory as string);
     const nameOf = (id: string) => partners.find((p) => p.id === id)?.name ?? null;

@@ -36,11 +36,13 @@ export {
   CoordinationOptions,
   COORDINATION_CLOCK,
 } from './coordination.module';
-export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver, PlanReader } from './coordination.service';
+export { CoordinationService, IntentToPlan, PLAN_OBSERVER, PlanObserver } from './coordination.service';
 export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock } from './plan-executor';
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { HouseholdSnapshotRepository } from './household-snapshot.repository';
+export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
+export { CoordinationFiguresReader } from './coordination-figures.reader';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,

@@ -13,6 +13,8 @@ import { AuditEntry } from '../../platform/src/audit-entry.entity';
 import { Foundation1790000000000 } from './migrations/1790000000000-foundation';
 import { ProcedureStages1791000000000 } from './migrations/1791000000000-procedure-stages';
 import { DispatchReconciliation1792000000000 } from './migrations/1792000000000-dispatch-reconciliation';
+import { StageEventFeedOrder1801000000004 } from './migrations/1801000000004-stage-event-feed-order';
+import { HouseholdContactPreferences1798000000100 } from './migrations/1798000000100-household-contact-preferences';
 
 export const foundationEntities = [
   Partner,
@@ -28,4 +30,10 @@ export const foundationEntities = [
   InboundResponse,
   AuditEntry,
 ];
-export const foundationMigrations = [Foundation1790000000000, ProcedureStages1791000000000, DispatchReconciliation1792000000000];
+export const foundationMigrations = [
+  Foundation1790000000000,
+  ProcedureStages1791000000000,
+  DispatchReconciliation1792000000000,
+  StageEventFeedOrder1801000000004,
+  HouseholdContactPreferences1798000000100,
+];

@@ -12,11 +12,13 @@ import { webhooksEntities, webhooksMigrations } from '../../webhooks/src/schema'
 import { bulkImportEntities, bulkImportMigrations } from '../../bulk-import/src/schema';
 import { campaignsEntities, campaignsMigrations } from '../../campaigns/src/schema';
 import { responsesEntities, responsesMigrations } from '../../responses/src/schema';
+import { messagingEntities, messagingMigrations } from '../../messaging/src/schema';
 import { responsePageEntities, responsePageMigrations } from '../../response-page/src/schema';
 import { experimentsEntities, experimentsMigrations } from '../../experiments/src/schema';
 import { analyticsEntities, analyticsMigrations } from '../../analytics/src/schema';
 import { lettersEntities, lettersMigrations } from '../../letters/src/schema';
 import { tasksEntities, tasksMigrations } from '../../tasks/src/schema';
+import { householdsEntities, householdsMigrations } from '../../households/src/schema';
 import { foundationEntities, foundationMigrations } from './foundation-schema';
 import type { SchemaParts } from './data-source-options';
 
@@ -35,6 +37,7 @@ export const unissonSchema: SchemaParts = {
     bulkImportEntities,
     campaignsEntities,
     responsesEntities,
+    messagingEntities,
     // Issue 9: the household's response page.
     responsePageEntities,
     // Issue 12: experiments and analytics' read model.
@@ -43,6 +46,8 @@ export const unissonSchema: SchemaParts = {
     // Issue 9: letters.
     lettersEntities,
     tasksEntities,
+    // Issue 11 part B: retention (and the households' later columns).
+    householdsEntities,
   ].flatMap(asArray),
   migrations: [
     foundationMigrations,
@@ -55,10 +60,12 @@ export const unissonSchema: SchemaParts = {
     bulkImportMigrations,
     campaignsMigrations,
     responsesMigrations,
+    messagingMigrations,
     responsePageMigrations,
     experimentsMigrations,
     analyticsMigrations,
     lettersMigrations,
     tasksMigrations,
+    householdsMigrations,
   ].flatMap(asArray),
 };

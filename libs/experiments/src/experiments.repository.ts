@@ -57,18 +57,24 @@ export class ExperimentsRepository {
   }
 
   /**
-   * A response of the household: the first primary response within the window of each running or
-   * stopped experiment it is in. Returns how many assignments it marked.
+   * Responses of households: each assignment keeps the first primary response within its window
+   * (a response before the household's first message of the experiment does not count).
    */
-  async markResponded(householdId: string, kind: string, occurredAt: Date): Promise<number> {
+  async markResponded(responses: ReadonlyArray<{ householdId: string; kind: string; occurredAt: Date }>): Promise<number> {
+    if (!responses.length) return 0;
     const rows: unknown = await this.dataSource.query(
-      `UPDATE experiment_assignment a SET responded_at = $3
-         FROM experiment e
-        WHERE a.household_id = $1 AND e.id = a.experiment_id AND $2 = ANY (e.primary_response_kinds)
-          AND $3 >= a.assigned_at AND $3 <= a.assigned_at + make_interval(days => e.response_window_days)
-          AND (a.responded_at IS NULL OR a.responded_at > $3)
+      `UPDATE experiment_assignment a SET responded_at = x.first_at
+         FROM (SELECT a2.experiment_id, a2.household_id, min(r.occurred_at) AS first_at
+                 FROM jsonb_to_recordset($1::jsonb) AS r(household_id uuid, kind text, occurred_at timestamptz)
+                 JOIN experiment_assignment a2 ON a2.household_id = r.household_id
+                 JOIN experiment e ON e.id = a2.experiment_id
+                WHERE r.kind = ANY (e.primary_response_kinds) AND r.occurred_at >= a2.assigned_at
+                  AND r.occurred_at <= a2.assigned_at + make_interval(days => e.response_window_days)
+                GROUP BY a2.experiment_id, a2.household_id) x
+        WHERE a.experiment_id = x.experiment_id AND a.household_id = x.household_id
+          AND (a.responded_at IS NULL OR a.responded_at > x.first_at)
         RETURNING a.household_id`,
-      [householdId, kind, occurredAt],
+      [JSON.stringify(responses.map((r) => ({ household_id: r.householdId, kind: r.kind, occurred_at: r.occurredAt })))],
     );
     const list = Array.isArray(rows) && Array.isArray(rows[0]) ? (rows[0] as unknown[]) : (rows as unknown[]);
     return list.length;

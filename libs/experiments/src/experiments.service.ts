@@ -73,8 +73,13 @@ export class ExperimentsService {
   }
 
   /** Analytics tells of each response: assignments whose primary response it is are marked. */
-  noteResponse(householdId: string, kind: string, occurredAt: Date): Promise<number> {
-    return this.experiments.markResponded(householdId, kind, occurredAt);
+  noteResponses(responses: ReadonlyArray<{ householdId: string; kind: string; occurredAt: Date }>): Promise<number> {
+    return this.experiments.markResponded(responses);
+  }
+
+  /** Re-weighs every running adaptive experiment (after new responses). */
+  async reweighAdaptive(): Promise<void> {
+    for (const e of await this.experiments.list()) if (e.allocation === 'thompson' && e.status === 'running') await this.reweigh(e.id);
   }
 
   /** Thompson sampling: new households of adaptive experiments follow the arms' current chances (floor 10 %). */

@@ -4,6 +4,7 @@ export * from './domain/experiment';
 export * from './domain/analysis';
 export { simulateExperiments, type SimulationSummary } from './domain/simulation';
 export { ExperimentsModule } from './experiments.module';
+export { ExperimentsRepository } from './experiments.repository';
 export { ExperimentsService, ExperimentWithReport, designOf } from './experiments.service';
 export { ExperimentAssigner, VariantAssignment, DEFAULT_VARIANT_ID, variantOfArm } from './experiment-assigner';
 export { Experiment, ALLOCATIONS, Allocation, ExperimentStatus } from './entities/experiment.entity';

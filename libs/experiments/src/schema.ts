@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { ExperimentAssignment } from './entities/experiment-assignment.entity';
 import { Experiment } from './entities/experiment.entity';
 import { Experiments1801000000000 } from './migrations/1801000000000-experiments';
+import { AssignmentReportIndex1801000000005 } from './migrations/1801000000005-assignment-report-index';
 
 export const experimentsEntities: MixedList<Function> = [Experiment, ExperimentAssignment];
-export const experimentsMigrations: MixedList<Function> = [Experiments1801000000000];
+export const experimentsMigrations: MixedList<Function> = [Experiments1801000000000, AssignmentReportIndex1801000000005];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '@unisson/households';
 import { LinkageModule } from '@unisson/linkage';
 import { ContactMessagingModule } from '@unisson/messaging';
+import { EmailUnsubscribeController } from './http/email-unsubscribe.controller';
 import { HouseholdRightsController } from './http/household-rights.controller';
 import { HouseholdRightsService } from './household-rights.service';
 import { HouseholdViewService } from './household-view.service';
@@ -10,6 +11,6 @@ import { HouseholdViewService } from './household-view.service';
 @Module({
   imports: [HouseholdsModule, LinkageModule, ContactMessagingModule],
   providers: [HouseholdViewService, HouseholdRightsService],
-  controllers: [HouseholdRightsController],
+  controllers: [HouseholdRightsController, EmailUnsubscribeController],
 })
 export class HouseholdRightsHttpModule {}

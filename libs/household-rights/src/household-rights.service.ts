@@ -65,6 +65,26 @@ export class HouseholdRightsService {
     return { householdId, recordsCorrected: records.length, fields };
   }
 
+  /**
+   * The household itself objects (one-click unsubscribe in an e-mail, a key on the phone): the
+   * channel is closed for every partner at once, the plan follows, the audit names no person.
+   */
+  async householdObjects(householdId: string, channel: OptOutChannel, source: string): Promise<'new' | 'already'> {
+    const created = await this.corrections.recordOptOut(householdId, channel, source);
+    if (created) await this.coordination.replan(householdId);
+    await this.audit.record({
+      actor: null,
+      action: 'household.opt_out.write',
+      subjectType: 'household',
+      subjectId: householdId,
+      householdId,
+      outcome: 'success',
+      fields: [channel],
+      correlationId: null,
+    });
+    return created ? 'new' : 'already';
+  }
+
   async optOut(actor: Principal, householdId: string, channel: OptOutChannel, correlationId: string | null) {
     await this.view.authorise(actor, householdId, 'household.opt_out.write');
     const created = await this.corrections.recordOptOut(

@@ -5,7 +5,6 @@ import { CoordinationRepository } from '@unisson/coordination';
 import { HouseholdAccessFacts, HouseholdRecordsReader, HouseholdsRepository } from '@unisson/households';
 import { HouseholdMessagesReader } from '@unisson/messaging';
 import { AccountsRepository, PartnersRepository } from '@unisson/partners';
-import { UnissonError } from '@unisson/platform';
 import { buildSharedView, HouseholdFactsForView, SharedView } from './domain/shared-view';
 
 /**
@@ -29,11 +28,7 @@ export class HouseholdViewService {
   /** The household's access facts if the principal may do `action` on it; a 404 otherwise. */
   async authorise(actor: Principal, householdId: string, action: Action): Promise<HouseholdAccessFacts> {
     const facts = await this.records.accessFacts(householdId);
-    this.policy.assert(actor, action, {
-      territory: facts?.territory ?? '(aucun)',
-      recordHolderPartnerIds: facts?.recordHolderPartnerIds ?? [],
-    });
-    if (!facts) throw UnissonError.notFound(`Le foyer ${householdId}`);
+    this.policy.assertFound(actor, action, facts, (f) => ({ territory: f.territory, recordHolderPartnerIds: f.recordHolderPartnerIds }));
     return facts;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Household } from './entities/household.entity';
 import type { HouseholdOptOut } from './entities/household-opt-out.entity';
 import { PartnerRecord } from './entities/partner-record.entity';
 
@@ -34,6 +35,19 @@ export class HouseholdCorrections {
     const where = partnerId ? { householdId, partnerId } : { householdId };
     if (Object.keys(changes).length) await repo.update(where, changes);
     return repo.find({ where });
+  }
+
+  /**
+   * The household's own choices of language and channel (from its response page): later messages
+   * are worded in that language. Returns whether anything changed.
+   */
+  async recordContactPreferences(householdId: string, preferences: { locale?: string; channel?: string }): Promise<boolean> {
+    const changes: Partial<Household> = {};
+    if (preferences.locale !== undefined) changes.preferredLocale = preferences.locale;
+    if (preferences.channel !== undefined) changes.preferredChannel = preferences.channel;
+    if (!Object.keys(changes).length) return false;
+    const result = await this.dataSource.getRepository(Household).update({ id: householdId }, changes);
+    return (result.affected ?? 0) > 0;
   }
 
   async recordOptOut(householdId: string, channel: HouseholdOptOut['channel'], source: string): Promise<boolean> {

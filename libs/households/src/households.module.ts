@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { LinkageModule } from '@unisson/linkage';
 import { HouseholdRegroupingService } from './household-regrouping.service';
 import { HouseholdAudienceReader } from './household-audience.reader';
+import { HouseholdCaseReader } from './household-case.reader';
 import { HouseholdCorrections } from './household-corrections';
 import { HouseholdRecordsReader } from './household-records.reader';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdRegroupingProcessor, NightlyRelinkSchedules } from './jobs/household-regrouping.processor';
 
 @Module({
-  providers: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections],
-  exports: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections],
+  providers: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections, HouseholdCaseReader],
+  exports: [HouseholdsRepository, HouseholdRecordsReader, HouseholdAudienceReader, HouseholdCorrections, HouseholdCaseReader],
 })
 export class HouseholdsModule {}
 

@@ -36,6 +36,11 @@ export class HouseholdsRepository {
     return rows.map((r) => r.partner_id);
   }
 
+  /** The household's territory (null for an unknown one). */
+  async territoryOf(manager: EntityManager, householdId: string): Promise<string | null> {
+    return (await manager.findOne(Household, { where: { id: householdId }, select: { id: true, territory: true } }))?.territory ?? null;
+  }
+
   async createHousehold(manager: EntityManager, territory: string, preferredLocale: string): Promise<Household> {
     return manager.save(manager.create(Household, { territory, preferredLocale }));
   }

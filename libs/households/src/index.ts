@@ -12,3 +12,7 @@ export { canReceiveSms, toE164 } from './domain/contact-normalisation';
 export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './household-records.reader';
 export { AudienceFilter, HouseholdAudienceReader } from './household-audience.reader';
 export { ContactCorrection, HouseholdCorrections } from './household-corrections';
+export { StageEventsFeed, FedStageEvent, StageFeedPosition } from './stage-events.feed';
+export { HouseholdCaseReader } from './household-case.reader';
+export { HouseholdFiguresReader } from './household-figures.reader';
+export { PersonalDataRetention, householdsDueForErasure, ERASED } from './retention/personal-data-retention';

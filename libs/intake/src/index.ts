@@ -11,3 +11,4 @@ export {
   stageEventSchema,
 } from './dto/submission.schemas';
 export { SubmissionProcessingService } from './submission-processing.service';
+export { SubmissionEraser } from './submission-eraser';

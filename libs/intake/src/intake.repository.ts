@@ -96,8 +96,8 @@ export class IntakeRepository {
     );
   }
 
-  async findSubmissionOfPartner(id: string, partnerId: string): Promise<PartnerSubmission | null> {
-    return this.dataSource.getRepository(PartnerSubmission).findOne({ where: { id, partnerId } });
+  async findSubmission(id: string): Promise<PartnerSubmission | null> {
+    return this.dataSource.getRepository(PartnerSubmission).findOne({ where: { id } });
   }
 
   /** Locks the submission for processing; null when it is already processed (or unknown). */

@@ -57,8 +57,7 @@ export class SubmissionAuthority {
     const partnerRef = typeof named.partnerRef === 'string' ? named.partnerRef : '';
     const record = await this.households.findRecordByRef(manager, reporter.partnerId, partnerRef);
     if (record?.householdId) {
-      const household = await manager.query(`SELECT territory FROM household WHERE id = $1`, [record.householdId]);
-      return household[0]?.territory === reporter.territory;
+      return (await this.households.territoryOf(manager, record.householdId)) === reporter.territory;
     }
     if (acceptPending && (await this.hasPendingSubmission(manager, reporter.partnerId, partnerRef))) return true;
     if (kind === 'intent') return false;

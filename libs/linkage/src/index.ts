@@ -12,3 +12,5 @@ export { LinkageService } from './linkage.service';
 export type { RelinkSummary } from './linkage.service';
 export { IncrementalIndex } from './domain/incremental-index';
 export type { IncrementalDecision } from './domain/incremental-index';
+export { LinkageFiguresReader } from './linkage-figures.reader';
+export { LinkageEraser } from './linkage-eraser';

@@ -116,6 +116,10 @@ export class LinkageService {
   }
 
   /** A record's links within the reader's territory only: another territory's records are not theirs to see. */
+  async recordInTerritory(territory: string, recordId: string): Promise<boolean> {
+    return (await this.repository.findRecordIdsInTerritory(territory, [recordId])).has(recordId);
+  }
+
   async linksOfRecord(territory: string, recordId: string) {
     return this.repository.findLinksOfRecord(territory, recordId);
   }

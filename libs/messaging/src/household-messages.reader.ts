@@ -52,6 +52,18 @@ export class HouseholdMessagesReader {
     }));
   }
 
+  /** Who signed one message of a household (the lead partner first), and the planned contact it carries out. */
+  async signersOf(
+    householdId: string,
+    messageId: string,
+  ): Promise<{ signingPartnerIds: string[]; plannedContactKey: string | null } | null> {
+    const rows: Array<{ signing_partner_ids: string[]; planned_contact_key: string | null }> = await this.dataSource.query(
+      `SELECT signing_partner_ids, planned_contact_key FROM outbound_message WHERE id = $1 AND household_id = $2`,
+      [messageId, householdId],
+    );
+    return rows.length ? { signingPartnerIds: rows[0].signing_partner_ids, plannedContactKey: rows[0].planned_contact_key } : null;
+  }
+
   async responses(householdId: string): Promise<HouseholdResponse[]> {
     const rows: Array<{ channel: string; kind: string; received_at: Date }> = await this.dataSource.query(
       `SELECT channel, kind, received_at FROM inbound_response WHERE household_id = $1 ORDER BY received_at`,

@@ -12,6 +12,8 @@ import { emailMessageId } from '@unisson/channels';
 import { MessageDraft } from './domain/message-draft';
 import { MessageDispatchService, RetryLaterError } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
+import { PartnersDirectoryModule } from '@unisson/partners';
+import { TemplateLibraryModule } from '@unisson/templates';
 import { MessagingModule } from './messaging.module';
 
 jest.setTimeout(30_000);
@@ -49,6 +51,9 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(database.url, unissonSchema, { poolSize: 4 })),
+        // The letter sender (one of the channel senders) reads the partners' directory and the template library.
+        PartnersDirectoryModule,
+        TemplateLibraryModule,
         MessagingModule,
       ],
     }).compile();

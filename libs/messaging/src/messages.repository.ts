@@ -124,7 +124,7 @@ export class MessagesRepository {
     return this.dataSource
       .getRepository(OutboundMessage)
       .createQueryBuilder('m')
-      .where(`m.status = 'sent' AND m.channel = 'sms' AND m.provider_message_id IS NOT NULL`)
+      .where(`m.status = 'sent' AND m.channel IN ('sms', 'voice') AND m.provider_message_id IS NOT NULL`)
       .andWhere(`m.sent_at < now() - make_interval(secs => :seconds) AND m.sent_at > now() - interval '3 days'`, {
         seconds: olderThanMs / 1000,
       })

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { EmailController } from './email/email.controller';
+import { TwilioRequestVerifier } from './http/twilio-request-verifier';
 import { TwilioWebhooksController } from './http/twilio-webhooks.controller';
 import { ContactMessagingModule } from './messaging.module';
+import { ClickToCallController } from './voice/click-to-call.controller';
+import { VoiceController } from './voice/voice.controller';
 
-/** Provider callbacks, for apps/api. */
-@Module({ imports: [ContactMessagingModule], controllers: [TwilioWebhooksController] })
+/** Provider callbacks, the TwiML of live calls, click-to-call and e-mail links, for apps/api. */
+@Module({
+  imports: [ContactMessagingModule],
+  providers: [TwilioRequestVerifier],
+  controllers: [TwilioWebhooksController, VoiceController, ClickToCallController, EmailController],
+})
 export class MessagingHttpModule {}

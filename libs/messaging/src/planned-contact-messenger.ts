@@ -12,6 +12,7 @@ import { TemplateLibrary, type TemplateDefinition } from '@unisson/templates';
 import { wordingFor, wordingIndex, WordingContext } from './domain/contact-wording';
 import { Channel } from './domain/message-status';
 import { MessageComposer } from './message-composer';
+import { BouncedAddresses } from './email/bounced-addresses';
 import { MessagesRepository } from './messages.repository';
 
 /** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
@@ -40,13 +41,15 @@ const signersOf = (contact: PlannedContactRecord) => [
   ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId),
 ];
 
-function recipientOf(channel: Channel, facts: HouseholdFacts): string | null {
+function recipientOf(channel: Channel, facts: HouseholdFacts, bouncedEmails: ReadonlySet<string>): string | null {
   const records = facts.records;
   if (channel === 'sms') return records.find((r) => r.phone && canReceiveSms(r.phone))?.phone ?? null;
   if (channel === 'call' || channel === 'voice') return records.find((r) => r.phone)?.phone ?? null;
-  if (channel === 'email') return records.find((r) => r.email)?.email ?? null;
+  // An address a bounce said is invalid is not written to again (another record's may still work).
+  if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(r.email.trim().toLowerCase()))?.email ?? null;
   const r = records[0];
-  return r ? [`${r.firstName} ${r.lastName}`, r.street, r.addressExtra, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
+  // The order of NF Z 10-011: name, complement (flat, building), street, "CP VILLE" (checked by the letter sender).
+  return r ? [`${r.firstName} ${r.lastName}`, r.addressExtra, r.street, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;
 }
 
 /**
@@ -68,6 +71,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly partners: PartnersRepository,
     private readonly messages: MessagesRepository,
     private readonly composer: MessageComposer,
+    private readonly bounced: BouncedAddresses,
     private readonly experiments: ExperimentAssigner,
     private readonly messageFacts: MessageFactsRecorder,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
@@ -87,7 +91,8 @@ export class PlannedContactMessenger extends ContactHandOff {
     if (existing) return this.enqueue(existing);
     const facts = await this.households.findFacts(contact.householdId);
     const channel: Channel = contact.channel;
-    const recipient = facts && recipientOf(channel, facts);
+    const bounced = channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>();
+    const recipient = facts && recipientOf(channel, facts, bounced);
     if (!facts || !recipient) {
       await this.recordUnsendable(contact, channel, facts?.household.preferredLocale ?? 'fr', 'NO_RECIPIENT');
       this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');

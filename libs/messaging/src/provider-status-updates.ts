@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContactOutcomeReporter } from './contact-outcome-reporter';
-import { statusFromTwilio } from './domain/message-status';
+import { statusFromTwilio, statusFromTwilioCall } from './domain/message-status';
 import { OutboundMessage } from './entities/outbound-message.entity';
 import { MessagesRepository } from './messages.repository';
 
@@ -18,8 +18,10 @@ export class ProviderStatusUpdates {
   async apply(
     message: OutboundMessage,
     update: { providerStatus: string; providerMessageId: string | null; errorCode: string | null; source: string },
+    options: { reportOutcome: boolean } = { reportOutcome: true },
   ): Promise<boolean> {
-    const to = statusFromTwilio(update.providerStatus);
+    // A spoken message is a call: Twilio's call statuses, not its message statuses.
+    const to = message.channel === 'voice' ? statusFromTwilioCall(update.providerStatus) : statusFromTwilio(update.providerStatus);
     if (!to) return false;
     const now = new Date();
     const changed = await this.messages.transition(message.id, {
@@ -34,7 +36,7 @@ export class ProviderStatusUpdates {
             ? { providerMessageId: update.providerMessageId ?? message.providerMessageId, sentAt: message.sentAt ?? now }
             : { failedAt: now, lastErrorCode: update.errorCode },
     });
-    if (changed) await this.outcomes.messageReached(changed, to);
+    if (changed && options.reportOutcome) await this.outcomes.messageReached(changed, to);
     return changed !== null;
   }
 }

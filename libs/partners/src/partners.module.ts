@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessPolicy } from '@unisson/access';
+import { PartnerDirectoryReader } from './partner-directory.reader';
 import { RedisRateLimiter } from '@unisson/platform';
 import { AccountsRepository } from './accounts.repository';
 import { AuthenticationService } from './authentication.service';
@@ -32,20 +33,30 @@ import { PartnersRepository } from './partners.repository';
     RedisRateLimiter,
     FailedAttempts,
     OperatorLogin,
+    PartnerDirectoryReader,
     AuthenticationGuard,
     RequestRateGuard,
     { provide: APP_GUARD, useExisting: AuthenticationGuard },
     { provide: APP_GUARD, useExisting: RequestRateGuard },
   ],
   controllers: [SignInController, AdminApiController, SharingAgreementsController, AdminPagesController],
-  exports: [PartnersRepository, AccountsRepository, DirectoryService, AccessPolicy, AuthenticationService, FailedAttempts, OperatorLogin],
+  exports: [
+    PartnersRepository,
+    AccountsRepository,
+    DirectoryService,
+    AccessPolicy,
+    AuthenticationService,
+    FailedAttempts,
+    OperatorLogin,
+    PartnerDirectoryReader,
+  ],
 })
 export class PartnersModule {}
 
 /** The partners' directory for the worker (no guard, no pages). */
 @Global()
 @Module({
-  providers: [PartnersRepository, AccountsRepository, AccessPolicy],
-  exports: [PartnersRepository, AccountsRepository, AccessPolicy],
+  providers: [PartnersRepository, AccountsRepository, AccessPolicy, PartnerDirectoryReader],
+  exports: [PartnersRepository, AccountsRepository, AccessPolicy, PartnerDirectoryReader],
 })
 export class PartnersDirectoryModule {}

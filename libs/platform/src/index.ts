@@ -26,6 +26,7 @@ export {
 export { HandlesJobs, handledJobsOf, jobHandlerProblems, JobHandlerDeclaration } from './jobs/handles-jobs';
 export { ensureJobs, JobReconciler, WantedJob } from './jobs/job-reconciler';
 export { ReconcilerLoop } from './jobs/reconciler-loop';
+export { ErasureSubject, PersonalDataEraser } from './jobs/personal-data-eraser';
 export {
   describeSafely,
   isConnectionError,

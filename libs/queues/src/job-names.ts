@@ -22,6 +22,7 @@ export const QUEUES = {
   imports: 'imports',
   webhooks: 'webhooks',
   campaigns: 'campaigns',
+  letters: 'letters',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -98,6 +99,16 @@ export const JOBS = {
     queue: QUEUES.campaigns,
     payload: z.object({ campaignId: z.string().uuid(), runAt: z.string().datetime() }),
     jobId: (p: { campaignId: string; runAt: string }) => `campaign-${p.campaignId}-${Date.parse(p.runAt)}`,
+    options: retried,
+  },
+  /**
+   * One sender's print batch of one day: letters staged so far claimed, one merged PDF and its
+   * manifest produced, handed to the letter provider (resumes where a killed worker stopped).
+   */
+  'letters.batch': {
+    queue: QUEUES.letters,
+    payload: z.object({ senderPartnerId: z.string().uuid(), printDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    jobId: (p: { senderPartnerId: string; printDay: string }) => `letters-${p.senderPartnerId}-${p.printDay}`,
     options: retried,
   },
 } as const;

@@ -3,3 +3,4 @@ export { ResponseRecorder, ResponseEventInput, RecordedResponse } from './respon
 export { ResponsesModule } from './responses.module';
 export { responseEffect, ResponseEffect, ContactOutcomeOfResponse } from './domain/response-effect';
 export { responsesEntities, responsesMigrations } from './schema';
+export { ResponsesFeed, FedResponse, FeedPosition } from './responses.feed';

@@ -15,6 +15,8 @@ import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { createIsolatedDatabase, IsolatedDatabase } from '../../../test/support/isolated-database';
 import { ResponseRecorder } from './response-recorder';
+import { HouseholdCaseReader } from '@unisson/households';
+import { PartnerDirectoryReader } from '@unisson/partners';
 
 let database: IsolatedDatabase;
 let dataSource: DataSource;
@@ -81,7 +83,13 @@ beforeAll(async () => {
   });
   const repository = new CoordinationRepository(dataSource);
   const executor = new PlanExecutor(repository, queue, new RecordingContactHandOff());
-  coordination = new CoordinationService(repository, new HouseholdSnapshotRepository(dataSource), executor, PlaybookCatalog.load(), clock);
+  coordination = new CoordinationService(
+    repository,
+    new HouseholdSnapshotRepository(dataSource, new HouseholdCaseReader(dataSource), new PartnerDirectoryReader(dataSource)),
+    executor,
+    PlaybookCatalog.load(),
+    clock,
+  );
   recorder = new ResponseRecorder(dataSource, coordination);
 });
 

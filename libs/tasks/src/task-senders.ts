@@ -34,10 +34,19 @@ abstract class TaskChannelSender extends ChannelSender {
 @Injectable()
 export class CallTaskSender extends TaskChannelSender {
   readonly channel = 'call' as const;
+
+  // Declared here so that Nest sees what to inject (metadata is per class, not inherited).
+  constructor(creation: TaskCreation, tasks: TasksRepository) {
+    super(creation, tasks);
+  }
 }
 
 /** Channel `homeVisit`: a visit task for the competent team (the Essonne sequence's visits among them). */
 @Injectable()
 export class HomeVisitTaskSender extends TaskChannelSender {
   readonly channel = 'homeVisit' as const;
+
+  constructor(creation: TaskCreation, tasks: TasksRepository) {
+    super(creation, tasks);
+  }
 }

@@ -14,8 +14,8 @@ import {
 } from '@unisson/coordination';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
-import { HouseholdsRepository } from '@unisson/households';
-import { PartnersRepository } from '@unisson/partners';
+import { HouseholdCaseReader, HouseholdsRepository } from '@unisson/households';
+import { PartnerDirectoryReader, PartnersRepository } from '@unisson/partners';
 import { ResponseRecorder } from '@unisson/responses';
 import { createIsolatedDatabase, IsolatedDatabase } from '../../../test/support/isolated-database';
 import { TaskSweep } from './jobs/task-sweep';
@@ -97,7 +97,7 @@ beforeAll(async () => {
   const repository = new CoordinationRepository(dataSource);
   coordination = new CoordinationService(
     repository,
-    new HouseholdSnapshotRepository(dataSource),
+    new HouseholdSnapshotRepository(dataSource, new HouseholdCaseReader(dataSource), new PartnerDirectoryReader(dataSource)),
     new PlanExecutor(repository, queue, new RecordingContactHandOff()),
     catalog,
     clock,

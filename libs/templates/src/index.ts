@@ -33,3 +33,7 @@ export {
   type PurposeWording,
   type WordingFacts,
 } from './domain/wording-facts';
+export { planCost, emptyPlanCost, callMinutes, type PlanCost, type PlannedContactCount, type UnitCost } from './domain/contact-cost';
+export { smsCosts, type SmsCost } from './lint/library-linter';
+export { measureFalcRules, type FalcMeasure } from './domain/falc/measure';
+export { REVIEWER_REJECTED, REVIEWER_SIGNED } from './domain/falc/reviewer-set';

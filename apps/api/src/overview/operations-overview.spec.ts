@@ -14,6 +14,27 @@ const figures: OverviewFigures = {
 };
 
 describe('the operators overview', () => {
+  it('shows what the coordinated plans cost the partners: SMS parts and euros, letters, call minutes, visits', () => {
+    const html = renderOverview({
+      ...figures,
+      planCost: {
+        sms: { messages: 12, parts: 20, euros: 0.9 },
+        letters: 7,
+        emails: 3,
+        calls: { tasks: 4, minutes: 26 },
+        homeVisits: 2,
+        servedActs: 1,
+        unworded: 0,
+        smsPricePerPart: 0.045,
+      },
+    });
+    expect(html).toContain('Ce que coûtent les plans coordonnés');
+    expect(html).toMatch(/12 SMS, 20 parties, 0,90\s€ à 0,045\s€ la partie/);
+    expect(html).toContain('7 lettres à affranchir');
+    expect(html).toContain('4 appels, environ 26 minutes de conseillers');
+    expect(html).not.toContain('Sans modèle');
+  });
+
   it('draws bars proportional to the counts, the largest full width', () => {
     const svg = barChart('Test', [
       { label: 'a', count: 10 },

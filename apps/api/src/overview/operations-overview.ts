@@ -1,3 +1,5 @@
+import type { PlanCost } from '@unisson/templates';
+
 /**
  * The operators' overview: aggregate figures only (counts, never a household), drawn as bars.
  * Pure: figures in, HTML out.
@@ -16,6 +18,8 @@ export interface OverviewFigures {
   /** What partners asked for, against what Unisson plans after merging. */
   coordination: { intents: number; plans: number; contactsPlanned: number; contactsHandedOff: number; contactsCancelled: number };
   linkage: { records: number; linked: number; reviewsOpen: number };
+  /** What the contacts of the coordinated plans (sent and to come) cost the partners who make them. */
+  planCost?: PlanCost & { smsPricePerPart: number };
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -58,6 +62,7 @@ svg .label{font-size:13px;fill:#1b1b35}svg .value{font-size:13px;fill:#1b1b35;fo
 <p class="note">Chiffres agrégés, sans aucune donnée personnelle. Mis à jour le ${escape(new Date(f.generatedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }))} ; la page se recharge toutes les 30 secondes.</p>
 <div class="tiles">${tiles.map(([value, label]) => `<div class="tile"><b>${value}</b>${escape(label)}</div>`).join('')}</div>
 ${c.intents > 0 ? `<p>Les demandes des partenaires sont réunies : <strong>${number(c.intents)}</strong> demandes dans <strong>${number(c.plans)}</strong> plan(s) de contact, un par foyer et par étape, soit <strong>${number(c.contactsHandedOff)}</strong> contacts partis et <strong>${number(c.contactsPlanned)}</strong> à venir, tous canaux confondus (${number(c.contactsCancelled)} annulés : dette soldée, réponse, étape dépassée…).</p>` : ''}
+${f.planCost ? planCostSection(f.planCost) : ''}
 ${barChart('Procédures ouvertes par étape', f.proceduresByStage)}
 ${barChart('Messages par canal', f.messagesByChannel, '#6a6af4')}
 ${barChart('Messages par état', f.messagesByStatus, '#18753c')}
@@ -71,4 +76,27 @@ ${barChart(
   '#a94645',
 )}
 </body></html>`;
+}
+
+/** The staff load and postage the coordinated plans put on partners, in figures a partner reads. */
+export function planCostSection(c: PlanCost & { smsPricePerPart: number }): string {
+  const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+  const price = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 3 });
+  const rows: Array<[string, string]> = [
+    [
+      'SMS',
+      `${number(c.sms.messages)} SMS, ${number(c.sms.parts)} parties, ${euros.format(c.sms.euros)} à ${price.format(c.smsPricePerPart)} la partie`,
+    ],
+    ['Courriers', `${number(c.letters)} lettres à affranchir`],
+    ['Courriels', `${number(c.emails)}`],
+    ['Appels', `${number(c.calls.tasks)} appels, environ ${number(c.calls.minutes)} minutes de conseillers`],
+    ['Visites à domicile', `${number(c.homeVisits)}`],
+    ['Actes signifiés', `${number(c.servedActs)} (notice jointe par le commissaire de justice)`],
+  ];
+  if (c.unworded > 0) rows.push(['Sans modèle', `${number(c.unworded)} contacts qu’aucun modèle ne formule`]);
+  return `<section><h2>Ce que coûtent les plans coordonnés</h2><table><tbody>${rows
+    .map(([k, v]) => `<tr><th scope="row">${escape(k)}</th><td>${escape(v)}</td></tr>`)
+    .join(
+      '',
+    )}</tbody></table><p class="note">Contacts envoyés et à venir de tous les plans ; parties de SMS et durée des appels mesurées sur les modèles en français.</p></section>`;
 }

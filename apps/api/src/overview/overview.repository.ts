@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { CoordinationFiguresReader } from '@unisson/coordination';
+import { HouseholdFiguresReader } from '@unisson/households';
+import { LinkageFiguresReader } from '@unisson/linkage';
+import { MessageFiguresReader } from '@unisson/messaging';
+import { planCost, purposeIndex, TemplateLibrary, type TemplateDefinition, type UnitCost } from '@unisson/templates';
 import { Count, OverviewFigures } from './operations-overview';
 
 const STAGE_LABELS: Record<string, string> = {
@@ -29,47 +33,68 @@ const CHANNEL_LABELS: Record<string, string> = {
   call: 'Appel d’un conseiller',
 };
 
-/** Aggregates for the overview: counts only, never a row about one household. */
+/**
+ * Aggregates for the overview: counts only, never a row about one household. Each capability
+ * counts its own tables through its public reader; the overview reads none of them.
+ */
 @Injectable()
 export class OverviewRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly households: HouseholdFiguresReader,
+    private readonly messages: MessageFiguresReader,
+    private readonly coordination: CoordinationFiguresReader,
+    private readonly linkage: LinkageFiguresReader,
+    private readonly library: TemplateLibrary,
+  ) {
+    this.purposes = purposeIndex(library.sources.definitions.values());
+  }
+
+  private readonly purposes: ReadonlyMap<string, TemplateDefinition>;
+  private readonly unitCosts = new Map<string, UnitCost>();
+
+  private unitCost(key: TemplateDefinition['key'], locale: Parameters<TemplateLibrary['unitCost']>[1]): UnitCost {
+    const id = `${key}|${locale}`;
+    let unit = this.unitCosts.get(id);
+    if (!unit) this.unitCosts.set(id, (unit = this.library.unitCost(key, locale)));
+    return unit;
+  }
 
   async figures(): Promise<OverviewFigures> {
-    const q = <T>(sql: string) => this.dataSource.query(sql) as Promise<T[]>;
-    const [households, stages, statuses, channels, intents, plans, contacts, linkRecords, links] = await Promise.all([
-      q<{ n: number }>(`SELECT count(*)::int AS n FROM household`),
-      q<{ k: string; n: number }>(`SELECT stage AS k, count(*)::int AS n FROM procedure WHERE closed_at IS NULL GROUP BY stage`),
-      q<{ k: string; n: number }>(`SELECT status::text AS k, count(*)::int AS n FROM outbound_message GROUP BY status`),
-      q<{ k: string; n: number }>(`SELECT channel::text AS k, count(*)::int AS n FROM outbound_message GROUP BY channel`),
-      q<{ n: number }>(`SELECT count(*)::int AS n FROM contact_intent`),
-      q<{ n: number }>(`SELECT count(*)::int AS n FROM contact_plan`),
-      q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM planned_contact GROUP BY status`),
-      q<{ n: number }>(`SELECT count(*)::int AS n FROM linkage_record`),
-      q<{ k: string; n: number }>(`SELECT status AS k, count(*)::int AS n FROM linkage_link GROUP BY status`),
+    const [households, messages, coordination, linkage] = await Promise.all([
+      this.households.figures(),
+      this.messages.figures(),
+      this.coordination.figures(),
+      this.linkage.figures(),
     ]);
-    const counted = (rows: Array<{ k: string; n: number }>, labels: Record<string, string>): Count[] =>
+    const counted = (counts: Record<string, number>, labels: Record<string, string>): Count[] =>
       Object.keys(labels)
-        .map((k) => ({ label: labels[k], count: rows.find((r) => r.k === k)?.n ?? 0 }))
+        .map((k) => ({ label: labels[k], count: counts[k] ?? 0 }))
         .filter((c) => c.count > 0);
-    const contactsOf = (status: string) => contacts.find((c) => c.k === status)?.n ?? 0;
+    const stages = Object.fromEntries(households.openProceduresByStage.map((s) => [s.stage, s.count]));
+    const contactsOf = (status: string) => coordination.contactsByStatus[status] ?? 0;
     return {
       generatedAt: new Date().toISOString(),
-      households: households[0].n,
+      households: households.households,
       proceduresByStage: counted(stages, STAGE_LABELS),
-      messagesByStatus: counted(statuses, STATUS_LABELS),
-      messagesByChannel: counted(channels, CHANNEL_LABELS),
+      messagesByStatus: counted(messages.byStatus, STATUS_LABELS),
+      messagesByChannel: counted(messages.byChannel, CHANNEL_LABELS),
       coordination: {
-        intents: intents[0].n,
-        plans: plans[0].n,
+        intents: coordination.intents,
+        plans: coordination.plans,
         contactsPlanned: contactsOf('planned'),
         contactsHandedOff: contactsOf('handedOff'),
         contactsCancelled: contactsOf('cancelled'),
       },
-      linkage: {
-        records: linkRecords[0].n,
-        linked: links.find((l) => l.k === 'linked')?.n ?? 0,
-        reviewsOpen: links.find((l) => l.k === 'review')?.n ?? 0,
+      planCost: {
+        ...planCost(
+          coordination.contactsByPurposeAndChannel,
+          (purpose) => this.purposes.get(purpose),
+          (key, locale) => this.unitCost(key, locale),
+          this.library.sources.budgets.smsPricePerPart,
+        ),
+        smsPricePerPart: this.library.sources.budgets.smsPricePerPart,
       },
+      linkage,
     };
   }
 }

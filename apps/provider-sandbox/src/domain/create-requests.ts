@@ -146,3 +146,69 @@ export function matchesMessageFilter(
   if (f.sentBefore !== null && at > f.sentBefore.getTime()) return false;
   return true;
 }
+
+export interface CallListFilter {
+  to: string | null;
+  from: string | null;
+  parentCallSid: string | null;
+  status: string | null;
+  startedOn: Date | null;
+  startedBefore: Date | null;
+  startedAfter: Date | null;
+  endedOn: Date | null;
+  endedBefore: Date | null;
+  endedAfter: Date | null;
+  page: number;
+  pageSize: number;
+}
+
+export function parseCallListFilter(query: FormParams): CallListFilter {
+  return {
+    to: single(query, 'To') ?? null,
+    from: single(query, 'From') ?? null,
+    parentCallSid: single(query, 'ParentCallSid') ?? null,
+    status: single(query, 'Status') ?? null,
+    startedOn: parseDate(single(query, 'StartTime')),
+    startedBefore: parseDate(single(query, 'StartTime<')),
+    startedAfter: parseDate(single(query, 'StartTime>')),
+    endedOn: parseDate(single(query, 'EndTime')),
+    endedBefore: parseDate(single(query, 'EndTime<')),
+    endedAfter: parseDate(single(query, 'EndTime>')),
+    page: parseIntIn(single(query, 'Page'), 0, 0, 1_000_000),
+    pageSize: parseIntIn(single(query, 'PageSize'), 50, 1, 1000),
+  };
+}
+
+function withinDay(at: number, day: Date): boolean {
+  const dayStart = Math.floor(day.getTime() / DAY_MS) * DAY_MS;
+  return at >= dayStart && at < dayStart + DAY_MS;
+}
+
+/**
+ * Twilio's call filters. A call not started yet (queued) has no start time: the StartTime
+ * filters leave it out, as Twilio does; EndTime filters leave out calls still going.
+ */
+export function matchesCallFilter(
+  c: { to: string; from: string; parentCallSid: string | null; status: string; startTime: Date | null; endTime: Date | null },
+  f: CallListFilter,
+): boolean {
+  if (f.to !== null && c.to !== f.to) return false;
+  if (f.from !== null && c.from !== f.from) return false;
+  if (f.parentCallSid !== null && c.parentCallSid !== f.parentCallSid) return false;
+  if (f.status !== null && c.status !== f.status) return false;
+  const started = c.startTime?.getTime() ?? null;
+  if (f.startedOn !== null || f.startedAfter !== null || f.startedBefore !== null) {
+    if (started === null) return false;
+    if (f.startedOn !== null && !withinDay(started, f.startedOn)) return false;
+    if (f.startedAfter !== null && started < f.startedAfter.getTime()) return false;
+    if (f.startedBefore !== null && started > f.startedBefore.getTime()) return false;
+  }
+  const ended = c.endTime?.getTime() ?? null;
+  if (f.endedOn !== null || f.endedAfter !== null || f.endedBefore !== null) {
+    if (ended === null) return false;
+    if (f.endedOn !== null && !withinDay(ended, f.endedOn)) return false;
+    if (f.endedAfter !== null && ended < f.endedAfter.getTime()) return false;
+    if (f.endedBefore !== null && ended > f.endedBefore.getTime()) return false;
+  }
+  return true;
+}

@@ -37,6 +37,9 @@ export interface SandboxMessage {
 export interface SandboxCall {
   sid: string;
   accountSid: string;
+  /** the call whose <Dial> placed this one (the other leg of a bridge), or null */
+  parentCallSid: string | null;
+  direction: 'outbound-api' | 'outbound-dial';
   from: string;
   to: string;
   status: CallStatus;
@@ -52,6 +55,37 @@ export interface SandboxCall {
   startTime: Date | null;
   endTime: Date | null;
   statusHistory: Array<{ status: string; at: Date }>;
+  /** what the person who answered heard (<Say> texts, <Play> noted), in order */
+  heard: string[];
+  /** keys pressed at a <Gather> (scripted with POST /sandbox/keypresses) */
+  digitsPressed: string[];
+  /** problems Twilio would report in the call's debugger (unreadable TwiML, unreachable Url) */
+  errors: string[];
+}
+
+/** A new call, queued, as Twilio creates it. */
+export function newSandboxCall(
+  fields: Pick<SandboxCall, 'accountSid' | 'from' | 'to' | 'url' | 'twiml' | 'statusCallback' | 'statusCallbackEvents'> &
+    Partial<Pick<SandboxCall, 'parentCallSid' | 'direction'>>,
+): SandboxCall {
+  const now = new Date();
+  return {
+    sid: newSid('CA'),
+    parentCallSid: null,
+    direction: 'outbound-api',
+    ...fields,
+    status: 'queued',
+    answeredBy: null,
+    durationSeconds: null,
+    dateCreated: now,
+    dateUpdated: now,
+    startTime: null,
+    endTime: null,
+    statusHistory: [{ status: 'queued', at: now }],
+    heard: [],
+    digitsPressed: [],
+    errors: [],
+  };
 }
 
 export function messageUri(accountSid: string, sid: string): string {
@@ -95,14 +129,14 @@ export function toCallResource(c: SandboxCall): Record<string, unknown> {
     caller_name: null,
     date_created: rfc2822(c.dateCreated),
     date_updated: rfc2822(c.dateUpdated),
-    direction: 'outbound-api',
+    direction: c.direction,
     duration: c.durationSeconds === null ? null : String(c.durationSeconds),
     end_time: rfc2822(c.endTime),
     forwarded_from: null,
     from: c.from,
     from_formatted: c.from,
     group_sid: null,
-    parent_call_sid: null,
+    parent_call_sid: c.parentCallSid,
     phone_number_sid: null,
     price: null,
     price_unit: 'EUR',

@@ -80,6 +80,24 @@ export function registerSandboxRoutes(
     return emulator.receiveInboundSms(parsed.data.from, parsed.data.body);
   });
 
+  const keypressBody = z.object({
+    to: z.string().regex(/^\+[1-9]\d{6,14}$/, 'to doit être un numéro E.164, par exemple +33612345678'),
+    digits: z.string().regex(/^[0-9*#]{1,20}$/, 'digits : des chiffres, * ou #, par exemple "1"'),
+  });
+  /** The next person to answer a call at `to` presses `digits` at the first <Gather> they hear. */
+  app.post('/sandbox/keypresses', async (request, reply) => {
+    const parsed = keypressBody.safeParse(request.body);
+    if (!parsed.success) {
+      return reply
+        .code(400)
+        .send({ message: 'Requête invalide : envoyez {"to": "+33612345678", "digits": "1"}.', issues: parsed.error.issues });
+    }
+    const queue = store.keypresses.get(parsed.data.to) ?? [];
+    queue.push(parsed.data.digits);
+    store.keypresses.set(parsed.data.to, queue);
+    return { to: parsed.data.to, pending: queue.length };
+  });
+
   const faultPlan = <K extends string>(kinds: [K, ...K[]]) =>
     z.object({ rate: z.number().min(0).max(1), kinds: z.array(z.enum(kinds)), delayMs: z.number().int().min(0).max(120_000).default(0) });
   const faultsBody = z.object({

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import type { Logger } from 'pino';
 import type { SandboxFaults } from '../domain/faults';
 import type { CapturedEmail, SandboxStore } from '../sandbox-store';
+import { BounceSettings, returnToSender } from './bounces';
 
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
@@ -51,6 +52,7 @@ export async function startSmtpCatcher(
   store: SandboxStore,
   log: Logger,
   faults?: SandboxFaults,
+  bounces?: BounceSettings,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
   const refusal = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
   const server = new SMTPServer({
@@ -88,6 +90,11 @@ export async function startSmtpCatcher(
           const email = toCapturedEmail(store.nextEmailId(), parsed, envelope);
           store.emails.push(email);
           log.info({ emailId: email.id, recipients: envelope.rcptTo.length }, 'email captured');
+          const headerBlock = parsed.headerLines.map((h) => h.line).join('\r\n');
+          // A real relay bounces later, after the 250: so does the sandbox.
+          setTimeout(() => {
+            void returnToSender(email, headerBlock, store, bounces ?? { webhookUrl: null, returnPathDomain: null, secret: '' }, log);
+          }, 20);
           // Kept, but the 250 comes late: the client may time out on a message that arrived.
           if (fault === 'timeout-after-data') setTimeout(() => callback(), faults?.smtp.delayMs ?? 0);
           else callback();

@@ -1,9 +1,26 @@
 import type { Logger } from 'pino';
 import { countSmsSegments } from '@unisson/channels';
-import { FormParams, matchesMessageFilter, parseCreateCall, parseCreateMessage, parseMessageListFilter } from '../domain/create-requests';
+import {
+  FormParams,
+  matchesCallFilter,
+  matchesMessageFilter,
+  parseCallListFilter,
+  parseCreateCall,
+  parseCreateMessage,
+  parseMessageListFilter,
+} from '../domain/create-requests';
 import { optOutKeyword, restOutcomeFor } from '../domain/magic-numbers';
 import { TwilioApiError, twilioErrors } from '../domain/twilio-errors';
-import { API_VERSION, MessageDirection, newSid, SandboxCall, SandboxMessage, toMessageResource } from '../domain/twilio-resources';
+import {
+  API_VERSION,
+  MessageDirection,
+  newSandboxCall,
+  newSid,
+  SandboxCall,
+  SandboxMessage,
+  toCallResource,
+  toMessageResource,
+} from '../domain/twilio-resources';
 import { newestFirst, SandboxStore } from '../sandbox-store';
 import type { ProviderLifecycle } from './lifecycle';
 import type { WebhookPoster } from './webhook-poster';
@@ -45,29 +62,14 @@ export class TwilioEmulator {
   listMessages(query: FormParams, path: string): Record<string, unknown> {
     const filter = parseMessageListFilter(query);
     const matching = newestFirst(this.store.messages).filter((m) => matchesMessageFilter(m, filter));
-    const start = filter.page * filter.pageSize;
-    const pageItems = matching.slice(start, start + filter.pageSize);
-    const pageUri = (page: number) => {
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) {
-        if (key !== 'Page' && key !== 'PageToken' && key !== 'PageSize' && typeof value === 'string') search.set(key, value);
-      }
-      search.set('PageSize', String(filter.pageSize));
-      search.set('Page', String(page));
-      if (page > 0) search.set('PageToken', `PA${newSid('SM').slice(2)}`);
-      return `${path}?${search.toString()}`;
-    };
-    return {
-      end: start + Math.max(pageItems.length - 1, 0),
-      first_page_uri: pageUri(0),
-      next_page_uri: start + filter.pageSize < matching.length ? pageUri(filter.page + 1) : null,
-      page: filter.page,
-      page_size: filter.pageSize,
-      previous_page_uri: filter.page > 0 ? pageUri(filter.page - 1) : null,
-      start,
-      uri: pageUri(filter.page),
-      messages: pageItems.map(toMessageResource),
-    };
+    return listPage(matching.map(toMessageResource), 'messages', filter, query, path);
+  }
+
+  /** GET Calls.json: To, From, ParentCallSid, Status and the StartTime/EndTime filters, newest first. */
+  listCalls(query: FormParams, path: string): Record<string, unknown> {
+    const filter = parseCallListFilter(query);
+    const matching = newestFirst(this.store.calls).filter((c) => matchesCallFilter(c, filter));
+    return listPage(matching.map(toCallResource), 'calls', filter, query, path);
   }
 
   createCall(params: FormParams): SandboxCall | TwilioApiError {
@@ -76,25 +78,15 @@ export class TwilioEmulator {
     const outcome = restOutcomeFor(command.to);
     if (outcome === 'internal-error') return twilioErrors.internal();
     if (outcome === 'rate-limited') return twilioErrors.tooManyRequests();
-    const now = new Date();
-    const call: SandboxCall = {
-      sid: newSid('CA'),
+    const call = newSandboxCall({
       accountSid: this.accountSid,
       from: command.from,
       to: command.to,
-      status: 'queued',
-      answeredBy: null,
-      durationSeconds: null,
       url: command.url,
       twiml: command.twiml,
       statusCallback: command.statusCallback,
       statusCallbackEvents: command.statusCallbackEvents,
-      dateCreated: now,
-      dateUpdated: now,
-      startTime: null,
-      endTime: null,
-      statusHistory: [{ status: 'queued', at: now }],
-    };
+    });
     this.store.calls.push(call);
     this.log.info({ sid: call.sid }, 'call accepted');
     this.lifecycle.startCall(call);
@@ -168,6 +160,39 @@ export class TwilioEmulator {
     this.store.messages.push(message);
     return message;
   }
+}
+
+/** One page of a Twilio list resource, with its paging URIs. */
+function listPage(
+  items: Array<Record<string, unknown>>,
+  key: 'messages' | 'calls',
+  filter: { page: number; pageSize: number },
+  query: FormParams,
+  path: string,
+): Record<string, unknown> {
+  const start = filter.page * filter.pageSize;
+  const pageItems = items.slice(start, start + filter.pageSize);
+  const pageUri = (page: number) => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (name !== 'Page' && name !== 'PageToken' && name !== 'PageSize' && typeof value === 'string') search.set(name, value);
+    }
+    search.set('PageSize', String(filter.pageSize));
+    search.set('Page', String(page));
+    if (page > 0) search.set('PageToken', `PA${newSid('SM').slice(2)}`);
+    return `${path}?${search.toString()}`;
+  };
+  return {
+    end: start + Math.max(pageItems.length - 1, 0),
+    first_page_uri: pageUri(0),
+    next_page_uri: start + filter.pageSize < items.length ? pageUri(filter.page + 1) : null,
+    page: filter.page,
+    page_size: filter.pageSize,
+    previous_page_uri: filter.page > 0 ? pageUri(filter.page - 1) : null,
+    start,
+    uri: pageUri(filter.page),
+    [key]: pageItems,
+  };
 }
 
 function countryOf(number: string): string {

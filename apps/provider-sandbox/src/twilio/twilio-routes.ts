@@ -89,6 +89,10 @@ export function registerTwilioRoutes(
       return reply.code(201).send(toCallResource(result));
     });
 
+    api.get<{ Params: AccountParams; Querystring: FormParams }>(`${prefix}/Calls.json`, async (request) =>
+      emulator.listCalls(request.query, request.url.split('?')[0] ?? ''),
+    );
+
     api.get<{ Params: ResourceParams }>(`${prefix}/Calls/:resource`, async (request, reply) => {
       const sid = sidFromResource(request.params.resource, 'CA');
       const call = sid ? store.findCall(sid) : undefined;

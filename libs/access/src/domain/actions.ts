@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 /** Partner kinds that coordinate prevention on their territory (State services, Département, CCAPEX). */
 export const COORDINATING_KINDS: readonly string[] = ['etat', 'departement', 'ccapex'];
@@ -79,6 +79,12 @@ export const ACTION_RULES = {
     roles: ['partner_staff', 'call_agent', 'admin'],
     resource: 'household',
     platformWide: true,
+  },
+  'household.call.place': {
+    label: 'Appeler un foyer depuis Unisson (mise en relation, le numéro de l’organisme affiché)',
+    scope: 'calls:write',
+    roles: ['partner_staff', 'call_agent'],
+    resource: 'household',
   },
   // Household matching review (existing routes).
   'linkage.review.read': { label: 'Voir les rapprochements à vérifier', scope: 'linkage:review', roles: [], resource: 'territory' },
@@ -161,6 +167,13 @@ export const ACTION_RULES = {
     roles: ['admin'],
     resource: 'none',
   },
+  // One's own session.
+  'session.own': {
+    label: 'Voir son espace et se déconnecter',
+    scope: null,
+    roles: ROLES,
+    resource: 'none',
+  },
   // Administration.
   'partner.manage': { label: 'Gérer les partenaires', scope: null, roles: ['admin'], resource: 'none' },
   'api_key.manage': { label: 'Émettre, renouveler, révoquer des clés API', scope: null, roles: ['admin'], resource: 'none' },
@@ -174,6 +187,26 @@ export const ACTION_RULES = {
     platformWide: true,
   },
   'audit.read': { label: 'Consulter le journal d’audit', scope: null, roles: ['admin'], resource: 'none' },
+  // Letters.
+  'letter.return.record': {
+    label: 'Enregistrer un courrier revenu (NPAI) par son code de suivi',
+    scope: null,
+    roles: ['partner_staff', 'operator', 'admin'],
+    resource: 'none',
+  },
+  'notice.read': {
+    label: 'Obtenir la notice commune d’une étape et d’un territoire (PDF)',
+    scope: ANY_SCOPE,
+    roles: [...PARTNER_PEOPLE, 'operator', 'admin'],
+    resource: 'territory',
+    platformWide: true,
+  },
+  'notice.household.read': {
+    label: 'Obtenir la notice commune personnalisée pour un foyer (seulement les procédures où l’on intervient)',
+    scope: ANY_SCOPE,
+    roles: PARTNER_PEOPLE,
+    resource: 'household_holder',
+  },
   // Operations and aggregates.
   'dashboard.view': {
     label: 'Tableaux de bord d’exploitation (files, chiffres agrégés)',
@@ -186,6 +219,19 @@ export const ACTION_RULES = {
     scope: 'analytics:read',
     roles: ['analyst', 'operator', 'admin'],
     resource: 'none',
+  },
+  // Experiments and outcomes (issue 12).
+  'experiment.manage': {
+    label: 'Déclarer ou arrêter une expérience de messages (variantes, groupe témoin)',
+    scope: null,
+    roles: ['analyst', 'admin'],
+    resource: 'none',
+  },
+  'outcome.report': {
+    label: 'Signaler une issue pour un foyer (DSF, audience, plan d’apurement, FSL, départ…)',
+    scope: 'events:write',
+    roles: ['partner_staff'],
+    resource: 'household',
   },
 } as const satisfies Record<string, ActionRule>;
 

@@ -76,12 +76,15 @@ function resourceVisible(principal: Principal, action: Action, resource: Resourc
   }
 }
 
+/** The one answer to what is unknown or not one's to see (the same words for both). */
+export const NOT_VISIBLE_MESSAGE = 'Introuvable, ou hors de ce que votre organisation peut voir.';
+
 /** The one access decision: may `principal` do `action` on `resource`? Pure, table-tested. */
 export function decide(principal: Principal | null, action: Action, resource: Resource): Decision {
   const attempt = mayAttempt(principal, action);
   if (!attempt.allow || !principal) return attempt;
   if (!resourceVisible(principal, action, resource)) {
-    return deny('not_visible', 'Introuvable, ou hors de ce que votre organisation peut voir.');
+    return deny('not_visible', NOT_VISIBLE_MESSAGE);
   }
   if (ruleOf(action).resource === 'four_eyes' && resource.createdBy === identityOf(principal)) {
     return deny('four_eyes', 'Une autre personne que l’auteur doit approuver (principe des quatre yeux).');

@@ -3,6 +3,10 @@ import type { Action } from '../domain/actions';
 import type { Principal } from '../domain/principal';
 
 export const AUTHORIZED_ACTION = 'unisson:authorized-action';
+export const WEB_PAGE = 'unisson:web-page';
+
+/** An HTML page for people: without a session it redirects to the sign-in page instead of a 401; API keys are refused. */
+export const WebPage = () => SetMetadata(WEB_PAGE, true);
 
 /**
  * The action a route performs. The authentication guard accepts an API key or a signed-in person

@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'analytics_response' })
 @Index('ix_analytics_response_territory', ['territory', 'occurredAt'])
 @Index('ix_analytics_response_household', ['householdId', 'occurredAt'])
+@Index('ix_analytics_response_last_touch', ['lastTouchMessageId'])
+@Index('ix_analytics_response_kind', ['kind', 'occurredAt'])
 export class ResponseFact {
   @PrimaryColumn({ name: 'response_id', type: 'uuid' })
   responseId: string;
@@ -29,4 +31,8 @@ export class ResponseFact {
 
   @Column({ name: 'first_touch_message_id', type: 'uuid', nullable: true })
   firstTouchMessageId: string | null;
+
+  /** What refines the kind for the charter (`known` / `unknown`: a DSF for a household known to the social services or not). */
+  @Column({ type: 'text', nullable: true })
+  qualifier: string | null;
 }

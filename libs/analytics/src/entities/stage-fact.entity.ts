@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A procedure event of a household (first of its type: commandement, assignation, CFP…), for the funnel and the charter's procedure figures. */
 @Entity({ name: 'analytics_stage' })
 @Index('ix_analytics_stage_territory', ['territory', 'event'])
+@Index('ix_analytics_stage_period', ['territory', 'event', 'occurredAt'])
 export class StageFact {
   @PrimaryColumn({ name: 'household_id', type: 'uuid' })
   householdId: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Authorize, ROLE_LABELS, type PersonPrincipal } from '@unisson/access';
+import { Authorize, ROLE_LABELS, WebPage, type PersonPrincipal } from '@unisson/access';
 import { ApiAnswer, ApiErrors, html, parseOrThrow, renderPage } from '@unisson/platform';
 import { AuditQuery, AuditRepository } from '../audit.repository';
 import { AUDIT_OUTCOMES } from '../domain/audit-record';
@@ -84,6 +84,7 @@ const ADMIN_NAV: Array<[string, string]> = [
   ['/admin/journal', 'Journal d’audit'],
 ];
 
+@WebPage()
 @Controller('admin/journal')
 export class AuditPageController {
   constructor(private readonly audit: AuditRepository) {}

@@ -61,7 +61,8 @@ export class CampaignsPageController {
     try {
       target = `${back}?ok=${encodeURIComponent(await run())}`;
     } catch (error) {
-      if (!(error instanceof UnissonError)) throw error;
+      // A refusal of the policy keeps its status (403, or 404 for another partner's campaign): a redirect would tell them apart.
+      if (!(error instanceof UnissonError) || [401, 403, 404].includes(error.statusCode)) throw error;
       target = `${back}?erreur=${encodeURIComponent(error.message)}`;
     }
     void reply.status(303).header('location', target).send();

@@ -51,8 +51,7 @@ export class CampaignsController {
     @CurrentPrincipal() actor: Principal,
     @Body(new ZodValidationPipe(campaignTargetSchema)) target: CampaignTargetInput,
   ) {
-    if (!actor.territories.includes(target.territory)) throw UnissonError.notFound(`Le territoire ${target.territory}`);
-    return this.service.preview(targetOf(target));
+    return this.service.previewFor(actor, targetOf(target));
   }
 
   @Post()

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { Audited } from '@unisson/audit';
-import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
 import { CoordinationService } from '../coordination.service';
 import { PlanRead } from './plan.openapi';
 
@@ -12,15 +12,11 @@ export class HouseholdPlanController {
   constructor(private readonly coordination: CoordinationService) {}
 
   @Get(':id/plan')
-  @RequireScopes('plans:read')
+  @Authorize('household.plan.read')
   @Audited({ action: 'household.plan.read', subjectType: 'household', subjectId: 'id', householdId: 'id' })
   @ApiOperation({ summary: 'Le plan de contacts d’un foyer et ses raisons (partenaires qui y figurent, ou qui coordonnent le territoire)' })
   @PlanRead()
-  getPlan(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) householdId: string) {
-    return this.coordination.planFor(householdId, {
-      partnerId: partner.partnerId,
-      partnerKind: partner.partnerKind,
-      territory: partner.territory,
-    });
+  getPlan(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) householdId: string) {
+    return this.coordination.planFor(householdId, actor);
   }
 }

@@ -80,6 +80,12 @@ describe('statistics against published figures and an independent implementation
     expect(b.expectedLoss).toBeCloseTo(loss, 6);
   });
 
+  it('uses the Gaussian approximation for large counts, within a tenth of a point of the exact figures (scipy, Evan Miller)', () => {
+    const b = bayesianComparison(c(3000, 15000), c(2900, 15000));
+    expect(b.chanceToBeatControl).toBeCloseTo(0.926811, 4);
+    expect(b.expectedLoss).toBeCloseTo(0.00014978, 6);
+  });
+
   it("sample size per arm as R's power.prop.test(p1 = .2, p2 = .25, power = .8): 1093.7, so 1094", () => {
     expect(sampleSizePerArm(0.2, 0.05)).toBe(1094);
     // A smaller effect needs more households; a stricter alpha too.

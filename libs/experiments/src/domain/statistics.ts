@@ -148,6 +148,9 @@ function probabilityGreater(x: BetaPosterior, y: BetaPosterior): number {
   return clamp01((sum * h) / 3);
 }
 
+/** Beta parameters from which the normal approximation replaces the quadrature. */
+const LARGE_POSTERIOR = 1000;
+
 export interface BayesianComparison {
   /** Chance that the variant's true rate beats the control's. */
   chanceToBeatControl: number;
@@ -164,6 +167,17 @@ export function bayesianComparison(variant: Counts, control: Counts): BayesianCo
   const c = posterior(control);
   const meanC = c.a / (c.a + c.b);
   const meanV = v.a / (v.a + v.b);
+  if (Math.min(v.a, v.b, c.a, c.b) >= LARGE_POSTERIOR) {
+    // Both posteriors are then Gaussian to well under 0.1 point (as gbstats uses): closed forms, no quadrature.
+    const variance = (p: BetaPosterior) => (p.a * p.b) / ((p.a + p.b) ** 2 * (p.a + p.b + 1));
+    const d = meanV - meanC;
+    const s = Math.sqrt(variance(v) + variance(c));
+    const zd = d / s;
+    return {
+      chanceToBeatControl: jStat.normal.cdf(zd, 0, 1),
+      expectedLoss: Math.max(0, -d * jStat.normal.cdf(-zd, 0, 1) + s * jStat.normal.pdf(zd, 0, 1)),
+    };
+  }
   const expectedLoss = meanC * probabilityGreater({ a: c.a + 1, b: c.b }, v) - meanV * probabilityGreater(c, { a: v.a + 1, b: v.b });
   return { chanceToBeatControl: probabilityGreater(v, c), expectedLoss: Math.max(0, expectedLoss) };
 }

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'experiment_assignment' })
 @Index('ix_experiment_assignment_household', ['householdId'])
+@Index('ix_experiment_assignment_report', ['experimentId', 'arm', 'respondedAt'])
 export class ExperimentAssignment {
   @PrimaryColumn({ name: 'experiment_id', type: 'uuid' })
   experimentId: string;

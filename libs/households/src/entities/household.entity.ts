@@ -14,9 +14,17 @@ export class Household {
   @Column({ name: 'preferred_locale', type: 'text', default: 'fr' })
   preferredLocale: string;
 
+  /** The channel the household said it prefers (on its response page); null when it has not said. */
+  @Column({ name: 'preferred_channel', type: 'text', nullable: true })
+  preferredChannel: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** When its personal data was erased, the retention period after its procedures closed being over (null: not yet). */
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true })
+  anonymisedAt: Date | null;
 }

@@ -3,6 +3,7 @@ import { STAGE_EVENT_TYPES, StageEventType } from '@unisson/vocabulary';
 
 /** Something that happened in a procedure, as a partner reported it. Append-only. */
 @Entity({ name: 'stage_event' })
+@Index('ix_stage_event_recorded', ['recordedAt', 'id'])
 export class StageEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, R
 import { ApiBody, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AccessPolicy, Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { Audited } from '@unisson/audit';
-import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
+import { CurrentPartner, PartnerPrincipal } from '@unisson/partners';
 import { parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import {
   AlertInput,
@@ -35,11 +36,12 @@ export class IntakeController {
     private readonly intake: IntakeService,
     private readonly submissions: IntakeRepository,
     private readonly authority: SubmissionAuthority,
+    private readonly policy: AccessPolicy,
   ) {}
 
   @Post('alerts')
   @HttpCode(202)
-  @RequireScopes('alerts:write')
+  @Authorize('alert.submit')
   @Audited({ action: 'alert.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({ summary: 'Alerte d’un bailleur : premier impayé d’un bail' })
   @SubmissionAccepted()
@@ -58,7 +60,7 @@ export class IntakeController {
 
   @Post('stage-events')
   @HttpCode(202)
-  @RequireScopes('events:write')
+  @Authorize('stage_event.submit')
   @Audited({ action: 'stage_event.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({ summary: 'Une étape de la procédure (commandement de payer, assignation, jugement…)' })
   @SubmissionAccepted()
@@ -77,7 +79,7 @@ export class IntakeController {
 
   @Post('intents')
   @HttpCode(202)
-  @RequireScopes('intents:write')
+  @Authorize('intent.submit')
   @Audited({ action: 'intent.submit', subjectType: 'submission', subjectId: 'response.submissionId' })
   @ApiOperation({
     summary: 'Demander à Unisson d’informer un foyer à son étape actuelle',
@@ -99,12 +101,14 @@ export class IntakeController {
   }
 
   @Get('submissions/:id')
+  @Authorize('submission.read')
   @Audited({ action: 'submission.read', subjectType: 'submission', subjectId: 'id', householdId: 'response.outcome.householdId' })
   @ApiOperation({ summary: 'Ce qu’est devenu(e) votre alerte, étape ou demande' })
   @SubmissionRead()
-  async getSubmission(@CurrentPartner() partner: PartnerPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
-    const submission = await this.submissions.findSubmissionOfPartner(id, partner.partnerId);
-    if (!submission) throw UnissonError.notFound(`Submission ${id}`);
+  async getSubmission(@CurrentPrincipal() actor: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    const submission = await this.submissions.findSubmission(id);
+    // Another partner's submission answers exactly like an unknown one.
+    this.policy.assertFound(actor, 'submission.read', submission, (s) => ({ ownerPartnerId: s.partnerId }));
     return {
       submissionId: submission.id,
       kind: submission.kind,

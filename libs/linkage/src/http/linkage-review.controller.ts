@@ -3,8 +3,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
+import { AccessPolicy, Authorize } from '@unisson/access';
 import { Audited } from '@unisson/audit';
-import { CurrentPartner, PartnerPrincipal, RequireScopes } from '@unisson/partners';
+import { CurrentPartner, keyPrincipalOf, PartnerPrincipal } from '@unisson/partners';
 import { ZodValidationPipe } from '@unisson/platform';
 import { jobSpec, QUEUES } from '@unisson/queues';
 import { ReviewDecisionInput, reviewDecisionSchema, reviewListQuerySchema } from '../dto/review.schemas';
@@ -36,11 +37,12 @@ function toLinkView(link: LinkageLink) {
 export class LinkageReviewController {
   constructor(
     private readonly linkage: LinkageService,
+    private readonly policy: AccessPolicy,
     @InjectQueue(QUEUES.linkage) private readonly linkageQueue: Queue,
   ) {}
 
   @Get()
-  @RequireScopes('linkage:review')
+  @Authorize('linkage.review.read')
   @Audited({
     action: 'linkage.review.read',
     subjectType: 'territory',
@@ -49,26 +51,31 @@ export class LinkageReviewController {
   @ApiOperation({ summary: 'Paires de fiches en attente d’une décision humaine, les plus probables d’abord' })
   @ReviewList()
   async list(@CurrentPartner() partner: PartnerPrincipal, @Query(new ZodValidationPipe(reviewListQuerySchema)) query: { limit: number }) {
+    this.policy.assert(keyPrincipalOf(partner), 'linkage.review.read', { territory: partner.territory });
     return (await this.linkage.openReviews(partner.territory, query.limit)).map(toLinkView);
   }
 
   @Get('records/:recordId/links')
-  @RequireScopes('linkage:review')
+  @Authorize('linkage.review.read')
   @Audited({ action: 'linkage.review.read', subjectType: 'partner_record', subjectId: 'recordId' })
   @ApiOperation({ summary: 'Tous les liens d’une fiche avec leur explication (champs, niveaux, poids)' })
   @ReviewList()
   async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId', new ParseUUIDPipe()) recordId: string) {
+    // Another territory's record answers like an unknown one.
+    const territory = (await this.linkage.recordInTerritory(partner.territory, recordId)) ? partner.territory : '(aucun)';
+    this.policy.assert(keyPrincipalOf(partner), 'linkage.review.read', { territory });
     return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
   }
 
   @Post('decisions')
   @HttpCode(204)
-  @RequireScopes('linkage:review')
+  @Authorize('linkage.review.decide')
   @Audited({ action: 'linkage.review.decide', subjectType: 'partner_record', subjectId: 'body.leftRecordId', fields: ['kind'] })
   @ApiOperation({ summary: 'Confirmer, séparer ou fusionner deux fiches ; les calculs automatiques ne la défont jamais' })
   @ReviewDecided()
   @ApiBody({ schema: jsonSchema(reviewDecisionSchema) })
   async decide(@CurrentPartner() partner: PartnerPrincipal, @Body(new ZodValidationPipe(reviewDecisionSchema)) body: ReviewDecisionInput) {
+    this.policy.assert(keyPrincipalOf(partner), 'linkage.review.decide', { territory: partner.territory });
     await this.linkage.decide(partner.territory, body.kind, body.leftRecordId, body.rightRecordId, partner.keyId, body.reason ?? null);
     // The households, procedures and contact plans follow the decision (worker job).
     const job = jobSpec('households.regroup', { territory: partner.territory, reestimate: false, requestedAt: new Date().toISOString() });

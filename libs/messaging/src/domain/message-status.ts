@@ -54,3 +54,22 @@ export function statusFromTwilio(twilioStatus: string): MessageStatus | null {
       return null; // accepted, queued, sending, scheduled…
   }
 }
+
+/**
+ * Twilio's call statuses mapped onto a spoken message's: a call that rang through to the end was
+ * heard (by a person or a voicemail); busy, unanswered, failed or cancelled calls did not reach
+ * the household (the plan moves to its next channel). `null` for the steps in between.
+ */
+export function statusFromTwilioCall(callStatus: string): MessageStatus | null {
+  switch (callStatus) {
+    case 'completed':
+      return 'delivered';
+    case 'busy':
+    case 'no-answer':
+    case 'canceled':
+    case 'failed':
+      return 'undelivered';
+    default:
+      return null; // queued, initiated, ringing, in-progress
+  }
+}

@@ -16,6 +16,8 @@ export const API_SCOPES = [
   'campaigns:write',
   /** A call platform's own tools: its teams' worklists, claims and outcomes of call and visit tasks. */
   'tasks:work',
+  /** Click-to-call: an agent's phone bridged to a household's, the partner's number shown. */
+  'calls:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -28,8 +30,4 @@ export interface PartnerPrincipal {
   territories: readonly string[];
   keyId: string;
   scopes: readonly ApiScope[];
-}
-
-export function hasScopes(principal: PartnerPrincipal, required: readonly ApiScope[]): boolean {
-  return required.every((scope) => principal.scopes.includes(scope));
 }

@@ -29,6 +29,10 @@ export class Partner {
   @Column({ name: 'public_phone', type: 'text', nullable: true })
   publicPhone: string | null;
 
+  /** Where households' answers to the partner's e-mails go (Reply-To); null: no Reply-To. */
+  @Column({ name: 'reply_to_email', type: 'text', nullable: true })
+  replyToEmail: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

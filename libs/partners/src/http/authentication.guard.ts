@@ -3,11 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { AccessPolicy, Action, AUTHORIZED_ACTION, KeyPrincipal, Principal } from '@unisson/access';
 import { RedirectError, UnissonError } from '@unisson/platform';
 import { AuthenticationService, SessionPrincipal } from '../authentication.service';
-import { ApiScope, hasScopes, PartnerPrincipal } from '../domain/api-scope';
+import { PartnerPrincipal } from '../domain/api-scope';
 import { sameToken, SESSION_COOKIE } from '../domain/sign-in';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { parseCookies } from './session-cookies';
-import { PUBLIC_ROUTE, REQUIRED_SCOPES, WEB_PAGE } from './auth.decorators';
+import { PUBLIC_ROUTE, WEB_PAGE } from './auth.decorators';
 
 interface GuardedRequest {
   method: string;
@@ -36,8 +36,9 @@ export function keyPrincipalOf(p: PartnerPrincipal): KeyPrincipal {
 /**
  * Global guard: every route needs an identity unless it is `@Public()`. Machines present an API
  * key; people a session cookie (HttpOnly, SameSite=Strict) and, on every form or call that
- * changes something, the session's CSRF token. Routes with `@Authorize(action)` accept both and
- * the policy decides; the older routes with `@RequireScopes` take API keys only.
+ * changes something, the session's CSRF token. Every other route names its action with
+ * `@Authorize(action)` and the one policy (libs/access) decides, for keys and people alike; a
+ * route that names none is refused (closed by default).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -70,26 +71,15 @@ export class AuthenticationGuard implements CanActivate {
     }
     // A page is for a person: with an API key it would have no session to render (sign in instead).
     if (isPage && actor.type !== 'person') throw new RedirectError(`/connexion?suivant=${encodeURIComponent(request.url)}`);
-    if (actor.type === 'person') {
-      if (!action) {
-        throw new UnissonError(
-          'API_KEY_REQUIRED',
-          'Cette route prend une clé API partenaire (Authorization: Bearer uk_…), pas une session.',
-          401,
-        );
-      }
-      if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request);
-    } else {
-      const required = this.reflector.getAllAndOverride<ApiScope[]>(REQUIRED_SCOPES, targets) ?? [];
-      if (!hasScopes(request.principal!, required)) {
-        throw new UnissonError(
-          'FORBIDDEN_SCOPE',
-          `This API key may not do this: it lacks the scope(s) ${required.join(', ')}. Ask your Unisson administrator for a key with them.`,
-          403,
-        );
-      }
+    if (!action) {
+      throw new UnissonError(
+        'ROUTE_WITHOUT_POLICY',
+        'Cette route ne déclare aucune action du contrôle d’accès (@Authorize) : elle est fermée. Signalez-le à l’équipe Unisson.',
+        403,
+      );
     }
-    if (action) this.policy.assertMayAttempt(actor, action);
+    if (actor.type === 'person' && !SAFE_METHODS.has(request.method)) this.checkCsrf(request);
+    this.policy.assertMayAttempt(actor, action);
     return true;
   }
 

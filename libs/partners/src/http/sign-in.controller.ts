@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req, Res 
 import { ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { ACTION_RULES, Action, mayAttempt, Principal, ROLE_LABELS } from '@unisson/access';
+import { ACTION_RULES, Action, Authorize, mayAttempt, Principal, ROLE_LABELS } from '@unisson/access';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { ApiAnswer, ApiErrors, ApiJsonBody, html, parseOrThrow, renderPage, UnissonError } from '@unisson/platform';
 import { AuthenticationService, SessionPrincipal } from '../authentication.service';
@@ -30,6 +30,7 @@ const SPACE_LINKS: Array<[Action, string, string]> = [
   ['campaign.create', '/campagnes', 'Campagnes'],
   ['campaign.read', '/campagnes', 'Campagnes (suivi)'],
   ['bulk_import.read', '/imports', 'Dépôts de fichiers d’alertes'],
+  ['analytics.read', '/analyse', 'Analyse : réponses par variante, entonnoir, expériences, indicateurs de la charte'],
   ['task.work', '/appels', 'Appels et visites : les listes de travail de vos équipes'],
 ];
 
@@ -101,6 +102,7 @@ export class SignInController {
 
   @Post('deconnexion')
   @WebPage()
+  @Authorize('session.own')
   @ApiExcludeEndpoint()
   async signOut(@Req() request: SessionRequest, @Res() reply: FastifyReply): Promise<void> {
     if (request.session) await this.auth.signOut(request.session);
@@ -110,6 +112,7 @@ export class SignInController {
 
   @Get('espace')
   @WebPage()
+  @Authorize('session.own')
   @ApiExcludeEndpoint()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')

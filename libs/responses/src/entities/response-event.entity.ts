@@ -9,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('uq_response_event_key', ['idempotencyKey'], { unique: true })
 @Index('ix_response_event_household', ['householdId', 'occurredAt'])
 @Index('ix_response_event_message', ['messageId'])
+@Index('ix_response_event_recorded', ['recordedAt', 'id'])
 export class ResponseEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

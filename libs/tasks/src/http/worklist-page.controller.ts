@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Authorize, CurrentPrincipal, identityOf, PersonPrincipal, Principal, ROLE_LABELS } from '@unisson/access';
 import { dayOfIsoDate, PlaybookCatalog, zoneClock } from '@unisson/coordination';
 import { WebPage } from '@unisson/partners';
-import { html, parseOrThrow, renderPage, UnissonError } from '@unisson/platform';
+import { html, parseOrThrow, raw, renderPage, UnissonError } from '@unisson/platform';
 import { STAGE_LABELS, isProcedureStage } from '@unisson/vocabulary';
 import { TaskWork } from '../task-work';
 import { TasksRepository } from '../tasks.repository';
@@ -16,6 +16,30 @@ type Form = Record<string, unknown>;
 const uuid = (field: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => UnissonError.validation([{ field, message: 'doit être un UUID' }]) });
 const PAGE_SIZE = 50;
+
+/** Click-to-call from the page (the voice capability's `POST /v1/households/:id/calls`), with the session's CSRF token. */
+const CLICK_TO_CALL_SCRIPT = `<script>
+document.querySelectorAll('form.click-to-call').forEach(function (form) {
+  form.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    var out = form.querySelector('.call-status');
+    out.textContent = 'Appel en cours de lancement…';
+    try {
+      var response = await fetch('/v1/households/' + form.dataset.household + '/calls', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': form.dataset.csrf, 'idempotency-key': form.dataset.key },
+        body: JSON.stringify({ agentPhone: form.agentPhone.value }),
+      });
+      var body = await response.json();
+      out.textContent = response.ok
+        ? 'Appel lancé : votre téléphone va sonner, puis le foyer est appelé (numéro affiché : ' + body.callerId + ').'
+        : 'Appel impossible : ' + (body.message || response.status);
+    } catch (e) {
+      out.textContent = 'Appel impossible : le service ne répond pas, réessayez ou composez le numéro.';
+    }
+  });
+});
+</script>`;
 
 /** "2026-12-08T14:30" typed in the household's time zone, as an instant. */
 function localInstant(value: string, timeZone: string): Date {
@@ -173,6 +197,24 @@ export class WorklistPageController {
                   : html`Adresse : <span style="white-space:pre-line">${row.recipient}</span>`
               }
             </p>
+            ${
+              isCall
+                ? html`<form
+                    class="click-to-call"
+                    data-household="${row.householdId}"
+                    data-key="task-${row.id}-${row.attempts + 1}"
+                    data-csrf="${csrf}"
+                  >
+                    <label
+                      >Ou mise en relation par Unisson : votre téléphone
+                      <input type="tel" name="agentPhone" autocomplete="tel" placeholder="01 48 95 00 00" required
+                    /></label>
+                    <button>Appeler via Unisson</button>
+                    <small>(votre téléphone sonne, puis celui du foyer, qui voit le numéro de votre organisme)</small>
+                    <output class="call-status" role="status"></output>
+                  </form>`
+                : ''
+            }
             <p><small>${row.routingReason} — langue du foyer : ${row.locale}</small></p>
             <details open>
               <summary>${isCall ? 'Script de l’appel' : 'Script de la visite'}</summary>
@@ -227,6 +269,7 @@ export class WorklistPageController {
             }
           </fieldset>`;
         })}
+        ${yours.some(({ row }) => row.channel === 'call') ? raw(CLICK_TO_CALL_SCRIPT) : ''}
         <h2>Tâches de l’équipe</h2>
         <table>
           <tr>

@@ -26,6 +26,10 @@ describe('formatting per locale', () => {
   });
   it('writes dates out with their weekday', () => {
     expect(formatDate('2027-01-11', 'fr')).toBe('lundi 11 janvier 2027');
+    expect(formatDate('2027-03-01', 'fr')).toBe('lundi 1er mars 2027');
+    expect(formatDate('2027-03-01', 'fr-falc')).toBe('lundi 1er mars 2027');
+    expect(formatDate('2027-03-11', 'fr')).toBe('jeudi 11 mars 2027');
+    expect(formatDate('2027-03-01', 'en')).toBe('Monday, 1 March 2027');
     expect(formatDate('2027-01-11', 'en')).toBe('Monday, 11 January 2027');
     expect(formatDate('2027-01-11', 'es')).toBe('lunes, 11 de enero de 2027');
     expect(formatDate('2027-01-11', 'tr')).toBe('11 Ocak 2027 Pazartesi');
@@ -53,6 +57,8 @@ describe('formatting per locale', () => {
   });
   it('replaces no-break spaces for SMS so GSM-7 stays possible', () => {
     expect(forSms(formatMoney(1234.56, 'fr'))).toBe('1 234,56 €');
+    // a partner's typographic apostrophe must not turn the SMS into UCS-2
+    expect(forSms('Office public de l’habitat « Plaine »')).toBe("Office public de l'habitat « Plaine »");
   });
   it('escapes HTML special characters', () => {
     expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');

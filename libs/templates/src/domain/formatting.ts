@@ -10,8 +10,6 @@ import { LOCALE_INFO, type Locale, type VariableType, type VariableValue } from 
  * neither character exists in GSM-7 and one of them would push the whole SMS into UCS-2.
  */
 
-const NARROW_NBSP = '\u202f';
-const NBSP = '\u00a0';
 /**
  * Unicode isolates for right-to-left messages: LRI forces "01 23 45 67 89" and amounts left to
  * right; FSI lets a name or an address take its own direction; PDI closes either.
@@ -79,7 +77,9 @@ function formatDateUncached(isoDate: string, locale: Locale): string {
     () => new Intl.DateTimeFormat(intl, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return f.format(date).replace(/\u200f/g, '');
+  const text = f.format(date).replace(/\u200f/g, '');
+  // French writes the first day of a month as an ordinal: "lundi 1er mars 2027", never "lundi 1 mars".
+  return LOCALE_INFO[locale].intl.startsWith('fr') && m[3] === '01' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text;
 }
 
 /** 'HH:MM' (24 h). French writes "14 h 30" and "9 h"; the other locales "14:30". */
@@ -168,8 +168,18 @@ export function isolateForHtml(type: VariableType, escaped: string, locale: Loca
 }
 
 /** SMS bodies: plain spaces instead of no-break spaces, so GSM-7 stays possible. */
+/**
+ * A filled-in value as an SMS carries it: plain spaces for no-break spaces, straight quotes and
+ * apostrophes for typographic ones ("Office public de l’habitat"), so that one partner's name
+ * never turns a GSM-7 SMS into UCS-2 and triples its parts. Letters are never changed.
+ */
 export function forSms(text: string): string {
-  return text.indexOf(NARROW_NBSP) < 0 && text.indexOf(NBSP) < 0 ? text : text.replace(/[\u202f\u00a0]/g, ' ');
+  return /[\u202f\u00a0\u2018\u2019\u201c\u201d]/.test(text)
+    ? text
+        .replace(/[\u202f\u00a0]/g, ' ')
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"')
+    : text;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

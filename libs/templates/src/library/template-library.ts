@@ -15,6 +15,7 @@ import {
 import { compileDocument, fill, toTextSource, type CompiledText } from '../domain/compiled-text';
 import { composeMessage, sourceToText } from '../domain/composition';
 import { contentHash } from '../domain/content-hash';
+import { callMinutes, type UnitCost } from '../domain/contact-cost';
 import { escapeHtml, forSms, formatVariable, isolateForHtml, isolateForText } from '../domain/formatting';
 import { measureSms, type SmsEncoding } from '../domain/sms';
 import type { Resources, TemplateDefinition } from '../domain/template-definition';
@@ -167,6 +168,14 @@ export class TemplateLibrary {
     const compiled = this.compiledFor(tv, req.channel, variant, channelKey);
     const values = new Proxy({}, { get: () => mask }) as Record<string, string>;
     return { subject: compiled.subject && fill(compiled.subject, values), text: fill(compiled.text, values) };
+  }
+
+  /** SMS parts and call minutes of one contact of a template in a locale (default variant, sample facts). */
+  unitCost(key: TemplateKey, locale: Locale): UnitCost {
+    const sample = this.definition(key).sample;
+    const sms = this.renderSync({ templateKey: key, channel: 'sms', locale, variables: sample });
+    const call = this.renderSync({ templateKey: key, channel: 'call', locale, variables: sample });
+    return { smsParts: sms.segments ?? 1, callMinutes: callMinutes(call.text) };
   }
 
   /** Compiles the email layout of a version x variant ahead of time (e.g. before a campaign). */

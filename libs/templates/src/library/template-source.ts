@@ -35,6 +35,8 @@ const budgetsSchema = z.object({
   sms: z.record(z.string(), z.object({ short: z.number().int().positive(), detailed: z.number().int().positive() })),
   /** Extra segments a "with pictograms" SMS may use: an emoji switches the whole SMS to UCS-2. */
   smsPictogramAllowance: z.number().int().min(0),
+  /** Price of one SMS part (euros), for the cost report of lint:templates and the plan's cost. */
+  smsPricePerPart: z.number().min(0).default(0.045),
   letter: z.object({
     charsPerLine: z.number().int().positive(),
     linesPerPage: z.number().int().positive(),

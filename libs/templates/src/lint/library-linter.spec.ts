@@ -2,7 +2,7 @@ import type { Locale } from '../domain/catalogue';
 import type { Resources } from '../domain/template-definition';
 import { TemplateLibrary } from '../library/template-library';
 import { loadTemplateSources, type TemplateSources } from '../library/template-source';
-import { lintLibrary } from './library-linter';
+import { lintLibrary, smsCosts } from './library-linter';
 import { shippedPurposes } from './playbook-purposes';
 
 const sources = loadTemplateSources();
@@ -77,6 +77,32 @@ describe('lint:templates fails where it should', () => {
     const f = findings.find((x) => x.rule === 'sms-budget');
     expect(f).toMatchObject({ templateKey: 'winter_truce_information', locale: 'en', channel: 'sms' });
     expect(f?.detail).toContain('GSM-7');
+  });
+
+  it('refuses a French SMS that leaves GSM-7 (one ê triples the parts) and a curly apostrophe in any SMS', () => {
+    const fr = lint(
+      withText('fr', 'winter_truce_information', {
+        sms_short: '{{partnerName}} : même en hiver, appelez le {{partnerPhone}} ({{truceEnd}}).',
+      }),
+    );
+    expect(fr).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'sms-encoding', locale: 'fr', channel: 'sms' })]));
+    expect(fr.find((f) => f.rule === 'sms-encoding')?.detail).toContain('ê');
+    const curly = lint(
+      withText('es', 'winter_truce_information', { sms_short: '{{partnerName}}: l’hiver {{partnerPhone}} {{truceEnd}}.' }),
+    );
+    expect(curly).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'sms-encoding', locale: 'es' })]));
+  });
+
+  it('prices every template x locale SMS at the configured price per part', () => {
+    const costs = smsCosts(new TemplateLibrary(sources), 0.05);
+    const fr = costs.find((c) => c.templateKey === 'first_arrears_information' && c.locale === 'fr' && c.length === 'short')!;
+    expect(fr).toMatchObject({ encoding: 'GSM-7' });
+    expect(fr.euros).toBeCloseTo(fr.parts * 0.05, 5);
+    const ar = costs.find((c) => c.templateKey === 'first_arrears_information' && c.locale === 'ar' && c.length === 'short')!;
+    expect(ar.encoding).toBe('UCS-2');
+    expect(costs.filter((c) => c.locale === 'fr' || c.locale === 'fr-falc').every((c) => c.encoding === 'GSM-7' && c.parts <= 2)).toBe(
+      true,
+    );
   });
 
   it('reports a letter longer than its page budget', () => {

@@ -18,6 +18,9 @@ import { measureSms } from '../domain/sms';
 import { checkVersionLock, type CurrentVersion } from '../domain/version-lock';
 import type { TemplateLibrary } from '../library/template-library';
 
+/** Locales whose SMS must stay in GSM-7 (French and FALC French: 160 characters a part, not 70). */
+const GSM_ONLY_LOCALES: readonly Locale[] = ['fr', 'fr-falc', 'en'];
+
 /** One problem found by `npm run lint:templates`, precise enough to fix without searching. */
 export interface LintFinding {
   rule: string;
@@ -134,12 +137,22 @@ function checkChannelBudgets(
   // SMS text is the rendered body (`text` holds it for the sms channel).
   const { budgets } = lib.sources;
   if (where.channel === 'sms' && segments !== undefined) {
+    const size = measureSms(text);
+    if (/[\u2018\u2019]/.test(text))
+      return [{ ...where, rule: 'sms-encoding', detail: "Apostrophe typographique (’) dans un SMS : écrivez ' (elle force l'UCS-2)." }];
+    if (GSM_ONLY_LOCALES.includes(where.locale) && size.encoding !== 'GSM-7')
+      return [
+        {
+          ...where,
+          rule: 'sms-encoding',
+          detail: `SMS en ${size.encoding} : en ${where.locale}, un SMS doit rester en GSM-7. Caractères à remplacer : ${size.nonGsmCharacters.join(' ')}.`,
+        },
+      ];
     const base = budgets.sms[where.locale]?.[variant.length];
     if (base === undefined)
       return [{ ...where, rule: 'sms-budget', detail: `Pas de budget SMS pour ${where.locale} dans templates/budgets.json.` }];
     const max = base + (variant.pictograms ? budgets.smsPictogramAllowance : 0);
     if (segments > max) {
-      const size = measureSms(text);
       const hint = size.nonGsmCharacters.length ? ` Caractères hors GSM-7 : ${size.nonGsmCharacters.join(' ')}.` : '';
       return [
         {
@@ -175,6 +188,44 @@ function dedupe(
     if (seen.has(id)) continue;
     seen.add(id);
     out.push({ ...where, rule: f.rule, sentence: f.sentence, detail: f.detail });
+  }
+  return out;
+}
+
+/** What one SMS of a template costs in one locale (default tone, no pictogram). */
+export interface SmsCost {
+  templateKey: TemplateKey;
+  locale: Locale;
+  length: Variant['length'];
+  encoding: string;
+  parts: number;
+  euros: number;
+}
+
+/** Encoding, parts and price of every template's SMS in every locale, short and detailed. */
+export function smsCosts(lib: TemplateLibrary, pricePerPart = lib.sources.budgets.smsPricePerPart): SmsCost[] {
+  const out: SmsCost[] = [];
+  for (const key of TEMPLATE_KEYS) {
+    const def = lib.definition(key);
+    for (const locale of LOCALES)
+      for (const length of ['short', 'detailed'] as const) {
+        const r = lib.renderSync({
+          templateKey: key,
+          channel: 'sms',
+          locale,
+          variant: { length, pictograms: false },
+          variables: def.sample,
+        });
+        const parts = r.segments ?? 0;
+        out.push({
+          templateKey: key,
+          locale,
+          length,
+          encoding: r.encoding ?? 'GSM-7',
+          parts,
+          euros: Math.round(parts * pricePerPart * 1000) / 1000,
+        });
+      }
   }
   return out;
 }

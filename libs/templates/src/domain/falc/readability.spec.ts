@@ -15,6 +15,13 @@ describe('Kandel & Moles readability', () => {
     expect(easy.kandelMoles).toBeGreaterThanOrEqual(70);
     expect(hard.kandelMoles).toBeLessThan(40);
   });
+  it('counts a phone number as one short word, not a long one', () => {
+    const withPhone = kandelMoles('Appelez le 01 48 95 00 00.');
+    const withWord = kandelMoles('Appelez le bureau.');
+    expect(withPhone.words).toBe(3);
+    expect(withPhone.syllables).toBe(withWord.syllables - 1);
+    expect(withPhone.kandelMoles).toBeGreaterThan(withWord.kandelMoles);
+  });
   it('returns zero words for an empty text', () => {
     expect(kandelMoles('').words).toBe(0);
   });

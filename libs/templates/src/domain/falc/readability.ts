@@ -17,7 +17,8 @@ export function kandelMoles(text: string): ReadabilityScore {
   for (const s of sentences) {
     for (const w of words(s)) {
       wordCount++;
-      syllableCount += syllables(w);
+      // A number (a phone number, an amount, a date) is one short word to a reader, not a long one.
+      syllableCount += /^\d/.test(w) ? 1 : syllables(w);
     }
   }
   if (wordCount === 0) {

@@ -18,7 +18,7 @@ describe('FALC rules: examples that must fail', () => {
     ['no-abbreviations', 'Apportez vos papiers, etc.'],
     ['no-abbreviations', 'Le RDV est demain.'],
     ['no-abbreviations', 'Le chapitre XIV vous protège.'],
-    ['no-abbreviations', 'Appelez la DRIHL demain.'],
+    ['no-abbreviations', 'Appelez la DDETS demain.'],
     ['double-negation', "Il n'est pas impossible de payer."],
     ['double-negation', 'Vous ne partez pas sans rien.'],
     ['active-voice', 'Vous êtes convoqué au tribunal.'],
@@ -33,15 +33,9 @@ describe('FALC rules: examples that must pass', () => {
     'Vous avez une dette de loyer.',
     'Appelez-nous au 01 48 95 00 00.',
     'Venez à l’audience, même si vous ne pouvez pas tout payer.\nUne audience est un rendez-vous avec le juge.',
-    "Vous avez un commandement de payer.\nC'est une lettre officielle.",
+    "Vous avez un commandement de payer.\nC'est un papier officiel qui vous demande de payer votre dette.",
     'La CCAPEX est une commission qui aide les locataires.',
-    'Vous avez 2 mois pour payer.',
-    'Pour ne plus recevoir de SMS, répondez STOP.',
-    'Vous êtes venu au rendez-vous.',
-    'Ce rendez-vous est gratuit.',
-    'Le loyer et les charges font 650 €.',
-    'Que devez-vous faire ?',
-    'Qui peut vous aider ?',
+    // more signed sentences: reviewer-set.ts (measured in reviewer-set.spec.ts)
     'Votre propriétaire a demandé au juge de régler le problème.',
   ])('« %s »', (text) => {
     expect(checkFalc(text, noReadability)).toEqual([]);

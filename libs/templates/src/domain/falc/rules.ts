@@ -17,6 +17,9 @@ export const FALC_RULES = [
   'no-abbreviations',
   'double-negation',
   'active-voice',
+  'idioms',
+  'third-person',
+  'nominalisation',
   'readability',
 ] as const;
 export type FalcRuleId = (typeof FALC_RULES)[number];
@@ -65,7 +68,7 @@ function firstWordEnd(s: string): number {
 }
 
 const NUMBER_WORDS =
-  /(?:^|[^\p{L}])(deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille)(?=[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])(deux|trois|quatre|cinq|six|sept|huit|neuf(?=\s+(?:mois|jours|semaines|ans|euros|heures))|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix|onz|douz|vingt|cent)ièmes?)(?=[^\p{L}]|$)/iu;
 
 export const numbersInDigits: SentenceRule = (s) => {
   const m = NUMBER_WORDS.exec(s);
@@ -76,7 +79,8 @@ export const noPercentages: SentenceRule = (s) =>
   /%|pour ?cent\b|pourcentage/i.test(s) ? 'Pourcentage : dites « la moitié », « peu », « beaucoup ».' : null;
 
 const ROMAN = /(?:^|[^\p{L}])((?=[MDCLXVI]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:e|er|ème)?(?=[^\p{L}]|$)/u;
-const ABBREVIATION_WORDS = /(?:^|[^\p{L}])(etc\.|ex\.|cf\.|M\.|Mme|Mlle|n°|tél\.|RDV|env\.|art\.)/u;
+const ABBREVIATION_WORDS =
+  /(?:^|[^\p{L}])(etc\.?|ex\.|p\.\s?ex\.|cf\.?|M\.|Mme|Mmes|Mlle|MM\.|Dr|n°|N°|tél\.?|tel\.|rdv|env\.|art\.|c\.-à-d\.|c-à-d|càd|svp|SVP|qqn|qqch|nb|NB|bd|av\.|apt|appt|dépt|dpt|min\.|max\.|sem\.|fév\.|janv\.|sept\.|oct\.|nov\.|déc\.|ste|Ste|st|St)(?=[^\p{L}]|$)/iu;
 const UPPERCASE_WORD = /(?:^|[^\p{L}])(\p{Lu}{2,6})(?=[^\p{L}]|$)/gu;
 
 export function noAbbreviations(s: string, o: FalcOptions, sentences: string[], i: number): string | null {
@@ -100,7 +104,9 @@ const NEGATION_WORDS =
 const NE = /(?:^|[^\p{L}])(ne|n['’])/iu;
 
 export const doubleNegation: SentenceRule = (s) => {
-  const hits = [...s.matchAll(NEGATION_WORDS)].map((m) => m[1].toLowerCase());
+  // "ne … plus rien", "ne … plus jamais", "ne … jamais rien", "ne … plus personne" are one negation.
+  const simplified = s.replace(/\b(plus|jamais)\s+(rien|jamais|personne|aucune?)\b/giu, '$1');
+  const hits = [...simplified.matchAll(NEGATION_WORDS)].map((m) => m[1].toLowerCase());
   const neCount = NE.test(s) ? 1 : 0;
   // "ne ... plus jamais" and "ne ... rien" are one negation; two markers after "ne", or a "sans" / "non"
   // next to another negation, make a double negation.
@@ -210,6 +216,46 @@ const NOT_PASSIVE = new Set([
   'nécessaire',
   'simple',
   'utile',
+  // participles used as adjectives of state: "Le tribunal est fermé le dimanche", "Vous êtes marié ?"
+  'fermé',
+  'fermée',
+  'fermés',
+  'fermées',
+  'ouverts',
+  'ouvertes',
+  'occupé',
+  'occupée',
+  'situé',
+  'située',
+  'marié',
+  'mariée',
+  'mariés',
+  'séparé',
+  'séparée',
+  'divorcé',
+  'divorcée',
+  'malade',
+  'fatigué',
+  'fatiguée',
+  'inscrit',
+  'inscrite',
+  'assis',
+  'assise',
+  'pressé',
+  'pressée',
+  'désolé',
+  'désolée',
+  'gêné',
+  'gênée',
+  'perdu',
+  'perdue',
+  'né',
+  'seuls',
+  'seules',
+  'prêts',
+  'prêtes',
+  'connu',
+  'connue',
 ]);
 
 export const activeVoice: SentenceRule = (s) => {
@@ -217,6 +263,91 @@ export const activeVoice: SentenceRule = (s) => {
     const participle = m[2].toLowerCase();
     if (NOT_PASSIVE.has(participle)) continue;
     return `Voix passive (« ${m[1]} ${m[2]} ») : dites qui fait l'action.`;
+  }
+  return null;
+};
+
+/** Metaphors and idioms a reader takes literally ("faire le point", "à la rue", "un coup de pouce"). */
+const IDIOMS =
+  /(?:^|[^\p{L}])(faire le point|fait le point|faisons le point|à la rue|sans toit|coup de pouce|coup de main|feu vert|tourner la page|bais\p{L}+(?: pas)? les bras|joindre les deux bouts|boule de neige|au pied du mur|dans le rouge|tirer la sonnette d['’]alarme|mettre la clé sous la porte|prendre le taureau par les cornes|faire le premier pas|bout du tunnel|la tête hors de l['’]eau|sur les bras|mettre à plat|remettre à plat|épée de Damoclès|passer l['’]éponge|en un clin d['’]œil|à bras ouverts|porte ouverte|tendre la main|tenir le coup|garder le cap|y voir clair|sortir la tête|vent debout)(?=[^\p{L}]|$)/iu;
+
+export const noIdioms: SentenceRule = (s) => {
+  const m = IDIOMS.exec(s);
+  return m ? `Image ou expression toute faite (« ${m[1]} ») : dites la chose directement.` : null;
+};
+
+/** Addressing the reader as "le locataire", "le ménage", "l'allocataire" instead of "vous". */
+const THIRD_PERSON =
+  /(?:^|[^\p{L}])((?:le|la|l['’]|du|au)\s*(?:locataire|ménage|occupant|occupante|débiteur|débitrice|allocataire|foyer|intéressée?|requérante?|preneur|bénéficiaire|usager|destinataire)|madame,? monsieur)(?=[^\p{L}]|$)/iu;
+
+export const secondPerson: SentenceRule = (s) => {
+  const m = THIRD_PERSON.exec(s);
+  return m ? `Le lecteur est désigné à la 3e personne (« ${m[1]} ») : parlez-lui en « vous ».` : null;
+};
+
+/** Everyday words ending like nominalisations, which a reader knows. */
+const EVERYDAY_NOUNS = new Set([
+  'question',
+  'questions',
+  'solution',
+  'solutions',
+  'situation',
+  'situations',
+  'attention',
+  'information',
+  'informations',
+  'allocation',
+  'location',
+  'locations',
+  'allocations',
+  'association',
+  'associations',
+  'commission',
+  'station',
+  'nation',
+  'mission',
+  'permission',
+  'télévision',
+  'maison',
+  'raison',
+  'saison',
+  'prison',
+  'urgence',
+  'chance',
+  'confiance',
+  'naissance',
+  'présence',
+  'France',
+  'vacances',
+  'enfance',
+  'assurance',
+  'essence',
+  'distance',
+  'ambulance',
+  'différence',
+  'permanence',
+  'absence',
+  'lettre de relance',
+  'décision',
+  'décisions',
+  'avance',
+  'séance',
+  'balance',
+  'silence',
+]);
+const NOMINALISATION = /(?:^|[^\p{L}])(\p{L}{4,}(?:tion|sion|ance|ence|issement)s?)(?=[^\p{L}]|$)/giu;
+/** Administrative nouns made from verbs, flagged even when their ending is common. */
+const ADMIN_NOUNS =
+  /(?:^|[^\p{L}])(versement|règlement|recouvrement|signalement|accompagnement|apurement|endettement|relogement|traitement|engagement|manquement|non-paiement)s?(?=[^\p{L}]|$)/iu;
+
+export const noNominalisation: SentenceRule = (s, o) => {
+  const admin = ADMIN_NOUNS.exec(s);
+  if (admin) return `Nom fait d'un verbe (« ${admin[1]} ») : dites l'action avec un verbe.`;
+  for (const m of s.matchAll(NOMINALISATION)) {
+    const word = m[1];
+    if (EVERYDAY_NOUNS.has(word) || EVERYDAY_NOUNS.has(word.toLowerCase())) continue;
+    if (o.jargon.some((t) => t.pattern.test(` ${word} `))) continue; // a legal term: the jargon rule asks for its explanation
+    return `Nom fait d'un verbe (« ${word} ») : dites l'action avec un verbe.`;
   }
   return null;
 };
@@ -232,6 +363,9 @@ export function checkFalc(text: string, opts: FalcOptions = DEFAULT_FALC_OPTIONS
     ['no-percentages', noPercentages],
     ['double-negation', doubleNegation],
     ['active-voice', activeVoice],
+    ['idioms', noIdioms],
+    ['third-person', secondPerson],
+    ['nominalisation', noNominalisation],
   ];
   sentences.forEach((sentence, i) => {
     for (const [rule, check] of simple) {

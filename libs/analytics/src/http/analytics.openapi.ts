@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const shownCount = z.object({
+  value: z.number().int().nullable(),
+  hidden: z.boolean().describe('vrai : moins de 10 foyers (ou déductible par différence)'),
+});
+const interval = z.object({ low: z.number(), high: z.number() });
+
+export const reportSchema = z.object({
+  territory: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  smallCellThreshold: z.number().int(),
+  variants: z.array(
+    z.object({
+      purpose: z.string(),
+      channel: z.string(),
+      variant: z.string(),
+      templateVersions: z.number().int(),
+      households: shownCount,
+      responders: shownCount,
+      rate: z.number().nullable(),
+      interval: interval.nullable().describe('Intervalle de Wilson à 95 %'),
+    }),
+  ),
+  funnel: z.array(z.object({ step: z.string(), label: z.string(), households: shownCount })),
+  coordination: z.array(
+    z.object({
+      dimension: z.enum(['territory', 'housing_sector', 'language', 'falc']),
+      value: z.string(),
+      households: shownCount,
+      before: z.number().nullable().describe('Messages par foyer demandés par les partenaires (avant coordination)'),
+      after: z.number().nullable().describe('Messages par foyer envoyés par Unisson (après coordination)'),
+    }),
+  ),
+  experiments: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const REPORT_EXAMPLE = {
+  territory: '93',
+  from: '2026-09-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  smallCellThreshold: 10,
+  variants: [
+    {
+      purpose: 'rappelImpaye',
+      channel: 'sms',
+      variant: 'reassuring.short.picto',
+      templateVersions: 1,
+      households: { value: 412, hidden: false },
+      responders: { value: 97, hidden: false },
+      rate: 0.2354,
+      interval: { low: 0.1969, high: 0.2788 },
+    },
+  ],
+  funnel: [{ step: 'commandement_de_payer', label: 'Commandement de payer', households: { value: 230, hidden: false } }],
+  coordination: [{ dimension: 'housing_sector', value: 'prive', households: { value: 180, hidden: false }, before: 4.2, after: 2.1 }],
+  experiments: [],
+};
+
+export const charterSchema = z.array(
+  z.object({
+    number: z.string(),
+    label: z.string(),
+    fed: z.boolean(),
+    value: z.number().nullable(),
+    hidden: z.boolean(),
+    note: z.string(),
+  }),
+);
+
+export const outcomeAnswerSchema = z.object({
+  id: z.string().uuid(),
+  householdId: z.string().uuid(),
+  kind: z.string(),
+  recorded: z.enum(['new', 'already']),
+});

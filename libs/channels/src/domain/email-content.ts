@@ -1,0 +1,123 @@
+/**
+ * What e-mail adds to the composed message on its way out: `tel:` links on phone numbers, tracked
+ * links, and the headers of a bulk sender that respects its readers (Reply-To, RFC 8058
+ * one-click unsubscribe, a VERP return path for bounces). Pure functions over strings.
+ */
+
+/** French numbers as people write them: 01 48 95 00 00, 0 805 16 00 75, +33 1 48 95 00 00, 01.48.95.00.00. */
+const FRENCH_PHONE = /(?<![\w+])(?:\+33[\s\u00a0.]?(?:\(0\)[\s\u00a0]?)?|0[\s\u00a0.]?)[1-9](?:[\s\u00a0.]?\d){8}(?![\d])/g;
+
+/** The E.164 form of a French number as written, or null. */
+export function frenchPhoneToE164(written: string): string | null {
+  const digits = written.replace(/\(0\)/, '').replace(/[^\d+]/g, '');
+  if (/^\+33[1-9]\d{8}$/.test(digits)) return digits;
+  if (/^0[1-9]\d{8}$/.test(digits)) return `+33${digits.slice(1)}`;
+  return null;
+}
+
+/** Elements whose text is not shown as body text, or already a link. */
+const SKIPPED = new Set(['a', 'head', 'style', 'script', 'title']);
+
+/**
+ * Calls `onText` on every run of visible text outside links (and `onTag` on every tag), keeping
+ * the rest of the document byte for byte.
+ */
+function mapHtml(html: string, onText: (text: string) => string, onTag: (tag: string) => string = (t) => t): string {
+  let skipping: string | null = null;
+  let depth = 0;
+  return html.replace(/<!--[\s\S]*?-->|<\/?([a-zA-Z][\w-]*)\b[^>]*>|[^<]+/g, (token, name: string | undefined) => {
+    if (name) {
+      const tag = name.toLowerCase();
+      const closing = token.startsWith('</');
+      if (skipping === null && !closing && SKIPPED.has(tag) && !token.endsWith('/>')) {
+        skipping = tag;
+        depth = 1;
+      } else if (skipping === tag) {
+        depth += closing ? -1 : 1;
+        if (depth === 0) skipping = null;
+      }
+      return onTag(token);
+    }
+    if (token.startsWith('<!--') || skipping !== null) return token;
+    return onText(token);
+  });
+}
+
+/** Every phone number in the HTML's visible text becomes a `tel:` link (one tap to call on a phone). */
+export function linkPhoneNumbers(html: string): string {
+  return mapHtml(html, (text) =>
+    text.replace(FRENCH_PHONE, (written) => {
+      const e164 = frenchPhoneToE164(written);
+      return e164 ? `<a href="tel:${e164}">${written}</a>` : written;
+    }),
+  );
+}
+
+function decodeAttribute(value: string): string {
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}
+
+function encodeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+/** Every http(s) link of the HTML goes through `track(url)` (tel: and mailto: links stay as they are). */
+export function trackLinks(html: string, track: (url: string) => string): string {
+  return mapHtml(
+    html,
+    (text) => text,
+    (tag) =>
+      /^<a\b/i.test(tag)
+        ? tag.replace(/\bhref\s*=\s*("([^"]*)"|'([^']*)')/i, (whole, _quoted, double: string | undefined, single: string | undefined) => {
+            const url = decodeAttribute(double ?? single ?? '');
+            return /^https?:\/\//i.test(url) ? `href="${encodeAttribute(track(url))}"` : whole;
+          })
+        : tag,
+  );
+}
+
+/** Whether a tracked link may lead to `url`: http(s), on an allowed host (exactly, or a subdomain of one). */
+export function isAllowedDestination(url: string, allowedHosts: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  if (parsed.username || parsed.password) return false;
+  const host = parsed.hostname.toLowerCase();
+  return allowedHosts.some((allowed) => {
+    const a = allowed.toLowerCase();
+    return host === a || host.endsWith(`.${a}`);
+  });
+}
+
+/** VERP: rebonds@unisson.fr + message id -> rebonds+<id>@unisson.fr (a bounce names the message it is about). */
+export function verpAddress(returnPath: string, messageId: string): string {
+  const at = returnPath.lastIndexOf('@');
+  return `${returnPath.slice(0, at)}+${messageId}${returnPath.slice(at)}`;
+}
+
+/** The message id a VERP address carries, when it is one of ours. */
+export function messageIdOfVerp(address: string, returnPath: string): string | null {
+  const at = returnPath.lastIndexOf('@');
+  const local = returnPath.slice(0, at).toLowerCase();
+  const domain = returnPath.slice(at + 1).toLowerCase();
+  const match = /^([^@+]+)\+([0-9a-f-]{36})@(.+)$/i.exec(address.trim().replace(/^<|>$/g, ''));
+  if (!match || match[1]!.toLowerCase() !== local || match[3]!.toLowerCase() !== domain) return null;
+  return match[2]!.toLowerCase();
+}
+
+/** RFC 8058: an HTTPS URI in List-Unsubscribe, and List-Unsubscribe-Post asking for a one-click POST. */
+export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * What the engine needs to know of a household, asked of the capability that owns it (households,
+ * partners) through these ports: coordination never reads their tables. The apps wire the owners'
+ * public readers in (`CoordinationModule.forRoot({ householdCases, partnerDirectory })`).
+ */
+import type { PartnerInPlan } from './domain/types';
+
+export interface HouseholdCaseProcedure {
+  id: string;
+  stage: string;
+  housingSector: string;
+  leaseSignedOn: string | null;
+  hearingAt: Date | null;
+  updatedAt: Date;
+  closedAt: Date | null;
+  debtCents: number;
+  monthlyRentCents: number | null;
+  firstUnpaidOn: string | null;
+}
+
+export interface HouseholdCase {
+  territory: string;
+  /** The latest procedure (open first), or null. */
+  procedure: HouseholdCaseProcedure | null;
+  /** Partners' records of the household, the freshest first (contact details in clear). */
+  records: Array<{
+    partnerId: string;
+    street: string;
+    addressExtra: string | null;
+    postalCode: string;
+    phone: string | null;
+    email: string | null;
+    cafNumber: string | null;
+  }>;
+  optOuts: Array<{ channel: string; at: Date }>;
+  /** Stage events of that procedure, in the order they happened. */
+  stageEvents: Array<{ type: string; occurredOn: string; reportedByPartnerId: string; learnedAt: Date | null }>;
+}
+
+export abstract class HouseholdCaseSource {
+  abstract caseOf(householdId: string): Promise<HouseholdCase | null>;
+  /** The territory and the partners holding a record of the household (its procedures' landlords included). */
+  abstract recordHolders(householdId: string): Promise<{ territory: string | null; partnerIds: string[] }>;
+  /** The freshest record's postal address. */
+  abstract currentAddress(householdId: string): Promise<{ street: string; addressExtra: string | null; postalCode: string } | null>;
+}
+
+export abstract class PartnerDirectorySource {
+  /** The territory's partners and these partners, as plans and traces name them. */
+  abstract partnersFor(territory: string, alsoIds: readonly string[]): Promise<PartnerInPlan[]>;
+}

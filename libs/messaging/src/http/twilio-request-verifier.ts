@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { isValidTwilioSignature } from '@unisson/channels';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { FailedAttempts, FORGERY_POLICY } from '@unisson/partners';
+import { UnissonError } from '@unisson/platform';
+
+/**
+ * Every request Twilio makes to us (status callbacks, TwiML fetches, key presses) must carry a
+ * valid X-Twilio-Signature computed with our auth token over the exact public URL and parameters.
+ */
+@Injectable()
+export class TwilioRequestVerifier {
+  constructor(
+    private readonly attempts: FailedAttempts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A valid signature, else 403; a client that keeps forging them is locked out (429). */
+  async verify(request: FastifyRequest, params: Record<string, string> | undefined): Promise<void> {
+    await this.attempts.refuseIfLocked('webhook-signature', request.ip, FORGERY_POLICY);
+    const url = `${this.config.api.publicBaseUrl}${request.url}`;
+    const signature = request.headers['x-twilio-signature'];
+    if (!isValidTwilioSignature(this.config.twilio.authToken, url, params ?? {}, typeof signature === 'string' ? signature : undefined)) {
+      await this.attempts.recordFailure('webhook-signature', request.ip, FORGERY_POLICY);
+      throw new UnissonError('INVALID_SIGNATURE', 'The X-Twilio-Signature header does not match this request.', 403);
+    }
+  }
+}

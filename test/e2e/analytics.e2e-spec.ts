@@ -1,0 +1,223 @@
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { launchChromium, SCREENSHOT_DIR } from '../support/browser';
+import { eventually } from '../support/free-port';
+import { TestClient } from '../support/http-client';
+import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
+
+jest.setTimeout(240_000);
+
+const HOUSEHOLDS = 40;
+const NAMES = ['Martin', 'Bernard', 'Diallo', 'Nguyen', 'Benali', 'Lefèvre', 'Traoré', 'Moreau', 'Haddad', 'Petit'];
+
+interface Shown {
+  value: number | null;
+  hidden: boolean;
+}
+interface Report {
+  variants: Array<{ purpose: string; channel: string; variant: string; households: Shown; responders: Shown; rate: number | null }>;
+  funnel: Array<{ step: string; households: Shown }>;
+  coordination: Array<{ dimension: string; value: string; households: Shown; before: number | null; after: number | null }>;
+  experiments: Array<{ key: string; arms: Array<{ arm: string; variant: string; units: Shown; responders: Shown; rate: number | null }> }>;
+}
+
+describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
+  let stack: UnissonStack;
+  let analyst: TestClient;
+  let landlord: TestClient;
+  let experimentId: string;
+
+  beforeAll(async () => {
+    stack = await startUnissonStack('e2e_analytics', { RECONCILE_EVERY_MS: '1000' });
+    analyst = new TestClient(stack.baseUrl);
+    expect((await analyst.signIn('analyse@caf93.demo', DEMO_PASSWORD)).status).toBe(201);
+    landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
+    const declared = await analyst.post<{ id: string; plannedPerArm: number }>('/v1/experiments', {
+      key: 'sms-premier-impaye-e2e',
+      name: 'SMS du premier impayé : rassurant ou neutre',
+      territory: '93',
+      stage: 'premier_impaye',
+      purpose: 'rappelImpaye',
+      channel: 'sms',
+      arms: [
+        { name: 'A', variant: 'reassuring.short.picto' },
+        { name: 'B', variant: 'neutral.short.plain' },
+      ],
+      holdoutShare: 0,
+      primaryResponseKinds: ['repayment_plan_agreed', 'sms_replied'],
+      responseWindowDays: 14,
+      baselineRate: 0.2,
+      minimumDetectableEffect: 0.1,
+    });
+    expect(declared.status).toBe(201);
+    expect(declared.body.plannedPerArm).toBeGreaterThan(200); // computed up front from 20 % → 30 %
+    experimentId = declared.body.id;
+    for (let i = 0; i < HOUSEHOLDS; i++) {
+      const answer = await landlord.post('/v1/alerts', {
+        partnerRef: `HS93-EXP-${i}`,
+        tenant: { lastName: NAMES[i % NAMES.length], firstName: `Camille${i}` },
+        address: { street: `${i + 1} rue du Landy`, postalCode: '93200', city: 'Saint-Denis' },
+        contacts: { phone: `06 12 34 ${String(10 + Math.floor(i / 10)).padStart(2, '0')} ${String(10 + (i % 10) * 3).padStart(2, '0')}` },
+        lease: { housingSector: i % 4 === 0 ? 'prive' : 'social', monthlyRent: 600 },
+        arrears: { amount: 900 + i * 10, firstUnpaidOn: '2026-10-05' },
+      });
+      expect(answer.status).toBe(202);
+    }
+    await eventually(
+      async () => {
+        const [{ n }] = await stack.db.query(`SELECT count(*)::int AS n FROM analytics_message WHERE experiment_id = $1`, [experimentId]);
+        return n >= HOUSEHOLDS ? n : undefined;
+      },
+      120_000,
+      'every household’s SMS to be worded within the experiment',
+    );
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('renders each household’s SMS in its arm’s variant, and records the arm with the message', async () => {
+    const rows: Array<{ arm: string; assigned: string; sent: string; body: string }> = await stack.db.query(
+      `SELECT a.arm, a.variant AS assigned, m.variant AS sent, m.body FROM experiment_assignment a
+         JOIN outbound_message m ON m.household_id = a.household_id AND m.channel = 'sms'
+        WHERE a.experiment_id = $1`,
+      [experimentId],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(HOUSEHOLDS);
+    for (const r of rows) expect(r.sent).toBe(r.assigned);
+    const arms = new Set(rows.map((r) => r.arm));
+    expect(arms).toEqual(new Set(['A', 'B']));
+    // The two variants really read differently.
+    const a = rows.find((r) => r.arm === 'A')!.body;
+    const b = rows.find((r) => r.arm === 'B')!.body;
+    expect(a).not.toEqual(b);
+  });
+
+  it('takes partners’ outcomes once per event id, validates them, and refuses a household the partner does not know', async () => {
+    const [household] = await stack.db.query(`SELECT household_id FROM experiment_assignment WHERE experiment_id = $1 LIMIT 1`, [
+      experimentId,
+    ]);
+    const outcome = { kind: 'repayment_plan_agreed', occurredAt: new Date().toISOString(), eventId: 'plan-0001' };
+    const first = await landlord.post<{ recorded: string }>(`/v1/households/${household.household_id}/outcomes`, outcome);
+    const again = await landlord.post<{ recorded: string }>(`/v1/households/${household.household_id}/outcomes`, outcome);
+    expect(first.status).toBe(200);
+    expect(first.body.recorded).toBe('new');
+    expect(again.body.recorded).toBe('already');
+    const [{ n }] = await stack.db.query(`SELECT count(*)::int AS n FROM response_event WHERE household_id = $1`, [household.household_id]);
+    expect(n).toBe(1);
+    const bad = await landlord.post<{ message: string }>(`/v1/households/${household.household_id}/outcomes`, {
+      ...outcome,
+      kind: 'clicked',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('kind');
+    const future = await landlord.post<{ message: string }>(`/v1/households/${household.household_id}/outcomes`, {
+      ...outcome,
+      eventId: 'plan-0002',
+      occurredAt: '2099-01-01T00:00:00Z',
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.message).toContain('occurredAt');
+    const other = new TestClient(stack.baseUrl, stack.keys['bailleur-38']);
+    expect((await other.post(`/v1/households/${household.household_id}/outcomes`, { ...outcome, eventId: 'x' })).status).toBe(404);
+    // An analyst sees aggregates only: no outcome route for them.
+    expect((await analyst.post(`/v1/households/${household.household_id}/outcomes`, { ...outcome, eventId: 'y' })).status).toBe(403);
+  });
+
+  it('attributes each response to the message before it, and the experiment counts it for the household’s arm', async () => {
+    const households: Array<{ household_id: string; arm: string }> = await stack.db.query(
+      `SELECT household_id, arm FROM experiment_assignment WHERE experiment_id = $1 ORDER BY household_id`,
+      [experimentId],
+    );
+    // Simulated answers: every household of arm B and a few of arm A report a repayment plan.
+    let i = 0;
+    for (const h of households) {
+      if (h.arm === 'B' || i++ % 5 === 0)
+        expect(
+          (
+            await landlord.post(`/v1/households/${h.household_id}/outcomes`, {
+              kind: 'repayment_plan_agreed',
+              occurredAt: new Date().toISOString(),
+              eventId: `plan-${h.household_id}`,
+            })
+          ).status,
+        ).toBe(200);
+    }
+    const armB = households.filter((h) => h.arm === 'B').length;
+    await eventually(
+      async () => {
+        const [{ n }] = await stack.db.query(
+          `SELECT count(responded_at)::int AS n FROM experiment_assignment WHERE experiment_id = $1 AND arm = 'B'`,
+          [experimentId],
+        );
+        return n >= armB ? n : undefined;
+      },
+      60_000,
+      'the responses to be attributed and counted for the experiment',
+    );
+    const [touch] = await stack.db.query(
+      `SELECT m.channel, m.purpose, m.variant FROM analytics_response r JOIN analytics_message m ON m.message_id = r.last_touch_message_id LIMIT 1`,
+    );
+    expect(touch).toMatchObject({ purpose: 'rappelImpaye' });
+    const responded: Array<{ arm: string; n: number }> = await stack.db.query(
+      `SELECT arm, count(responded_at)::int AS n FROM experiment_assignment WHERE experiment_id = $1 GROUP BY arm ORDER BY arm`,
+      [experimentId],
+    );
+    expect(responded.find((r) => r.arm === 'B')!.n).toBe(armB);
+    const [{ n: attributed }] = await stack.db.query(
+      `SELECT count(*)::int AS n FROM analytics_response WHERE kind = 'repayment_plan_agreed' AND last_touch_message_id IS NOT NULL`,
+    );
+    expect(attributed).toBeGreaterThanOrEqual(armB);
+  });
+
+  it('reports rates with small cells hidden in the API and the CSV, and refuses another territory', async () => {
+    const report = await analyst.get<Report>('/v1/analytics/report?territory=93');
+    expect(report.status).toBe(200);
+    const experiment = report.body.experiments.find((e) => e.key === 'sms-premier-impaye-e2e')!;
+    const armB = experiment.arms.find((a) => a.arm === 'B')!;
+    expect(armB.units.value).toBeGreaterThanOrEqual(10);
+    // Arm A: few responders (fewer than 10): its rate is hidden, not shown as a small number.
+    const armA = experiment.arms.find((a) => a.arm === 'A')!;
+    expect(armA.responders.hidden).toBe(true);
+    expect(armA.rate).toBeNull();
+    for (const cell of [...report.body.variants.map((v) => v.households), ...report.body.funnel.map((f) => f.households)])
+      if (!cell.hidden) expect(cell.value === 0 || (cell.value ?? 0) >= 10).toBe(true);
+    const csv = await analyst.get('/v1/analytics/report.csv?territory=93');
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('< 10 (masqué)');
+    for (const line of csv.text.trim().split('\n').slice(1)) {
+      const households = line.split(';')[3]!;
+      if (/^\d+$/.test(households)) expect(Number(households) === 0 || Number(households) >= 10).toBe(true);
+    }
+    expect((await analyst.get('/v1/analytics/report?territory=38')).status).toBe(403);
+    const charter = await analyst.get('/v1/analytics/charter.csv?territory=93');
+    expect(charter.text.split('\n')[0]).toBe('numero;indicateur;territoire;debut;fin;valeur;statut;precision');
+    expect(charter.text).toMatch(/\n7;Nombre de signalements[^\n]*;alimenté;/);
+    expect(charter.text).toMatch(/\n2;Nombre de demandeurs de logement social;[^\n]*non alimenté par Unisson/);
+  });
+
+  it('shows the analysts’ page in Chromium, with charts, and no household', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      await page.goto(`${stack.baseUrl}/analyse`);
+      await page.fill('input[name=email]', 'analyse@caf93.demo');
+      await page.fill('input[name=password]', DEMO_PASSWORD);
+      await page.click('button[type=submit], form[action="/connexion"] button');
+      await page.waitForURL(/\/analyse/);
+      await page.goto(`${stack.baseUrl}/analyse?territory=93`);
+      await page.getByRole('heading', { name: 'Analyse des réponses' }).waitFor();
+      expect(await page.locator('svg[role=img]').count()).toBeGreaterThanOrEqual(3);
+      const text = await page.locator('body').innerText();
+      expect(text).toContain('SMS du premier impayé : rassurant ou neutre');
+      expect(text).toContain('< 10');
+      expect(text).not.toContain('Camille');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'analyse-tableau-de-bord.png'), fullPage: true });
+      await page.goto(`${stack.baseUrl}/analyse/charte?territory=93`);
+      await page.getByRole('heading', { name: /Non alimentés par Unisson/ }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'analyse-charte.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+});
