@@ -426,8 +426,23 @@ export async function issueDemoResponseLink(config: AppConfig, timeoutMs = 30_00
   }
 }
 
-/** The demo's 50,000-row landlord export (Windows-1252, ";"), uploaded like a landlord's software would. */
-export async function startDemoUpload(baseUrl: string, landlordKey: string, rows = 50_000): Promise<string | null> {
+/**
+ * Rows of the demo's landlord export. 2,000 by default: its progress bars move and it ends in a few
+ * minutes without holding the machine; `DEMO_BULK_ROWS=50000 npm start` uploads the full-size
+ * export (intake then works through it for hours on a laptop), `DEMO_BULK_ROWS=0` none.
+ */
+export const DEMO_BULK_ROWS_DEFAULT = 2_000;
+
+export function demoBulkRows(setting = process.env.DEMO_BULK_ROWS): number {
+  if (setting === undefined || setting.trim() === '') return DEMO_BULK_ROWS_DEFAULT;
+  const rows = Number(setting);
+  if (!Number.isInteger(rows) || rows < 0 || rows > 1_000_000)
+    throw new Error(`DEMO_BULK_ROWS must be a number of rows between 0 and 1000000 (got "${setting}")`);
+  return rows;
+}
+
+/** The demo's landlord export (Windows-1252, ";"), uploaded like a landlord's software would. */
+export async function startDemoUpload(baseUrl: string, landlordKey: string, rows = DEMO_BULK_ROWS_DEFAULT): Promise<string | null> {
   const file = `var/demo-alertes-${rows}.csv`;
   if (!existsSync(file)) writeFileSync(file, iconv.encode(generateAlertRows(rows, { invalidShare: 0.002, seed: 93 }), 'win1252'));
   const response = await fetch(`${baseUrl}/v1/alerts/imports`, {
@@ -478,10 +493,8 @@ if (require.main === module) {
       console.error(`Tâches d’appel de démo non créées : ${error instanceof Error ? error.message : String(error)}`);
       return 0;
     });
-    const upload =
-      process.env.DEMO_BULK_ROWS === '0'
-        ? null
-        : await startDemoUpload(base, keys['bailleur-93'], Number(process.env.DEMO_BULK_ROWS ?? 50_000));
+    const bulkRows = demoBulkRows();
+    const upload = bulkRows === 0 ? null : await startDemoUpload(base, keys['bailleur-93'], bulkRows);
     console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
     if (demoTasks)
       console.log(
@@ -493,7 +506,8 @@ if (require.main === module) {
       );
     if (upload)
       console.log(
-        `Dépôt de 50 000 lignes en cours : ${base}/imports (en gestion@habitat93.demo ou admin) ; suivi en terminal : npm run import:alerts -- --file var/demo-alertes-50000.csv --key <clé bailleur-93>`,
+        `Dépôt de ${bulkRows.toLocaleString('fr-FR')} lignes en cours : ${base}/imports (en gestion@habitat93.demo ou admin) ; suivi en terminal : npm run import:alerts -- --file var/demo-alertes-${bulkRows}.csv --key <clé bailleur-93>` +
+          (bulkRows < 50_000 ? ' ; le dépôt de 50 000 lignes : DEMO_BULK_ROWS=50000 npm start' : ''),
       );
   })().catch((error: unknown) => {
     console.error(`Demo seed failed: ${error instanceof Error ? error.message : String(error)}`);

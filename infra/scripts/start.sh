@@ -48,7 +48,7 @@ cat <<TXT
     Administration             $API/admin    partenaires, clés, comptes, accords de partage, journal d'audit
     Campagnes (quatre yeux)    $API/campagnes   redaction@caf93.demo prépare, validation@caf93.demo approuve
     Analyse (analystes)        $API/analyse     analyse@caf93.demo : expérience du SMS du premier impayé, entonnoir, charte
-    Dépôt de 50 000 alertes    $API/imports     (gestion@habitat93.demo) — ou en terminal : npm run import:alerts -- --file var/demo-alertes-50000.csv --key <clé>
+    Dépôt d'alertes (CSV)      $API/imports     (gestion@habitat93.demo) ${DEMO_BULK_ROWS:-2000} lignes — 50 000 : DEMO_BULK_ROWS=50000 npm start
     Modèles de messages        $API/templates/preview
     Messages capturés          $SANDBOX/
   Clés API de démo : var/demo-keys.json        Ctrl-C pour arrêter.

@@ -122,7 +122,7 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     const [suppressed] = await eventually(
       async () => {
         const rows = await stack.db.query(`SELECT status FROM outbound_message WHERE id = $1`, [cafMessage]);
-        return rows[0]?.status === 'queued' ? undefined : rows;
+        return ['queued', 'sending'].includes(rows[0]?.status) ? undefined : rows;
       },
       30_000,
       'the CAF’s e-mail to be dispatched',
@@ -186,18 +186,24 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     expect(await stack.db.query(`SELECT kind FROM response_event WHERE message_id = $1`, [message.id])).toEqual([
       { kind: 'email_bounced' },
     ]);
-    // The plan moves on: the bounced contact is "not delivered, next channel".
+    // The plan moves on: the bounced contact is "not delivered, next channel", and no e-mail is planned to that address any more.
     type PlanContact = { key: string; channel: string; status: string; state: string; stateReason: string; purposes: string[] };
     const plan = await eventually(
       async () => {
         const answer = await landlord.get<{ contacts: PlanContact[] }>(`/v1/households/${householdId}/plan`);
         const bounced = answer.body.contacts?.find((c) => c.key === message.planned_contact_key);
-        return bounced?.state === 'failed' ? answer.body.contacts : undefined;
+        return bounced?.state === 'failed' && !answer.body.contacts.some((c) => c.channel === 'email' && c.status === 'planned')
+          ? answer.body.contacts
+          : undefined;
       },
       30_000,
       'the plan to move on from e-mail',
     );
     expect(plan.find((c) => c.key === message.planned_contact_key)!.stateReason).toMatch(/canal suivant/);
+    // What was to go by e-mail later (the SOS Loyers Impayés information) goes by another channel.
+    const sos = plan.filter((c) => c.status === 'planned' && c.purposes.includes('informationSosLoyersImpayes'));
+    expect(sos.length).toBeGreaterThan(0);
+    expect(sos.map((c) => c.channel)).not.toContain('email');
 
     // A forged report changes nothing.
     const forged = await fetch(`${stack.baseUrl}/v1/webhooks/email/bounces`, {

@@ -127,6 +127,9 @@ export function appEnv(settings: {
     QUEUE_PREFIX: settings.queuePrefix,
     TWILIO_BASE_URL: settings.sandbox.twilioUrl,
     SMTP_URL: `smtp://127.0.0.1:${settings.sandbox.smtpPort}`,
+    // The sandbox keeps the log of what its catcher accepted (Brevo's API); it lags by nothing.
+    MAIL_LOG_URL: settings.sandbox.twilioUrl,
+    MAIL_LOG_SETTLE_MS: '1000',
     API_PORT: String(settings.apiPort),
     PUBLIC_BASE_URL: `http://127.0.0.1:${settings.apiPort}`,
     RECONCILE_EVERY_MS: '1000',

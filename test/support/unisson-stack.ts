@@ -59,6 +59,8 @@ export async function startUnissonStack(label: string, settings: Record<string, 
     PUBLIC_BASE_URL: baseUrl,
     TWILIO_BASE_URL: sandbox.twilioUrl,
     SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+    MAIL_LOG_URL: sandbox.twilioUrl,
+    MAIL_LOG_SETTLE_MS: '1000',
     // A Tuesday at 10:30 in Paris: inside the playbooks' sending hours, whatever time the suite runs.
     COORDINATION_CLOCK_START: process.env.E2E_CLOCK_START ?? DEMO_CLOCK_START,
     SMS_PARTS_PER_SECOND: '1000',

@@ -3,6 +3,8 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { PartnersRepository } from '@unisson/partners';
 import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
+import { ChannelError } from './domain/channel-error';
+import { EmailLog } from './email-log';
 import { linkPhoneNumbers, trackLinks, unsubscribeHeaders, verpAddress } from './domain/email-content';
 import { signToken } from './domain/signed-tokens';
 import { EmailSender } from './email-sender';
@@ -38,6 +40,7 @@ export class EmailChannelSender extends ChannelSender {
   readonly channel = 'email' as const;
 
   private readonly relay: string;
+  private readonly log: EmailLog | null;
   private readonly fromAddress: string;
   private readonly fromName: string;
   private readonly links: ReturnType<typeof emailLinkUrls>;
@@ -49,6 +52,7 @@ export class EmailChannelSender extends ChannelSender {
   ) {
     super();
     this.relay = new URL(config.mail.smtpUrl).host;
+    this.log = config.mail.log ? new EmailLog(config.mail.log, config.dispatch.providerTimeoutMs) : null;
     const [from] = addressparser(config.mail.from, { flatten: true });
     this.fromAddress = from?.address || config.mail.from;
     this.fromName = from?.name || 'Unisson';
@@ -84,12 +88,21 @@ export class EmailChannelSender extends ChannelSender {
   }
 
   /**
-   * SMTP cannot be asked what it accepted. Dispatch knows instead whether the transaction reached
-   * its final dot (`beforeHandover`): before it, a resend is safe; after it, the e-mail is not
-   * resent, and any resend after a known failure keeps the same Message-ID.
+   * SMTP itself cannot be asked what it accepted; the relay's log can (MAIL_LOG_URL). In the log:
+   * accepted. Not in it, once the log had time to catch up with the hand-over: not accepted (the
+   * final dot never arrived, e.g. the worker died between recording the hand-over and writing
+   * it), sent again with the same Message-ID. Sooner: a retryable error (asked again later).
+   * Without a log: unknown, and dispatch does not resend an e-mail past its final dot.
    */
-  async lookup(): Promise<ProviderLookup> {
-    return { kind: 'unknown' };
+  async lookup(delivery: OutboundDelivery, claimedAt: Date): Promise<ProviderLookup> {
+    if (!this.log || !this.config.mail.log) return { kind: 'unknown' };
+    const messageId = emailMessageId(delivery.idempotencyKey);
+    const entries = await this.log.find(messageId);
+    if (entries.length) return { kind: 'accepted', receipt: { providerMessageId: messageId, providerStatus: 'accepted' } };
+    if (Date.now() - claimedAt.getTime() < this.config.mail.log.settleMs) {
+      throw new ChannelError('email', 'MAIL_LOG_NOT_SETTLED', true, 'the relay log may not list this e-mail yet; asked again later');
+    }
+    return { kind: 'notAccepted' };
   }
 
   private async leadPartner(delivery: OutboundDelivery): Promise<{ name: string; replyToEmail: string | null } | null> {

@@ -19,7 +19,14 @@ export interface AppConfig {
     failoverAfterMs: number;
   };
   abuse: { apiRequestsPerSecond: number };
-  mail: { smtpUrl: string; from: string; returnPath: string; webhookSecret: string; linkHosts: string[] };
+  mail: {
+    smtpUrl: string;
+    from: string;
+    returnPath: string;
+    webhookSecret: string;
+    linkHosts: string[];
+    log?: { url: string; apiKey: string; settleMs: number } | null;
+  };
   twilio: { accountSid: string; authToken: string; baseUrl: string | null; fromNumber: string };
   sandbox: { host: string; twilioPort: number; smtpPort: number; lettersPort: number };
   security: { appSecret: string; dashboardUser: string; dashboardPassword: string };
@@ -88,6 +95,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: {
       smtpUrl: c.SMTP_URL,
       from: c.MAIL_FROM,
+      log:
+        c.MAIL_LOG_URL === ''
+          ? null
+          : { url: c.MAIL_LOG_URL.replace(/\/$/, ''), apiKey: c.MAIL_LOG_API_KEY, settleMs: c.MAIL_LOG_SETTLE_MS },
       returnPath: c.MAIL_RETURN_PATH,
       webhookSecret: c.MAIL_WEBHOOK_SECRET,
       linkHosts: c.EMAIL_LINK_HOSTS.split(',').filter(Boolean),

@@ -76,6 +76,15 @@ export const configSchema = z.object({
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
   SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Unisson <ne-pas-repondre@unisson.local>'),
+  /**
+   * The relay's log of accepted e-mails, asked by Message-ID after a crash or a timeout past the
+   * final dot (Brevo's `GET /v3/smtp/emails?messageId=`; locally the provider sandbox). Empty: no
+   * log, an e-mail in doubt is recorded sent, unconfirmed, and never resent.
+   */
+  MAIL_LOG_URL: z.union([url(['http', 'https']), z.literal('')]).default('http://127.0.0.1:4010'),
+  MAIL_LOG_API_KEY: z.string().default('unisson-local-mail-log-key'),
+  /** The log may lag behind the relay: "not in the log" is trusted only for a hand-over older than this. */
+  MAIL_LOG_SETTLE_MS: z.coerce.number().int().min(0).max(3600_000).default(60_000),
   /** Envelope sender of every e-mail; each message's bounces come back to local+<message id>@domain (VERP). */
   MAIL_RETURN_PATH: z
     .string()

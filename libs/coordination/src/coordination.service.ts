@@ -116,6 +116,14 @@ export class CoordinationService {
    * visit that found the household moved, marks the household's address invalid for every partner
    * when the playbook says so; answers, failures and returned mail change the plan.
    */
+  /**
+   * A delivery status notification said the household's e-mail address does not exist: no
+   * partner's e-mail is planned to it again (the next re-plan takes the playbook's next channel).
+   */
+  async markEmailInvalid(householdId: string, address: string): Promise<void> {
+    await this.snapshots.markEmailInvalid(householdId, address);
+  }
+
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<void> {
     const contact = await this.repository.recordOutcome(contactKey, outcome);
     if (!contact) return;

@@ -3,6 +3,7 @@
  * tell through their public readers (`HouseholdCaseSource`, `PartnerDirectorySource`), and the
  * engine's own record of returned addresses.
  */
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
@@ -32,6 +33,11 @@ export function civilDate(value: unknown): string | null {
   }
   const text = String(value);
   return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null;
+}
+
+/** An e-mail address as kept once it bounced: a SHA-256 of its trimmed, lower-cased form. */
+export function emailAddressKey(address: string): string {
+  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
 }
 
 /** An address as a comparable key: case, accents, punctuation and spacing do not count. */
@@ -76,9 +82,10 @@ export class HouseholdSnapshotRepository {
    * legal acts to keep) with what the planner needs; null when it has no procedure at all.
    */
   async findSnapshot(householdId: string): Promise<HouseholdSnapshot | null> {
-    const [found, returned] = await Promise.all([
+    const [found, returned, invalidEmails] = await Promise.all([
       this.cases.caseOf(householdId),
       this.dataSource.query(`SELECT address_key FROM returned_postal_address WHERE household_id = $1`, [householdId]),
+      this.dataSource.query(`SELECT address_key FROM invalid_email_address WHERE household_id = $1`, [householdId]),
     ]);
     if (!found?.procedure) return null;
     const p = found.procedure;
@@ -97,6 +104,7 @@ export class HouseholdSnapshotRepository {
     const occurred = `${stageEventOn}T08:00:00.000Z`;
     const learned = opening?.learnedAt ? new Date(opening.learnedAt).toISOString() : null;
     const returnedKeys = new Set((returned as Array<{ address_key: string }>).map((r) => r.address_key));
+    const invalidEmailKeys = new Set((invalidEmails as Array<{ address_key: string }>).map((r) => r.address_key));
     const closing = stageEvents.filter((e) => e.type === 'dette_soldee' || e.type === 'depart_du_logement');
     return {
       territory,
@@ -104,7 +112,8 @@ export class HouseholdSnapshotRepository {
         id: householdId,
         postalCode: recs[0]?.postalCode ?? '',
         hasMobilePhone: recs.some((r) => isMobileNumber(r.phone)),
-        hasEmail: recs.some((r) => !!r.email),
+        // An address that bounced reaches no one, whoever wrote to it.
+        hasEmail: recs.some((r) => !!r.email && !invalidEmailKeys.has(emailAddressKey(r.email))),
         // Letters go to the freshest record's address: invalid once a letter came back from it, whoever sent it.
         postalAddressValid: recs.length > 0 && !returnedKeys.has(postalAddressKey(recs[0])),
       },
@@ -151,6 +160,14 @@ export class HouseholdSnapshotRepository {
   /** Partners that hold a record of the household, and the procedure's landlord: they may read its plan. */
   findRecordHolders(householdId: string): Promise<{ territory: string | null; partnerIds: string[] }> {
     return this.cases.recordHolders(householdId);
+  }
+
+  /** A bounce said this e-mail address does not exist: marked for every partner (idempotent). */
+  async markEmailInvalid(householdId: string, address: string): Promise<void> {
+    await this.dataSource.query(`INSERT INTO invalid_email_address (household_id, address_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      householdId,
+      emailAddressKey(address),
+    ]);
   }
 
   /** A letter came back: the household's current address is marked for every partner (idempotent). */

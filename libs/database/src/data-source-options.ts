@@ -1,9 +1,24 @@
+import { Client } from 'pg';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import { SafeTypeOrmLogger } from '../../platform/src/logging/typeorm-logger';
 
 export interface SchemaParts {
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
+}
+
+/**
+ * A pool connection that never crashes the process. A connection PostgreSQL terminates (restart,
+ * failover, pg_terminate_backend) emits 'error'; between the pool handing it out and TypeORM
+ * listening on it, nobody listens, and Node turns an unheard 'error' into a crash of the whole
+ * worker (seen in the connection-kill fault test). This listener hears it; the pool and TypeORM
+ * still get it too and drop the broken connection (pg marks it unusable).
+ */
+export class ResilientPgClient extends Client {
+  constructor(...args: ConstructorParameters<typeof Client>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
 }
 
 /**
@@ -34,6 +49,7 @@ export function dataSourceOptions(
       application_name: overrides.applicationName ?? 'unisson',
       // A pool waiting for PostgreSQL must give up, so readiness and jobs fail fast instead of hanging.
       connectionTimeoutMillis: 5_000,
+      Client: ResilientPgClient,
     },
   };
 }

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { HouseholdsRepository } from '@unisson/households';
 import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../../test/support/isolated-database';
+import { emailMessageId } from '@unisson/channels';
 import { MessageDraft } from './domain/message-draft';
 import { MessageDispatchService, RetryLaterError } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
@@ -40,6 +41,8 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
     config = loadConfig({
       DATABASE_URL: database.url,
       TWILIO_BASE_URL: sandbox.twilioUrl,
+      MAIL_LOG_URL: sandbox.twilioUrl,
+      MAIL_LOG_SETTLE_MS: '1000',
       SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
       QUEUE_PREFIX: isolatedQueuePrefix('dispatch'),
       SMS_PARTS_PER_SECOND: '1000',
@@ -127,6 +130,41 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
     );
     expect(await dispatch.dispatch(id)).toBe('sent');
     expect(sentTo('+33611000013')).toHaveLength(1);
+  });
+
+  async function queuedEmail(recipient: string): Promise<string> {
+    const id = await queuedSms('+33611000099');
+    await dataSource.query(
+      `UPDATE outbound_message SET channel = 'email', recipient = $2, subject = 'Rendez-vous', body_html = '<p>Rendez-vous</p>' WHERE id = $1`,
+      [id, recipient],
+    );
+    return id;
+  }
+  const emailsTo = (to: string) => sandbox.store.emails.filter((e) => e.envelope.rcptTo.includes(to));
+  /** A worker killed after recording the hand-over (the final dot about to leave): the message stays "sending". */
+  const killedAfterHandover = (id: string) =>
+    dataSource.query(
+      `UPDATE outbound_message SET status = 'sending', sending_started_at = now() - interval '10 minutes',
+         provider_handover_at = now() - interval '10 minutes' WHERE id = $1`,
+      [id],
+    );
+
+  it('sends again, with its Message-ID, an e-mail handed over whose final dot never reached the relay (not in its log)', async () => {
+    const id = await queuedEmail('dot.perdu@example.org');
+    await killedAfterHandover(id);
+    expect(await dispatch.dispatch(id)).toBe('sent');
+    const received = emailsTo('dot.perdu@example.org');
+    expect(received).toHaveLength(1);
+    expect(received[0].messageId).toBe(emailMessageId((await messages.findById(id))!.idempotencyKey));
+  });
+
+  it('does not resend an e-mail handed over that the relay accepted (in its log): recorded sent', async () => {
+    const id = await queuedEmail('dot.recu@example.org');
+    expect(await dispatch.dispatch(id)).toBe('sent');
+    await killedAfterHandover(id);
+    expect(await dispatch.dispatch(id)).toBe('recovered');
+    expect(emailsTo('dot.recu@example.org')).toHaveLength(1);
+    expect((await messages.findById(id))!.status).toBe('sent');
   });
 
   it('leaves a message being sent by a live worker alone', async () => {

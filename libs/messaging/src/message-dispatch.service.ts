@@ -241,7 +241,15 @@ export class MessageDispatchService implements OnModuleDestroy {
    * resent. Not accepted: null, the caller sends it.
    */
   private async settleInDoubt(message: OutboundMessage, sender: ChannelSender, since: Date): Promise<DispatchOutcome | null> {
-    const lookup = await sender.lookup(deliveryOf(message), since);
+    let lookup;
+    try {
+      lookup = await sender.lookup(deliveryOf(message), since);
+    } catch (error) {
+      // The provider cannot be asked yet: the message waits, still in doubt, and nothing is sent.
+      const code = error instanceof ChannelError ? error.code : 'LOOKUP_FAILED';
+      await this.release(message, code);
+      throw new RetryLaterError(`message ${message.id}: its provider could not be asked (${code}); asked again later`);
+    }
     if (lookup.kind === 'notAccepted') return null;
     const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
     await this.outcomes.write({

@@ -46,6 +46,29 @@ export function registerSandboxRoutes(
     return reply.type('text/plain; charset=utf-8').send(email.text ?? '');
   });
 
+  /**
+   * The relay's log of accepted e-mails, as Brevo's transactional API answers it
+   * (`GET /v3/smtp/emails?messageId=`, header `api-key`): what the catcher kept, by Message-ID.
+   */
+  app.get<{ Querystring: { messageId?: string } }>('/v3/smtp/emails', async (request, reply) => {
+    if (!request.headers['api-key']) return reply.code(401).send({ code: 'unauthorized', message: 'Key not found' });
+    const wanted = (request.query.messageId ?? '').replace(/^<|>$/g, '');
+    if (!wanted) return reply.code(400).send({ code: 'missing_parameter', message: 'messageId is required here' });
+    const found = store.emails.filter((e) => (e.messageId ?? '').replace(/^<|>$/g, '') === wanted);
+    return {
+      count: found.length,
+      transactionalEmails: found.map((e) => ({
+        email: e.envelope.rcptTo[0] ?? e.to[0] ?? '',
+        subject: e.subject ?? '',
+        messageId: e.messageId,
+        uuid: String(e.id),
+        date: e.receivedAt.toISOString(),
+        from: e.from ?? '',
+        tags: [],
+      })),
+    };
+  });
+
   app.post('/sandbox/inbound-sms', async (request, reply) => {
     const parsed = inboundSmsBody.safeParse(request.body);
     if (!parsed.success) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { messageIdOfVerp } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { CoordinationService } from '@unisson/coordination';
 import { ResponseRecorder } from '@unisson/responses';
 import { MessagesRepository } from '../messages.repository';
 import { isPermanentFailure, parseDeliveryStatusReport } from './delivery-status-report';
@@ -22,6 +23,7 @@ export class EmailBounces {
     private readonly dataSource: DataSource,
     private readonly messages: MessagesRepository,
     private readonly responses: ResponseRecorder,
+    private readonly coordination: CoordinationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,6 +41,7 @@ export class EmailBounces {
        ON CONFLICT (message_id, address) DO NOTHING RETURNING id`,
       [message.householdId, message.id, recipient, failed.status],
     );
+    await this.coordination.markEmailInvalid(message.householdId, recipient);
     await this.messages.transition(message.id, {
       to: 'undelivered',
       source: 'email_bounce',
