@@ -16,6 +16,18 @@ export const RESPONSE_SOURCES = [
 ] as const;
 export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 
+/** What partners report about a household, weeks after a message (DSF, hearing, plan, FSL, departure). */
+export const PARTNER_OUTCOME_KINDS = [
+  'dsf_appointment_booked',
+  'dsf_done',
+  'present_at_hearing',
+  'repayment_plan_agreed',
+  'debt_cleared',
+  'fsl_granted',
+  'moved_out',
+  'evicted',
+] as const;
+
 export const RESPONSE_KINDS = [
   // The household itself answered.
   'sms_replied',
@@ -39,14 +51,7 @@ export const RESPONSE_KINDS = [
   'letter_returned',
   'email_bounced',
   // Outcomes reported by partners.
-  'dsf_appointment_booked',
-  'dsf_done',
-  'present_at_hearing',
-  'repayment_plan_agreed',
-  'debt_cleared',
-  'fsl_granted',
-  'moved_out',
-  'evicted',
+  ...PARTNER_OUTCOME_KINDS,
 ] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 

@@ -1,4 +1,4 @@
-import { RESPONSE_KINDS, ResponseKind } from '@unisson/vocabulary';
+import { PARTNER_OUTCOME_KINDS, RESPONSE_KINDS, ResponseKind } from '@unisson/vocabulary';
 
 /**
  * Attribution: which messages preceded a response. A message "touches" a response of the same
@@ -23,16 +23,7 @@ export const RESPONSE_WINDOW_DAYS_BY_PURPOSE: Readonly<Record<string, number>> =
 /** Outcomes partners report weeks after the message (DSF done, hearing attended…): counted within this many days. */
 export const PARTNER_OUTCOME_WINDOW_DAYS = 90;
 
-const PARTNER_OUTCOMES: ReadonlySet<ResponseKind> = new Set<ResponseKind>([
-  'dsf_appointment_booked',
-  'dsf_done',
-  'present_at_hearing',
-  'repayment_plan_agreed',
-  'debt_cleared',
-  'fsl_granted',
-  'moved_out',
-  'evicted',
-]);
+const PARTNER_OUTCOMES: ReadonlySet<ResponseKind> = new Set<ResponseKind>(PARTNER_OUTCOME_KINDS);
 
 /** The outcomes a partner may report through the API (a subset of the vocabulary's kinds). */
 export const REPORTABLE_OUTCOMES = RESPONSE_KINDS.filter((k) => PARTNER_OUTCOMES.has(k));
