@@ -56,13 +56,11 @@ export class TemplateVersionRepository {
 
   /** Every archived version of a template in a locale, newest first (no content). */
   async history(templateKey: string, locale: string): Promise<Array<{ hash: string; version: number; archivedAt: Date }>> {
-    const rows = await this.dataSource
-      .getRepository(TemplateVersionRow)
-      .find({
-        select: { hash: true, version: true, archivedAt: true },
-        where: { templateKey, locale },
-        order: { version: 'DESC', archivedAt: 'DESC' },
-      });
+    const rows = await this.dataSource.getRepository(TemplateVersionRow).find({
+      select: { hash: true, version: true, archivedAt: true },
+      where: { templateKey, locale },
+      order: { version: 'DESC', archivedAt: 'DESC' },
+    });
     return rows.map((r) => ({ hash: r.hash, version: r.version, archivedAt: r.archivedAt }));
   }
 }
