@@ -43,6 +43,7 @@ export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { HouseholdSnapshotRepository } from './household-snapshot.repository';
 export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 export { CoordinationFiguresReader } from './coordination-figures.reader';
+export { PlanCostEstimator, PlanContactCount, countPlanContacts } from './plan-cost';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,
