@@ -131,10 +131,9 @@ async function commitsOf(db: DataSource, dbName: string): Promise<number> {
 
 /** CPU milliseconds of the bench database's backends other than this process's own. */
 async function backendsCpuMs(db: DataSource, dbName: string): Promise<number> {
-  const rows: Array<{ pid: number }> = await db.query(
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [dbName],
-  );
+  const rows: Array<{ pid: number }> = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+    dbName,
+  ]);
   return sumCpu(rows.map((r) => r.pid));
 }
 
@@ -233,7 +232,8 @@ async function main(): Promise<void> {
         cpuMsPerMessage,
         // Messages a second if every core went to the pipeline's processes (an estimate from the CPU they used).
         cpuBoundPerSecond: Math.round(
-          (os.cpus().length * 1000) / (cpuMsPerMessage.worker + cpuMsPerMessage.sandbox + cpuMsPerMessage.postgres + cpuMsPerMessage.redisShared),
+          (os.cpus().length * 1000) /
+            (cpuMsPerMessage.worker + cpuMsPerMessage.sandbox + cpuMsPerMessage.postgres + cpuMsPerMessage.redisShared),
         ),
         postgresCommitsPerMessage: commitsPerMessage,
         delivered: channel === 'sms' ? sandbox.store.messages.length : sandbox.store.emails.length,
@@ -254,8 +254,12 @@ async function main(): Promise<void> {
     await admin.destroy();
   }
   const paces = { smsPartsPerSecond: Number(env.SMS_PARTS_PER_SECOND), emailsPerSecond: Number(env.EMAILS_PER_SECOND) };
-  process.stderr.write(`  provider paces (enforced, set high for the bench): ${paces.smsPartsPerSecond} SMS parts/s, ${paces.emailsPerSecond} e-mails/s\n`);
-  console.log(JSON.stringify({ bench: 'dispatch', concurrency, workerProcesses: 1, providerPaces: paces, ...results, machine: machineContext() }));
+  process.stderr.write(
+    `  provider paces (enforced, set high for the bench): ${paces.smsPartsPerSecond} SMS parts/s, ${paces.emailsPerSecond} e-mails/s\n`,
+  );
+  console.log(
+    JSON.stringify({ bench: 'dispatch', concurrency, workerProcesses: 1, providerPaces: paces, ...results, machine: machineContext() }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -22,11 +22,7 @@ export function cpuMsOf(pid: number): number {
 /** Pids of the running processes whose command name is `name` (e.g. redis-server). */
 export function pidsNamed(name: string): number[] {
   try {
-    return execFileSync('pgrep', ['-x', name])
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
+    return execFileSync('pgrep', ['-x', name]).toString().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }

@@ -125,7 +125,9 @@ export class EmailChannelSender extends ChannelSender {
     const now = Date.now();
     const cached = this.leadPartners.get(leadId);
     if (cached && cached.until > now) return cached.lead;
-    const lead = this.partners.findPartnersByIds([leadId]).then(([p]) => (p ? { name: p.name, replyToEmail: p.replyToEmail ?? null } : null));
+    const lead = this.partners
+      .findPartnersByIds([leadId])
+      .then(([p]) => (p ? { name: p.name, replyToEmail: p.replyToEmail ?? null } : null));
     if (this.leadPartners.size >= 10_000) this.leadPartners.clear();
     this.leadPartners.set(leadId, { lead, until: now + LEAD_PARTNER_TTL_MS });
     // A failed read is not kept: the next e-mail asks again.
