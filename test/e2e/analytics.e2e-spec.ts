@@ -170,6 +170,51 @@ describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
     expect(attributed).toBeGreaterThanOrEqual(armB);
   });
 
+  it('records an SMS reply once however often Twilio posts it, tied to the SMS before it, and attribution shows that SMS', async () => {
+    const [household] = await stack.db.query(
+      `SELECT household_id FROM experiment_assignment WHERE experiment_id = $1 ORDER BY household_id DESC LIMIT 1`,
+      [experimentId],
+    );
+    const [sms] = await stack.db.query(
+      `SELECT id, provider_message_id, variant, template_version, planned_contact_key FROM outbound_message
+        WHERE household_id = $1 AND channel = 'sms' AND sent_at IS NOT NULL ORDER BY sent_at DESC LIMIT 1`,
+      [household.household_id],
+    );
+    const phone = stack.sandbox.store.findMessage(sms.provider_message_id)!.to;
+    const reply = await stack.sandbox.simulateInboundSms(phone, 'Bonjour, je vais appeler la CAF demain');
+    expect(reply.webhookStatus).toBe(200);
+    // Twilio posts a webhook again when it did not see our answer: the very same signed request.
+    const delivery = stack.sandbox.store.webhooks.find((w) => w.kind === 'inbound-sms' && w.sid === reply.messageSid)!;
+    const post = (signature: string) =>
+      fetch(delivery.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: new URLSearchParams(delivery.params).toString(),
+      });
+    expect((await post(delivery.signature)).status).toBe(200);
+    expect((await post('forged')).status).toBe(403);
+    const events = await stack.db.query(`SELECT kind, source, message_id FROM response_event WHERE household_id = $1 AND source = 'sms'`, [
+      household.household_id,
+    ]);
+    expect(events).toEqual([{ kind: 'sms_replied', source: 'sms', message_id: sms.id }]);
+    const [contact] = await stack.db.query(`SELECT outcome FROM planned_contact WHERE contact_key = $1`, [sms.planned_contact_key]);
+    expect(contact.outcome).toBe('responded');
+    const touches = await eventually(
+      async () => {
+        const rows = await stack.db.query(
+          `SELECT r.last_touch_message_id AS message, m.channel, m.variant, m.template_version FROM analytics_response r
+             JOIN analytics_message m ON m.message_id = r.last_touch_message_id
+            WHERE r.household_id = $1 AND r.kind = 'sms_replied'`,
+          [household.household_id],
+        );
+        return rows.length ? rows : undefined;
+      },
+      60_000,
+      'the SMS reply projected with its attribution',
+    );
+    expect(touches).toEqual([{ message: sms.id, channel: 'sms', variant: sms.variant, template_version: sms.template_version }]);
+  });
+
   it('reports rates with small cells hidden in the API and the CSV, and refuses another territory', async () => {
     const report = await analyst.get<Report>('/v1/analytics/report?territory=93');
     expect(report.status).toBe(200);

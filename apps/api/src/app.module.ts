@@ -23,7 +23,7 @@ import { QueuesModule } from '@unisson/queues';
 import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
 import { TasksHttpModule } from '@unisson/tasks';
-import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
+import { TemplateLibraryModule, TemplateReviewModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
@@ -62,6 +62,7 @@ export class ApiModule {
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,
+        TemplateReviewModule,
         BulkImportHttpModule,
         WebhooksHttpModule,
         CampaignsHttpModule,

@@ -10,7 +10,8 @@ const OUTCOME_OF_STATUS: Partial<Record<MessageStatus, 'delivered' | 'undelivere
 
 /**
  * Tells the coordination engine what became of its contacts and of the household: a message
- * undelivered moves the plan to the next channel; a reply or an opt-out re-plans the household.
+ * undelivered moves the plan to the next channel; an opt-out re-plans the household (a reply is a
+ * response event: `ResponseRecorder` tells the engine).
  */
 @Injectable()
 export class ContactOutcomeReporter {
@@ -23,12 +24,6 @@ export class ContactOutcomeReporter {
     const outcome = OUTCOME_OF_STATUS[status];
     if (!contactKey || !outcome) return;
     await this.coordination.recordOutcome(contactKey, outcome);
-  }
-
-  async householdAnswered(householdIds: string[], at: Date): Promise<void> {
-    for (const householdId of householdIds) {
-      await this.coordination.recordEvent(householdId, { type: 'householdResponded', at: at.toISOString() });
-    }
   }
 
   async householdOptedOut(householdIds: string[]): Promise<void> {

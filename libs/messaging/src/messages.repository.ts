@@ -153,6 +153,21 @@ export class MessagesRepository {
     return this.dataSource.getRepository(MessageStatusEvent).find({ where: { messageId }, order: { id: 'ASC' } });
   }
 
+  /** The household's last SMS handed to the provider before `at`: the message an SMS reply answers. */
+  findLastSmsSentBefore(householdId: string, at: Date): Promise<OutboundMessage | null> {
+    return this.dataSource
+      .getRepository(OutboundMessage)
+      .createQueryBuilder('m')
+      .where('m.household_id = :householdId AND m.channel = :sms AND m.sent_at IS NOT NULL AND m.sent_at <= :at', {
+        householdId,
+        sms: 'sms',
+        at,
+      })
+      .orderBy('m.sent_at', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
   async findMessagesOfHousehold(householdId: string): Promise<OutboundMessage[]> {
     return this.dataSource.getRepository(OutboundMessage).find({ where: { householdId }, order: { createdAt: 'ASC' } });
   }

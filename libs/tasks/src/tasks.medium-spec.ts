@@ -137,6 +137,33 @@ describe('call tasks on PostgreSQL', () => {
     expect(n).toBe(1);
   });
 
+  it('gives a benefit household with children to the CAF’s social workers, every other household to the Département', async () => {
+    const [caf]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO partner (slug, name, kind, territory, territories) VALUES ('caf93', 'CAF de la Seine-Saint-Denis', 'caf', '93', '{93}') RETURNING id`,
+    );
+    const cafTeam = await tasks.insertTeam({
+      partnerId: caf.id,
+      name: 'Travailleurs sociaux CAF 93',
+      territories: ['93'],
+      channels: ['call'],
+    });
+    const households = new HouseholdsRepository(dataSource);
+    const routed = async (stated: { dependentChildren?: number }, cafNumber: string | null) => {
+      const h = await household();
+      if (cafNumber) await dataSource.query(`UPDATE partner_record SET caf_number = $2 WHERE household_id = $1`, [h, cafNumber]);
+      await households.recordStatedFacts(dataSource.manager, h, stated);
+      const task = (await tasks.findById((await sender.send(delivery(h))).providerMessageId))!;
+      await dataSource.query(`UPDATE task SET state = 'cancelled' WHERE id = $1`, [task.id]);
+      return { teamId: task.teamId, rule: task.routingRule };
+    };
+    expect(await routed({ dependentChildren: 2 }, '1234567')).toEqual({ teamId: cafTeam.id, rule: 'cafAllocatairesAvecEnfants' });
+    // Without children, without housing benefit, or when nobody said: the Département's platform.
+    expect(await routed({ dependentChildren: 0 }, '1234568')).toEqual({ teamId: team.id, rule: 'departementAutresFoyers' });
+    expect(await routed({ dependentChildren: 3 }, null)).toEqual({ teamId: team.id, rule: 'departementAutresFoyers' });
+    expect(await routed({}, '1234569')).toEqual({ teamId: team.id, rule: 'departementAutresFoyers' });
+    await dataSource.query(`UPDATE task_team SET disabled_at = now() WHERE id = $1`, [cafTeam.id]);
+  });
+
   it('refuses a call where no team works (the plan moves to its next channel), never CHANNEL_NOT_AVAILABLE', async () => {
     const h = await household('38');
     const error = await sender.send(delivery(h)).catch((e: unknown) => e);

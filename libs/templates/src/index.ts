@@ -16,7 +16,10 @@ export {
 export { loadTemplateSources, type TemplateSources } from './library/template-source';
 export { TemplatesModule, TemplateLibraryModule } from './templates.module';
 export { lintLibrary, type LintFinding, type LintReport } from './lint/library-linter';
-export { TemplatesArchiveModule } from './templates-archive.module';
+export { TemplatesArchiveModule, TemplateReviewModule } from './templates-archive.module';
+export { TemplateReviewService, type VersionComparison } from './review/template-review.service';
+export { buildReviewList, filterReviewList, type ReviewRow, type ReviewFinding, type ReviewPage } from './review/review-list';
+export { wordDiff, type WordDiff, type DiffRun } from './domain/word-diff';
 export { TemplateVersionArchive } from './template-version.archive';
 export { TemplateVersionRepository, type TemplateVersionSnapshot } from './template-version.repository';
 export { TemplateVersionRow } from './entities/template-version.entity';

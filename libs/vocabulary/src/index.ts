@@ -3,3 +3,4 @@ export * from './procedure-stages';
 export * from './territories';
 export * from './procedure-events';
 export * from './responses';
+export * from './partner-kinds';

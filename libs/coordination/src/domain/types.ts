@@ -3,25 +3,9 @@
  * with an offset (or 'Z'); civil dates are 'YYYY-MM-DD'. Stages and channels are defined once,
  * in @unisson/vocabulary.
  */
-import type { ContactChannel, HousingSector, ProcedureStage } from '@unisson/vocabulary';
+import type { ContactChannel, HousingSector, PartnerKind, ProcedureStage } from '@unisson/vocabulary';
 
-/** Same values as libs/partners' PartnerKind, kept here so the pure planner has no dependency. */
-export const PARTNER_KINDS = [
-  'bailleur_social',
-  'bailleur_prive',
-  'caf',
-  'etat',
-  'departement',
-  'ccapex',
-  'adil',
-  'ccas',
-  'commissaire_de_justice',
-  'equipe_mobile',
-  'association',
-  'plateforme_appels',
-  'analyste',
-] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export { PARTNER_KINDS, type PartnerKind } from '@unisson/vocabulary';
 
 /** Events that cancel or change outreach (the playbook says which ones cancel what). */
 export const HOUSEHOLD_EVENTS = [

@@ -1,20 +1,6 @@
-/** The kinds of organisation that contact households, as the charter names them. */
-export const PARTNER_KINDS = [
-  'bailleur_social',
-  'bailleur_prive',
-  'caf',
-  'etat',
-  'departement',
-  'ccapex',
-  'adil',
-  'ccas',
-  'commissaire_de_justice',
-  'equipe_mobile',
-  'association',
-  'plateforme_appels',
-  'analyste',
-] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
+import type { PartnerKind } from '@unisson/vocabulary';
+
+export { PARTNER_KINDS, isPartnerKind, type PartnerKind } from '@unisson/vocabulary';
 
 /** French names of the kinds, for the admin pages. */
 export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
@@ -32,7 +18,3 @@ export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
   plateforme_appels: 'Plateforme d’appels',
   analyste: 'Organisme d’analyse (chiffres agrégés)',
 };
-
-export function isPartnerKind(value: string): value is PartnerKind {
-  return (PARTNER_KINDS as readonly string[]).includes(value);
-}

@@ -55,6 +55,14 @@ export class TemplateRenderError extends Error {
   }
 }
 
+/** What the archive keeps of one version (`template_version.content`). */
+export interface ArchivedVersionContent {
+  definition: Omit<TemplateDefinition, 'sample'>;
+  resources: Resources;
+  common: Resources;
+  layouts: Record<string, string>;
+}
+
 /** One template in one locale: the unit that gets a content hash (an immutable version). */
 export interface TemplateVersion {
   key: TemplateKey;
@@ -86,7 +94,11 @@ export class TemplateLibrary {
   private readonly compiled = new Map<string, CompiledChannel>();
 
   constructor(readonly sources: TemplateSources) {
-    for (const key of TEMPLATE_KEYS) for (const locale of LOCALES) this.versions.set(`${key}|${locale}`, this.buildVersion(key, locale));
+    for (const key of TEMPLATE_KEYS) {
+      if (!sources.definitions.has(key)) continue; // a library of one archived version holds one template
+      for (const locale of LOCALES)
+        if (sources.resources.has(locale)) this.versions.set(`${key}|${locale}`, this.buildVersion(key, locale));
+    }
   }
 
   static load(root?: string): TemplateLibrary {
@@ -136,6 +148,32 @@ export class TemplateLibrary {
       phrases,
       plural,
     };
+  }
+
+  /**
+   * A library holding one archived version (`template_version.content`: definition, namespace,
+   * common, layouts), to render an old text beside the current one with the current sample facts.
+   * Its hash is recomputed from the content, so a tampered archive shows as a different hash.
+   */
+  archivedVersion(content: ArchivedVersionContent, locale: Locale): TemplateVersion & { library: TemplateLibrary } {
+    const key = content.definition.key;
+    const sample = this.sources.definitions.get(key)?.sample ?? {};
+    const library = new TemplateLibrary({
+      ...this.sources,
+      definitions: new Map([[key, { ...content.definition, sample }]]),
+      resources: new Map([
+        [
+          locale,
+          new Map<string, Resources>([
+            [key, content.resources],
+            ['common', content.common],
+          ]),
+        ],
+      ]),
+      layouts: content.layouts,
+      lock: {},
+    });
+    return { ...library.version(key, locale), library };
   }
 
   /** Renders any channel; email HTML is compiled with MJML on first use of a version x variant. */
