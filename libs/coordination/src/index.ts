@@ -44,6 +44,7 @@ export { HouseholdSnapshotRepository } from './household-snapshot.repository';
 export { InvalidPhoneNumbers, phoneNumberKey } from './invalid-phone-numbers';
 export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 export { CoordinationFiguresReader } from './coordination-figures.reader';
+export { PlanCostEstimator, PlanContactCount, countPlanContacts } from './plan-cost';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,
