@@ -80,10 +80,21 @@ export class ExperimentsRepository {
     return list.length;
   }
 
-  /** Units and primary responders per arm (holdout included). */
+  /** Units and primary responders per arm (holdout included), from the tally PostgreSQL keeps on every assignment write. */
   async countsByArm(experimentId: string): Promise<ArmCounts[]> {
     const rows: Array<{ arm: string; units: string; responders: string }> = await this.dataSource.query(
-      `SELECT arm, count(*) AS units, count(responded_at) AS responders FROM experiment_assignment WHERE experiment_id = $1 GROUP BY arm`,
+      `SELECT arm, sum(units) AS units, sum(responders) AS responders FROM experiment_arm_tally WHERE experiment_id = $1
+        GROUP BY arm HAVING sum(units) > 0 ORDER BY arm`,
+      [experimentId],
+    );
+    return rows.map((r) => ({ arm: r.arm, units: Number(r.units), responders: Number(r.responders) }));
+  }
+
+  /** The same figures counted from the assignments themselves: what the tally must always equal (tests, benchmark). */
+  async countsByArmFromScratch(experimentId: string): Promise<ArmCounts[]> {
+    const rows: Array<{ arm: string; units: string; responders: string }> = await this.dataSource.query(
+      `SELECT arm, count(*) AS units, count(responded_at) AS responders FROM experiment_assignment WHERE experiment_id = $1
+        GROUP BY arm ORDER BY arm`,
       [experimentId],
     );
     return rows.map((r) => ({ arm: r.arm, units: Number(r.units), responders: Number(r.responders) }));

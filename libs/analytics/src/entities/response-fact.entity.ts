@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_analytics_response_household', ['householdId', 'occurredAt'])
 @Index('ix_analytics_response_last_touch', ['lastTouchMessageId'])
 @Index('ix_analytics_response_kind', ['kind', 'occurredAt'])
+@Index('ix_analytics_response_present', ['householdId'], { where: "kind = 'present_at_hearing'" })
 export class ResponseFact {
   @PrimaryColumn({ name: 'response_id', type: 'uuid' })
   responseId: string;
