@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { mayAttempt } from '@unisson/access';
 import { acceptCsvUploads } from '@unisson/bulk-import';
 import { AppConfig } from '@unisson/config';
+import { installPersonalDataKeys } from '@unisson/crypto';
 import { AuthenticationService, OperatorLogin, parseCookies, SESSION_COOKIE } from '@unisson/partners';
 import { RequestParametersGuard, SafeTextPipe, UnissonError } from '@unisson/platform';
 import { QUEUES } from '@unisson/queues';
@@ -21,6 +22,8 @@ import { recordRoutes } from './route-table';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Malformed master keys stop the start here, naming the setting (never a key).
+  installPersonalDataKeys(config.encryption);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
     new FastifyAdapter({

@@ -24,4 +24,17 @@ describe('loadConfig', () => {
     expect(message).toContain('API_PORT');
     expect(message).toContain('TWILIO_ACCOUNT_SID');
   });
+
+  it('refuses a production start on the embedded development keys, naming the settings', () => {
+    expect(loadConfig({}).encryption.developmentKeys).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/UNISSON_MASTER_KEYS: required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', UNISSON_MASTER_KEYS: 'k1:x' })).toThrow(/UNISSON_BLIND_INDEX_KEY: required/);
+    const keys = { UNISSON_MASTER_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', UNISSON_BLIND_INDEX_KEY: 'b'.repeat(32) };
+    const config = loadConfig({ NODE_ENV: 'production', ...keys });
+    expect(config.encryption).toEqual({
+      masterKeys: keys.UNISSON_MASTER_KEYS,
+      blindIndexKey: keys.UNISSON_BLIND_INDEX_KEY,
+      developmentKeys: false,
+    });
+  });
 });

@@ -39,6 +39,8 @@ export interface AppConfig {
     service: { url: string; apiKey: string; webhookSecret: string };
   };
   retention: { daysAfterClose: number };
+  /** Personal data at rest (libs/crypto): master keys and the blind-index secret. */
+  encryption: { masterKeys: string; blindIndexKey: string; developmentKeys: boolean };
   linkage: { linkProbability: number | null; reviewProbability: number | null; targetFalseLinkRate: number | null };
   /** Null: the coordination calendar follows real time. */
   coordinationClockStart: string | null;
@@ -60,11 +62,26 @@ function describe(error: ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 
+/**
+ * Development keys of personal data, embedded so that the demo and the tests run on a fresh
+ * machine. Anything they sealed is readable by whoever has this source: a production start
+ * without UNISSON_MASTER_KEYS and UNISSON_BLIND_INDEX_KEY refuses to run.
+ */
+export const DEVELOPMENT_MASTER_KEYS = 'dev-only-1:dW5pc3Nvbi1kZW1vLW9ubHktbWFzdGVyLWtleS0wMSE=';
+export const DEVELOPMENT_BLIND_INDEX_KEY = 'unisson-development-only-blind-index-secret';
+
 /** Parses the environment once. `process.env` is read nowhere else. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) throw new ConfigurationError(describe(parsed.error));
   const c = parsed.data;
+  const missingKeys = [
+    c.UNISSON_MASTER_KEYS === '' &&
+      'UNISSON_MASTER_KEYS: required in production (personal data is encrypted with it; e.g. "k2026:$(openssl rand -base64 32)")',
+    c.UNISSON_BLIND_INDEX_KEY === '' &&
+      'UNISSON_BLIND_INDEX_KEY: required in production (keyed indexes of phones, e-mails and matching keys; 32+ random characters)',
+  ].filter((p): p is string => typeof p === 'string');
+  if (c.NODE_ENV === 'production' && missingKeys.length) throw new ConfigurationError(missingKeys);
   return {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
@@ -129,6 +146,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       service: { url: c.LETTER_SERVICE_URL.replace(/\/$/, ''), apiKey: c.LETTER_SERVICE_API_KEY, webhookSecret: c.LETTER_WEBHOOK_SECRET },
     },
     retention: { daysAfterClose: c.RETENTION_DAYS_AFTER_CLOSE },
+    encryption: {
+      masterKeys: c.UNISSON_MASTER_KEYS || DEVELOPMENT_MASTER_KEYS,
+      blindIndexKey: c.UNISSON_BLIND_INDEX_KEY || DEVELOPMENT_BLIND_INDEX_KEY,
+      developmentKeys: c.UNISSON_MASTER_KEYS === '' || c.UNISSON_BLIND_INDEX_KEY === '',
+    },
     linkage: {
       linkProbability: c.LINKAGE_LINK_THRESHOLD,
       reviewProbability: c.LINKAGE_REVIEW_THRESHOLD,

@@ -113,6 +113,14 @@ export const configSchema = z.object({
   SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   /** Secret mixed into API-key hashes and household response tokens. */
   APP_SECRET: z.string().min(16).default('unisson-local-development-secret'),
+  /**
+   * Master keys of personal data (envelope encryption): `id:base64` pairs (32-byte keys,
+   * `openssl rand -base64 32`), comma-separated, the first one active. Empty = the embedded
+   * development key, refused in production.
+   */
+  UNISSON_MASTER_KEYS: z.string().default(''),
+  /** Secret of the keyed blind indexes (phone, e-mail, linkage blocking keys); at least 32 characters. Empty = development secret, refused in production. */
+  UNISSON_BLIND_INDEX_KEY: z.union([z.literal(''), z.string().min(32, 'must have at least 32 characters')]).default(''),
   /** Days a household's response link (letters, e-mails, SMS, the shared notice) stays valid. */
   /** Letters: `local` writes each day's print batches under LETTERS_DIR; `online` sends them to the online letter service. */
   LETTER_PROVIDER: z.enum(['local', 'online']).default('local'),

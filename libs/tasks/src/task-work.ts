@@ -229,6 +229,10 @@ export class TaskWork {
     const task = await this.tasks.findById(taskId);
     if (!task || !task.lastOutcome || task.effectsAppliedAt) return;
     const response = responseOf(task.channel, task.lastOutcome);
+    // A wrong number is wrong for every partner: marked before the response re-plans, so the plan moves on.
+    if (isOutcomeOf(task.channel, task.lastOutcome) && effectOf(task.lastOutcome).invalidates === 'phone' && task.recipient) {
+      await this.coordination.markPhoneInvalid(task.householdId, task.recipient, task.plannedContactKey);
+    }
     const team = await this.tasks.findTeam(task.teamId);
     await this.responses.record({
       idempotencyKey: `task:${task.id}:attempt:${task.attempts}`,
