@@ -115,6 +115,54 @@ describe('template review: list of findings, versions side by side, sent version
     expect(after.content).toEqual(archived.content);
   });
 
+  it('answers with the plan what its contacts cost the partners, and the operators’ overview shows the total', async () => {
+    const [{ household_id: householdId }] = await stack.db.query(
+      `SELECT household_id FROM contact_plan WHERE household_id IN (SELECT household_id FROM outbound_message) LIMIT 1`,
+    );
+    const plan = await landlord.get<{
+      contacts: Array<{ channel: string; status: string }>;
+      cost: {
+        sms: { messages: number; parts: number; euros: number };
+        letters: number;
+        postage: Record<string, { letters: number; euros: number }>;
+        calls: { tasks: number; minutes: number };
+        euros: number;
+        smsPricePerPart: number;
+      };
+    }>(`/v1/households/${householdId}/plan`);
+    expect(plan.status).toBe(200);
+    const live = plan.body.contacts.filter((c) => c.status !== 'cancelled');
+    const { cost } = plan.body;
+    expect(cost.sms.messages).toBe(live.filter((c) => c.channel === 'sms').length);
+    expect(cost.sms.messages).toBeGreaterThan(0);
+    expect(cost.sms.parts).toBeGreaterThanOrEqual(cost.sms.messages); // a French SMS is 1 or 2 parts
+    expect(cost.sms.parts).toBeLessThanOrEqual(2 * cost.sms.messages);
+    expect(cost.sms.euros).toBeCloseTo(cost.sms.parts * cost.smsPricePerPart, 2);
+    expect(cost.letters).toBe(live.filter((c) => c.channel === 'letter').length);
+    expect(Object.values(cost.postage).reduce((n, l) => n + l.letters, 0)).toBe(cost.letters);
+    expect(cost.calls.tasks).toBe(live.filter((c) => c.channel === 'call').length);
+    const postage = Object.values(cost.postage).reduce((n, l) => n + l.euros, 0);
+    expect(cost.euros).toBeCloseTo(cost.sms.euros + postage, 2);
+
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
+      await page.goto(`${stack.baseUrl}/connexion?suivant=/tableau-de-bord`);
+      await page.fill('input[name=email]', 'operateur@unisson.local');
+      await page.fill('input[name=password]', DEMO_PASSWORD);
+      await page.click('form[action="/connexion"] button');
+      await page.waitForURL(/\/tableau-de-bord/);
+      const section = page.locator('section', { has: page.getByRole('heading', { name: 'Ce que coûtent les plans coordonnés' }) });
+      const text = await section.innerText();
+      expect(text).toMatch(/\d+ SMS, \d+ parties/);
+      expect(text).toMatch(/lettres à affranchir/);
+      expect(text).toMatch(/de SMS et d’affranchissement/);
+      await section.screenshot({ path: join(SCREENSHOT_DIR, 'tableau-de-bord-cout-des-plans.png') });
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('shows the review list and the comparison in Chromium, in French, right to left for Arabic', async () => {
     const browser = await launchChromium();
     try {

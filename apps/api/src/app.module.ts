@@ -29,6 +29,7 @@ import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewRepository } from './overview/overview.repository';
+import { PlanCostCalculator } from './overview/plan-cost.calculator';
 
 /** The HTTP API: wiring only. */
 @Module({})
@@ -53,6 +54,7 @@ export class ApiModule {
           householdCases: HouseholdCaseReader,
           partnerDirectory: PartnerDirectoryReader,
           imports: [ContactMessagingModule, HouseholdsModule],
+          planCost: PlanCostCalculator,
         }),
         ResponsesModule,
         IntakeHttpModule,
@@ -80,6 +82,7 @@ export class ApiModule {
         CoordinationFiguresReader,
         LinkageFiguresReader,
         OverviewRepository,
+        PlanCostCalculator,
         dependencyHealthProvider,
       ],
     };

@@ -36,7 +36,16 @@ export {
   type PurposeWording,
   type WordingFacts,
 } from './domain/wording-facts';
-export { planCost, emptyPlanCost, callMinutes, type PlanCost, type PlannedContactCount, type UnitCost } from './domain/contact-cost';
+export {
+  planCost,
+  emptyPlanCost,
+  callMinutes,
+  type CostPrices,
+  type PlanCost,
+  type PlanCostInputs,
+  type PlannedContactCount,
+  type UnitCost,
+} from './domain/contact-cost';
 export { smsCosts, type SmsCost } from './lint/library-linter';
 export { measureFalcRules, type FalcMeasure } from './domain/falc/measure';
 export { REVIEWER_REJECTED, REVIEWER_SIGNED } from './domain/falc/reviewer-set';

@@ -15,7 +15,7 @@ import {
 import { compileDocument, fill, toTextSource, type CompiledText } from '../domain/compiled-text';
 import { composeMessage, sourceToText } from '../domain/composition';
 import { contentHash } from '../domain/content-hash';
-import { callMinutes, type UnitCost } from '../domain/contact-cost';
+import { callMinutes, type CostPrices, type UnitCost } from '../domain/contact-cost';
 import { escapeHtml, forSms, formatVariable, isolateForHtml, isolateForText } from '../domain/formatting';
 import { measureSms, type SmsEncoding } from '../domain/sms';
 import type { Resources, TemplateDefinition } from '../domain/template-definition';
@@ -214,6 +214,12 @@ export class TemplateLibrary {
     const sms = this.renderSync({ templateKey: key, channel: 'sms', locale, variables: sample });
     const call = this.renderSync({ templateKey: key, channel: 'call', locale, variables: sample });
     return { smsParts: sms.segments ?? 1, callMinutes: callMinutes(call.text) };
+  }
+
+  /** The prices a plan's cost is counted at (templates/budgets.json). */
+  costPrices(): CostPrices {
+    const b = this.sources.budgets;
+    return { smsPerPart: b.smsPricePerPart, postage: b.postagePrices, visitMinutes: b.visitMinutes };
   }
 
   /** Compiles the email layout of a version x variant ahead of time (e.g. before a campaign). */
