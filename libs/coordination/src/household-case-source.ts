@@ -18,8 +18,16 @@ export interface HouseholdCaseProcedure {
   firstUnpaidOn: string | null;
 }
 
+/** What partners stated about the household itself (null: nobody said). */
+export interface HouseholdStatedFacts {
+  readsWithDifficulty: boolean | null;
+  dependentChildren: number | null;
+}
+
 export interface HouseholdCase {
   territory: string;
+  /** Absent from readers that do not know them: treated as nobody said. */
+  statedFacts?: HouseholdStatedFacts;
   /** The latest procedure (open first), or null. */
   procedure: HouseholdCaseProcedure | null;
   /** Partners' records of the household, the freshest first (contact details in clear). */

@@ -4,11 +4,13 @@ import { ContactPlanRow } from './entities/contact-plan.entity';
 import { CoordinationEventRow } from './entities/coordination-event.entity';
 import { PlannedContactRow } from './entities/planned-contact.entity';
 import { InvalidEmailAddressRow } from './entities/invalid-email-address.entity';
+import { InvalidPhoneNumberRow } from './entities/invalid-phone-number.entity';
 import { ReturnedPostalAddressRow } from './entities/returned-postal-address.entity';
 import { Coordination1790000200000 } from './migrations/1790000200000-coordination';
 import { PlanStatesAndReturnedAddresses1791000000001 } from './migrations/1791000000001-plan-states-and-returned-addresses';
 import { PlannedContactDueIndex1792000000001 } from './migrations/1792000000001-planned-contact-due-index';
 import { InvalidEmailAddresses1800000000001 } from './migrations/1800000000001-invalid-email-addresses';
+import { InvalidPhoneNumbers1813000000001 } from './migrations/1813000000001-invalid-phone-numbers';
 
 /** Tables owned by the coordination engine. */
 export const coordinationEntities: MixedList<Function> = [
@@ -18,10 +20,12 @@ export const coordinationEntities: MixedList<Function> = [
   CoordinationEventRow,
   ReturnedPostalAddressRow,
   InvalidEmailAddressRow,
+  InvalidPhoneNumberRow,
 ];
 export const coordinationMigrations: MixedList<Function> = [
   Coordination1790000200000,
   PlanStatesAndReturnedAddresses1791000000001,
   PlannedContactDueIndex1792000000001,
   InvalidEmailAddresses1800000000001,
+  InvalidPhoneNumbers1813000000001,
 ];

@@ -37,6 +37,7 @@ export class HouseholdCaseReader implements HouseholdCaseSource {
       : [];
     return {
       territory: household.territory,
+      statedFacts: { readsWithDifficulty: household.readsWithDifficulty, dependentChildren: household.dependentChildren },
       procedure: procedure && {
         id: procedure.id,
         stage: procedure.stage,

@@ -64,6 +64,10 @@ export interface HouseholdState {
   hasEmail: boolean;
   /** False once a letter came back NPAI to the current address (for every partner), or it is known wrong. */
   postalAddressValid: boolean;
+  /** A number a spoken message can ring, landlines included (absent: the mobile phone is the only one known). */
+  hasPhone?: boolean;
+  /** A partner said the household reads with difficulty or cannot read (absent or false: nobody said so). */
+  readsWithDifficulty?: boolean;
 }
 
 export type LandlordKind = HousingSector;
@@ -156,7 +160,9 @@ export type TraceCode =
   | 'deferredWinterTruce'
   | 'escalationNpai'
   | 'npaiReplanned'
-  | 'homeVisitSuggested';
+  | 'homeVisitSuggested'
+  | 'spokenInstead'
+  | 'spokenAlongside';
 
 export interface TraceEntry {
   code: TraceCode;
