@@ -127,6 +127,11 @@ export class CoordinationService {
     await this.snapshots.markPhoneInvalid(householdId, e164, contactKey);
   }
 
+  /** Whether a caller found this number of the household wrong. */
+  phoneMarkedInvalid(householdId: string, e164: string): Promise<boolean> {
+    return this.snapshots.phoneMarkedInvalid(householdId, e164);
+  }
+
   /**
    * Messaging (or the letter service) reports a delivery outcome. A letter returned NPAI, or a
    * visit that found the household moved, marks the household's address invalid for every partner

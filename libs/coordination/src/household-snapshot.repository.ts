@@ -188,6 +188,10 @@ export class HouseholdSnapshotRepository {
     await this.wrongNumbers.mark(householdId, e164, contactKey);
   }
 
+  async phoneMarkedInvalid(householdId: string, e164: string): Promise<boolean> {
+    return !InvalidPhoneNumbers.usable(await this.wrongNumbers.keysOf(householdId), e164);
+  }
+
   /** A letter came back: the household's current address is marked for every partner (idempotent). */
   async markCurrentAddressReturned(householdId: string, contactKey: string): Promise<boolean> {
     const address = await this.cases.currentAddress(householdId);

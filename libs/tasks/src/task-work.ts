@@ -100,7 +100,12 @@ export class TaskWork {
 
   /** Cancels an open task the plan no longer needs; returns the reason, or null when it is still needed. */
   async cancelIfNotNeeded(task: TaskRow, now = new Date()): Promise<string | null> {
-    const input = await this.coordination.planningInput(task.householdId);
+    const [input, numberFoundWrong] = await Promise.all([
+      this.coordination.planningInput(task.householdId),
+      task.channel === 'call' && task.recipient
+        ? this.coordination.phoneMarkedInvalid(task.householdId, task.recipient)
+        : Promise.resolve(false),
+    ]);
     const need = stillNeeded(
       {
         stage: task.stage as never,
@@ -109,6 +114,7 @@ export class TaskWork {
         createdAt: new Date(task.createdAt).getTime(),
         contactKey: task.plannedContactKey,
         lastOutcome: task.lastOutcome,
+        numberFoundWrong,
       },
       input,
     );

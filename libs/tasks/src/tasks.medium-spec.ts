@@ -286,6 +286,8 @@ describe('call tasks on PostgreSQL', () => {
     const task = await tasks.findById(
       (await sender.send(delivery(h, { plannedContactKey: letterKey, recipient: '+33611223344' }))).providerMessageId,
     );
+    // Another call to the same number, created before anyone found it wrong.
+    const other = (await tasks.findById((await sender.send(delivery(h, { recipient: '+33611223344' }))).providerMessageId))!;
     await work.claim(team, 'account:a', task!.id, NOW);
     await work.recordOutcome(task!.id, 'account:a', { outcome: 'wrong_number' }, NOW);
     expect((await tasks.findById(task!.id))!.effectsAppliedAt).not.toBeNull();
@@ -309,6 +311,12 @@ describe('call tasks on PostgreSQL', () => {
       [randomUUID(), `ref2-${h}`, h],
     );
     expect(planned(await coordination.replan(h))).toEqual(['sms']);
+    // Nobody is sent to ring the wrong number again: the other call is cancelled with the reason.
+    await expect(work.claim(team, 'account:b', other.id, NOW)).rejects.toMatchObject({ code: 'TASK_NO_LONGER_NEEDED' });
+    expect((await tasks.findById(other.id))!).toMatchObject({
+      state: 'cancelled',
+      cancelReason: 'Annulée : ce numéro a été signalé comme un mauvais numéro.',
+    });
   });
 
   it('cancels, at the claim, a task the plan no longer needs (the debt was cleared) and gives the caller the next one', async () => {

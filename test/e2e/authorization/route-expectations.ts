@@ -397,6 +397,14 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // ---------------------------------------------------------------- letters and the shared notice
   'POST /v1/letters/returns': { allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 400, note: 'empty body: the tracking code is named' },
+  'GET /courriers/retours': { page: true, allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 200 },
+  'POST /courriers/retours': {
+    page: true,
+    allowed: [...PARTNER_STAFF, ...PLATFORM],
+    ok: 400,
+    form: true,
+    note: 'empty form: the page says it is not a tracking code',
+  },
   'POST /v1/webhooks/letters': { ...PUBLIC, ok: 403, note: 'no letter service signature' },
   'GET /v1/notices/:stage': {
     allowed: [...ANY_KEY, ...PARTNER_PEOPLE, ...PLATFORM],
