@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 import { InvalidPhoneNumbers } from './invalid-phone-numbers';
-import { stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
+import { householdChosenChannel, stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
 import type { HouseholdEvent, HouseholdEventType, HouseholdState, OptOut, PartnerInPlan, ProcedureState } from './domain/types';
 
 /** Mobile numbers (SMS and calls) in metropolitan France and the overseas départements, E.164. */
@@ -122,6 +122,7 @@ export class HouseholdSnapshotRepository {
         // Any number rings for a spoken message, landlines included.
         hasPhone: recs.some((r) => InvalidPhoneNumbers.usable(wrongNumbers, r.phone)),
         readsWithDifficulty: found.statedFacts?.readsWithDifficulty === true,
+        preferredChannel: householdChosenChannel(found.statedFacts?.preferredChannel),
         // An address that bounced reaches no one, whoever wrote to it.
         hasEmail: recs.some((r) => !!r.email && !invalidEmailKeys.has(emailAddressKey(r.email))),
         // Letters go to the freshest record's address: invalid once a letter came back from it, whoever sent it.
