@@ -5,7 +5,7 @@ import { PartnersRepository } from '@unisson/partners';
 import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
 import { ChannelError } from './domain/channel-error';
 import { EmailLog } from './email-log';
-import { linkPhoneNumbers, trackLinks, unsubscribeHeaders, verpAddress } from './domain/email-content';
+import { linkPhonesAndTrackLinks, unsubscribeHeaders, verpAddress } from './domain/email-content';
 import { signToken } from './domain/signed-tokens';
 import { EmailSender } from './email-sender';
 
@@ -79,7 +79,7 @@ export class EmailChannelSender extends ChannelSender {
         envelopeFrom: verpAddress(this.config.mail.returnPath, delivery.messageId),
         subject: delivery.subject ?? '',
         text: delivery.body,
-        html: trackLinks(linkPhoneNumbers(html), (url) => this.links.tracked(delivery.messageId, url)),
+        html: linkPhonesAndTrackLinks(html, (url) => this.links.tracked(delivery.messageId, url)),
         messageId: emailMessageId(delivery.idempotencyKey),
         headers: {
           'X-Unisson-Message': delivery.messageId,
