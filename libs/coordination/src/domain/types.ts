@@ -75,6 +75,14 @@ export interface HouseholdState {
   preferredChannel?: HouseholdChosenChannel | null;
 }
 
+/** The channels whose contact details reach the household (not wrong, bounced or returned). */
+export interface ReachableChannels {
+  sms: boolean;
+  email: boolean;
+  letter: boolean;
+  voice: boolean;
+}
+
 export type LandlordKind = HousingSector;
 
 /** What the procedure owes and since when (the CAF's arrears regimes depend on it). */
