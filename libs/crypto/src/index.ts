@@ -3,10 +3,15 @@ export { Envelope, SEALED_PREFIX, SealedValueError } from './domain/envelope';
 export { MasterKey, MasterKeyError, parseMasterKeys } from './domain/master-keys';
 export { installPersonalDataKeys, personalDataKeys, PersonalDataKeys, PersonalDataKeySettings } from './personal-data-keys';
 export {
+  openBytes,
+  openDocument,
   openJson,
   openNullable,
   openValue,
   SealedColumn,
+  sealDocument,
+  sealedBytesColumn,
+  sealedDocumentColumn,
   sealedJsonColumn,
   sealedText,
   sealJson,
@@ -14,3 +19,4 @@ export {
   sealValue,
 } from './sealed-column';
 export { blindIndex, BlindIndexPurpose, blockKeyHash } from './blind-indexes';
+export { ColumnRewrite, rewriteColumns, sealedForMigration } from './column-rewrite';

@@ -59,16 +59,25 @@ export class Envelope {
   readonly activeKeyId: string;
 
   seal(plaintext: string, context: string): string {
+    return this.sealBytes(Buffer.from(plaintext, 'utf8'), context);
+  }
+
+  /** Bytes (an uploaded file) sealed into the same text form. */
+  sealBytes(plaintext: Buffer, context: string): string {
     const dataKey = (this.current ??= this.newDataKey());
-    return `${dataKey.header}${gcmSeal(dataKey.key, Buffer.from(plaintext, 'utf8'), context).toString('base64url')}`;
+    return `${dataKey.header}${gcmSeal(dataKey.key, plaintext, context).toString('base64url')}`;
   }
 
   open(sealed: string, context: string): string {
+    return this.openBytes(sealed, context).toString('utf8');
+  }
+
+  openBytes(sealed: string, context: string): Buffer {
     const parts = sealed.split('.');
     if (parts.length !== 4 || `${parts[0]}.` !== SEALED_PREFIX) throw new SealedValueError('not a sealed value');
     const [, masterId, wrapped, body] = parts;
     try {
-      return gcmOpen(this.dataKey(masterId, wrapped), Buffer.from(body, 'base64url'), context).toString('utf8');
+      return gcmOpen(this.dataKey(masterId, wrapped), Buffer.from(body, 'base64url'), context);
     } catch (error) {
       if (error instanceof SealedValueError) throw error;
       throw new SealedValueError(`sealed value does not open (wrong column, altered, or master key "${masterId}" changed)`);
