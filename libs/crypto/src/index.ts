@@ -14,6 +14,7 @@ export {
   sealedDocumentColumn,
   sealedJsonColumn,
   sealedText,
+  sealedTextArray,
   sealJson,
   sealNullable,
   sealValue,

@@ -55,7 +55,7 @@ export function openBytes(stored: Buffer, context: string): Buffer {
 export class SealedColumn implements ValueTransformer {
   constructor(
     readonly context: string,
-    readonly format: 'text' | 'json' | 'document' | 'bytes',
+    readonly format: 'text' | 'text[]' | 'json' | 'document' | 'bytes',
     readonly clearKeys: readonly string[] = [],
   ) {}
 
@@ -63,6 +63,7 @@ export class SealedColumn implements ValueTransformer {
     if (value === null || value === undefined) return value;
     if (this.format === 'json') return sealJson(value, this.context);
     if (this.format === 'document') return sealDocument(value as Record<string, unknown>, this.context, this.clearKeys);
+    if (this.format === 'text[]') return (value as string[]).map((v) => sealValue(v, this.context));
     if (this.format === 'bytes') return Buffer.from(personalDataKeys().envelope.sealBytes(value as Buffer, this.context), 'latin1');
     if (typeof value !== 'string') {
       throw new TypeError(`${this.context} is sealed: it can be written as text only, and never searched by value (use its blind index)`);
@@ -74,6 +75,7 @@ export class SealedColumn implements ValueTransformer {
     if (value === null || value === undefined) return value;
     if (this.format === 'document') return openDocument(value as Record<string, unknown>, this.context);
     if (this.format === 'bytes') return openBytes(value as Buffer, this.context);
+    if (this.format === 'text[]') return (value as string[]).map((v) => openValue(v, this.context));
     return this.format === 'json' ? openJson(value as string, this.context) : openValue(value as string, this.context);
   }
 }
@@ -86,3 +88,5 @@ export const sealedDocumentColumn = (context: string, clearKeys: readonly string
   new SealedColumn(context, 'document', clearKeys);
 /** A bytea column sealed whole (an uploaded file). */
 export const sealedBytesColumn = (context: string): SealedColumn => new SealedColumn(context, 'bytes');
+/** A text[] column whose elements are sealed one by one (an address block's lines). */
+export const sealedTextArray = (context: string): SealedColumn => new SealedColumn(context, 'text[]');
