@@ -1,9 +1,14 @@
-import type { QueryRunner } from 'typeorm';
+/** A migration's QueryRunner or a DataSource. */
+export interface SqlRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
 
 /**
  * Rewrites some columns of a table in batches (keyset by primary key, one UPDATE per batch):
  * the migrations that seal existing rows, and `keys:rotate`, which re-seals them under the active
- * master key. `rewrite` returns the row's new values, or null to leave the row alone.
+ * master key. `rewrite` returns the row's new values, or null to leave the row alone. Each row is
+ * updated only if it still holds the values read (the service may write meanwhile: no downtime).
  */
 export interface ColumnRewrite {
   table: string;
@@ -15,7 +20,7 @@ export interface ColumnRewrite {
   onProgress?: (done: number, changed: number) => void;
 }
 
-export async function rewriteColumns(runner: Pick<QueryRunner, 'query'>, job: ColumnRewrite): Promise<{ rows: number; changed: number }> {
+export async function rewriteColumns(runner: SqlRunner, job: ColumnRewrite): Promise<{ rows: number; changed: number }> {
   const batchSize = job.batchSize ?? 1_000;
   const q = (name: string) => `"${name}"`;
   const id = q(job.id.column);
@@ -36,23 +41,24 @@ export async function rewriteColumns(runner: Pick<QueryRunner, 'query'>, job: Co
       return next ? [{ ...next, id: row[job.id.column] }] : [];
     });
     if (updates.length) {
-      const params: unknown[] = [updates.map((u) => u.id)];
       const names = job.columns.filter((c) => c.name !== 'id' && updates.some((u) => c.name in u));
-      for (const c of names) {
-        params.push(
-          updates.map((u) => {
-            const value = c.name in u ? u[c.name] : row(batch, job.id.column, u.id)[c.name];
-            return c.type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : value;
-          }),
-        );
-      }
-      await runner.query(
-        `UPDATE ${q(job.table)} t SET ${names.map((c) => `${q(c.name)} = v.${q(c.name)}`).join(', ')}
-           FROM unnest($1::${job.id.type}[], ${names.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')}) AS v(id, ${names.map((c) => q(c.name)).join(', ')})
-          WHERE t.${id} = v.id`,
+      const before = (u: Record<string, unknown>) => row(batch, job.id.column, u.id);
+      const encode = (type: string, value: unknown) =>
+        type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : value;
+      const params: unknown[] = [updates.map((u) => u.id)];
+      for (const c of names) params.push(updates.map((u) => encode(c.type, c.name in u ? u[c.name] : before(u)[c.name])));
+      for (const c of names) params.push(updates.map((u) => encode(c.type, before(u)[c.name])));
+      const newNames = names.map((c) => q(c.name));
+      const oldNames = names.map((c) => q(`old_${c.name}`));
+      // Compare-and-set: a row the service changed meanwhile (already written under the active key) is left as it is.
+      const result: unknown = await runner.query(
+        `UPDATE ${q(job.table)} t SET ${names.map((c, i) => `${q(c.name)} = v.${newNames[i]}`).join(', ')}
+           FROM unnest($1::${job.id.type}[], ${[...names, ...names].map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')})
+             AS v(id, ${[...newNames, ...oldNames].join(', ')})
+          WHERE t.${id} = v.id AND ${names.map((c, i) => `t.${q(c.name)} IS NOT DISTINCT FROM v.${oldNames[i]}`).join(' AND ')}`,
         params,
       );
-      changed += updates.length;
+      changed += Array.isArray(result) && typeof result[1] === 'number' ? result[1] : updates.length;
     }
     job.onProgress?.(rows, changed);
     if (batch.length < batchSize) break;
