@@ -194,6 +194,24 @@ const DEMO_ALERTS = [
   },
 ];
 
+/**
+ * A household the landlord knows reads with difficulty (a landline, easy-to-read French, three
+ * children, housing benefit): its plan is spoken, an automated call instead of the SMS, beside the
+ * letters. Not among the task-seeded alerts above (the worklist keeps its three households).
+ */
+export const DEMO_SPOKEN_ALERT = {
+  partnerRef: 'HS93-000104',
+  tenant: { lastName: 'Diop', firstName: 'Aminata' },
+  address: { street: '3 rue Paul Éluard', postalCode: '93200', city: 'Saint-Denis' },
+  contacts: { phone: '01 48 30 12 34' },
+  cafNumber: '7654321',
+  preferredLocale: 'fr-falc',
+  readsWithDifficulty: true,
+  dependentChildren: 3,
+  lease: { housingSector: 'social', monthlyRent: 540 },
+  arrears: { amount: 1080, firstUnpaidOn: '2026-10-05' },
+};
+
 export async function seedDemo(config: AppConfig): Promise<Record<string, string>> {
   const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 2 }));
   await dataSource.initialize();
@@ -359,7 +377,7 @@ export async function seedDemoTasks(config: AppConfig, waitMs = 30_000): Promise
 
 export async function postDemoAlerts(baseUrl: string, landlordKey: string): Promise<number> {
   let accepted = 0;
-  for (const alert of DEMO_ALERTS) {
+  for (const alert of [...DEMO_ALERTS, DEMO_SPOKEN_ALERT]) {
     const response = await fetch(`${baseUrl}/v1/alerts`, {
       method: 'POST',
       headers: {
@@ -471,6 +489,10 @@ if (require.main === module) {
     const accepted = await postDemoAlerts(base, keys['bailleur-93']);
     console.log(`Démo : ${Object.keys(keys).length} partenaires, ${accepted} alertes d'impayé envoyées. Clés dans var/demo-keys.json`);
     console.log(`Clé du bailleur de démo : ${keys['bailleur-93']}`);
+    if (config.twilio.baseUrl)
+      console.log(
+        `Message vocal : Mme Diop lit difficilement (signalé par le bailleur) ; son plan lui est dit au téléphone (fixe, français facile) au lieu du SMS — l’appel et ce qui a été dit : ${config.twilio.baseUrl}/ (Appels)`,
+      );
     const link = await issueDemoResponseLink(config);
     if (link)
       console.log(

@@ -1,15 +1,20 @@
 /**
- * npm run bench:dispatch [-- --sms 20000 --emails 10000 --concurrency 64]
+ * npm run bench:dispatch [-- --sms 20000 --emails 10000 --concurrency 256]
  * Messages through the full pipeline with one worker process (apps/worker): state in PostgreSQL
  * (claim, hand-over, outcome), the BullMQ queue, the rendering of the provider's payload (the
  * Twilio SDK's request, the MIME message), the provider call to the local servers (the
  * Twilio-compatible REST server, the SMTP catcher) and the status update. Bodies come from the
  * template library (its rendering is timed apart, in this process). Beside each figure: bare
  * BullMQ no-op jobs at the same concurrency, in a process of their own, in the same run.
- * Rates are measured in the database, from the first claim to the last "sent".
+ * Rates are measured in the database, from the first claim to the last "sent". Beside them, the
+ * CPU each process spent per message (worker, sandbox, PostgreSQL backends, Redis), and what that
+ * would allow if every core of the machine went to this pipeline: on a machine shared with other
+ * work, the rate measures the load as much as the code. Provider paces are set out of the way
+ * (SMS_PARTS_PER_SECOND, EMAILS_PER_SECOND: printed); they stay enforced, in Redis.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -23,6 +28,7 @@ import { appEnv, enqueueDispatch } from '../support/dispatch-workload';
 import { freePort } from '../support/free-port';
 import { startWorkerProcess } from '../support/processes';
 import { machineContext } from './machine-context';
+import { cpuMsOf, pidsNamed } from './process-cpu';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,11 +55,13 @@ async function seed(
   label: string,
 ): Promise<{ ids: string[]; renderPerSecond: number }> {
   const { rendered, perSecond } = await renderBodies(channel, count);
+  // A territory's messages are signed by a handful of partners, not one each.
+  const partners = Array.from({ length: 20 }, () => randomUUID());
   const rows = rendered.map((r, i) => ({
     id: randomUUID(),
     idempotency_key: `bench:${label}:${i}`,
     household_id: randomUUID(),
-    signing_partner_ids: [randomUUID()],
+    signing_partner_ids: [partners[i % partners.length]],
     channel,
     purpose: 'bench',
     template_key: r.templateKey,
@@ -79,7 +87,7 @@ async function seed(
   return { ids: rows.map((r) => r.id), renderPerSecond: perSecond };
 }
 
-async function noopBaseline(redisUrl: string, count: number, concurrency: number): Promise<number> {
+async function noopBaseline(redisUrl: string, count: number, concurrency: number): Promise<{ perSecond: number; cpuMsPerJob: number }> {
   const url = new URL(redisUrl);
   const prefix = `{bench-noop-${randomBytes(4).toString('hex')}}`;
   const queue = new Queue('noop', {
@@ -104,27 +112,48 @@ async function noopBaseline(redisUrl: string, count: number, concurrency: number
     let out = '';
     noop.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     await new Promise((resolve) => noop.once('exit', resolve));
-    return count / (JSON.parse(out.trim().split('\n').pop()!) as { seconds: number }).seconds;
+    const result = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; cpuMsPerJob: number };
+    return { perSecond: count / result.seconds, cpuMsPerJob: Number(result.cpuMsPerJob.toFixed(3)) };
   } finally {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
 }
 
+const sumCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+
+/** Transactions committed in the bench database (each statement outside a transaction is one). */
+async function commitsOf(db: DataSource, dbName: string): Promise<number> {
+  // The statistics are sent by each backend at the end of its transactions, at most every 10 ms or so.
+  await new Promise((r) => setTimeout(r, 50));
+  const [{ n }] = await db.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = $1`, [dbName]);
+  return Number(n);
+}
+
+/** CPU milliseconds of the bench database's backends other than this process's own. */
+async function backendsCpuMs(db: DataSource, dbName: string): Promise<number> {
+  const rows: Array<{ pid: number }> = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+    dbName,
+  ]);
+  return sumCpu(rows.map((r) => r.pid));
+}
+
 async function main(): Promise<void> {
   const smsCount = arg('sms', 20_000);
   const emailCount = arg('emails', 10_000);
-  const concurrency = arg('concurrency', 64);
+  const concurrency = arg('concurrency', 256);
   const base = loadConfig();
   const dbUrl = new URL(base.database.url);
-  dbUrl.pathname = `/unisson_bench_dispatch_${process.pid}`;
+  const dbName = `unisson_bench_dispatch_${process.pid}`;
+  dbUrl.pathname = `/${dbName}`;
   const admin = new DataSource({ type: 'postgres', url: base.database.url.replace(/\/[^/]*$/, '/postgres') });
   await admin.initialize();
   await admin.query(`DROP DATABASE IF EXISTS unisson_bench_dispatch_${process.pid}`);
   await admin.query(`CREATE DATABASE unisson_bench_dispatch_${process.pid}`);
   process.stderr.write('▶ Database, provider sandbox…\n');
   await migrate(dbUrl.toString());
-  const db = new DataSource(dataSourceOptions(dbUrl.toString(), unissonSchema, { poolSize: 4 }));
+  // One connection: the bench's own backend is the one pg_stat_activity leaves out.
+  const db = new DataSource(dataSourceOptions(dbUrl.toString(), unissonSchema, { poolSize: 1 }));
   await db.initialize();
   const sandbox = await startProviderSandbox({
     twilioPort: 0,
@@ -146,6 +175,8 @@ async function main(): Promise<void> {
       DATABASE_POOL_SIZE: '24',
       PROVIDER_TIMEOUT_MS: '15000',
       RECONCILE_EVERY_MS: '60000',
+      // Production's pace (10 min): the e-mail run must not spend its time polling the SMS run's statuses.
+      STATUS_POLL_AFTER_MS: '600000',
     },
   });
   const results: Record<string, unknown> = {};
@@ -157,9 +188,16 @@ async function main(): Promise<void> {
       process.stderr.write(`▶ ${channel}: rendering and storing ${count} messages…\n`);
       const { ids, renderPerSecond } = await seed(db, channel, count, `${channel}-${prefix}`);
       process.stderr.write(`▶ ${channel}: bare BullMQ no-op jobs at concurrency ${concurrency}…\n`);
-      const noopPerSecond = await noopBaseline(base.redis.url, count, concurrency);
+      const noop = await noopBaseline(base.redis.url, count, concurrency);
+      const noopPerSecond = noop.perSecond;
       process.stderr.write(`▶ ${channel}: the worker sends them…\n`);
-      const worker = await startWorkerProcess({ ...env, LOG_LEVEL: 'info' });
+      const worker = await startWorkerProcess(
+        { ...env, LOG_LEVEL: 'info' },
+        process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+      );
+      const redisPids = pidsNamed('redis-server');
+      const cpuBefore = { worker: cpuMsOf(worker.child.pid!), bench: process.cpuUsage(), redis: sumCpu(redisPids) };
+      const commitsBefore = await commitsOf(db, dbName);
       await enqueueDispatch(base.redis.url, prefix, ids);
       let sent = 0;
       while (sent < count) {
@@ -173,6 +211,18 @@ async function main(): Promise<void> {
         `SELECT extract(epoch FROM max(sent_at) - min(sending_started_at))::float AS seconds FROM outbound_message WHERE channel = $1`,
         [channel],
       );
+      const benchCpu = process.cpuUsage(cpuBefore.bench);
+      const perMessage = (ms: number) => Number((ms / count).toFixed(3));
+      const cpuMsPerMessage = {
+        worker: perMessage(cpuMsOf(worker.child.pid!) - cpuBefore.worker),
+        // The provider sandbox (Twilio-compatible server, SMTP catcher) runs in this process.
+        sandbox: perMessage((benchCpu.user + benchCpu.system) / 1000),
+        // The bench database's backends (the worker's connections), from their start.
+        postgres: perMessage(await backendsCpuMs(db, dbName)),
+        // The machine's shared Redis: other programs' commands included.
+        redisShared: perMessage(sumCpu(redisPids) - cpuBefore.redis),
+      };
+      const commitsPerMessage = Number((((await commitsOf(db, dbName)) - commitsBefore) / count).toFixed(3));
       await worker.stop();
       const perSecond = count / seconds;
       results[channel] = {
@@ -181,12 +231,23 @@ async function main(): Promise<void> {
         target: channel === 'sms' ? 2_000 : 1_000,
         met: perSecond >= (channel === 'sms' ? 2_000 : 1_000),
         noopJobsPerSecond: Math.round(noopPerSecond),
+        // BullMQ's own cost per job in a worker process: a floor under the worker's time per message.
+        noopWorkerCpuMsPerJob: noop.cpuMsPerJob,
         ratioToNoop: Number((perSecond / noopPerSecond).toFixed(3)),
         templateRenderPerSecond: renderPerSecond,
+        cpuMsPerMessage,
+        // Messages a second if every core went to the pipeline's processes (an estimate from the CPU they used).
+        cpuBoundPerSecond: Math.round(
+          (os.cpus().length * 1000) /
+            (cpuMsPerMessage.worker + cpuMsPerMessage.sandbox + cpuMsPerMessage.postgres + cpuMsPerMessage.redisShared),
+        ),
+        postgresCommitsPerMessage: commitsPerMessage,
         delivered: channel === 'sms' ? sandbox.store.messages.length : sandbox.store.emails.length,
       };
       process.stderr.write(
-        `  ${channel}: ${Math.round(perSecond)}/s through the pipeline, no-op jobs ${Math.round(noopPerSecond)}/s (ratio ${(perSecond / noopPerSecond).toFixed(3)})\n`,
+        `  ${channel}: ${Math.round(perSecond)}/s through the pipeline, no-op jobs ${Math.round(noopPerSecond)}/s (ratio ${(perSecond / noopPerSecond).toFixed(3)})\n` +
+          `  CPU ms per message: worker ${cpuMsPerMessage.worker} (no-op job ${noop.cpuMsPerJob}), sandbox ${cpuMsPerMessage.sandbox}, PostgreSQL ${cpuMsPerMessage.postgres}, Redis (shared) ${cpuMsPerMessage.redisShared}; ${commitsPerMessage} commits per message\n` +
+          `  all cores to the pipeline: about ${results[channel] ? (results[channel] as { cpuBoundPerSecond: number }).cpuBoundPerSecond : '?'}/s\n`,
       );
     }
   } finally {
@@ -198,7 +259,13 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS unisson_bench_dispatch_${process.pid}`);
     await admin.destroy();
   }
-  console.log(JSON.stringify({ bench: 'dispatch', concurrency, workerProcesses: 1, ...results, machine: machineContext() }));
+  const paces = { smsPartsPerSecond: Number(env.SMS_PARTS_PER_SECOND), emailsPerSecond: Number(env.EMAILS_PER_SECOND) };
+  process.stderr.write(
+    `  provider paces (enforced, set high for the bench): ${paces.smsPartsPerSecond} SMS parts/s, ${paces.emailsPerSecond} e-mails/s\n`,
+  );
+  console.log(
+    JSON.stringify({ bench: 'dispatch', concurrency, workerProcesses: 1, providerPaces: paces, ...results, machine: machineContext() }),
+  );
 }
 
 main().catch((error: unknown) => {

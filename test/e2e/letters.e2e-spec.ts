@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import type { Browser, Page } from 'playwright-core';
+import { crockfordCheckSymbol } from '../../libs/response-page/src/domain/tracking-code';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { launchChromium, SCREENSHOT_DIR } from '../support/browser';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
@@ -26,22 +29,26 @@ describe('a planned letter goes through the day’s print batch to the print sho
     await stack?.stop();
   });
 
-  it('prints the household’s letter in a merged batch with its manifest, then records its return once', async () => {
-    // A household with neither phone nor e-mail: letters are the only way to reach it.
-    const response = await fetch(`${stack.baseUrl}/v1/alerts`, {
+  /** The demo social landlord's first-arrears alert, as its software sends it. */
+  const postAlert = (idempotencyKey: string, alert: Record<string, unknown>) =>
+    fetch(`${stack.baseUrl}/v1/alerts`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${stack.keys['bailleur-93']}`,
-        'idempotency-key': 'e2e-letter-0001',
+        'idempotency-key': idempotencyKey,
       },
-      body: JSON.stringify({
-        partnerRef: 'HS93-LETTER-1',
-        tenant: { lastName: 'Benali', firstName: 'Fatima' },
-        address: { street: '14, rue Gabriel Péri', extra: 'Bât C', postalCode: '93200', city: 'Saint-Denis' },
-        lease: { housingSector: 'social', monthlyRent: 498 },
-        arrears: { amount: 996, firstUnpaidOn: '2026-10-05' },
-      }),
+      body: JSON.stringify(alert),
+    });
+
+  it('prints the household’s letter in a merged batch with its manifest, then records its return once', async () => {
+    // A household with neither phone nor e-mail: letters are the only way to reach it.
+    const response = await postAlert('e2e-letter-0001', {
+      partnerRef: 'HS93-LETTER-1',
+      tenant: { lastName: 'Benali', firstName: 'Fatima' },
+      address: { street: '14, rue Gabriel Péri', extra: 'Bât C', postalCode: '93200', city: 'Saint-Denis' },
+      lease: { housingSector: 'social', monthlyRent: 498 },
+      arrears: { amount: 996, firstUnpaidOn: '2026-10-05' },
     });
     expect(response.status).toBe(202);
     // The playbook writes a week after the SMS and e-mail it cannot send: the week goes by.
@@ -140,6 +147,115 @@ describe('a planned letter goes through the day’s print batch to the print sho
     expect(
       await stack.db.query(`SELECT count(*)::int AS n FROM returned_postal_address WHERE household_id = $1`, [letter.household_id]),
     ).toEqual([{ n: 1 }]);
+  });
+
+  it('the returned-letters page: an operator types or scans the code and sees what it did, in French, without script', async () => {
+    // A second household with only a postal address: its letter is posted in a batch of its own.
+    const alert = await postAlert('e2e-letter-0002', {
+      partnerRef: 'HS93-LETTER-2',
+      tenant: { lastName: 'Martin', firstName: 'Jean-Pierre' },
+      address: { street: '3, allée des Tilleuls', postalCode: '93200', city: 'Saint-Denis' },
+      lease: { housingSector: 'social', monthlyRent: 520 },
+      arrears: { amount: 1040, firstUnpaidOn: '2026-10-05' },
+    });
+    expect(alert.status).toBe(202);
+    const [record] = await eventually(
+      async () => {
+        const rows = (await stack.db.query(`SELECT household_id FROM partner_record WHERE partner_ref = 'HS93-LETTER-2'`)) as Array<{
+          household_id: string;
+        }>;
+        return rows.length ? rows : undefined;
+      },
+      20_000,
+      'the second household',
+    );
+    const planned = `SELECT 1 FROM planned_contact WHERE household_id = $1 AND channel = 'letter' AND status = 'planned'`;
+    await eventually(
+      async () => ((await stack.db.query(planned, [record.household_id])) as unknown[]).length > 0 || undefined,
+      20_000,
+      'the second letter to be planned',
+    );
+    await stack.db.query(
+      `UPDATE planned_contact SET not_before = '2026-12-01T09:00:00Z' WHERE household_id = $1 AND channel = 'letter' AND status = 'planned'`,
+      [record.household_id],
+    );
+    const letter = await eventually(
+      async () => {
+        const rows = (await stack.db.query(
+          `SELECT i.tracking_code_display AS code, i.status, p.slug AS sender FROM letter_print_item i JOIN partner p ON p.id = i.sender_partner_id
+            WHERE i.household_id = $1`,
+          [record.household_id],
+        )) as Array<{ code: string; status: string; sender: string }>;
+        return rows.find((r) => r.status === 'posted');
+      },
+      45_000,
+      'the second letter to be posted',
+    );
+
+    const browser: Browser = await launchChromium();
+    try {
+      const signedIn = async (email: string): Promise<Page> => {
+        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${stack.baseUrl}/courriers/retours`);
+        await page.fill('input[name=email]', email);
+        await page.fill('input[name=password]', DEMO_PASSWORD);
+        await Promise.all([page.waitForNavigation(), page.click('button:has-text("Se connecter")')]);
+        await page.waitForURL(/\/courriers\/retours$/);
+        return page;
+      };
+      const submit = async (page: Page, code: string, how: 'Tapé au clavier' | 'Lu par un lecteur de codes') => {
+        await page.fill('input[name=trackingCode]', code);
+        await page.check(`label:has-text("${how}") input`);
+        const [answer] = await Promise.all([page.waitForNavigation(), page.press('input[name=trackingCode]', 'Enter')]);
+        return {
+          status: answer!.status(),
+          heading: await page.locator('h2#resultat').innerText(),
+          result: await page.locator('section').innerText(),
+        };
+      };
+
+      const operator = await signedIn('operateur@unisson.local');
+      expect(await operator.locator('h1').innerText()).toBe('Courriers revenus (NPAI)');
+      await operator.screenshot({ path: join(SCREENSHOT_DIR, 'retours-1-formulaire.png'), fullPage: true });
+
+      const junk = await submit(operator, 'nonsense!', 'Tapé au clavier');
+      expect(junk).toMatchObject({ status: 400, heading: 'Ce n’est pas un code de suivi' });
+
+      // Typed by hand with the usual slips: lower case, O for 0.
+      const typed = await submit(operator, letter.code.toLowerCase().replace(/0/g, 'o'), 'Tapé au clavier');
+      expect(typed.status).toBe(200);
+      expect(typed.heading).toBe('Retour enregistré');
+      expect(typed.result).toContain(letter.code);
+      expect(typed.result).toContain('Retour enregistré le');
+      await operator.screenshot({ path: join(SCREENSHOT_DIR, 'retours-2-enregistre.png'), fullPage: true });
+
+      // The same envelope scanned again: nothing changes, and the page says so.
+      const again = await submit(operator, letter.code, 'Lu par un lecteur de codes');
+      expect(again).toMatchObject({ status: 200, heading: 'Déjà enregistré' });
+      expect(await operator.locator('input[value=scan]').isChecked()).toBe(true);
+      await operator.screenshot({ path: join(SCREENSHOT_DIR, 'retours-3-deja-enregistre.png'), fullPage: true });
+
+      // A well-formed code (its check symbol right) that no letter carries.
+      const data = ['ZZZZZZZZ', 'ZZZZZZZY', 'ZZZZZZZX', 'ZZZZZZZW'].find((d) => /[0-9A-Z]/.test(crockfordCheckSymbol(d)))!;
+      const unknown = await submit(operator, `${data}${crockfordCheckSymbol(data)}`, 'Tapé au clavier');
+      expect(unknown).toMatchObject({ status: 404, heading: 'Code inconnu' });
+      await operator.screenshot({ path: join(SCREENSHOT_DIR, 'retours-4-code-inconnu.png'), fullPage: true });
+
+      // Another organisation's people do not see this letter: the same answer as an unknown code.
+      const other = DEMO_ACCOUNTS.find((a) => a.role === 'partner_staff' && a.partnerSlug !== letter.sender)!;
+      const stranger = await signedIn(other.email);
+      expect(await submit(stranger, letter.code, 'Tapé au clavier')).toMatchObject({ status: 404, heading: 'Code inconnu' });
+    } finally {
+      await browser.close();
+    }
+    expect(
+      await stack.db.query(
+        `SELECT e.kind, e.details->>'reportedBy' AS by FROM response_event e JOIN letter_print_item i ON i.message_id = e.message_id
+          WHERE i.household_id = $1`,
+        [record.household_id],
+      ),
+    ).toEqual([{ kind: 'letter_returned', by: 'operator' }]);
   });
 
   it('gives the shared notice as PDF for a stage and territory, personalised only for the procedures one takes part in, every fetch audited', async () => {

@@ -295,6 +295,58 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     expect(unsigned.status).toBe(403);
   });
 
+  it('speaks the plan to a household a partner says reads with difficulty: a call in its language instead of the SMS', async () => {
+    const posted = await landlord.post<{ submissionId: string }>('/v1/alerts', {
+      partnerRef: 'HS93-VE-7',
+      tenant: { lastName: 'Demir', firstName: 'Elif' },
+      address: { street: '20 rue Ambroise Croizat', postalCode: '93200', city: 'Saint-Denis' },
+      contacts: { phone: '06 44 55 66 77' },
+      preferredLocale: 'tr',
+      readsWithDifficulty: true,
+      dependentChildren: 2,
+      lease: { housingSector: 'social', monthlyRent: 600 },
+      arrears: { amount: 1200, firstUnpaidOn: '2026-10-05' },
+    });
+    expect(posted.status).toBe(202);
+    const refused = await landlord.post<{ issues?: Array<{ field: string }> }>('/v1/alerts', {
+      partnerRef: 'HS93-VE-8',
+      tenant: { lastName: 'Demir', firstName: 'Elif' },
+      address: { street: '20 rue Ambroise Croizat', postalCode: '93200', city: 'Saint-Denis' },
+      readsWithDifficulty: 'oui',
+      dependentChildren: -1,
+      lease: { housingSector: 'social', monthlyRent: 600 },
+      arrears: { amount: 1200, firstUnpaidOn: '2026-10-05' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('readsWithDifficulty');
+    expect(refused.text).toContain('dependentChildren');
+
+    const call = await eventually(
+      () => stack.sandbox.store.calls.find((c) => c.to === '+33644556677' && c.status === 'completed'),
+      60_000,
+      'the spoken message’s call to end',
+    );
+    // Said by Twilio from the TwiML the API served: the library's Turkish text, in a Turkish voice.
+    expect(call.errors).toEqual([]);
+    expect(call.twiml).toContain('<Say');
+    expect(call.twiml).toContain('language="tr-TR"');
+    expect(call.heard[0]).toMatch(/Elif Demir/);
+    expect(call.heard[1]).toMatch(/1'e basın/);
+    const [message] = await stack.db.query(
+      `SELECT channel, locale, planned_contact_key, purpose FROM outbound_message WHERE provider_message_id = $1`,
+      [call.sid],
+    );
+    expect(message).toMatchObject({ channel: 'voice', locale: 'tr', purpose: 'rappelImpaye' });
+    expect(message.planned_contact_key).toMatch(/\.voice\.0$/);
+    // The SMS it replaced is not sent; what the partner stated is kept on the household.
+    expect(stack.sandbox.store.messages.filter((m) => m.to === '+33644556677')).toEqual([]);
+    const [household] = await stack.db.query(
+      `SELECT h.reads_with_difficulty, h.dependent_children FROM household h JOIN outbound_message m ON m.household_id = h.id WHERE m.provider_message_id = $1`,
+      [call.sid],
+    );
+    expect(household).toEqual({ reads_with_difficulty: true, dependent_children: 2 });
+  });
+
   it('bridges an agent to the household, the household seeing the partner’s number, every leg’s status recorded', async () => {
     const householdId = await alertFor('HS93-VE-5', 'Sow', '16 rue Ambroise Croizat', { phone: '06 33 44 55 66' });
     const platform = new TestClient(stack.baseUrl, stack.keys['departement-93']);

@@ -67,6 +67,28 @@ describe('call and visit worklists: the page in Chromium and the API of call pla
     expect(task).toEqual({ team_id: teamId, state: 'pending', routing_rule: 'departementAutresFoyers' });
   });
 
+  it('the demo’s household who reads with difficulty hears its plan: a spoken message in easy-to-read French, no SMS', async () => {
+    const call = await eventually(
+      () => stack.sandbox.store.calls.find((c) => c.to === '+33148301234' && c.status === 'completed'),
+      60_000,
+      'the spoken message to Mme Diop',
+    );
+    expect(call.errors).toEqual([]);
+    expect(call.twiml).toContain('<Say');
+    expect(call.twiml).toContain('language="fr-FR"');
+    expect(call.heard[0]).toMatch(/Aminata Diop/);
+    expect(stack.sandbox.store.messages.filter((m) => m.to === '+33148301234')).toEqual([]);
+    const message = await eventually(
+      async () => {
+        const [m] = await stack.db.query(`SELECT channel, locale, status FROM outbound_message WHERE provider_message_id = $1`, [call.sid]);
+        return m?.status === 'delivered' ? m : undefined;
+      },
+      10_000,
+      'the spoken message delivered',
+    );
+    expect(message).toEqual({ channel: 'voice', locale: 'fr-falc', status: 'delivered' });
+  });
+
   it('signs in, takes the next task, reads the script in the household’s language and notes outcomes that re-plan', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     await page.goto(`${stack.baseUrl}/appels`);

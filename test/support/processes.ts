@@ -35,8 +35,8 @@ function track(child: ChildProcess): RunningProcess {
 }
 
 /** A Unisson app (`apps/worker/src/main.ts`, `apps/api/src/main.ts`) as a child process. */
-export function spawnApp(entry: 'worker' | 'api', env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${entry}/src/main.ts`], {
+export function spawnApp(entry: 'worker' | 'api', env: Record<string, string>, nodeArgs: readonly string[] = []): RunningProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', `apps/${entry}/src/main.ts`], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,8 +58,9 @@ export async function waitForLine(running: RunningProcess, pattern: RegExp, time
   );
 }
 
-export async function startWorkerProcess(env: Record<string, string>): Promise<RunningProcess> {
-  const worker = spawnApp('worker', env);
+/** `nodeArgs`: options of the node binary itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startWorkerProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<RunningProcess> {
+  const worker = spawnApp('worker', env, nodeArgs);
   await waitForLine(worker, /worker taking jobs/);
   return worker;
 }

@@ -23,12 +23,13 @@ import { QueuesModule } from '@unisson/queues';
 import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
 import { TasksHttpModule } from '@unisson/tasks';
-import { TemplateLibraryModule, TemplatesModule } from '@unisson/templates';
+import { TemplateLibraryModule, TemplateReviewModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewRepository } from './overview/overview.repository';
+import { PlanCostCalculator } from './overview/plan-cost.calculator';
 
 /** The HTTP API: wiring only. */
 @Module({})
@@ -53,6 +54,7 @@ export class ApiModule {
           householdCases: HouseholdCaseReader,
           partnerDirectory: PartnerDirectoryReader,
           imports: [ContactMessagingModule, HouseholdsModule],
+          planCost: PlanCostCalculator,
         }),
         ResponsesModule,
         IntakeHttpModule,
@@ -62,6 +64,7 @@ export class ApiModule {
         CoordinationHttpModule,
         LinkageModule,
         TemplatesModule,
+        TemplateReviewModule,
         BulkImportHttpModule,
         WebhooksHttpModule,
         CampaignsHttpModule,
@@ -79,6 +82,7 @@ export class ApiModule {
         CoordinationFiguresReader,
         LinkageFiguresReader,
         OverviewRepository,
+        PlanCostCalculator,
         dependencyHealthProvider,
       ],
     };

@@ -97,7 +97,11 @@ export class AnalyticsProjector extends JobReconciler {
          SELECT r.id, r.household_id, r.kind, r.source, r.occurred_at, COALESCE(named.territory, lt.territory),
                 COALESCE(named.message_id, lt.message_id), COALESCE(ft.message_id, named.message_id), r.qualifier
            FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, household_id uuid, kind text, source text, occurred_at timestamptz, message_id uuid, qualifier text)
-           LEFT JOIN analytics_message named ON named.message_id = r.message_id AND named.household_id = r.household_id
+           -- The message a response names, when it is its household's (looked up by its key alone: joined on
+           -- both columns, the planner would scan the household's messages of every response instead).
+           LEFT JOIN analytics_message given ON given.message_id = r.message_id
+           CROSS JOIN LATERAL (SELECT CASE WHEN given.household_id = r.household_id THEN given.message_id END AS message_id,
+                                      CASE WHEN given.household_id = r.household_id THEN given.territory END AS territory) named
            LEFT JOIN LATERAL (
              SELECT message_id, territory FROM analytics_message m
               WHERE m.household_id = r.household_id AND m.composed_at <= r.occurred_at

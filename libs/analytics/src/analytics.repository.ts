@@ -25,6 +25,7 @@ export interface CoordinationRow {
 }
 
 const num = (x: unknown) => Number(x ?? 0);
+const DAY = 86_400_000;
 
 /** Aggregates over analytics' own read model only (never another capability's tables). */
 @Injectable()
@@ -52,16 +53,41 @@ export class AnalyticsRepository {
     }));
   }
 
-  /** Households per procedure event, and those present at their hearing. */
+  /**
+   * Households per procedure event, and those present at their hearing: whole UTC days from the
+   * counters PostgreSQL keeps per (territory, step, day), the period's partial first and last days
+   * counted from the rows.
+   */
   async funnel(f: AnalyticsFilter, events: readonly string[]): Promise<Map<string, number>> {
+    const firstWholeDay = Math.ceil(f.from.getTime() / DAY) * DAY;
+    const afterLastWholeDay = Math.floor(f.to.getTime() / DAY) * DAY;
+    if (firstWholeDay >= afterLastWholeDay) return this.funnelFromScratch(f, events);
+    const rows: Array<{ step: string; n: string }> = await this.dataSource.query(
+      `SELECT step, sum(households) AS n FROM analytics_funnel_day
+        WHERE ($1::text IS NULL OR territory = $1) AND day >= $2::date AND day < $3::date AND (step = ANY ($4::text[]) OR step = 'present_at_hearing')
+        GROUP BY step`,
+      [f.territory, new Date(firstWholeDay).toISOString().slice(0, 10), new Date(afterLastWholeDay).toISOString().slice(0, 10), events],
+    );
+    const counts = new Map(rows.map((r) => [r.step, num(r.n)]));
+    const edges = [
+      { from: f.from, to: new Date(firstWholeDay) },
+      { from: new Date(afterLastWholeDay), to: f.to },
+    ].filter((e) => e.from < e.to);
+    for (const edge of edges)
+      for (const [step, n] of await this.funnelFromScratch({ ...f, ...edge }, events)) counts.set(step, (counts.get(step) ?? 0) + n);
+    return counts;
+  }
+
+  /** The funnel counted from the rows themselves: partial days, and what the counters must always equal (tests, benchmark). */
+  async funnelFromScratch(f: AnalyticsFilter, events: readonly string[]): Promise<Map<string, number>> {
     const rows: Array<{ step: string; n: string }> = await this.dataSource.query(
       `SELECT event AS step, count(*) AS n FROM analytics_stage
         WHERE ($1::text IS NULL OR territory = $1) AND occurred_at >= $2 AND occurred_at < $3 AND event = ANY ($4::text[])
         GROUP BY event
        UNION ALL
-       SELECT 'present_at_hearing', count(DISTINCT r.household_id) FROM analytics_response r
-         JOIN analytics_stage s ON s.household_id = r.household_id AND s.event = 'audience'
-        WHERE r.kind = 'present_at_hearing' AND ($1::text IS NULL OR s.territory = $1) AND s.occurred_at >= $2 AND s.occurred_at < $3`,
+       SELECT 'present_at_hearing', count(*) FROM analytics_stage s
+        WHERE s.event = 'audience' AND ($1::text IS NULL OR s.territory = $1) AND s.occurred_at >= $2 AND s.occurred_at < $3
+          AND EXISTS (SELECT 1 FROM analytics_response r WHERE r.household_id = s.household_id AND r.kind = 'present_at_hearing')`,
       [f.territory, f.from, f.to, events],
     );
     return new Map(rows.map((r) => [r.step, num(r.n)]));

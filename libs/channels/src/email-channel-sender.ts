@@ -5,7 +5,7 @@ import { PartnersRepository } from '@unisson/partners';
 import { ChannelSender, DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
 import { ChannelError } from './domain/channel-error';
 import { EmailLog } from './email-log';
-import { linkPhoneNumbers, trackLinks, unsubscribeHeaders, verpAddress } from './domain/email-content';
+import { linkPhonesAndTrackLinks, unsubscribeHeaders, verpAddress } from './domain/email-content';
 import { signToken } from './domain/signed-tokens';
 import { EmailSender } from './email-sender';
 
@@ -24,6 +24,14 @@ export function emailLinkUrls(config: Pick<AppConfig, 'api' | 'security'>) {
     tracked: (messageId: string, url: string) => `${base}/v1/email/link?t=${signToken(secret, 'email-link', { m: messageId, u: url })}`,
   };
 }
+
+interface LeadPartner {
+  name: string;
+  replyToEmail: string | null;
+}
+
+/** How long a lead partner's name and Reply-To are reused before being read again. */
+const LEAD_PARTNER_TTL_MS = 30_000;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -44,6 +52,7 @@ export class EmailChannelSender extends ChannelSender {
   private readonly fromAddress: string;
   private readonly fromName: string;
   private readonly links: ReturnType<typeof emailLinkUrls>;
+  private readonly leadPartners = new Map<string, { lead: Promise<LeadPartner | null>; until: number }>();
 
   constructor(
     private readonly email: EmailSender,
@@ -70,7 +79,7 @@ export class EmailChannelSender extends ChannelSender {
         envelopeFrom: verpAddress(this.config.mail.returnPath, delivery.messageId),
         subject: delivery.subject ?? '',
         text: delivery.body,
-        html: trackLinks(linkPhoneNumbers(html), (url) => this.links.tracked(delivery.messageId, url)),
+        html: linkPhonesAndTrackLinks(html, (url) => this.links.tracked(delivery.messageId, url)),
         messageId: emailMessageId(delivery.idempotencyKey),
         headers: {
           'X-Unisson-Message': delivery.messageId,
@@ -105,10 +114,24 @@ export class EmailChannelSender extends ChannelSender {
     return { kind: 'notAccepted' };
   }
 
-  private async leadPartner(delivery: OutboundDelivery): Promise<{ name: string; replyToEmail: string | null } | null> {
+  /**
+   * The lead partner's name and Reply-To, read at most every LEAD_PARTNER_TTL_MS per partner (a
+   * few partners sign thousands of e-mails a minute: one query each was a third of the database's
+   * work per e-mail). A renamed partner shows in e-mails within that delay.
+   */
+  private leadPartner(delivery: OutboundDelivery): Promise<LeadPartner | null> {
     const leadId = delivery.signingPartnerIds[0];
-    if (!leadId || !this.partners) return null;
-    const [lead] = await this.partners.findPartnersByIds([leadId]);
-    return lead ? { name: lead.name, replyToEmail: lead.replyToEmail ?? null } : null;
+    if (!leadId || !this.partners) return Promise.resolve(null);
+    const now = Date.now();
+    const cached = this.leadPartners.get(leadId);
+    if (cached && cached.until > now) return cached.lead;
+    const lead = this.partners
+      .findPartnersByIds([leadId])
+      .then(([p]) => (p ? { name: p.name, replyToEmail: p.replyToEmail ?? null } : null));
+    if (this.leadPartners.size >= 10_000) this.leadPartners.clear();
+    this.leadPartners.set(leadId, { lead, until: now + LEAD_PARTNER_TTL_MS });
+    // A failed read is not kept: the next e-mail asks again.
+    lead.catch(() => this.leadPartners.delete(leadId));
+    return lead;
   }
 }

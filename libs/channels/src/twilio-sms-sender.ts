@@ -5,6 +5,7 @@ import { ChannelError } from './domain/channel-error';
 import { countSmsSegments } from './domain/sms-segments';
 import { TwilioFailure, twilioFailureToChannelError } from './domain/twilio-error-mapping';
 import { RecentSms, SmsReceipt, SmsRequest, SmsSender } from './sms-sender';
+import { NodeHttpRequestClient, NodeHttpRequestClientOptions } from './twilio-http-client';
 
 type TwilioConfig = AppConfig['twilio'];
 
@@ -16,13 +17,13 @@ export function rewriteTwilioUrl(uri: string, baseUrl: string): string {
 }
 
 /**
- * The SDK's own HTTP client, aimed at another host (the local provider sandbox). Everything
+ * The SDK's HTTP client, aimed at another host (the local provider sandbox). Everything
  * else (auth, form encoding, paging, errors) stays the SDK's.
  */
-export class BaseUrlRequestClient extends twilio.RequestClient {
+export class BaseUrlRequestClient extends NodeHttpRequestClient {
   constructor(
     private readonly baseUrl: string,
-    options?: RequestClient.RequestClientOptions,
+    options?: NodeHttpRequestClientOptions,
   ) {
     super(options);
   }
@@ -59,9 +60,16 @@ function toChannelError(error: unknown): ChannelError {
   return twilioFailureToChannelError(describeTwilioFailure(error));
 }
 
-/** Production (baseUrl null) talks to api.twilio.com; otherwise only the host is replaced. Every request has a timeout. */
+/**
+ * Production (baseUrl null) talks to api.twilio.com; otherwise only the host is replaced. Every
+ * request has a timeout and goes over a kept-alive connection (NodeHttpRequestClient); with a
+ * proxy or a CA bundle (HTTP_PROXY, TWILIO_CA_BUNDLE), the SDK's own client, which reads them.
+ */
 export function twilioClientOptions(config: Pick<TwilioConfig, 'baseUrl'>, timeoutMs = 15_000): twilio.ClientOpts {
-  if (config.baseUrl === null) return { httpClient: new twilio.RequestClient({ timeout: timeoutMs }) };
+  if (config.baseUrl === null) {
+    const sdkOwn = Boolean(process.env.HTTP_PROXY || process.env.TWILIO_CA_BUNDLE);
+    return { httpClient: sdkOwn ? new twilio.RequestClient({ timeout: timeoutMs }) : new NodeHttpRequestClient({ timeout: timeoutMs }) };
+  }
   return { httpClient: new BaseUrlRequestClient(config.baseUrl, { timeout: timeoutMs }) };
 }
 

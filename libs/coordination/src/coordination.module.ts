@@ -20,6 +20,7 @@ import { ContactDueProcessor, ContactHandOffProcessor } from './jobs/contact-due
 import { CoordinationReconciler } from './jobs/coordination-reconciler';
 import { clockStartingAt, ExecutorClock, PlanExecutor } from './plan-executor';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
+import { PlanCostEstimator } from './plan-cost';
 
 /** The coordination calendar's clock (real time unless COORDINATION_CLOCK_START is set). */
 export const COORDINATION_CLOCK = Symbol('COORDINATION_CLOCK');
@@ -33,6 +34,8 @@ export interface CoordinationOptions {
   partnerDirectory: Type<PartnerDirectorySource>;
   /** Modules that provide the hand-off and what it needs. */
   imports?: ModuleMetadata['imports'];
+  /** What a plan costs partners (apps/api: from the template library); the plan answers `cost: null` without it. */
+  planCost?: Type<PlanCostEstimator>;
 }
 
 function providers(options: CoordinationOptions): Provider[] {
@@ -48,6 +51,7 @@ function providers(options: CoordinationOptions): Provider[] {
       inject: [DataSource, HouseholdCaseSource, PartnerDirectorySource],
     },
     { provide: IntentOutcomesReader, useFactory: (ds: DataSource) => new IntentOutcomesReader(ds), inject: [DataSource] },
+    ...(options.planCost ? [{ provide: PlanCostEstimator, useClass: options.planCost }] : []),
     options.handOff
       ? { provide: ContactHandOff, useExisting: options.handOff }
       : { provide: ContactHandOff, useClass: RecordingContactHandOff },
@@ -117,6 +121,7 @@ export class CoordinationModule {
         ContactHandOff,
         COORDINATION_CLOCK,
         IntentOutcomesReader,
+        ...(options.planCost ? [PlanCostEstimator] : []),
       ],
     };
   }

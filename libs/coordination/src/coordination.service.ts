@@ -112,11 +112,6 @@ export class CoordinationService {
   }
 
   /**
-   * Messaging (or the letter service) reports a delivery outcome. A letter returned NPAI, or a
-   * visit that found the household moved, marks the household's address invalid for every partner
-   * when the playbook says so; answers, failures and returned mail change the plan.
-   */
-  /**
    * A delivery status notification said the household's e-mail address does not exist: no
    * partner's e-mail is planned to it again (the next re-plan takes the playbook's next channel).
    */
@@ -124,6 +119,24 @@ export class CoordinationService {
     await this.snapshots.markEmailInvalid(householdId, address);
   }
 
+  /**
+   * A caller found the household's number wrong: no partner's SMS, call or spoken message is
+   * planned to it again (the next re-plan takes the playbook's next channel).
+   */
+  async markPhoneInvalid(householdId: string, e164: string, contactKey: string | null = null): Promise<void> {
+    await this.snapshots.markPhoneInvalid(householdId, e164, contactKey);
+  }
+
+  /** Whether a caller found this number of the household wrong. */
+  phoneMarkedInvalid(householdId: string, e164: string): Promise<boolean> {
+    return this.snapshots.phoneMarkedInvalid(householdId, e164);
+  }
+
+  /**
+   * Messaging (or the letter service) reports a delivery outcome. A letter returned NPAI, or a
+   * visit that found the household moved, marks the household's address invalid for every partner
+   * when the playbook says so; answers, failures and returned mail change the plan.
+   */
   async recordOutcome(contactKey: string, outcome: ContactHistoryEntry['outcome']): Promise<void> {
     const contact = await this.repository.recordOutcome(contactKey, outcome);
     if (!contact) return;

@@ -18,8 +18,18 @@ export interface HouseholdCaseProcedure {
   firstUnpaidOn: string | null;
 }
 
+/** What partners stated about the household itself (null: nobody said). */
+export interface HouseholdStatedFacts {
+  readsWithDifficulty: boolean | null;
+  dependentChildren: number | null;
+  /** The channel the household chose on its response page (null: it did not choose). */
+  preferredChannel?: string | null;
+}
+
 export interface HouseholdCase {
   territory: string;
+  /** Absent from readers that do not know them: treated as nobody said. */
+  statedFacts?: HouseholdStatedFacts;
   /** The latest procedure (open first), or null. */
   procedure: HouseholdCaseProcedure | null;
   /** Partners' records of the household, the freshest first (contact details in clear). */

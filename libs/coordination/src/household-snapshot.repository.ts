@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
-import { stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
+import { InvalidPhoneNumbers } from './invalid-phone-numbers';
+import { householdChosenChannel, stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
 import type { HouseholdEvent, HouseholdEventType, HouseholdState, OptOut, PartnerInPlan, ProcedureState } from './domain/types';
 import { blindIndex } from '@unisson/crypto';
 
@@ -81,21 +82,26 @@ function effectiveAt(occurredOn: string, learnedAt: Date | null): string {
 
 @Injectable()
 export class HouseholdSnapshotRepository {
+  private readonly wrongNumbers: InvalidPhoneNumbers;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: HouseholdCaseSource,
     private readonly directory: PartnerDirectorySource,
-  ) {}
+  ) {
+    this.wrongNumbers = new InvalidPhoneNumbers(dataSource);
+  }
 
   /**
    * The household's latest procedure (open, or closed: its plan still has contacts to cancel and
    * legal acts to keep) with what the planner needs; null when it has no procedure at all.
    */
   async findSnapshot(householdId: string): Promise<HouseholdSnapshot | null> {
-    const [found, returned, invalidEmails] = await Promise.all([
+    const [found, returned, invalidEmails, wrongNumbers] = await Promise.all([
       this.cases.caseOf(householdId),
       this.dataSource.query(`SELECT address_key FROM returned_postal_address WHERE household_id = $1`, [householdId]),
       this.dataSource.query(`SELECT address_key FROM invalid_email_address WHERE household_id = $1`, [householdId]),
+      this.wrongNumbers.keysOf(householdId),
     ]);
     if (!found?.procedure) return null;
     const p = found.procedure;
@@ -121,7 +127,12 @@ export class HouseholdSnapshotRepository {
       household: {
         id: householdId,
         postalCode: recs[0]?.postalCode ?? '',
-        hasMobilePhone: recs.some((r) => isMobileNumber(r.phone)),
+        // A number a caller found wrong reaches no one, whoever texts or rings it.
+        hasMobilePhone: recs.some((r) => isMobileNumber(r.phone) && InvalidPhoneNumbers.usable(wrongNumbers, r.phone)),
+        // Any number rings for a spoken message, landlines included.
+        hasPhone: recs.some((r) => InvalidPhoneNumbers.usable(wrongNumbers, r.phone)),
+        readsWithDifficulty: found.statedFacts?.readsWithDifficulty === true,
+        preferredChannel: householdChosenChannel(found.statedFacts?.preferredChannel),
         // An address that bounced reaches no one, whoever wrote to it.
         hasEmail: recs.some((r) => !!r.email && !invalidEmailKeys.has(emailAddressKey(r.email))),
         // Letters go to the freshest record's address: invalid once a letter came back from it, whoever sent it.
@@ -146,11 +157,14 @@ export class HouseholdSnapshotRepository {
           ? (civilDate(closing[closing.length - 1]?.occurredOn) ?? new Date(p.closedAt).toISOString().slice(0, 10))
           : null,
       },
-      optOuts: found.optOuts.map((o) => ({
-        channel: (o.channel === 'voice' ? 'call' : o.channel) as ContactChannel,
-        partnerId: null,
-        at: new Date(o.at).toISOString(),
-      })),
+      // Objecting to calls (or to spoken messages) closes both: a spoken message is a call.
+      optOuts: found.optOuts.flatMap((o) =>
+        (o.channel === 'voice' || o.channel === 'call' ? ['call', 'voice'] : [o.channel]).map((channel) => ({
+          channel: channel as ContactChannel,
+          partnerId: null,
+          at: new Date(o.at).toISOString(),
+        })),
+      ),
       events: stageEvents
         .filter((e) => HOUSEHOLD_EVENT_OF_STAGE_EVENT[e.type])
         .map((e) => ({
@@ -178,6 +192,15 @@ export class HouseholdSnapshotRepository {
       householdId,
       emailAddressKey(address),
     ]);
+  }
+
+  /** A caller found this number wrong: marked for every partner (idempotent). */
+  async markPhoneInvalid(householdId: string, e164: string, contactKey: string | null): Promise<void> {
+    await this.wrongNumbers.mark(householdId, e164, contactKey);
+  }
+
+  async phoneMarkedInvalid(householdId: string, e164: string): Promise<boolean> {
+    return !InvalidPhoneNumbers.usable(await this.wrongNumbers.keysOf(householdId), e164);
   }
 
   /** A letter came back: the household's current address is marked for every partner (idempotent). */

@@ -41,8 +41,10 @@ export { PlanExecutor, DueOutcome, ExecutorClock, clockStartingAt, systemClock }
 export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from './coordination.repository';
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { HouseholdSnapshotRepository } from './household-snapshot.repository';
+export { InvalidPhoneNumbers, phoneNumberKey } from './invalid-phone-numbers';
 export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 export { CoordinationFiguresReader } from './coordination-figures.reader';
+export { PlanCostEstimator, PlanContactCount, countPlanContacts } from './plan-cost';
 export {
   CONTACT_DUE_JOB,
   COORDINATION_QUEUE,

@@ -4,12 +4,14 @@ import { ContactPlanRow } from './entities/contact-plan.entity';
 import { CoordinationEventRow } from './entities/coordination-event.entity';
 import { PlannedContactRow } from './entities/planned-contact.entity';
 import { InvalidEmailAddressRow } from './entities/invalid-email-address.entity';
+import { InvalidPhoneNumberRow } from './entities/invalid-phone-number.entity';
 import { ReturnedPostalAddressRow } from './entities/returned-postal-address.entity';
 import { Coordination1790000200000 } from './migrations/1790000200000-coordination';
 import { PlanStatesAndReturnedAddresses1791000000001 } from './migrations/1791000000001-plan-states-and-returned-addresses';
 import { PlannedContactDueIndex1792000000001 } from './migrations/1792000000001-planned-contact-due-index';
 import { InvalidEmailAddresses1800000000001 } from './migrations/1800000000001-invalid-email-addresses';
 import { KeyedAddressKeys1810000000003 } from './migrations/1810000000003-keyed-address-keys';
+import { InvalidPhoneNumbers1813000000001 } from './migrations/1813000000001-invalid-phone-numbers';
 
 /** Tables owned by the coordination engine. */
 export const coordinationEntities: MixedList<Function> = [
@@ -19,6 +21,7 @@ export const coordinationEntities: MixedList<Function> = [
   CoordinationEventRow,
   ReturnedPostalAddressRow,
   InvalidEmailAddressRow,
+  InvalidPhoneNumberRow,
 ];
 export const coordinationMigrations: MixedList<Function> = [
   Coordination1790000200000,
@@ -26,4 +29,5 @@ export const coordinationMigrations: MixedList<Function> = [
   PlannedContactDueIndex1792000000001,
   InvalidEmailAddresses1800000000001,
   KeyedAddressKeys1810000000003,
+  InvalidPhoneNumbers1813000000001,
 ];

@@ -62,6 +62,13 @@ export class ExperimentsRepository {
    */
   async markResponded(responses: ReadonlyArray<{ householdId: string; kind: string; occurredAt: Date }>): Promise<number> {
     if (!responses.length) return 0;
+    // Only the kinds some experiment counts reach the join (most responses are not primary anywhere).
+    const primary: Array<{ kind: string }> = await this.dataSource.query(
+      `SELECT DISTINCT unnest(primary_response_kinds) AS kind FROM experiment`,
+    );
+    const kinds = new Set(primary.map((p) => p.kind));
+    const counted = responses.filter((r) => kinds.has(r.kind));
+    if (!counted.length) return 0;
     const rows: unknown = await this.dataSource.query(
       `UPDATE experiment_assignment a SET responded_at = x.first_at
          FROM (SELECT a2.experiment_id, a2.household_id, min(r.occurred_at) AS first_at
@@ -74,16 +81,27 @@ export class ExperimentsRepository {
         WHERE a.experiment_id = x.experiment_id AND a.household_id = x.household_id
           AND (a.responded_at IS NULL OR a.responded_at > x.first_at)
         RETURNING a.household_id`,
-      [JSON.stringify(responses.map((r) => ({ household_id: r.householdId, kind: r.kind, occurred_at: r.occurredAt })))],
+      [JSON.stringify(counted.map((r) => ({ household_id: r.householdId, kind: r.kind, occurred_at: r.occurredAt })))],
     );
     const list = Array.isArray(rows) && Array.isArray(rows[0]) ? (rows[0] as unknown[]) : (rows as unknown[]);
     return list.length;
   }
 
-  /** Units and primary responders per arm (holdout included). */
+  /** Units and primary responders per arm (holdout included), from the tally PostgreSQL keeps on every assignment write. */
   async countsByArm(experimentId: string): Promise<ArmCounts[]> {
     const rows: Array<{ arm: string; units: string; responders: string }> = await this.dataSource.query(
-      `SELECT arm, count(*) AS units, count(responded_at) AS responders FROM experiment_assignment WHERE experiment_id = $1 GROUP BY arm`,
+      `SELECT arm, sum(units) AS units, sum(responders) AS responders FROM experiment_arm_tally WHERE experiment_id = $1
+        GROUP BY arm HAVING sum(units) > 0 ORDER BY arm`,
+      [experimentId],
+    );
+    return rows.map((r) => ({ arm: r.arm, units: Number(r.units), responders: Number(r.responders) }));
+  }
+
+  /** The same figures counted from the assignments themselves: what the tally must always equal (tests, benchmark). */
+  async countsByArmFromScratch(experimentId: string): Promise<ArmCounts[]> {
+    const rows: Array<{ arm: string; units: string; responders: string }> = await this.dataSource.query(
+      `SELECT arm, count(*) AS units, count(responded_at) AS responders FROM experiment_assignment WHERE experiment_id = $1
+        GROUP BY arm ORDER BY arm`,
       [experimentId],
     );
     return rows.map((r) => ({ arm: r.arm, units: Number(r.units), responders: Number(r.responders) }));

@@ -18,6 +18,12 @@ export interface HouseholdFacts {
   stageOn: string | null;
 }
 
+/** What a partner may state about the household itself (absent: it did not say). */
+export interface StatedHouseholdFacts {
+  readsWithDifficulty?: boolean;
+  dependentChildren?: number;
+}
+
 export type PartnerRecordFields = Omit<
   PartnerRecord,
   'id' | 'createdAt' | 'updatedAt' | 'householdId' | 'phoneIndex' | 'emailIndex' | 'indexContacts'
@@ -47,6 +53,25 @@ export class HouseholdsRepository {
 
   async createHousehold(manager: EntityManager, territory: string, preferredLocale: string): Promise<Household> {
     return manager.save(manager.create(Household, { territory, preferredLocale }));
+  }
+
+  /**
+   * Records what a partner stated about the household: the number of dependent children as the
+   * latest partner said it; "reads with difficulty" once any partner said it (a "no" only fills
+   * an unknown: another partner's "yes" is not undone by a form's default).
+   */
+  async recordStatedFacts(manager: EntityManager, householdId: string, facts: StatedHouseholdFacts): Promise<void> {
+    if (facts.readsWithDifficulty === undefined && facts.dependentChildren === undefined) return;
+    await manager.query(
+      `UPDATE household
+          SET dependent_children = COALESCE($2::smallint, dependent_children),
+              reads_with_difficulty = CASE WHEN $3::boolean IS NULL THEN reads_with_difficulty
+                                           WHEN $3::boolean THEN true
+                                           ELSE COALESCE(reads_with_difficulty, false) END,
+              updated_at = now()
+        WHERE id = $1`,
+      [householdId, facts.dependentChildren ?? null, facts.readsWithDifficulty ?? null],
+    );
   }
 
   async saveRecord(
@@ -179,6 +204,15 @@ export class HouseholdsRepository {
       }
       for (const merged of plan.mergedHouseholds) {
         await manager.query(`UPDATE procedure SET household_id = $2 WHERE household_id = $1`, [merged.householdId, merged.into]);
+        // What partners stated about either household holds for the one they are (a "reads with difficulty" wins).
+        await manager.query(
+          `UPDATE household t
+              SET reads_with_difficulty = CASE WHEN t.reads_with_difficulty OR f.reads_with_difficulty THEN true
+                                               ELSE COALESCE(t.reads_with_difficulty, f.reads_with_difficulty) END,
+                  dependent_children = COALESCE(t.dependent_children, f.dependent_children)
+             FROM household f WHERE f.id = $1 AND t.id = $2`,
+          [merged.householdId, merged.into],
+        );
         await manager.query(
           `INSERT INTO household_opt_out (household_id, channel, source) SELECT $2, channel, source FROM household_opt_out WHERE household_id = $1 ON CONFLICT DO NOTHING`,
           [merged.householdId, merged.into],

@@ -7,7 +7,7 @@ export * from './domain/procedure-stage';
 export { HouseholdRegroupingModule, HouseholdsModule } from './households.module';
 export { HouseholdRegroupingService, RegroupingSummary } from './household-regrouping.service';
 export { planRegrouping, RecordPlacement, RegroupingPlan } from './domain/household-regrouping';
-export { HouseholdFacts, HouseholdsRepository, PartnerRecordFields } from './households.repository';
+export { HouseholdFacts, HouseholdsRepository, PartnerRecordFields, StatedHouseholdFacts } from './households.repository';
 export { canReceiveSms, toE164 } from './domain/contact-normalisation';
 export { HouseholdAccessFacts, HouseholdRecordsReader, RecordHolder } from './household-records.reader';
 export { AudienceFilter, HouseholdAudienceReader } from './household-audience.reader';

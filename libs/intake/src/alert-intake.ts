@@ -1,6 +1,7 @@
 /** Use case: a landlord's first-arrears alert becomes the household's record and the procedure's first stage. */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { HouseholdsRepository } from '@unisson/households';
 import { Partner } from '@unisson/partners';
 import type { AlertInput } from './dto/submission.schemas';
 import { HouseholdRecordLinker } from './household-record-linker';
@@ -9,6 +10,7 @@ import { euroCents, ProcedureRecorder, SubmissionOutcome } from './procedure-rec
 @Injectable()
 export class AlertIntake {
   constructor(
+    private readonly households: HouseholdsRepository,
     private readonly linker: HouseholdRecordLinker,
     private readonly procedures: ProcedureRecorder,
   ) {}
@@ -21,6 +23,10 @@ export class AlertIntake {
       { ...alert, cafNumber: alert.cafNumber },
       alert.preferredLocale,
     );
+    await this.households.recordStatedFacts(manager, record.householdId!, {
+      readsWithDifficulty: alert.readsWithDifficulty,
+      dependentChildren: alert.dependentChildren,
+    });
     return this.procedures.record(manager, {
       submissionId,
       partner: landlord,

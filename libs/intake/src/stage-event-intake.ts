@@ -31,6 +31,10 @@ export class StageEventIntake {
       ));
     }
     if (!record?.householdId) return { error: 'UNKNOWN_PARTNER_REF' };
+    await this.households.recordStatedFacts(manager, record.householdId, {
+      readsWithDifficulty: event.readsWithDifficulty,
+      dependentChildren: event.dependentChildren,
+    });
     return this.procedures.record(manager, {
       submissionId,
       partner,

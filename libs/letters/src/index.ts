@@ -24,7 +24,7 @@ export { LocalLetterProvider } from './providers/local-letter-provider';
 export { OnlineLetterProvider } from './providers/online-letter-provider';
 export { PrintStageRepository } from './print-stage.repository';
 export { printDayFor } from './domain/print-day';
-export { postageClassFor, POSTAGE_CLASSES, type PostageClass } from './domain/postage';
+export { postageClassFor, POSTAGE_CLASSES, POSTAGE_LABELS, type PostageClass } from './domain/postage';
 export { manifestCsv } from './domain/manifest';
 export { lettersEntities, lettersMigrations } from './schema';
 export { LetterLinks, NOTICE_LINK_PURPOSE, type LetterLink, type LetterLinkRequest } from './letter-links';

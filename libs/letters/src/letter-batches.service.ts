@@ -67,6 +67,8 @@ export class LetterBatches {
           }),
         ),
         `Courriers du ${batch.printDay}`,
+        // Every address was checked against the window when its letter was staged (countPages).
+        { checked: true },
       );
       if (printed.pages !== letters.reduce((sum, l) => sum + l.pages, 0))
         throw new Error(`batch ${batch.id}: ${printed.pages} pages printed, the letters counted ${batch.pageCount}: not handed over`);

@@ -79,7 +79,7 @@ export class LetterChannelSender extends ChannelSender {
       pages: 0,
     };
     try {
-      item.pages = TypstPdfEngine.instance().renderLetter(layoutLetter(this.library, { ...item, printedOn: printDay })).pages;
+      item.pages = TypstPdfEngine.instance().countPages(layoutLetter(this.library, { ...item, printedOn: printDay }));
     } catch (error) {
       if (error instanceof LetterLayoutError) throw new ChannelError('letter', error.code, false, error.message);
       throw error;

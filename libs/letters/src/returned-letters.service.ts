@@ -11,6 +11,19 @@ export type ReturnResult =
   | { status: 'unknown-code' }
   | { status: 'not-posted'; trackingCode: string };
 
+/** What an operator's typed or scanned code gave: the letter it names, for the API and the page alike. */
+export type OperatorReturnResult =
+  | { status: 'invalid-code' }
+  | { status: 'unknown-code' }
+  | {
+      status: 'recorded' | 'already-recorded' | 'not-posted';
+      trackingCode: string;
+      /** The lead partner that signed and sent it, as printed. */
+      sender: string;
+      printDay: string;
+      returnedAt: Date | null;
+    };
+
 /**
  * A letter came back "n'habite pas à l'adresse indiquée" (NPAI): found by its printed tracking
  * code (typed or scanned by an operator) or by the provider's report. Recorded once: the print
@@ -34,6 +47,27 @@ export class ReturnedLetters {
     const item = code ? await this.stage.findByTrackingCode(code) : null;
     if (!item) return { status: 'unknown-code' };
     return this.returned(item.id, source, at);
+  }
+
+  /**
+   * An operator's typed or scanned code (`actor.partnerId` null for the platform's operators,
+   * who see every letter): another organisation's letters do not exist for a partner's people.
+   */
+  async byOperator(actor: { partnerId: string | null }, typed: string, source: 'operator' | 'scan'): Promise<OperatorReturnResult> {
+    const code = this.links.normalise(typed);
+    if (!code) return { status: 'invalid-code' };
+    const item = await this.stage.findByTrackingCode(code);
+    if (!item || (actor.partnerId !== null && item.senderPartnerId !== actor.partnerId)) return { status: 'unknown-code' };
+    const result = await this.returned(item.id, source, new Date());
+    if (result.status === 'unknown-code') return result;
+    const after = (await this.stage.findById(item.id))!;
+    return {
+      status: result.status,
+      trackingCode: item.trackingCodeDisplay,
+      sender: item.signers[0]?.name ?? '',
+      printDay: item.printDay,
+      returnedAt: after.returnedAt,
+    };
   }
 
   async byProviderLetterId(providerLetterId: string, at: Date = new Date()): Promise<ReturnResult> {

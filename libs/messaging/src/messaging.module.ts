@@ -9,6 +9,7 @@ import {
   SmsChannelSender,
   VoiceChannelSender,
 } from '@unisson/channels';
+import { InvalidPhoneNumbers } from '@unisson/coordination';
 import { HouseholdsModule } from '@unisson/households';
 import { LetterChannelSender, LetterOutcomes, LetterSendingModule } from '@unisson/letters';
 import { RedisRateLimiter } from '@unisson/platform';
@@ -88,6 +89,8 @@ export class ClickToCallModule {}
     CallStatusRecorder,
     EmailBounces,
     BouncedAddresses,
+    // The engine's public reader of wrong numbers (its own table): no SMS or call goes to them.
+    InvalidPhoneNumbers,
     { provide: MessageComposer, useClass: TemplateComposer },
     { provide: LetterOutcomes, useClass: LetterOutcomeUpdates },
   ],

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MessageFactsRecorder } from '@unisson/analytics';
-import { ContactHandOff, PlannedContactRecord, PlaybookCatalog } from '@unisson/coordination';
+import { ContactHandOff, InvalidPhoneNumbers, PlannedContactRecord, PlaybookCatalog } from '@unisson/coordination';
 import { ExperimentAssigner } from '@unisson/experiments';
 import { canReceiveSms, HouseholdFacts, HouseholdsRepository } from '@unisson/households';
 import { Partner, PartnersRepository } from '@unisson/partners';
@@ -41,10 +41,17 @@ const signersOf = (contact: PlannedContactRecord) => [
   ...contact.coSigningPartnerIds.filter((p) => p !== contact.leadPartnerId),
 ];
 
-function recipientOf(channel: Channel, facts: HouseholdFacts, bouncedEmails: ReadonlySet<string>): string | null {
+/** What a contact may not go to any more: e-mail addresses that bounced, numbers a caller found wrong (their keys). */
+interface DeadEnds {
+  bouncedEmails: ReadonlySet<string>;
+  wrongNumbers: ReadonlySet<string>;
+}
+
+function recipientOf(channel: Channel, facts: HouseholdFacts, { bouncedEmails, wrongNumbers }: DeadEnds): string | null {
   const records = facts.records;
-  if (channel === 'sms') return records.find((r) => r.phone && canReceiveSms(r.phone))?.phone ?? null;
-  if (channel === 'call' || channel === 'voice') return records.find((r) => r.phone)?.phone ?? null;
+  const phone = (r: HouseholdFacts['records'][number]) => InvalidPhoneNumbers.usable(wrongNumbers, r.phone);
+  if (channel === 'sms') return records.find((r) => phone(r) && canReceiveSms(r.phone!))?.phone ?? null;
+  if (channel === 'call' || channel === 'voice') return records.find(phone)?.phone ?? null;
   // An address a bounce said is invalid is not written to again (another record's may still work).
   if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(bouncedAddressKey(r.email)))?.email ?? null;
   const r = records[0];
@@ -72,6 +79,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly messages: MessagesRepository,
     private readonly composer: MessageComposer,
     private readonly bounced: BouncedAddresses,
+    private readonly wrongNumbers: InvalidPhoneNumbers,
     private readonly experiments: ExperimentAssigner,
     private readonly messageFacts: MessageFactsRecorder,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
@@ -91,8 +99,11 @@ export class PlannedContactMessenger extends ContactHandOff {
     if (existing) return this.enqueue(existing);
     const facts = await this.households.findFacts(contact.householdId);
     const channel: Channel = contact.channel;
-    const bounced = channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>();
-    const recipient = facts && recipientOf(channel, facts, bounced);
+    const deadEnds: DeadEnds = {
+      bouncedEmails: channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>(),
+      wrongNumbers: ['sms', 'call', 'voice'].includes(channel) ? await this.wrongNumbers.keysOf(contact.householdId) : new Set<string>(),
+    };
+    const recipient = facts && recipientOf(channel, facts, deadEnds);
     if (!facts || !recipient) {
       await this.recordUnsendable(contact, channel, facts?.household.preferredLocale ?? 'fr', 'NO_RECIPIENT');
       this.logger.warn({ contactKey: contact.key, channel }, 'no address for this channel any more: contact not sent');

@@ -141,6 +141,57 @@ describe('ResponseRecorder on the whole schema', () => {
     ).toBe(0);
   });
 
+  it('records a batch in one statement: a key twice in the batch, or seen before, counts once and re-plans once', async () => {
+    const first = await householdWithPlan();
+    const second = await householdWithPlan();
+    const at = new Date('2026-11-02T08:40:00Z');
+    const callback = {
+      idempotencyKey: `batch:${first.household}:1`,
+      householdId: first.household,
+      kind: 'callback_requested' as const,
+      source: 'voice' as const,
+      occurredAt: at,
+    };
+    const reply = {
+      idempotencyKey: `batch:${second.household}:1`,
+      householdId: second.household,
+      kind: 'sms_replied' as const,
+      source: 'sms' as const,
+      occurredAt: at,
+    };
+    const one = await recorder.recordMany([callback, callback, reply]);
+    expect(one.map((r) => r.recorded)).toEqual([true, false, true]);
+    expect(one[1]!.id).toBe(one[0]!.id);
+    const visit = {
+      ...callback,
+      idempotencyKey: `batch:${first.household}:2`,
+      kind: 'link_visited' as const,
+      source: 'response_page' as const,
+    };
+    const two = await recorder.recordMany([reply, visit]);
+    expect(two.map((r) => r.recorded)).toEqual([false, true]);
+    expect(two[0]!.id).toBe(one[2]!.id);
+    const responded = (household: string) =>
+      countOf(`SELECT count(*) AS n FROM coordination_event WHERE household_id = $1 AND type = 'householdResponded'`, [household]);
+    expect(
+      await countOf(`SELECT count(*) AS n FROM response_event WHERE household_id = ANY ($1::uuid[])`, [
+        [first.household, second.household],
+      ]),
+    ).toBe(3);
+    expect(await responded(first.household)).toBe(2);
+    expect(await responded(second.household)).toBe(1);
+    // One bad row refuses the batch, naming its place, and writes nothing.
+    await expect(
+      recorder.recordMany([
+        { ...visit, idempotencyKey: 'batch:new' },
+        { ...visit, kind: 'clicked' as never },
+      ]),
+    ).rejects.toMatchObject({
+      response: { field: '[1].kind' },
+    });
+    expect(await countOf(`SELECT count(*) AS n FROM response_event WHERE idempotency_key = 'batch:new'`, [])).toBe(0);
+  });
+
   it('refuses a kind or source outside the vocabulary, naming the field, and writes nothing', async () => {
     const household = randomUUID();
     await expect(

@@ -4,7 +4,6 @@ import { CoordinationService } from '@unisson/coordination';
 import { isResponseKind, isResponseSource, ResponseKind, ResponseSource } from '@unisson/vocabulary';
 import { PartnerNotifier } from '@unisson/webhooks';
 import { responseEffect } from './domain/response-effect';
-import { ResponseEvent } from './entities/response-event.entity';
 
 /** A response as a capability reports it: identifiers and facts, never names, phones or addresses. */
 export interface ResponseEventInput {
@@ -42,32 +41,71 @@ export class ResponseRecorder {
   ) {}
 
   async record(input: ResponseEventInput): Promise<RecordedResponse> {
-    if (!isResponseKind(input.kind)) throw new BadRequestException({ field: 'kind', message: `unknown response kind "${input.kind}"` });
-    if (!isResponseSource(input.source))
-      throw new BadRequestException({ field: 'source', message: `unknown response source "${input.source}"` });
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const [recorded] = await this.recordMany([input]);
+    return recorded!;
+  }
+
+  /**
+   * Many responses in one statement (a partner's batch, the benchmark): each is stored once per
+   * idempotency key (a key seen before, or twice in the batch, is counted once), then the new ones
+   * have their effects, in order. Results in the order of the inputs.
+   */
+  async recordMany(inputs: readonly ResponseEventInput[]): Promise<RecordedResponse[]> {
+    inputs.forEach((input, i) => {
+      const at = inputs.length > 1 ? `[${i}].` : '';
+      if (!isResponseKind(input.kind))
+        throw new BadRequestException({ field: `${at}kind`, message: `unknown response kind "${input.kind}"` });
+      if (!isResponseSource(input.source))
+        throw new BadRequestException({ field: `${at}source`, message: `unknown response source "${input.source}"` });
+    });
+    if (!inputs.length) return [];
+    const rows: Array<{ id: string; idempotency_key: string }> = await this.dataSource.query(
       `INSERT INTO response_event (idempotency_key, household_id, kind, source, occurred_at, message_id, planned_contact_key, partner_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+       SELECT idempotency_key, household_id, kind, source, occurred_at, message_id, planned_contact_key, partner_id, coalesce(details, '{}')
+         FROM jsonb_to_recordset($1::jsonb) AS r(idempotency_key text, household_id uuid, kind text, source text, occurred_at timestamptz,
+                                                  message_id uuid, planned_contact_key text, partner_id uuid, details jsonb)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key`,
       [
-        input.idempotencyKey,
-        input.householdId,
-        input.kind,
-        input.source,
-        input.occurredAt,
-        input.messageId ?? null,
-        input.plannedContactKey ?? null,
-        input.partnerId ?? null,
-        JSON.stringify(input.details ?? {}),
+        JSON.stringify(
+          inputs.map((input) => ({
+            idempotency_key: input.idempotencyKey,
+            household_id: input.householdId,
+            kind: input.kind,
+            source: input.source,
+            occurred_at: input.occurredAt,
+            message_id: input.messageId ?? null,
+            planned_contact_key: input.plannedContactKey ?? null,
+            partner_id: input.partnerId ?? null,
+            details: input.details ?? {},
+          })),
+        ),
       ],
     );
-    if (!rows.length) {
-      const [existing] = await this.dataSource
-        .getRepository(ResponseEvent)
-        .find({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
-      return { id: existing?.id ?? '', recorded: false };
+    const created = new Map(rows.map((r) => [r.idempotency_key, r.id]));
+    const missing = inputs.map((i) => i.idempotencyKey).filter((k) => !created.has(k));
+    const existing = new Map<string, string>();
+    if (missing.length) {
+      const found: Array<{ id: string; idempotency_key: string }> = await this.dataSource.query(
+        `SELECT id, idempotency_key FROM response_event WHERE idempotency_key = ANY ($1::text[])`,
+        [missing],
+      );
+      for (const r of found) existing.set(r.idempotency_key, r.id);
     }
-    const id = rows[0].id;
+    const results: RecordedResponse[] = [];
+    for (const input of inputs) {
+      const id = created.get(input.idempotencyKey);
+      // Only the first input with a new key has the effects (a key twice in one batch counts once).
+      if (id && created.delete(input.idempotencyKey)) {
+        existing.set(input.idempotencyKey, id);
+        await this.applyEffects(id, input);
+        results.push({ id, recorded: true });
+      } else results.push({ id: existing.get(input.idempotencyKey) ?? '', recorded: false });
+    }
+    return results;
+  }
+
+  /** What a new response changes: its contact's outcome, the engine's plan, the partners' webhooks. */
+  private async applyEffects(id: string, input: ResponseEventInput): Promise<void> {
     const effect = responseEffect(input.kind, !!input.plannedContactKey);
     if (effect.contactOutcome && input.plannedContactKey)
       await this.coordination.recordOutcome(input.plannedContactKey, effect.contactOutcome);
@@ -83,6 +121,5 @@ export class ResponseRecorder {
       });
     }
     this.logger.log({ kind: input.kind, source: input.source }, 'response recorded');
-    return { id, recorded: true };
   }
 }

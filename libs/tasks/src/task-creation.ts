@@ -5,7 +5,7 @@ import { HouseholdsRepository } from '@unisson/households';
 import { PartnersRepository } from '@unisson/partners';
 import { attemptPermission, AttemptRules } from './domain/attempts';
 import { dueWindow } from './domain/due-window';
-import { RoutingFacts, routeTask } from './domain/routing';
+import { dependentChildrenFact, RoutingFacts, routeTask } from './domain/routing';
 import { TaskChannel } from './domain/task-channel';
 import { TaskRow, TasksRepository } from './tasks.repository';
 
@@ -52,8 +52,8 @@ export class TaskCreation {
       purpose: delivery.purpose,
       housingSector: facts.procedure?.housingSector ?? null,
       housingBenefit: facts.records.some((r) => !!r.cafNumber) ? true : null,
-      // Household composition is not collected yet: rules on children never match (see decision 0014).
-      dependentChildren: null,
+      // As a partner stated it at intake (unknown: rules on children do not match, decision 0023).
+      dependentChildren: dependentChildrenFact(facts.household.dependentChildren),
     };
     const teams = await this.tasks.findTeamsOfTerritory(territory);
     const kinds = new Map((await this.partners.findPartnersByIds([...new Set(teams.map((t) => t.partnerId))])).map((p) => [p.id, p.kind]));

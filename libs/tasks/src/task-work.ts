@@ -100,7 +100,12 @@ export class TaskWork {
 
   /** Cancels an open task the plan no longer needs; returns the reason, or null when it is still needed. */
   async cancelIfNotNeeded(task: TaskRow, now = new Date()): Promise<string | null> {
-    const input = await this.coordination.planningInput(task.householdId);
+    const [input, numberFoundWrong] = await Promise.all([
+      this.coordination.planningInput(task.householdId),
+      task.channel === 'call' && task.recipient
+        ? this.coordination.phoneMarkedInvalid(task.householdId, task.recipient)
+        : Promise.resolve(false),
+    ]);
     const need = stillNeeded(
       {
         stage: task.stage as never,
@@ -109,6 +114,7 @@ export class TaskWork {
         createdAt: new Date(task.createdAt).getTime(),
         contactKey: task.plannedContactKey,
         lastOutcome: task.lastOutcome,
+        numberFoundWrong,
       },
       input,
     );
@@ -229,6 +235,10 @@ export class TaskWork {
     const task = await this.tasks.findById(taskId);
     if (!task || !task.lastOutcome || task.effectsAppliedAt) return;
     const response = responseOf(task.channel, task.lastOutcome);
+    // A wrong number is wrong for every partner: marked before the response re-plans, so the plan moves on.
+    if (isOutcomeOf(task.channel, task.lastOutcome) && effectOf(task.lastOutcome).invalidates === 'phone' && task.recipient) {
+      await this.coordination.markPhoneInvalid(task.householdId, task.recipient, task.plannedContactKey);
+    }
     const team = await this.tasks.findTeam(task.teamId);
     await this.responses.record({
       idempotencyKey: `task:${task.id}:attempt:${task.attempts}`,

@@ -9,6 +9,7 @@ import {
   CoordinationService,
   HouseholdSnapshotRepository,
   PlanExecutor,
+  phoneNumberKey,
   PlaybookCatalog,
   RecordingContactHandOff,
 } from '@unisson/coordination';
@@ -137,6 +138,33 @@ describe('call tasks on PostgreSQL', () => {
     expect(n).toBe(1);
   });
 
+  it('gives a benefit household with children to the CAF’s social workers, every other household to the Département', async () => {
+    const [caf]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO partner (slug, name, kind, territory, territories) VALUES ('caf93', 'CAF de la Seine-Saint-Denis', 'caf', '93', '{93}') RETURNING id`,
+    );
+    const cafTeam = await tasks.insertTeam({
+      partnerId: caf.id,
+      name: 'Travailleurs sociaux CAF 93',
+      territories: ['93'],
+      channels: ['call'],
+    });
+    const households = new HouseholdsRepository(dataSource);
+    const routed = async (stated: { dependentChildren?: number }, cafNumber: string | null) => {
+      const h = await household();
+      if (cafNumber) await dataSource.query(`UPDATE partner_record SET caf_number = $2 WHERE household_id = $1`, [h, cafNumber]);
+      await households.recordStatedFacts(dataSource.manager, h, stated);
+      const task = (await tasks.findById((await sender.send(delivery(h))).providerMessageId))!;
+      await dataSource.query(`UPDATE task SET state = 'cancelled' WHERE id = $1`, [task.id]);
+      return { teamId: task.teamId, rule: task.routingRule };
+    };
+    expect(await routed({ dependentChildren: 2 }, '1234567')).toEqual({ teamId: cafTeam.id, rule: 'cafAllocatairesAvecEnfants' });
+    // Without children, without housing benefit, or when nobody said: the Département's platform.
+    expect(await routed({ dependentChildren: 0 }, '1234568')).toEqual({ teamId: team.id, rule: 'departementAutresFoyers' });
+    expect(await routed({ dependentChildren: 3 }, null)).toEqual({ teamId: team.id, rule: 'departementAutresFoyers' });
+    expect(await routed({}, '1234569')).toEqual({ teamId: team.id, rule: 'departementAutresFoyers' });
+    await dataSource.query(`UPDATE task_team SET disabled_at = now() WHERE id = $1`, [cafTeam.id]);
+  });
+
   it('refuses a call where no team works (the plan moves to its next channel), never CHANNEL_NOT_AVAILABLE', async () => {
     const h = await household('38');
     const error = await sender.send(delivery(h)).catch((e: unknown) => e);
@@ -235,6 +263,60 @@ describe('call tasks on PostgreSQL', () => {
     await expect(work.claim(team, 'account:b', other!.id, NOW)).rejects.toMatchObject({ code: 'TASK_NOT_CLAIMABLE' });
     const [contact] = await dataSource.query(`SELECT outcome FROM planned_contact WHERE contact_key = $1`, [contactKey]);
     expect(contact.outcome).toBe('refused');
+  });
+
+  it('a wrong number is marked invalid for every partner: no SMS or call is planned to it, the plan moves to the next channel', async () => {
+    const h = await household('93', '+33611223344');
+    const plan = await coordination.postIntents(h, [
+      {
+        partnerId: team.partnerId,
+        partnerKind: 'departement',
+        stage: 'commandement_de_payer',
+        purpose: 'offreServiceSocialCommandement',
+        legal: false,
+        deadlineOn: null,
+        callbackPhone: '+33143930000',
+        idempotencyKey: `${h}-offre-wrong-number`,
+      },
+    ]);
+    const planned = (p: typeof plan) => p!.contacts.map((c) => c.channel).sort();
+    expect(planned(plan)).toEqual(['letter', 'sms']);
+    const letterKey = plan!.contacts.find((c) => c.channel === 'letter')!.key;
+    await dataSource.query(`UPDATE planned_contact SET status = 'handedOff', handed_off_at = now() WHERE contact_key = $1`, [letterKey]);
+    const task = await tasks.findById(
+      (await sender.send(delivery(h, { plannedContactKey: letterKey, recipient: '+33611223344' }))).providerMessageId,
+    );
+    // Another call to the same number, created before anyone found it wrong.
+    const other = (await tasks.findById((await sender.send(delivery(h, { recipient: '+33611223344' }))).providerMessageId))!;
+    await work.claim(team, 'account:a', task!.id, NOW);
+    await work.recordOutcome(task!.id, 'account:a', { outcome: 'wrong_number' }, NOW);
+    expect((await tasks.findById(task!.id))!.effectsAppliedAt).not.toBeNull();
+    // Kept as a keyed index, never the number itself.
+    const marks: Array<{ number_key: string; contact_key: string }> = await dataSource.query(
+      `SELECT number_key, contact_key FROM invalid_phone_number WHERE household_id = $1`,
+      [h],
+    );
+    expect(marks).toEqual([{ number_key: phoneNumberKey('+33611223344'), contact_key: letterKey }]);
+    expect(JSON.stringify(marks)).not.toContain('611223344');
+    // The re-plan that followed the response: no SMS to that number any more, for any partner.
+    const after = await coordination.replan(h);
+    expect(planned(after)).toEqual([]);
+    expect(after!.trace.map((t) => t.message).join(' ')).toMatch(/Pas de coordonnée pour le canal SMS/);
+    await work.applyEffects(task!.id);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM invalid_phone_number WHERE household_id = $1`, [h])).toEqual([{ n: 1 }]);
+    // Another partner knows another number: that one is texted.
+    await dataSource.query(
+      `INSERT INTO partner_record (partner_id, partner_ref, household_id, last_name, first_name, street, postal_code, city, phone)
+       VALUES ($1, $2, $3, 'Martin', 'Awa', '1 rue de la Paix', '93200', 'Saint-Denis', '+33655667788')`,
+      [randomUUID(), `ref2-${h}`, h],
+    );
+    expect(planned(await coordination.replan(h))).toEqual(['sms']);
+    // Nobody is sent to ring the wrong number again: the other call is cancelled with the reason.
+    await expect(work.claim(team, 'account:b', other.id, NOW)).rejects.toMatchObject({ code: 'TASK_NO_LONGER_NEEDED' });
+    expect((await tasks.findById(other.id))!).toMatchObject({
+      state: 'cancelled',
+      cancelReason: 'Annulée : ce numéro a été signalé comme un mauvais numéro.',
+    });
   });
 
   it('cancels, at the claim, a task the plan no longer needs (the debt was cleared) and gives the caller the next one', async () => {

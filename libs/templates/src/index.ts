@@ -16,7 +16,10 @@ export {
 export { loadTemplateSources, type TemplateSources } from './library/template-source';
 export { TemplatesModule, TemplateLibraryModule } from './templates.module';
 export { lintLibrary, type LintFinding, type LintReport } from './lint/library-linter';
-export { TemplatesArchiveModule } from './templates-archive.module';
+export { TemplatesArchiveModule, TemplateReviewModule } from './templates-archive.module';
+export { TemplateReviewService, type VersionComparison } from './review/template-review.service';
+export { buildReviewList, filterReviewList, type ReviewRow, type ReviewFinding, type ReviewPage } from './review/review-list';
+export { wordDiff, type WordDiff, type DiffRun } from './domain/word-diff';
 export { TemplateVersionArchive } from './template-version.archive';
 export { TemplateVersionRepository, type TemplateVersionSnapshot } from './template-version.repository';
 export { TemplateVersionRow } from './entities/template-version.entity';
@@ -33,7 +36,16 @@ export {
   type PurposeWording,
   type WordingFacts,
 } from './domain/wording-facts';
-export { planCost, emptyPlanCost, callMinutes, type PlanCost, type PlannedContactCount, type UnitCost } from './domain/contact-cost';
+export {
+  planCost,
+  emptyPlanCost,
+  callMinutes,
+  type CostPrices,
+  type PlanCost,
+  type PlanCostInputs,
+  type PlannedContactCount,
+  type UnitCost,
+} from './domain/contact-cost';
 export { smsCosts, type SmsCost } from './lint/library-linter';
 export { measureFalcRules, type FalcMeasure } from './domain/falc/measure';
 export { REVIEWER_REJECTED, REVIEWER_SIGNED } from './domain/falc/reviewer-set';

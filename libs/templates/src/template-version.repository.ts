@@ -12,7 +12,11 @@ export interface TemplateVersionSnapshot {
   content: Record<string, unknown>;
 }
 
-/** The only file of the library that talks to the database. */
+/**
+ * The only file of the library that talks to the database. It inserts versions and reads them; it
+ * has no update and no delete: an archived version is never edited in place (the database's
+ * `template_version_immutable` trigger refuses it too, and refuses deleting a version a message used).
+ */
 @Injectable()
 export class TemplateVersionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -34,5 +38,29 @@ export class TemplateVersionRepository {
 
   findByHash(hash: string): Promise<TemplateVersionRow | null> {
     return this.dataSource.getRepository(TemplateVersionRow).findOneBy({ hash });
+  }
+
+  /**
+   * The version a reviewer compares the current one with: the newest archived version of the
+   * template in that locale whose text differs from the current one (null when it never changed).
+   */
+  findPrevious(templateKey: string, locale: string, currentHash: string): Promise<TemplateVersionRow | null> {
+    return this.dataSource
+      .getRepository(TemplateVersionRow)
+      .createQueryBuilder('v')
+      .where('v.templateKey = :templateKey AND v.locale = :locale AND v.hash <> :currentHash', { templateKey, locale, currentHash })
+      .orderBy('v.version', 'DESC')
+      .addOrderBy('v.archivedAt', 'DESC')
+      .getOne();
+  }
+
+  /** Every archived version of a template in a locale, newest first (no content). */
+  async history(templateKey: string, locale: string): Promise<Array<{ hash: string; version: number; archivedAt: Date }>> {
+    const rows = await this.dataSource.getRepository(TemplateVersionRow).find({
+      select: { hash: true, version: true, archivedAt: true },
+      where: { templateKey, locale },
+      order: { version: 'DESC', archivedAt: 'DESC' },
+    });
+    return rows.map((r) => ({ hash: r.hash, version: r.version, archivedAt: r.archivedAt }));
   }
 }

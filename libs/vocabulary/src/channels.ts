@@ -7,11 +7,12 @@ export const CHANNELS = ['letter', 'sms', 'email', 'call', 'voice', 'homeVisit',
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * What the coordination engine plans. `call` is a call task (a person calls), `homeVisit` a
- * suggestion to a social service, `servedAct` a legal act served by a commissaire de justice:
- * Unisson never sends it but plans around it.
+ * What the coordination engine plans. `call` is a call task (a person calls), `voice` an
+ * automated spoken message (for households who read with difficulty), `homeVisit` a suggestion
+ * to a social service, `servedAct` a legal act served by a commissaire de justice: Unisson never
+ * sends it but plans around it.
  */
-export const CONTACT_CHANNELS = ['letter', 'sms', 'email', 'call', 'homeVisit', 'servedAct'] as const satisfies readonly Channel[];
+export const CONTACT_CHANNELS = ['letter', 'sms', 'email', 'call', 'voice', 'homeVisit', 'servedAct'] as const satisfies readonly Channel[];
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** What becomes a worded, sent message. `voice` is a spoken message, `call` the script of a call task. */
@@ -43,4 +44,13 @@ export function isContactChannel(value: string): value is ContactChannel {
 
 export function isMessageChannel(value: string): value is MessageChannel {
   return (MESSAGE_CHANNELS as readonly string[]).includes(value);
+}
+
+/** The channels a household can ask to be contacted by, on its response page. */
+export const HOUSEHOLD_CHOSEN_CHANNELS = ['sms', 'email', 'letter', 'call'] as const satisfies readonly ContactChannel[];
+export type HouseholdChosenChannel = (typeof HOUSEHOLD_CHOSEN_CHANNELS)[number];
+
+/** The stored choice as a channel, or null when it is none of them (nothing chosen, an old value). */
+export function householdChosenChannel(value: string | null | undefined): HouseholdChosenChannel | null {
+  return (HOUSEHOLD_CHOSEN_CHANNELS as readonly string[]).includes(value ?? '') ? (value as HouseholdChosenChannel) : null;
 }

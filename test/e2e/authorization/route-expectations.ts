@@ -46,6 +46,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /v1/webhooks/twilio/inbound-sms': { ...PUBLIC, ok: 403, note: 'no Twilio signature' },
   'GET /v1/templates': { ...PUBLIC, ok: 200, note: 'sample data only' },
   'GET /v1/templates/:key/preview': { ...PUBLIC, ok: 200, params: { key: 'first_arrears_information' } },
+  // The review workflow: sample data only, but it is a working tool of partners' staff and Unisson's team.
+  'GET /v1/templates/review': { allowed: [...ANY_KEY, ...PARTNER_PEOPLE, ...PLATFORM], ok: 200, query: 'locale=ar&findings=any' },
+  'GET /v1/templates/:key/versions': {
+    allowed: [...ANY_KEY, ...PARTNER_PEOPLE, ...PLATFORM],
+    ok: 200,
+    params: { key: 'hearing_reminder' },
+    query: 'channel=sms&locale=es',
+  },
+  'GET /modeles/relecture': { page: true, allowed: [...PARTNER_PEOPLE, ...PLATFORM], ok: 200 },
+  'GET /modeles/relecture/:key': { page: true, allowed: [...PARTNER_PEOPLE, ...PLATFORM], ok: 200, params: { key: 'hearing_reminder' } },
   'GET /templates/preview': { ...PUBLIC, ok: 200 },
   'GET /docs*': { ...PUBLIC, ok: 200, params: { '*': 'swagger-ui.css' } },
   'GET /docs/LICENSE': { ...PUBLIC, ok: 404, note: 'swagger-ui-dist ships no LICENSE file: the static route answers 404' },
@@ -387,6 +397,14 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // ---------------------------------------------------------------- letters and the shared notice
   'POST /v1/letters/returns': { allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 400, note: 'empty body: the tracking code is named' },
+  'GET /courriers/retours': { page: true, allowed: [...PARTNER_STAFF, ...PLATFORM], ok: 200 },
+  'POST /courriers/retours': {
+    page: true,
+    allowed: [...PARTNER_STAFF, ...PLATFORM],
+    ok: 400,
+    form: true,
+    note: 'empty form: the page says it is not a tracking code',
+  },
   'POST /v1/webhooks/letters': { ...PUBLIC, ok: 403, note: 'no letter service signature' },
   'GET /v1/notices/:stage': {
     allowed: [...ANY_KEY, ...PARTNER_PEOPLE, ...PLATFORM],

@@ -20,17 +20,22 @@ describe('the operators overview', () => {
       planCost: {
         sms: { messages: 12, parts: 20, euros: 0.9 },
         letters: 7,
+        postage: { lettre_simple: { letters: 5, euros: 6.95 }, lettre_suivie: { letters: 2, euros: 3.98 } },
         emails: 3,
         calls: { tasks: 4, minutes: 26 },
         homeVisits: 2,
+        visitMinutes: 180,
         servedActs: 1,
         unworded: 0,
+        euros: 11.83,
         smsPricePerPart: 0.045,
       },
     });
     expect(html).toContain('Ce que coûtent les plans coordonnés');
     expect(html).toMatch(/12 SMS, 20 parties, 0,90\s€ à 0,045\s€ la partie/);
-    expect(html).toContain('7 lettres à affranchir');
+    expect(html).toMatch(/7 lettres à affranchir : 5 en lettre simple \(6,95\s€\), 2 en lettre suivie \(3,98\s€\)/);
+    expect(html).toContain('environ 3 heures de travailleurs sociaux');
+    expect(html).toMatch(/11,83\s€ de SMS et d’affranchissement/);
     expect(html).toContain('4 appels, environ 26 minutes de conseillers');
     expect(html).not.toContain('Sans modèle');
   });

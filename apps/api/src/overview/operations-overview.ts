@@ -1,3 +1,4 @@
+import { POSTAGE_LABELS, type PostageClass } from '@unisson/letters';
 import type { PlanCost } from '@unisson/templates';
 
 /**
@@ -87,13 +88,26 @@ export function planCostSection(c: PlanCost & { smsPricePerPart: number }): stri
       'SMS',
       `${number(c.sms.messages)} SMS, ${number(c.sms.parts)} parties, ${euros.format(c.sms.euros)} à ${price.format(c.smsPricePerPart)} la partie`,
     ],
-    ['Courriers', `${number(c.letters)} lettres à affranchir`],
+    [
+      'Courriers',
+      `${number(c.letters)} lettres à affranchir` +
+        (Object.keys(c.postage).length
+          ? ` : ${Object.entries(c.postage)
+              .map(([k, l]) => `${number(l.letters)} en ${POSTAGE_LABELS[k as PostageClass] ?? k} (${euros.format(l.euros)})`)
+              .join(', ')}`
+          : ''),
+    ],
     ['Courriels', `${number(c.emails)}`],
     ['Appels', `${number(c.calls.tasks)} appels, environ ${number(c.calls.minutes)} minutes de conseillers`],
-    ['Visites à domicile', `${number(c.homeVisits)}`],
+    [
+      'Visites à domicile',
+      `${number(c.homeVisits)}` +
+        (c.visitMinutes ? `, environ ${number(Math.round(c.visitMinutes / 60))} heures de travailleurs sociaux, trajet compris` : ''),
+    ],
     ['Actes signifiés', `${number(c.servedActs)} (notice jointe par le commissaire de justice)`],
   ];
   if (c.unworded > 0) rows.push(['Sans modèle', `${number(c.unworded)} contacts qu’aucun modèle ne formule`]);
+  rows.push(['Total à payer', `${euros.format(c.euros)} de SMS et d’affranchissement, hors temps des équipes`]);
   return `<section><h2>Ce que coûtent les plans coordonnés</h2><table><tbody>${rows
     .map(([k, v]) => `<tr><th scope="row">${escape(k)}</th><td>${escape(v)}</td></tr>`)
     .join(

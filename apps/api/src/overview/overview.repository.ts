@@ -3,8 +3,8 @@ import { CoordinationFiguresReader } from '@unisson/coordination';
 import { HouseholdFiguresReader } from '@unisson/households';
 import { LinkageFiguresReader } from '@unisson/linkage';
 import { MessageFiguresReader } from '@unisson/messaging';
-import { planCost, purposeIndex, TemplateLibrary, type TemplateDefinition, type UnitCost } from '@unisson/templates';
 import { Count, OverviewFigures } from './operations-overview';
+import { PlanCostCalculator } from './plan-cost.calculator';
 
 const STAGE_LABELS: Record<string, string> = {
   premier_impaye: 'Premier impayé',
@@ -44,20 +44,8 @@ export class OverviewRepository {
     private readonly messages: MessageFiguresReader,
     private readonly coordination: CoordinationFiguresReader,
     private readonly linkage: LinkageFiguresReader,
-    private readonly library: TemplateLibrary,
-  ) {
-    this.purposes = purposeIndex(library.sources.definitions.values());
-  }
-
-  private readonly purposes: ReadonlyMap<string, TemplateDefinition>;
-  private readonly unitCosts = new Map<string, UnitCost>();
-
-  private unitCost(key: TemplateDefinition['key'], locale: Parameters<TemplateLibrary['unitCost']>[1]): UnitCost {
-    const id = `${key}|${locale}`;
-    let unit = this.unitCosts.get(id);
-    if (!unit) this.unitCosts.set(id, (unit = this.library.unitCost(key, locale)));
-    return unit;
-  }
+    private readonly cost: PlanCostCalculator,
+  ) {}
 
   async figures(): Promise<OverviewFigures> {
     const [households, messages, coordination, linkage] = await Promise.all([
@@ -85,15 +73,7 @@ export class OverviewRepository {
         contactsHandedOff: contactsOf('handedOff'),
         contactsCancelled: contactsOf('cancelled'),
       },
-      planCost: {
-        ...planCost(
-          coordination.contactsByPurposeAndChannel,
-          (purpose) => this.purposes.get(purpose),
-          (key, locale) => this.unitCost(key, locale),
-          this.library.sources.budgets.smsPricePerPart,
-        ),
-        smsPricePerPart: this.library.sources.budgets.smsPricePerPart,
-      },
+      planCost: this.cost.ofContacts(coordination.contactsByPurposeAndChannel),
       linkage,
     };
   }

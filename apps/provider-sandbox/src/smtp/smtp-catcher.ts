@@ -81,7 +81,9 @@ export async function startSmtpCatcher(
         stream.resume();
         return;
       }
-      simpleParser(stream)
+      // What the store keeps is parsed; the HTML version of the text part (linkified) and inline
+      // images as data URIs are not kept, so not built (they cost most of the parse).
+      simpleParser(stream, { skipTextToHtml: true, skipImageLinks: true })
         .then((parsed) => {
           const envelope = {
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,

@@ -208,6 +208,12 @@ export const ACTION_RULES = {
     resource: 'household_holder',
   },
   // Operations and aggregates.
+  'template.review': {
+    label: 'Relire les modèles de messages (constats du contrôle, versions et différences)',
+    scope: ANY_SCOPE,
+    roles: [...PARTNER_PEOPLE, 'operator', 'admin'],
+    resource: 'none',
+  },
   'dashboard.view': {
     label: 'Tableaux de bord d’exploitation (files, chiffres agrégés)',
     scope: null,

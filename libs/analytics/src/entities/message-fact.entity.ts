@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * which plan, in which variant. Identifiers and categories only: no name, phone, address or text.
  */
 @Entity({ name: 'analytics_message' })
+/** Carries message_id, purpose and territory too (INCLUDE, migration 1815000000002): attribution reads the index alone. */
 @Index('ix_analytics_message_household', ['householdId', 'composedAt'])
 @Index('ix_analytics_message_territory', ['territory', 'composedAt'])
 @Index('ix_analytics_message_experiment', ['experimentId', 'arm'], { where: 'experiment_id IS NOT NULL' })

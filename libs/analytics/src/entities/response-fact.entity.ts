@@ -2,10 +2,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Analytics' read model of one response with its attribution (the messages that preceded it within the purpose's window). */
 @Entity({ name: 'analytics_response' })
-@Index('ix_analytics_response_territory', ['territory', 'occurredAt'])
 @Index('ix_analytics_response_household', ['householdId', 'occurredAt'])
 @Index('ix_analytics_response_last_touch', ['lastTouchMessageId'])
 @Index('ix_analytics_response_kind', ['kind', 'occurredAt'])
+@Index('ix_analytics_response_present', ['householdId'], { where: "kind = 'present_at_hearing'" })
 export class ResponseFact {
   @PrimaryColumn({ name: 'response_id', type: 'uuid' })
   responseId: string;

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'analytics_stage' })
 @Index('ix_analytics_stage_territory', ['territory', 'event'])
 @Index('ix_analytics_stage_period', ['territory', 'event', 'occurredAt'])
+@Index('ix_analytics_stage_event_period', ['event', 'occurredAt'])
 export class StageFact {
   @PrimaryColumn({ name: 'household_id', type: 'uuid' })
   householdId: string;

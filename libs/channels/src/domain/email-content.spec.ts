@@ -2,6 +2,7 @@ import {
   frenchPhoneToE164,
   isAllowedDestination,
   linkPhoneNumbers,
+  linkPhonesAndTrackLinks,
   messageIdOfVerp,
   trackLinks,
   unsubscribeHeaders,
@@ -54,6 +55,18 @@ describe('tracked links', () => {
     expect(isAllowedDestination('https://user:pw@www.service-public.fr/', allowed)).toBe(false);
     expect(isAllowedDestination('javascript:alert(1)', allowed)).toBe(false);
     expect(isAllowedDestination('//evil.example', allowed)).toBe(false);
+  });
+});
+
+describe('phone links and tracked links in one walk', () => {
+  it('gives what the two walks give, and leaves the tel: links it adds untracked', () => {
+    const html =
+      '<html><head><title>01 48 95 00 00</title></head><body><p>Appelez le 01 48 95 00 00 ou voyez <a href="https://www.anil.org/x">ANIL (01 48 95 00 01)</a>.</p></body></html>';
+    const track = (url: string) => `https://api.example/l?u=${encodeURIComponent(url)}`;
+    const once = linkPhonesAndTrackLinks(html, track);
+    expect(once).toBe(trackLinks(linkPhoneNumbers(html), track));
+    expect(once).toContain('<a href="tel:+33148950000">01 48 95 00 00</a>');
+    expect(once).toContain('href="https://api.example/l?u=https%3A%2F%2Fwww.anil.org%2Fx">ANIL (01 48 95 00 01)</a>');
   });
 });
 

@@ -43,14 +43,19 @@ function mapHtml(html: string, onText: (text: string) => string, onTag: (tag: st
   });
 }
 
+/** A run of visible text with its phone numbers as `tel:` links. */
+function linkPhonesInText(text: string): string {
+  // Most runs are the whitespace between two tags: no digit, nothing to look for.
+  if (!/\d/.test(text)) return text;
+  return text.replace(FRENCH_PHONE, (written) => {
+    const e164 = frenchPhoneToE164(written);
+    return e164 ? `<a href="tel:${e164}">${written}</a>` : written;
+  });
+}
+
 /** Every phone number in the HTML's visible text becomes a `tel:` link (one tap to call on a phone). */
 export function linkPhoneNumbers(html: string): string {
-  return mapHtml(html, (text) =>
-    text.replace(FRENCH_PHONE, (written) => {
-      const e164 = frenchPhoneToE164(written);
-      return e164 ? `<a href="tel:${e164}">${written}</a>` : written;
-    }),
-  );
+  return mapHtml(html, linkPhonesInText);
 }
 
 function decodeAttribute(value: string): string {
@@ -66,19 +71,31 @@ function encodeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
+/** An `<a …>` tag with its http(s) href through `track(url)`; any other tag as it is. */
+function trackTag(tag: string, track: (url: string) => string): string {
+  if (!/^<a\b/i.test(tag)) return tag;
+  return tag.replace(/\bhref\s*=\s*("([^"]*)"|'([^']*)')/i, (whole, _quoted, double: string | undefined, single: string | undefined) => {
+    const url = decodeAttribute(double ?? single ?? '');
+    return /^https?:\/\//i.test(url) ? `href="${encodeAttribute(track(url))}"` : whole;
+  });
+}
+
 /** Every http(s) link of the HTML goes through `track(url)` (tel: and mailto: links stay as they are). */
 export function trackLinks(html: string, track: (url: string) => string): string {
   return mapHtml(
     html,
     (text) => text,
-    (tag) =>
-      /^<a\b/i.test(tag)
-        ? tag.replace(/\bhref\s*=\s*("([^"]*)"|'([^']*)')/i, (whole, _quoted, double: string | undefined, single: string | undefined) => {
-            const url = decodeAttribute(double ?? single ?? '');
-            return /^https?:\/\//i.test(url) ? `href="${encodeAttribute(track(url))}"` : whole;
-          })
-        : tag,
+    (tag) => trackTag(tag, track),
   );
+}
+
+/**
+ * `trackLinks(linkPhoneNumbers(html), track)` in one walk through the document (an e-mail's
+ * MJML body holds thousands of tags: each walk cost a third of a millisecond). The `tel:` links
+ * added are not tracked, as in two walks.
+ */
+export function linkPhonesAndTrackLinks(html: string, track: (url: string) => string): string {
+  return mapHtml(html, linkPhonesInText, (tag) => trackTag(tag, track));
 }
 
 /** Whether a tracked link may lead to `url`: http(s), on an allowed host (exactly, or a subdomain of one). */

@@ -9,6 +9,7 @@ import type { MessageGroup } from './intent-grouping';
 import type { ChannelStep } from './playbook.schema';
 import { PlanningContext, anchorMs, channelUndelivered, entriesFor, optedOut, timesDone } from './planning-context';
 import { shiftInstant } from './send-window';
+import { SpokenRole, spokenReason, spokenRole, voiceUsable } from './spoken-messages';
 import type { TraceCode } from './types';
 
 export interface ContactDraft {
@@ -48,6 +49,8 @@ function reachable(ctx: PlanningContext, channel: ContactChannel): boolean {
     case 'sms':
     case 'call':
       return household.hasMobilePhone;
+    case 'voice':
+      return household.hasPhone ?? household.hasMobilePhone;
     case 'email':
       return household.hasEmail;
     case 'letter':
@@ -85,6 +88,24 @@ function npaiFallback(ctx: PlanningContext, group: MessageGroup, used: Set<Conta
         !channelUndelivered(ctx.input.history, group.purposes, group.stage, c),
     ) ?? null
   );
+}
+
+const WRITTEN_CHANNELS: readonly ContactChannel[] = ['sms', 'email', 'letter'];
+
+/**
+ * The household chose its channel on its response page: a non-legal written message (SMS, e-mail,
+ * letter) goes by that channel instead, when the channel reaches the household, it has hours in
+ * the playbook and the household did not object to it or fail on it. Legal letters and served
+ * acts keep theirs; calls and visits stay what the playbook says. Null when nothing changes.
+ */
+export function householdChosenChannelFor(ctx: PlanningContext, group: MessageGroup, step: ChannelStep): ContactChannel | null {
+  const chosen = ctx.input.household.preferredChannel;
+  if (!chosen || chosen === step.channel || !WRITTEN_CHANNELS.includes(step.channel)) return null;
+  if (group.legal && step.channel === 'letter') return null;
+  const { optOuts, history, playbook } = ctx.input;
+  if (playbook.contactHours[chosen] === undefined) return null;
+  if (!reachable(ctx, chosen) || optedOut(optOuts, chosen, group.leadPartnerId)) return null;
+  return channelUndelivered(history, group.purposes, group.stage, chosen) ? null : chosen;
 }
 
 interface StepDecision {
@@ -175,14 +196,83 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
   const notAfterMs = notAfterOf(ctx, group);
   const seen = new Map<ContactChannel, number>();
   const used = new Set<ContactChannel>(group.primary.sequence.map((s) => s.channel));
+  // Local days a spoken message of this group is planned on: one call a day says it all.
+  const spokenDays = new Set<number>(
+    entriesFor(ctx.input.history, group.purposes, group.stage, 'voice').map((e) => ctx.calendar.clock.localDay(Date.parse(e.at))),
+  );
+  const draft = (channel: ContactChannel, step: ChannelStep, index: number, targetMs: number, reasons: string[] = []): ContactDraft => ({
+    group,
+    absorbed: [],
+    channel,
+    step: index,
+    targetMs,
+    notAfterMs,
+    onlyIfNoResponse: step.onlyIfNoResponse,
+    reasons,
+  });
+  /** The spoken message that goes with (or instead of) a written step, if it is due and not said that day yet. */
+  const spoken = (step: ChannelStep, index: number, targetMs: number, role: SpokenRole): ContactDraft | null => {
+    const key = contactKeyOf(ctx, group.id, 'voice', index);
+    const day = ctx.calendar.clock.localDay(Math.max(targetMs, ctx.nowMs));
+    if (ctx.input.history.some((e) => e.key === key) || spokenDays.has(day)) return null;
+    spokenDays.add(day);
+    const message = spokenReason(role, channelLabel(step.channel), group.primary.label, group.legal && step.channel === 'letter');
+    note(ctx, role === 'instead' ? 'spokenInstead' : 'spokenAlongside', message, group);
+    return draft('voice', step, index, targetMs, [message]);
+  };
+  // Local days the household's chosen channel carries this group: one message a day says it all.
+  const chosenDays = new Set<number>();
+  /** The step sent by the channel the household chose, or null when its choice changes nothing. */
+  const byChosenChannel = (step: ChannelStep, index: number, targetMs: number): ContactDraft | 'merged' | null => {
+    const chosen = householdChosenChannelFor(ctx, group, step);
+    if (!chosen) {
+      // A step the playbook already sends by the chosen channel: not twice the same day.
+      if (step.channel !== ctx.input.household.preferredChannel) return null;
+      const day = ctx.calendar.clock.localDay(Math.max(targetMs, ctx.nowMs));
+      if (!chosenDays.has(day)) {
+        chosenDays.add(day);
+        return null;
+      }
+      const label = channelLabel(step.channel);
+      note(ctx, 'householdChoseChannel', `« ${group.primary.label} » est déjà dit par ${label} ce jour-là : un seul ${label}.`, group);
+      ctx.withdrawals.push({ keyPrefix: contactKeyOf(ctx, group.id, step.channel, index), reason: 'un seul message par jour' });
+      return 'merged';
+    }
+    if (chosen === 'letter' && group.legal) {
+      // The legal letter already says it by post: its companion SMS or e-mail is not sent as a second letter.
+      const message = `Le ménage a choisi d'être contacté par courrier : le courrier légal « ${group.primary.label} » le dit déjà, pas de ${channelLabel(step.channel)}.`;
+      note(ctx, 'householdChoseChannel', message, group, contactKeyOf(ctx, group.id, step.channel, index));
+      return 'merged';
+    }
+    const message = `Le ménage a choisi d'être contacté par ${channelLabel(chosen)} : « ${group.primary.label} » part par ${channelLabel(chosen)} au lieu du ${channelLabel(step.channel)}.`;
+    ctx.withdrawals.push({ keyPrefix: contactKeyOf(ctx, group.id, step.channel, index), reason: message });
+    const key = contactKeyOf(ctx, group.id, chosen, index);
+    const day = ctx.calendar.clock.localDay(Math.max(targetMs, ctx.nowMs));
+    if (ctx.input.history.some((e) => e.key === key)) return 'merged';
+    if (chosenDays.has(day)) {
+      note(ctx, 'householdChoseChannel', `${message} Déjà dit par ${channelLabel(chosen)} ce jour-là : un seul message.`, group);
+      return 'merged';
+    }
+    chosenDays.add(day);
+    note(ctx, 'householdChoseChannel', message, group);
+    return draft(chosen, step, index, targetMs, [message]);
+  };
+  const baseOf = (step: ChannelStep, legalStep: boolean): number | null =>
+    anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);
   group.primary.sequence.forEach((step, index) => {
     const occurrence = (seen.get(step.channel) ?? 0) + 1;
     seen.set(step.channel, occurrence);
     const label = `« ${group.primary.label} » par ${channelLabel(step.channel)}`;
+    const legalStep = group.legal && (step.channel === 'letter' || step.channel === 'servedAct');
+    const role = spokenRole(ctx, group, step);
     if (timesDone(ctx.input.history, group.purposes, group.stage, step.channel) >= occurrence) {
       const replacement = step.channel === 'letter' ? returnedLetterDraft(ctx, group, index) : null;
       if (replacement) drafts.push(replacement);
       else note(ctx, 'suppressedAlreadyDone', `Étape ${index + 1} ${label} déjà faite.`, group);
+      // The letter went (before its spoken message was due, or before a partner said the household reads with difficulty).
+      const base = role === 'alongside' && !ctx.nonLegalCancelledBy && voiceUsable(ctx, group) ? baseOf(step, legalStep) : null;
+      const companion = base === null ? null : spoken(step, index, shiftInstant(base, step.offset, ctx.calendar), 'alongside');
+      if (companion) drafts.push(companion);
       return;
     }
     if (step.onlyIfNoResponse && ctx.respondedInStage) {
@@ -195,7 +285,6 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
       );
       return;
     }
-    const legalStep = group.legal && (step.channel === 'letter' || step.channel === 'servedAct');
     if (group.legal && !legalStep && ctx.nonLegalCancelledBy) {
       // The legal act stays; the SMS or call that accompanies it is not legal and goes with the rest.
       note(
@@ -207,26 +296,36 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
       );
       return;
     }
-    const base = anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);
+    const base = baseOf(step, legalStep);
     if (base === null) {
       note(ctx, 'suppressedMissingDate', `Date de référence inconnue : étape ${label} non planifiée.`, group);
       return;
     }
-    const decision = decideChannel(ctx, group, step, index, used);
     const targetMs = shiftInstant(base, step.offset, ctx.calendar);
+    if (role === 'instead' && voiceUsable(ctx, group)) {
+      // Said rather than written; a spoken message that did not get through gives the written channel back.
+      const instead = spoken(step, index, targetMs, 'instead');
+      if (instead) drafts.push(instead);
+      ctx.withdrawals.push({
+        keyPrefix: contactKeyOf(ctx, group.id, step.channel, index),
+        reason: spokenReason('instead', channelLabel(step.channel), group.primary.label, false),
+      });
+      return;
+    }
+    const chosen = byChosenChannel(step, index, targetMs);
+    if (chosen) {
+      if (chosen !== 'merged') drafts.push(chosen);
+      return;
+    }
+    const decision = decideChannel(ctx, group, step, index, used);
     for (const channel of [decision.channel, decision.extra]) {
       if (!channel) continue;
       used.add(channel);
-      drafts.push({
-        group,
-        absorbed: [],
-        channel,
-        step: index,
-        targetMs,
-        notAfterMs,
-        onlyIfNoResponse: step.onlyIfNoResponse,
-        reasons: [],
-      });
+      drafts.push(draft(channel, step, index, targetMs));
+    }
+    if (role === 'alongside' && decision.channel && !ctx.nonLegalCancelledBy && voiceUsable(ctx, group)) {
+      const companion = spoken(step, index, targetMs, 'alongside');
+      if (companion) drafts.push(companion);
     }
   });
   return drafts;

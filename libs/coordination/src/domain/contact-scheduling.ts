@@ -127,7 +127,8 @@ export function scheduleDrafts(ctx: PlanningContext, drafts: ContactDraft[]): Ti
         );
       }
     }
-    if (draft.channel === 'call' && ctx.lastCallRefusalMs !== null) {
+    // A spoken message is a call too: the pause after a refused call holds it.
+    if ((draft.channel === 'call' || draft.channel === 'voice') && ctx.lastCallRefusalMs !== null) {
       const resume = ctx.lastCallRefusalMs + playbook.caps.pauseAfterRefusalDays * DAY_MS;
       if (t < resume) {
         t = resume;

@@ -50,6 +50,7 @@ export function resolvePlaybook(national: Playbook, local: LocalPlaybook | null,
     cancellingEvents: byKey(national.cancellingEvents, local.cancellingEvents, (c) => c.event),
     stageEventReporters: { ...national.stageEventReporters, ...(local.stageEventReporters ?? {}) },
     variantSlots: local.variantSlots ?? national.variantSlots,
+    spokenMessages: local.spokenMessages ?? national.spokenMessages,
     taskRouting: local.taskRouting
       ? {
           ...national.taskRouting,

@@ -211,6 +211,23 @@ export const DEFAULT_TASK_ROUTING: TaskRouting = {
   rules: [{ id: 'departement', label: 'Le Département pour tous les foyers', when: {}, teamKinds: ['departement'] }],
 };
 
+const writtenChannel = z.enum(['sms', 'email', 'letter']);
+/**
+ * Spoken messages for households who read with difficulty (a partner said so): an automated call
+ * in the household's language says what the written message says. `instead`: the written
+ * channels a spoken message replaces (never a legal letter: the act is still sent, the voice goes
+ * with it); `alongside`: the written channels a spoken message goes with, the same day. A spoken
+ * message that did not get through (no answer, busy) gives the written channel back.
+ */
+const spokenMessagesSchema = z
+  .object({
+    instead: z.array(writtenChannel).default([]),
+    alongside: z.array(writtenChannel).default([]),
+  })
+  .strict()
+  .refine((s) => !s.instead.some((c) => s.alongside.includes(c)), 'un canal est soit remplacé, soit accompagné, pas les deux');
+export type SpokenMessages = z.infer<typeof spokenMessagesSchema>;
+
 /** Partner kinds that may report a stage event about a household they hold no record of yet. */
 const stageEventReporters = z.record(z.string().regex(/^[a-z_]+$/), z.array(partnerKind).min(1));
 
@@ -237,6 +254,8 @@ const playbookShape = {
   stageEventReporters: stageEventReporters.default({}),
   variantSlots: z.number().int().min(1).max(16).default(1),
   taskRouting: taskRoutingSchema.default(DEFAULT_TASK_ROUTING),
+  /** Absent: no spoken message is planned on its own (a partner may still plan one). */
+  spokenMessages: spokenMessagesSchema.optional(),
 };
 
 export const playbookSchema = z
@@ -271,6 +290,7 @@ export const localPlaybookSchema = z
     variantSlots: z.number().int().min(1).max(16).optional(),
     /** Settings replace the national ones; rules come before the national rules (same id: replaced). */
     taskRouting: taskRoutingSchema.partial().optional(),
+    spokenMessages: spokenMessagesSchema.optional(),
   })
   .strict();
 export type LocalPlaybook = z.infer<typeof localPlaybookSchema>;
@@ -334,6 +354,9 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
       .filter((p) => !purposeIds.has(p))
       .forEach((p) => issue(`objet inconnu "${p}"`, ['taskRouting', 'rules', i, 'when', 'purposes']));
   });
+  if (playbook.spokenMessages && !playbook.contactHours.voice) {
+    issue("pas d'horaires pour le canal voice (messages vocaux)", ['spokenMessages']);
+  }
   if (playbook.validUntil && playbook.validUntil < playbook.validFrom) issue('validUntil avant validFrom', ['validUntil']);
 }
 

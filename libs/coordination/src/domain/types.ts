@@ -3,7 +3,7 @@
  * with an offset (or 'Z'); civil dates are 'YYYY-MM-DD'. Stages and channels are defined once,
  * in @unisson/vocabulary.
  */
-import type { ContactChannel, HousingSector, PartnerKind, ProcedureStage } from '@unisson/vocabulary';
+import type { ContactChannel, HouseholdChosenChannel, HousingSector, PartnerKind, ProcedureStage } from '@unisson/vocabulary';
 
 export { PARTNER_KINDS, type PartnerKind } from '@unisson/vocabulary';
 
@@ -64,6 +64,15 @@ export interface HouseholdState {
   hasEmail: boolean;
   /** False once a letter came back NPAI to the current address (for every partner), or it is known wrong. */
   postalAddressValid: boolean;
+  /** A number a spoken message can ring, landlines included (absent: the mobile phone is the only one known). */
+  hasPhone?: boolean;
+  /** A partner said the household reads with difficulty or cannot read (absent or false: nobody said so). */
+  readsWithDifficulty?: boolean;
+  /**
+   * The channel the household itself chose on its response page (absent or null: it did not
+   * choose). Its non-legal written messages go by that channel when it reaches the household.
+   */
+  preferredChannel?: HouseholdChosenChannel | null;
 }
 
 export type LandlordKind = HousingSector;
@@ -156,7 +165,10 @@ export type TraceCode =
   | 'deferredWinterTruce'
   | 'escalationNpai'
   | 'npaiReplanned'
-  | 'homeVisitSuggested';
+  | 'homeVisitSuggested'
+  | 'spokenInstead'
+  | 'spokenAlongside'
+  | 'householdChoseChannel';
 
 export interface TraceEntry {
   code: TraceCode;

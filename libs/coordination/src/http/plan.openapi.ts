@@ -21,6 +21,22 @@ const contact = z.object({
   absorbedIntentIds: z.array(z.string()),
   reasons: z.array(z.string()),
 });
+const cost = z
+  .object({
+    sms: z.object({ messages: z.number().int(), parts: z.number().int(), euros: z.number() }),
+    letters: z.number().int(),
+    postage: z.record(z.string(), z.object({ letters: z.number().int(), euros: z.number() })).describe('Par classe d’affranchissement'),
+    emails: z.number().int(),
+    calls: z.object({ tasks: z.number().int(), minutes: z.number().int() }),
+    homeVisits: z.number().int(),
+    visitMinutes: z.number().int(),
+    servedActs: z.number().int(),
+    unworded: z.number().int(),
+    euros: z.number().describe('SMS et affranchissement, en euros'),
+    smsPricePerPart: z.number(),
+  })
+  .nullable()
+  .describe('Ce que coûtent les contacts faits et à venir du plan aux partenaires (hors contacts annulés)');
 const plan = z.object({
   householdId: z.string().uuid(),
   procedureId: z.string(),
@@ -30,6 +46,7 @@ const plan = z.object({
   timeZone: z.string(),
   plannedAt: z.string(),
   contacts: z.array(contact),
+  cost,
   trace: z.array(
     z.object({
       code: z.string(),
@@ -51,6 +68,19 @@ export const PlanRead = () =>
       timeZone: 'Europe/Paris',
       plannedAt: '2026-12-01T10:30:01.000Z',
       contacts: [],
+      cost: {
+        sms: { messages: 2, parts: 4, euros: 0.18 },
+        letters: 1,
+        postage: { lettre_simple: { letters: 1, euros: 1.39 } },
+        emails: 0,
+        calls: { tasks: 1, minutes: 5 },
+        homeVisits: 0,
+        visitMinutes: 0,
+        servedActs: 0,
+        unworded: 0,
+        euros: 1.57,
+        smsPricePerPart: 0.045,
+      },
       trace: [
         {
           code: 'merged',

@@ -18,6 +18,17 @@ export class Household {
   @Column({ name: 'preferred_channel', type: 'text', nullable: true })
   preferredChannel: string | null;
 
+  /**
+   * A partner said the household reads with difficulty (illettrisme) or cannot read: its messages
+   * are spoken where the playbook says so. True once any partner said it; null: nobody said.
+   */
+  @Column({ name: 'reads_with_difficulty', type: 'boolean', nullable: true })
+  readsWithDifficulty: boolean | null;
+
+  /** Number of dependent children, as the latest partner that knew said it; null: nobody said. */
+  @Column({ name: 'dependent_children', type: 'smallint', nullable: true })
+  dependentChildren: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -27,10 +27,29 @@ describe('alert validation', () => {
     [{ ...alert, tenant: { ...alert.tenant, birthDate: '2999-01-01' } }, 'tenant.birthDate'],
     [{ ...alert, lease: { housingSector: 'social', monthlyRent: 1e308 } }, 'lease.monthlyRent'],
     [{ ...alert, contacts: { phone: 'appelez-moi' } }, 'contacts.phone'],
+    [{ ...alert, dependentChildren: -1 }, 'dependentChildren'],
+    [{ ...alert, dependentChildren: 1.5 }, 'dependentChildren'],
+    [{ ...alert, dependentChildren: '2' }, 'dependentChildren'],
+    [{ ...alert, readsWithDifficulty: 'oui' }, 'readsWithDifficulty'],
   ])('names the wrong field (%#)', (input, field) => {
     const result = alertSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+
+  it('carries what the partner states about the household: dependent children, reading with difficulty', () => {
+    expect(alertSchema.parse({ ...alert, dependentChildren: 2, readsWithDifficulty: true })).toMatchObject({
+      dependentChildren: 2,
+      readsWithDifficulty: true,
+    });
+    const parsed = alertSchema.parse(alert);
+    expect(parsed.dependentChildren).toBeUndefined();
+    expect(parsed.readsWithDifficulty).toBeUndefined();
+    expect(
+      stageEventSchema.parse({ partnerRef: 'X-1', type: 'signalement_caf', occurredOn: '2026-11-02', dependentChildren: 0 }),
+    ).toMatchObject({
+      dependentChildren: 0,
+    });
   });
 
   it('requires the hearing for an assignation', () => {

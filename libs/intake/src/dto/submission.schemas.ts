@@ -59,6 +59,25 @@ export const contactsSchema = z.strictObject({
   email: z.string().trim().toLowerCase().email('must be an e-mail address').max(254).optional(),
 });
 
+/** What a partner may state about the household itself: it reads with difficulty, its dependent children. */
+const householdFacts = {
+  readsWithDifficulty: z
+    .boolean({ error: 'must be true or false' })
+    .optional()
+    .describe(
+      'The household reads with difficulty or cannot read (illettrisme), as the partner knows it: its messages are then also spoken (automated call in its language), legal letters still go',
+    ),
+  dependentChildren: z
+    .number({ error: 'must be a whole number of children, e.g. 2' })
+    .int('must be a whole number of children, e.g. 2')
+    .min(0, 'must not be negative')
+    .max(20, 'must be at most 20')
+    .optional()
+    .describe(
+      "Number of dependent children (enfants à charge): the playbook's task routing uses it (CAF social workers for benefit households with children)",
+    ),
+};
+
 /** A landlord's first-arrears alert. */
 export const alertSchema = z.strictObject({
   partnerRef: text(100).describe("The landlord's own reference for this tenancy"),
@@ -80,6 +99,7 @@ export const alertSchema = z.strictObject({
     amount: euros.refine((n) => n > 0, 'must be more than 0 €'),
     firstUnpaidOn: isoDate,
   }),
+  ...householdFacts,
 });
 export type AlertInput = z.infer<typeof alertSchema>;
 
@@ -100,6 +120,7 @@ export const stageEventSchema = z
     tenant: personSchema.optional(),
     address: addressSchema.optional(),
     contacts: contactsSchema.optional(),
+    ...householdFacts,
   })
   .refine((e) => e.type !== 'assignation' || e.hearing !== undefined, {
     path: ['hearing'],

@@ -112,7 +112,11 @@ export function typstLetter(input: LetterInput): TypstLetter {
   };
 }
 
-/** The whole input of one Typst compilation: one letter, or a print batch of many. */
-export function typstInput(geometry: PageGeometry, title: string, letters: TypstLetter[]): string {
-  return JSON.stringify({ geometry, title, letters });
+/**
+ * The whole input of one Typst compilation: one letter, or a print batch of many. The layout
+ * checks that each address fits the envelope's window unless `checkAddress` is false (letters
+ * of a print batch, each checked when it entered the print stage).
+ */
+export function typstInput(geometry: PageGeometry, title: string, letters: TypstLetter[], checkAddress = true): string {
+  return JSON.stringify({ geometry, title, checkAddress, letters });
 }

@@ -1,35 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
-import { PDFDocument } from 'pdf-lib';
 import type { TypstLetter } from '../domain/letter-document';
 import { typstInput } from '../domain/letter-document';
 import { A4_LETTER, type PageGeometry } from '../domain/page-geometry';
 import { loadLetterFonts } from './fonts';
+import { LetterLayoutError } from './layout-error';
+import { joinTypstPdfs } from './pdf-join';
+import { TypstWorkerPool } from './typst-worker-pool';
+
+export { LetterLayoutError } from './layout-error';
 
 const MAIN = join(__dirname, 'letter.typ');
 /** Untagged (smaller, faster), and dated by the batch rather than by the clock: the same batch gives the same file. */
 const PDF_OPTIONS = { creationTimestamp: 0, pdfTags: false };
-
-async function joinPdfs(parts: Buffer[], title: string): Promise<Buffer> {
-  const merged = await PDFDocument.create();
-  merged.setTitle(title);
-  for (const part of parts) {
-    const source = await PDFDocument.load(part);
-    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
-  }
-  return Buffer.from(await merged.save());
-}
-
-export class LetterLayoutError extends Error {
-  constructor(
-    readonly code: 'ADDRESS_OVERFLOW' | 'LAYOUT_FAILED',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LetterLayoutError';
-  }
-}
 
 export interface RenderedLetter {
   pdf: Buffer;
@@ -38,20 +23,37 @@ export interface RenderedLetter {
 
 /** Letters per Typst compilation of a print batch: bounds the memory of a batch of any size. */
 const BATCH_CHUNK = 250;
+/** Below this, a chunk is not worth a worker's round trip. */
+const MIN_CHUNK = 20;
+
+export interface TypstPdfEngineOptions {
+  geometry?: PageGeometry;
+  /**
+   * Worker threads laying out a batch's chunks side by side (1: all in this thread). Default:
+   * the machine's cores, at most 4.
+   */
+  batchWorkers?: number;
+}
 
 /**
  * Letters to PDF with Typst (HarfBuzz-grade shaping, Unicode bidi): the fonts are loaded once per
  * process and the layout is compiled once, then cached; each call lays out one letter or a whole
- * batch (one merged PDF, fonts embedded and subset). Chosen by measurement: docs/decisions/0013.
+ * batch (one merged PDF, fonts embedded and subset). Chosen by measurement: docs/decisions/0013,
+ * made fast enough in 0022.
  */
 export class TypstPdfEngine {
   private static shared: TypstPdfEngine | null = null;
+  readonly geometry: PageGeometry;
   private readonly compiler: NodeCompiler;
+  private readonly pool: TypstWorkerPool | null;
   private compilations = 0;
 
-  constructor(readonly geometry: PageGeometry = A4_LETTER) {
+  constructor(options: TypstPdfEngineOptions = {}) {
+    this.geometry = options.geometry ?? A4_LETTER;
     this.compiler = NodeCompiler.create({ workspace: __dirname, fontArgs: [{ fontBlobs: loadLetterFonts() }] });
     this.compiler.addSource(MAIN, readFileSync(MAIN, 'utf8'));
+    const workers = options.batchWorkers ?? Math.min(availableParallelism(), 4);
+    this.pool = workers > 1 ? new TypstWorkerPool(workers) : null;
   }
 
   /** The process's engine (fonts take about a second to load). */
@@ -61,28 +63,52 @@ export class TypstPdfEngine {
 
   /** One letter: its PDF and its number of pages (what the print manifest counts). */
   renderLetter(letter: TypstLetter): RenderedLetter {
-    const document = this.compile([letter], letter.title);
+    return this.renderInput(typstInput(this.geometry, letter.title, [letter]));
+  }
+
+  /** The pages one letter will take, laid out but not written (the print stage counts them). */
+  countPages(letter: TypstLetter): number {
+    return this.compile(typstInput(this.geometry, letter.title, [letter])).numOfPages;
+  }
+
+  /** The layout's JSON input (`typstInput`) to PDF: what a batch worker does with its chunk. */
+  renderInput(input: string): RenderedLetter {
+    const document = this.compile(input);
     return { pdf: this.compiler.pdf(document, PDF_OPTIONS), pages: document.numOfPages };
   }
 
   /**
    * A print batch as one merged PDF, letter after letter (each starts on a new sheet). Laid out
-   * a chunk of letters at a time, fonts embedded once per chunk, the chunks then joined.
+   * a chunk of letters at a time (fonts embedded once per chunk), the chunks side by side in the
+   * worker threads, then joined. `checked`: the letters' addresses were checked against the
+   * envelope's window when they entered the print stage (`countPages`), not again.
    */
-  async renderBatch(letters: TypstLetter[], title: string): Promise<{ pdf: Buffer; pages: number }> {
+  async renderBatch(letters: TypstLetter[], title: string, { checked = false }: { checked?: boolean } = {}): Promise<RenderedLetter> {
     if (letters.length === 0) throw new LetterLayoutError('LAYOUT_FAILED', 'nothing to print');
-    const parts: Buffer[] = [];
-    let pages = 0;
-    for (let i = 0; i < letters.length; i += BATCH_CHUNK) {
-      const document = this.compile(letters.slice(i, i + BATCH_CHUNK), title);
-      pages += document.numOfPages;
-      parts.push(this.compiler.pdf(document, PDF_OPTIONS));
-    }
-    return { pdf: parts.length === 1 ? parts[0] : await joinPdfs(parts, title), pages };
+    const workers = this.pool?.size ?? 1;
+    const chunk = Math.max(MIN_CHUNK, Math.min(BATCH_CHUNK, Math.ceil(letters.length / workers)));
+    const inputs: string[] = [];
+    for (let i = 0; i < letters.length; i += chunk) inputs.push(typstInput(this.geometry, title, letters.slice(i, i + chunk), !checked));
+    const pool = this.pool;
+    const parts =
+      pool && inputs.length > 1
+        ? await Promise.all(inputs.map((input) => pool.render(input)))
+        : inputs.map((input) => this.renderInput(input));
+    return parts.length === 1
+      ? parts[0]
+      : joinTypstPdfs(
+          parts.map((p) => p.pdf),
+          title,
+        );
   }
 
-  private compile(letters: TypstLetter[], title: string): NodeTypstDocument {
-    const compiled = this.compiler.compile({ mainFilePath: MAIN, inputs: { data: typstInput(this.geometry, title, letters) } });
+  /** Stops the batch workers (tests, CLIs that want to exit at once). */
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private compile(input: string): NodeTypstDocument {
+    const compiled = this.compiler.compile({ mainFilePath: MAIN, inputs: { data: input } });
     const document = compiled.result;
     if (++this.compilations % 500 === 0) this.compiler.evictCache(30);
     if (!document || compiled.hasError()) {

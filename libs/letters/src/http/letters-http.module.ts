@@ -3,18 +3,19 @@ import { LetterSendingModule } from '../letters.module';
 import { ReturnedLetters } from '../returned-letters.service';
 import { LetterServiceWebhookController } from './letter-service-webhook.controller';
 import { ReturnedLettersController } from './returned-letters.controller';
+import { ReturnedLettersPageController } from './returned-letters-page.controller';
 import { SharedNoticeController } from './shared-notice.controller';
 import { SharedNotices } from '../shared-notice';
 import { HouseholdsModule } from '@unisson/households';
 
-/** The API's letter routes: returned letters (typed or scanned code), the letter service's webhook. `imports` provides LetterOutcomes. */
+/** The API's letter routes: returned letters (typed or scanned code, API and page), the letter service's webhook. `imports` provides LetterOutcomes. */
 @Module({})
 export class LettersHttpModule {
   static forRoot(options: { imports: ModuleMetadata['imports'] }): DynamicModule {
     return {
       module: LettersHttpModule,
       imports: [LetterSendingModule, HouseholdsModule, ...(options.imports ?? [])],
-      controllers: [ReturnedLettersController, LetterServiceWebhookController, SharedNoticeController],
+      controllers: [ReturnedLettersController, ReturnedLettersPageController, LetterServiceWebhookController, SharedNoticeController],
       providers: [ReturnedLetters, SharedNotices],
     };
   }

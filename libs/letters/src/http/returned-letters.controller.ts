@@ -3,8 +3,6 @@ import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
-import { PrintStageRepository } from '../print-stage.repository';
-import { LetterLinks } from '../letter-links';
 import { ReturnedLetters } from '../returned-letters.service';
 
 const returnSchema = z.object({
@@ -20,11 +18,7 @@ const answerSchema = z.object({ status: z.enum(['recorded', 'already-recorded'])
 @ApiErrors(401, 403)
 @Controller('v1/letters')
 export class ReturnedLettersController {
-  constructor(
-    private readonly returned: ReturnedLetters,
-    private readonly stage: PrintStageRepository,
-    private readonly links: LetterLinks,
-  ) {}
+  constructor(private readonly returned: ReturnedLetters) {}
 
   @Post('returns')
   @HttpCode(200)
@@ -34,19 +28,15 @@ export class ReturnedLettersController {
   @ApiAnswer(200, 'LetterReturnRecorded', answerSchema, { status: 'recorded', trackingCode: 'K7QM-2D9X-4' })
   @ApiErrors(400, 404, 409)
   async record(@CurrentPrincipal() actor: Principal, @Body(new ZodValidationPipe(returnSchema)) body: ReturnInput) {
-    const code = this.links.normalise(body.trackingCode);
-    if (!code)
+    const result = await this.returned.byOperator(actor, body.trackingCode, body.source);
+    if (result.status === 'invalid-code')
       throw UnissonError.validation([
         { field: 'trackingCode', message: 'ce n’est pas un code de suivi (8 lettres ou chiffres et une clé, ex. K7QM-2D9X-4)' },
       ]);
-    const item = await this.stage.findByTrackingCode(code);
     // Another organisation's letters do not exist for this one (operators see them all).
-    if (!item || (actor.partnerId !== null && item.senderPartnerId !== actor.partnerId))
-      throw UnissonError.notFound('Le courrier de ce code de suivi');
-    const result = await this.returned.byTrackingCode(code, body.source);
+    if (result.status === 'unknown-code') throw UnissonError.notFound('Le courrier de ce code de suivi');
     if (result.status === 'not-posted')
       throw UnissonError.conflict('LETTER_NOT_POSTED', 'Ce courrier n’a pas encore été posté : il ne peut pas être revenu.');
-    if (result.status === 'unknown-code') throw UnissonError.notFound('Le courrier de ce code de suivi');
     return { status: result.status, trackingCode: result.trackingCode };
   }
 }

@@ -32,6 +32,7 @@ const SPACE_LINKS: Array<[Action, string, string]> = [
   ['bulk_import.read', '/imports', 'Dépôts de fichiers d’alertes'],
   ['analytics.read', '/analyse', 'Analyse : réponses par variante, entonnoir, expériences, indicateurs de la charte'],
   ['task.work', '/appels', 'Appels et visites : les listes de travail de vos équipes'],
+  ['template.review', '/modeles/relecture', 'Relecture des modèles de messages : constats, versions et différences'],
 ];
 
 function signInForm(csrf: string, next: string, problem: string | null): string {

@@ -19,6 +19,11 @@ export interface RoutingFacts {
   dependentChildren: boolean | null;
 }
 
+/** "Has dependent children" from the number a partner stated; null when nobody said. */
+export function dependentChildrenFact(count: number | null | undefined): boolean | null {
+  return count === null || count === undefined ? null : count > 0;
+}
+
 export interface RoutableTeam {
   id: string;
   partnerKind: string;

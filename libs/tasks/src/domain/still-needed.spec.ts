@@ -62,4 +62,14 @@ describe('does the plan still need the task?', () => {
     expect(stillNeeded({ ...t, stage: 'assignation' }, input).needed).toBe(false);
     expect(stillNeeded(t, null).needed).toBe(false);
   });
+
+  it('cancels a call to a number another caller found wrong', () => {
+    const input = new PlanningInputBuilder(playbook).build();
+    const t = { ...task, stage: input.procedure.stage };
+    expect(stillNeeded({ ...t, numberFoundWrong: true }, input)).toEqual({
+      needed: false,
+      reason: 'Annulée : ce numéro a été signalé comme un mauvais numéro.',
+    });
+    expect(stillNeeded({ ...t, numberFoundWrong: false }, input)).toEqual({ needed: true });
+  });
 });

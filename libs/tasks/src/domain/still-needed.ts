@@ -17,6 +17,8 @@ export interface TaskNeed {
   contactKey: string | null;
   /** A call-back the household asked for is kept, whatever it answered meanwhile. */
   lastOutcome: string | null;
+  /** A caller found the number of this call wrong (another task's outcome): nobody rings it again. */
+  numberFoundWrong?: boolean;
 }
 
 export type Need = { needed: true } | { needed: false; reason: string };
@@ -26,6 +28,7 @@ export function stillNeeded(task: TaskNeed, input: PlanningInput | null): Need {
   if (task.stage && input.procedure.stage !== task.stage) {
     return { needed: false, reason: `Le dossier est passé à l’étape « ${STAGE_LABELS[input.procedure.stage]} ».` };
   }
+  if (task.numberFoundWrong) return { needed: false, reason: 'Annulée : ce numéro a été signalé comme un mauvais numéro.' };
   const purpose = input.playbook.purposes.find((p) => p.id === task.purpose);
   const after = (at: string) => Date.parse(at) > task.createdAt;
   for (const event of input.events) {

@@ -37,7 +37,7 @@ export const PREVIEW_PAGE_HTML = `<!doctype html>
 <body>
 <header>
   <h1>Modèles de messages Unisson</h1>
-  <p>Relisez chaque message, dans chaque langue, sur chaque canal, avec des données d'exemple.</p>
+  <p>Relisez chaque message, dans chaque langue, sur chaque canal, avec des données d'exemple. Relecteurs FALC et traducteurs : la <a href="/modeles/relecture" style="color:#fff">liste de relecture</a> donne les constats de chaque rendu et chaque version à côté de la précédente.</p>
 </header>
 <main>
   <form id="choices" aria-label="Choix du message">

@@ -15,7 +15,7 @@ import {
 import { compileDocument, fill, toTextSource, type CompiledText } from '../domain/compiled-text';
 import { composeMessage, sourceToText } from '../domain/composition';
 import { contentHash } from '../domain/content-hash';
-import { callMinutes, type UnitCost } from '../domain/contact-cost';
+import { callMinutes, type CostPrices, type UnitCost } from '../domain/contact-cost';
 import { escapeHtml, forSms, formatVariable, isolateForHtml, isolateForText } from '../domain/formatting';
 import { measureSms, type SmsEncoding } from '../domain/sms';
 import type { Resources, TemplateDefinition } from '../domain/template-definition';
@@ -55,6 +55,14 @@ export class TemplateRenderError extends Error {
   }
 }
 
+/** What the archive keeps of one version (`template_version.content`). */
+export interface ArchivedVersionContent {
+  definition: Omit<TemplateDefinition, 'sample'>;
+  resources: Resources;
+  common: Resources;
+  layouts: Record<string, string>;
+}
+
 /** One template in one locale: the unit that gets a content hash (an immutable version). */
 export interface TemplateVersion {
   key: TemplateKey;
@@ -86,7 +94,11 @@ export class TemplateLibrary {
   private readonly compiled = new Map<string, CompiledChannel>();
 
   constructor(readonly sources: TemplateSources) {
-    for (const key of TEMPLATE_KEYS) for (const locale of LOCALES) this.versions.set(`${key}|${locale}`, this.buildVersion(key, locale));
+    for (const key of TEMPLATE_KEYS) {
+      if (!sources.definitions.has(key)) continue; // a library of one archived version holds one template
+      for (const locale of LOCALES)
+        if (sources.resources.has(locale)) this.versions.set(`${key}|${locale}`, this.buildVersion(key, locale));
+    }
   }
 
   static load(root?: string): TemplateLibrary {
@@ -138,6 +150,32 @@ export class TemplateLibrary {
     };
   }
 
+  /**
+   * A library holding one archived version (`template_version.content`: definition, namespace,
+   * common, layouts), to render an old text beside the current one with the current sample facts.
+   * Its hash is recomputed from the content, so a tampered archive shows as a different hash.
+   */
+  archivedVersion(content: ArchivedVersionContent, locale: Locale): TemplateVersion & { library: TemplateLibrary } {
+    const key = content.definition.key;
+    const sample = this.sources.definitions.get(key)?.sample ?? {};
+    const library = new TemplateLibrary({
+      ...this.sources,
+      definitions: new Map([[key, { ...content.definition, sample }]]),
+      resources: new Map([
+        [
+          locale,
+          new Map<string, Resources>([
+            [key, content.resources],
+            ['common', content.common],
+          ]),
+        ],
+      ]),
+      layouts: content.layouts,
+      lock: {},
+    });
+    return { ...library.version(key, locale), library };
+  }
+
   /** Renders any channel; email HTML is compiled with MJML on first use of a version x variant. */
   async render(req: RenderRequest): Promise<RenderedMessage> {
     const { tv, variant, channelKey } = this.resolve(req);
@@ -176,6 +214,12 @@ export class TemplateLibrary {
     const sms = this.renderSync({ templateKey: key, channel: 'sms', locale, variables: sample });
     const call = this.renderSync({ templateKey: key, channel: 'call', locale, variables: sample });
     return { smsParts: sms.segments ?? 1, callMinutes: callMinutes(call.text) };
+  }
+
+  /** The prices a plan's cost is counted at (templates/budgets.json). */
+  costPrices(): CostPrices {
+    const b = this.sources.budgets;
+    return { smsPerPart: b.smsPricePerPart, postage: b.postagePrices, visitMinutes: b.visitMinutes };
   }
 
   /** Compiles the email layout of a version x variant ahead of time (e.g. before a campaign). */

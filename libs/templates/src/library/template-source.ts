@@ -37,6 +37,9 @@ const budgetsSchema = z.object({
   smsPictogramAllowance: z.number().int().min(0),
   /** Price of one SMS part (euros), for the cost report of lint:templates and the plan's cost. */
   smsPricePerPart: z.number().min(0).default(0.045),
+  /** What a plan's contacts cost: postage per class (euros, 20 g) and the staff minutes of a home visit. */
+  postagePrices: z.record(z.string(), z.number().min(0)).default({ lettre_simple: 1.39, lettre_suivie: 1.99, lettre_recommandee: 5.36 }),
+  visitMinutes: z.number().int().min(0).default(90),
   letter: z.object({
     charsPerLine: z.number().int().positive(),
     linesPerPage: z.number().int().positive(),

@@ -10,6 +10,7 @@ import {
   type TemplateKey,
   type Variant,
 } from '../domain/catalogue';
+import { checkArabicAddress } from '../domain/arabic-address';
 import { checkCompleteness } from '../domain/completeness';
 import { checkCoverage, type PlannedPurpose } from '../domain/coverage';
 import { checkFalc, checkReadability, DEFAULT_FALC_OPTIONS } from '../domain/falc/rules';
@@ -55,13 +56,13 @@ export function lintLibrary(lib: TemplateLibrary, options: { purposes?: readonly
       })),
     );
   findings.push(...checkCompleteness(content));
+  findings.push(...checkArabicAddress(lib.sources.resources.get('ar')).map((f) => ({ ...f, locale: 'ar' as const })));
   const current: CurrentVersion[] = lib.allVersions().map((v) => ({ key: v.key, version: v.version, locale: v.locale, hash: v.hash }));
   findings.push(
     ...checkVersionLock(current, lib.sources.lock).map((f) => ({ rule: f.rule, templateKey: f.key, locale: f.locale, detail: f.detail })),
   );
   const seen = new Set<string>();
   let renders = 0;
-  const { budgets } = lib.sources;
   for (const key of TEMPLATE_KEYS) {
     const def = lib.definition(key);
     for (const locale of LOCALES) {
@@ -80,51 +81,80 @@ export function lintLibrary(lib: TemplateLibrary, options: { purposes?: readonly
         for (const variant of allVariants()) {
           renders++;
           const where = { templateKey: key, locale, channel, variant: variantId(variant) };
-          let text: string;
-          let segments: number | undefined;
-          try {
-            if (channel === 'email') {
-              // Email text part: same words as the HTML part (the MJML HTML is checked by tests and preview).
-              text = lib.renderSync({ templateKey: key, channel: 'letter', locale, variant, variables: def.sample }).text;
-            } else {
-              const r = lib.renderSync({ templateKey: key, channel, locale, variant, variables: def.sample });
-              text = (r.subject ? `${r.subject}\n` : '') + r.text;
-              segments = r.segments;
-            }
-          } catch (e) {
-            findings.push({ ...where, rule: 'render', detail: `Rendu impossible : ${(e as Error).message}` });
+          const checked = checkRender(lib, key, locale, channel, variant);
+          if (checked.renderFailed) {
+            findings.push(...checked.findings);
             break; // the other variants fail for the same reason
           }
-          findings.push(...checkChannelBudgets(lib, where, variant, text, segments));
-          if (locale === 'fr-falc' || locale === 'fr') {
-            const skeleton = lib.renderSkeleton({ templateKey: key, channel: channel === 'email' ? 'letter' : channel, locale, variant });
-            const min = locale === 'fr' ? budgets.readability.frMin : budgets.readability.falcMin;
-            const r = checkReadability((skeleton.subject ? `${skeleton.subject}\n` : '') + skeleton.text, min);
-            if (r)
-              findings.push(
-                ...dedupe(seen, where, [{ rule: `${locale === 'fr' ? '' : 'falc/'}readability`, sentence: r.sentence, detail: r.detail }]),
-              );
-          }
-          if (locale === 'fr-falc') {
-            // The authors' words only: names, addresses and numbers filled in are not theirs to simplify.
-            const skeleton = lib.renderSkeleton(
-              { templateKey: key, channel: channel === 'email' ? 'letter' : channel, locale, variant },
-              'Awa',
-            );
-            const written = (skeleton.subject ? `${skeleton.subject}\n` : '') + skeleton.text;
-            findings.push(
-              ...dedupe(
-                seen,
-                where,
-                checkFalc(written, { ...DEFAULT_FALC_OPTIONS, minReadability: -Infinity }).map((f) => ({ ...f, rule: `falc/${f.rule}` })),
-              ),
-            );
-          }
+          const [budget, wording] = partition(checked.findings, (f) => !f.sentence);
+          findings.push(...budget, ...dedupe(seen, where, wording as Array<LintFinding & { sentence: string }>));
         }
       }
     }
   }
   return { findings, checked: { templates: TEMPLATE_KEYS.length, locales: LOCALES.length, renders } };
+}
+
+/** What one render of a template (locale x channel x variant) shows, before the linter's dedupe. */
+export interface RenderCheck {
+  findings: LintFinding[];
+  /** The render itself failed (missing fact, bad sample): the other checks did not run. */
+  renderFailed: boolean;
+  text?: string;
+  sms?: { encoding: string; parts: number; nonGsmCharacters: string[] };
+}
+
+/**
+ * Every machine check on one render: budgets (SMS encoding and parts, letter length), readability
+ * (French, FALC) and the FALC rules, each finding with its sentence. Shared by the linter and the
+ * review list, which shows every variant's findings.
+ */
+export function checkRender(lib: TemplateLibrary, key: TemplateKey, locale: Locale, channel: Channel, variant: Variant): RenderCheck {
+  const def = lib.definition(key);
+  const { budgets } = lib.sources;
+  const where = { templateKey: key, locale, channel, variant: variantId(variant) };
+  let text: string;
+  let segments: number | undefined;
+  try {
+    if (channel === 'email') {
+      // Email text part: same words as the HTML part (the MJML HTML is checked by tests and preview).
+      text = lib.renderSync({ templateKey: key, channel: 'letter', locale, variant, variables: def.sample }).text;
+    } else {
+      const r = lib.renderSync({ templateKey: key, channel, locale, variant, variables: def.sample });
+      text = (r.subject ? `${r.subject}\n` : '') + r.text;
+      segments = r.segments;
+    }
+  } catch (e) {
+    return { renderFailed: true, findings: [{ ...where, rule: 'render', detail: `Rendu impossible : ${(e as Error).message}` }] };
+  }
+  const findings: LintFinding[] = [...checkChannelBudgets(lib, where, variant, text, segments)];
+  const textChannel = channel === 'email' ? 'letter' : channel;
+  if (locale === 'fr-falc' || locale === 'fr') {
+    const skeleton = lib.renderSkeleton({ templateKey: key, channel: textChannel, locale, variant });
+    const min = locale === 'fr' ? budgets.readability.frMin : budgets.readability.falcMin;
+    const r = checkReadability((skeleton.subject ? `${skeleton.subject}\n` : '') + skeleton.text, min);
+    if (r) findings.push({ ...where, rule: `${locale === 'fr' ? '' : 'falc/'}readability`, sentence: r.sentence, detail: r.detail });
+  }
+  if (locale === 'fr-falc') {
+    // The authors' words only: names, addresses and numbers filled in are not theirs to simplify.
+    const skeleton = lib.renderSkeleton({ templateKey: key, channel: textChannel, locale, variant }, 'Awa');
+    const written = (skeleton.subject ? `${skeleton.subject}\n` : '') + skeleton.text;
+    for (const f of checkFalc(written, { ...DEFAULT_FALC_OPTIONS, minReadability: -Infinity }))
+      findings.push({ ...where, rule: `falc/${f.rule}`, sentence: f.sentence, detail: f.detail });
+  }
+  const out: RenderCheck = { findings, renderFailed: false, text };
+  if (channel === 'sms') {
+    const size = measureSms(text);
+    out.sms = { encoding: size.encoding, parts: size.segments, nonGsmCharacters: size.nonGsmCharacters };
+  }
+  return out;
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 function checkChannelBudgets(

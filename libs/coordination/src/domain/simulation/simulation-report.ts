@@ -105,6 +105,7 @@ const CHANNEL_LABEL: Record<ContactChannel, string> = {
   sms: 'SMS',
   email: 'Courriels',
   call: 'Appels',
+  voice: 'Messages vocaux',
   homeVisit: 'Visites',
   servedAct: 'Actes signifiés',
 };

@@ -47,7 +47,7 @@ function add(counts: ChannelCounts, channel: ContactChannel, n = 1): void {
 }
 
 function reachable(h: SimulatedHousehold, channel: ContactChannel): boolean {
-  if (channel === 'sms' || channel === 'call') return h.hasMobilePhone;
+  if (channel === 'sms' || channel === 'call' || channel === 'voice') return h.hasMobilePhone;
   if (channel === 'email') return h.hasEmail;
   return true;
 }
