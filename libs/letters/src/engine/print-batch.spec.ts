@@ -82,6 +82,24 @@ describe('print batch (merged PDF)', () => {
     await expect(engine.renderBatch(letters, 'x')).rejects.toMatchObject({ name: 'LetterLayoutError', code: 'ADDRESS_OVERFLOW' });
   });
 
+  it('a word wider than the window (it cannot wrap, it would be cut off) is refused too; a long address of ordinary words is not', async () => {
+    const cut = await letter('fr', 'KO02-TEST-4', [
+      'M WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW',
+      '12 RUE DE LA REPUBLIQUE',
+      '93200 SAINT-DENIS',
+    ]);
+    expect(() => engine.countPages(cut)).toThrow(expect.objectContaining({ code: 'ADDRESS_OVERFLOW' }));
+    const long = await letter('fr', 'OK03-TEST-5', [
+      'Marie-Christine de La Tour-Dupont',
+      'Résidence Les Jardins de la Vallée',
+      'Bâtiment B escalier 3 appartement 42',
+      '128 AVENUE DU GENERAL DE GAULLE',
+      'BP 42 LIEU DIT LES BRUYERES',
+      '91000 EVRY-COURCOURONNES',
+    ]);
+    expect(engine.countPages(long)).toBeGreaterThan(0);
+  });
+
   it('refuses to join what it does not read, rather than lose part of it', () => {
     const one = engine.renderLetter(layoutSync);
     const withOutline = Buffer.from(one.pdf.toString('latin1').replace('/Type /Catalog', '/Type /Catalog /Outlines 1 0 R'), 'latin1');

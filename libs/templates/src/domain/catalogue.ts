@@ -82,6 +82,8 @@ export type Variables = Record<string, VariableValue>;
 export interface LocaleInfo {
   /** BCP 47 tag handed to Intl (dates, numbers, plural rules). */
   intl: string;
+  /** BCP 47 tag for the names of months and days when they differ from `intl`'s. */
+  dateIntl?: string;
   /** Language code used for i18next resources. */
   i18next: string;
   direction: 'ltr' | 'rtl';
@@ -94,7 +96,9 @@ export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
   'fr-falc': { intl: 'fr-FR', i18next: 'fr-x-falc', direction: 'ltr', label: 'Français FALC (facile à lire)' },
   en: { intl: 'en-GB', i18next: 'en', direction: 'ltr', label: 'English' },
   // Latin digits: most Arabic readers in France learnt Maghrebi usage (1, 2, 3 rather than ١, ٢, ٣).
-  ar: { intl: 'ar-u-nu-latn', i18next: 'ar', direction: 'rtl', label: 'العربية' },
+  // Months as the Maghreb names them (CLDR ar-DZ: جانفي, فيفري, أفريل…), as the households who read
+  // Arabic in France mostly do, not the Mashriq's يناير, فبراير, أبريل.
+  ar: { intl: 'ar-u-nu-latn', dateIntl: 'ar-DZ-u-nu-latn', i18next: 'ar', direction: 'rtl', label: 'العربية' },
   es: { intl: 'es-ES', i18next: 'es', direction: 'ltr', label: 'Español' },
   pt: { intl: 'pt-PT', i18next: 'pt', direction: 'ltr', label: 'Português' },
   ro: { intl: 'ro-RO', i18next: 'ro', direction: 'ltr', label: 'Română' },

@@ -34,6 +34,12 @@ describe('formatting per locale', () => {
     expect(formatDate('2027-01-11', 'es')).toBe('lunes, 11 de enero de 2027');
     expect(formatDate('2027-01-11', 'tr')).toBe('11 Ocak 2027 Pazartesi');
   });
+  it('names the months in Arabic as the Maghreb does, with Latin digits', () => {
+    expect(formatDate('2027-01-11', 'ar')).toBe('الاثنين، 11 جانفي 2027');
+    expect(formatDate('2027-04-01', 'ar')).toContain('أفريل');
+    expect(formatDate('2027-08-02', 'ar')).toContain('أوت');
+    expect(formatDate('2027-02-01', 'ar')).not.toMatch(/فبراير|[\u0660-\u0669]/);
+  });
   it('refuses a malformed date with a message saying the expected format', () => {
     expect(() => formatDate('11/01/2027', 'fr')).toThrow(/AAAA-MM-JJ/);
   });

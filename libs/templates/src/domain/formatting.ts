@@ -70,7 +70,7 @@ export function formatDate(isoDate: string, locale: Locale): string {
 function formatDateUncached(isoDate: string, locale: Locale): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) throw new VariableFormatError('date', `Date attendue au format AAAA-MM-JJ, reçu "${isoDate}".`);
-  const intl = LOCALE_INFO[locale].intl;
+  const intl = LOCALE_INFO[locale].dateIntl ?? LOCALE_INFO[locale].intl;
   const f = cached(
     dateFormats,
     intl,

@@ -10,6 +10,7 @@ import {
   type TemplateKey,
   type Variant,
 } from '../domain/catalogue';
+import { checkArabicAddress } from '../domain/arabic-address';
 import { checkCompleteness } from '../domain/completeness';
 import { checkCoverage, type PlannedPurpose } from '../domain/coverage';
 import { checkFalc, checkReadability, DEFAULT_FALC_OPTIONS } from '../domain/falc/rules';
@@ -55,6 +56,7 @@ export function lintLibrary(lib: TemplateLibrary, options: { purposes?: readonly
       })),
     );
   findings.push(...checkCompleteness(content));
+  findings.push(...checkArabicAddress(lib.sources.resources.get('ar')).map((f) => ({ ...f, locale: 'ar' as const })));
   const current: CurrentVersion[] = lib.allVersions().map((v) => ({ key: v.key, version: v.version, locale: v.locale, hash: v.hash }));
   findings.push(
     ...checkVersionLock(current, lib.sources.lock).map((f) => ({ rule: f.rule, templateKey: f.key, locale: f.locale, detail: f.detail })),
