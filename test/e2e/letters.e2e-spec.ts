@@ -86,6 +86,12 @@ describe('a planned letter goes through the day’s print batch to the print sho
       throw error;
     });
     expect(letter.status).toBe('sent');
+    // At rest the staged letter holds its address block and body sealed (decision 0020), the message too.
+    const stored = JSON.stringify([
+      await stack.db.query(`SELECT * FROM letter_print_item`),
+      await stack.db.query(`SELECT * FROM outbound_message WHERE channel = 'letter'`),
+    ]).toLowerCase();
+    for (const clear of ['benali', 'gabriel p']) expect(stored).not.toContain(clear);
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM outbound_message WHERE last_error_code = 'CHANNEL_NOT_AVAILABLE'`)).toEqual(
       [{ n: 0 }],
     );
