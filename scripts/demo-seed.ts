@@ -5,11 +5,11 @@
 import 'reflect-metadata';
 import iconv from 'iconv-lite';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@unisson/config';
 import { CoordinationRepository, PlaybookCatalog } from '@unisson/coordination';
-import { HouseholdsRepository } from '@unisson/households';
+import { HouseholdsRepository, PartnerRecord } from '@unisson/households';
 import { TaskCreation, TasksRepository } from '@unisson/tasks';
 import { DEFAULT_VARIANT, TemplateLibrary } from '@unisson/templates';
 import { dataSourceOptions } from '@unisson/database';
@@ -290,26 +290,34 @@ export async function seedDemoTasks(config: AppConfig, waitMs = 30_000): Promise
   try {
     const refs = DEMO_ALERTS.map((a) => a.partnerRef);
     const deadline = Date.now() + waitMs;
-    let rows: Array<{
-      household_id: string;
-      phone: string | null;
-      locale: string;
-      first_name: string;
-      last_name: string;
-      street: string;
-      postal_code: string;
-      city: string;
-    }> = [];
+    let found: Array<{ id: string; household_id: string; locale: string }> = [];
     while (Date.now() < deadline) {
-      rows = await dataSource.query(
-        `SELECT DISTINCT ON (r.household_id) r.household_id, r.phone, h.preferred_locale AS locale, r.first_name, r.last_name, r.street, r.postal_code, r.city
+      found = await dataSource.query(
+        `SELECT DISTINCT ON (r.household_id) r.id, r.household_id, h.preferred_locale AS locale
            FROM partner_record r JOIN household h ON h.id = r.household_id JOIN procedure p ON p.household_id = h.id
           WHERE r.partner_ref = ANY($1)`,
         [refs],
       );
-      if (rows.length >= refs.length) break;
+      if (found.length >= refs.length) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    // The names and contacts are sealed at rest: read through the households' entity, which opens them.
+    const records = new Map(
+      (await dataSource.getRepository(PartnerRecord).findBy({ id: In(found.map((f) => f.id)) })).map((r) => [r.id, r]),
+    );
+    const rows = found.map((f) => {
+      const r = records.get(f.id)!;
+      return {
+        household_id: f.household_id,
+        locale: f.locale,
+        phone: r.phone,
+        first_name: r.firstName,
+        last_name: r.lastName,
+        street: r.street,
+        postal_code: r.postalCode,
+        city: r.city,
+      };
+    });
     const catalog = PlaybookCatalog.load();
     const tasks = new TasksRepository(dataSource);
     const creation = new TaskCreation(

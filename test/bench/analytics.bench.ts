@@ -333,6 +333,7 @@ async function main(): Promise<void> {
     responses: RESPONSES,
     households: HOUSEHOLDS,
     experimentHouseholds: EXPERIMENT_UNITS,
+    reusedData: !!values.reuse && Number(present) === MESSAGES,
     generationSeconds: Number(generationSeconds.toFixed(1)),
     bareCountMs: count,
     variantReportMs: variantReport,

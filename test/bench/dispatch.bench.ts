@@ -191,10 +191,11 @@ async function main(): Promise<void> {
       const noop = await noopBaseline(base.redis.url, count, concurrency);
       const noopPerSecond = noop.perSecond;
       process.stderr.write(`▶ ${channel}: the worker sends them…\n`);
-      const worker = await startWorkerProcess(
-        { ...env, LOG_LEVEL: 'info' },
-        process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
-      );
+      const worker = await startWorkerProcess({ ...env, LOG_LEVEL: 'info' }, [
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        // Options of the worker's node binary, to try (e.g. --max-semi-space-size=64).
+        ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ]);
       const redisPids = pidsNamed('redis-server');
       const cpuBefore = { worker: cpuMsOf(worker.child.pid!), bench: process.cpuUsage(), redis: sumCpu(redisPids) };
       const commitsBefore = await commitsOf(db, dbName);

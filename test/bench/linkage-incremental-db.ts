@@ -9,7 +9,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
 import { generateRecords } from '../../libs/linkage/src/cli/record-generator';
-import { blockingKeys, hashKey } from '../../libs/linkage/src/domain/blocking';
+import { blockKeyHash } from '../../libs/crypto/src';
+import { blockingKeys } from '../../libs/linkage/src/domain/blocking';
 import { DEFAULT_THRESHOLDS, HouseholdMatcher } from '../../libs/linkage/src/domain/household-matcher';
 import { normaliseRecord, PartnerRecordInput } from '../../libs/linkage/src/domain/record';
 import { LinkageRepository } from '../../libs/linkage/src/linkage.repository';
@@ -54,7 +55,10 @@ export async function incrementalDbRun(count: number, probes = 500) {
     const batch: Array<{ stored: { record: ReturnType<typeof normaliseRecord>; householdKey: string }; keyHashes: number[] }> = [];
     for (let i = 0; i < count; i++) {
       const record = normaliseRecord(all[i]);
-      batch.push({ stored: { record, householdKey: truth.get(record.recordId) as string }, keyHashes: blockingKeys(record).map(hashKey) });
+      batch.push({
+        stored: { record, householdKey: truth.get(record.recordId) as string },
+        keyHashes: blockingKeys(record).map(blockKeyHash),
+      });
       if (batch.length === 20_000 || i === count - 1) {
         await repository.insertRecords(territory, batch.splice(0));
         log(`loaded ${i + 1}/${count}`);

@@ -1,3 +1,4 @@
+import { blindIndex, openJson, openValue } from '@unisson/crypto';
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
@@ -32,6 +33,29 @@ describe('what each partner sees of a household, and the household’s rights', 
   });
   afterAll(async () => {
     await stack?.stop();
+  });
+
+  it('keeps the household’s personal data sealed at rest: read directly, no table shows a name, phone, e-mail or address', async () => {
+    await eventually(
+      async () =>
+        (await stack.db.query(`SELECT 1 FROM outbound_message WHERE household_id = $1`, [householdId])).length ? true : undefined,
+      30_000,
+      'a message',
+    );
+    const tables = [
+      'partner_record',
+      'linkage_record',
+      'linkage_block_key',
+      'partner_submission',
+      'outbound_message',
+      'task',
+      'letter_print_item',
+    ];
+    const dump = JSON.stringify(await Promise.all(tables.map((t) => stack.db.query(`SELECT * FROM ${t}`)))).toLowerCase();
+    for (const clear of ['okonkwo', 'ada.okonkwo', '611223344', '06 11 22 33 44', 'ambroise croizat', 'ambroise', 'croizat']) {
+      expect(dump).not.toContain(clear);
+    }
+    // Yet the owners open them: the shared view of the next test shows the phone from these rows.
   });
 
   it('shows each partner kind the fields of its sharing agreement, and nothing to who may not see', async () => {
@@ -89,13 +113,25 @@ describe('what each partner sees of a household, and the household’s rights', 
   it('corrects the phone: the record, household matching and the plan follow, and the entry names the field only', async () => {
     const corrected = await landlord.request('PATCH', `/v1/households/${householdId}/contacts`, { phone: '07 55 66 77 88' });
     expect(corrected.status).toBe(200);
-    const [record] = await stack.db.query(`SELECT phone FROM partner_record WHERE household_id = $1`, [householdId]);
-    expect(record.phone).toBe('+33755667788');
+    const [record] = await stack.db.query(`SELECT phone, phone_index FROM partner_record WHERE household_id = $1`, [householdId]);
+    expect(record.phone).not.toContain('55667788');
+    expect(openValue(record.phone, 'partner_record.phone')).toBe('+33755667788');
     const [linked] = await stack.db.query(
       `SELECT normalised FROM linkage_record WHERE record_id = (SELECT id::text FROM partner_record WHERE household_id = $1)`,
       [householdId],
     );
-    expect(JSON.stringify(linked.normalised)).toContain('33755667788');
+    expect(linked.normalised).not.toContain('55667788');
+    expect(JSON.stringify(openJson(linked.normalised, 'linkage_record.normalised'))).toContain('33755667788');
+    // An SMS from the corrected number finds the household (blind index updated with the phone); the old number no longer does.
+    const [{ byNew }] = await stack.db.query(
+      `SELECT count(*)::int AS "byNew" FROM partner_record WHERE household_id = $1 AND phone_index = $2`,
+      [householdId, blindIndex('phone', '+33755667788')],
+    );
+    expect(byNew).toBe(1);
+    const [{ byOld }] = await stack.db.query(`SELECT count(*)::int AS "byOld" FROM partner_record WHERE phone_index = $1`, [
+      blindIndex('phone', '+33611223344'),
+    ]);
+    expect(byOld).toBe(0);
     const [entry] = await stack.db.query(
       `SELECT fields FROM audit_entry WHERE action = 'household.contacts.correct' AND household_id = $1`,
       [householdId],

@@ -29,22 +29,26 @@ describe('a planned letter goes through the day’s print batch to the print sho
     await stack?.stop();
   });
 
-  it('prints the household’s letter in a merged batch with its manifest, then records its return once', async () => {
-    // A household with neither phone nor e-mail: letters are the only way to reach it.
-    const response = await fetch(`${stack.baseUrl}/v1/alerts`, {
+  /** The demo social landlord's first-arrears alert, as its software sends it. */
+  const postAlert = (idempotencyKey: string, alert: Record<string, unknown>) =>
+    fetch(`${stack.baseUrl}/v1/alerts`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${stack.keys['bailleur-93']}`,
-        'idempotency-key': 'e2e-letter-0001',
+        'idempotency-key': idempotencyKey,
       },
-      body: JSON.stringify({
-        partnerRef: 'HS93-LETTER-1',
-        tenant: { lastName: 'Benali', firstName: 'Fatima' },
-        address: { street: '14, rue Gabriel Péri', extra: 'Bât C', postalCode: '93200', city: 'Saint-Denis' },
-        lease: { housingSector: 'social', monthlyRent: 498 },
-        arrears: { amount: 996, firstUnpaidOn: '2026-10-05' },
-      }),
+      body: JSON.stringify(alert),
+    });
+
+  it('prints the household’s letter in a merged batch with its manifest, then records its return once', async () => {
+    // A household with neither phone nor e-mail: letters are the only way to reach it.
+    const response = await postAlert('e2e-letter-0001', {
+      partnerRef: 'HS93-LETTER-1',
+      tenant: { lastName: 'Benali', firstName: 'Fatima' },
+      address: { street: '14, rue Gabriel Péri', extra: 'Bât C', postalCode: '93200', city: 'Saint-Denis' },
+      lease: { housingSector: 'social', monthlyRent: 498 },
+      arrears: { amount: 996, firstUnpaidOn: '2026-10-05' },
     });
     expect(response.status).toBe(202);
     // The playbook writes a week after the SMS and e-mail it cannot send: the week goes by.
@@ -82,6 +86,12 @@ describe('a planned letter goes through the day’s print batch to the print sho
       throw error;
     });
     expect(letter.status).toBe('sent');
+    // At rest the staged letter holds its address block and body sealed (decision 0020), the message too.
+    const stored = JSON.stringify([
+      await stack.db.query(`SELECT * FROM letter_print_item`),
+      await stack.db.query(`SELECT * FROM outbound_message WHERE channel = 'letter'`),
+    ]).toLowerCase();
+    for (const clear of ['benali', 'gabriel p']) expect(stored).not.toContain(clear);
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM outbound_message WHERE last_error_code = 'CHANNEL_NOT_AVAILABLE'`)).toEqual(
       [{ n: 0 }],
     );
@@ -141,20 +151,12 @@ describe('a planned letter goes through the day’s print batch to the print sho
 
   it('the returned-letters page: an operator types or scans the code and sees what it did, in French, without script', async () => {
     // A second household with only a postal address: its letter is posted in a batch of its own.
-    const alert = await fetch(`${stack.baseUrl}/v1/alerts`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${stack.keys['bailleur-93']}`,
-        'idempotency-key': 'e2e-letter-0002',
-      },
-      body: JSON.stringify({
-        partnerRef: 'HS93-LETTER-2',
-        tenant: { lastName: 'Martin', firstName: 'Jean-Pierre' },
-        address: { street: '3, allée des Tilleuls', postalCode: '93200', city: 'Saint-Denis' },
-        lease: { housingSector: 'social', monthlyRent: 520 },
-        arrears: { amount: 1040, firstUnpaidOn: '2026-10-05' },
-      }),
+    const alert = await postAlert('e2e-letter-0002', {
+      partnerRef: 'HS93-LETTER-2',
+      tenant: { lastName: 'Martin', firstName: 'Jean-Pierre' },
+      address: { street: '3, allée des Tilleuls', postalCode: '93200', city: 'Saint-Denis' },
+      lease: { housingSector: 'social', monthlyRent: 520 },
+      arrears: { amount: 1040, firstUnpaidOn: '2026-10-05' },
     });
     expect(alert.status).toBe(202);
     const [record] = await eventually(

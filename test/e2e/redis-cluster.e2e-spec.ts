@@ -1,6 +1,7 @@
 import { eventually } from '../support/free-port';
 import { LocalRedisCluster, startLocalRedisCluster } from '../support/redis-cluster';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
+import { messagesTo } from '../support/sealed-rows';
 
 jest.setTimeout(120_000);
 
@@ -44,9 +45,7 @@ describe('on a Redis Cluster of three nodes', () => {
     await eventually(() => stack.sandbox.store.emails.find((e) => e.to.includes('yasmine.benali@example.org')), 30_000, 'the e-mail');
     const delivered = await eventually(
       async () => {
-        const rows: Array<{ status: string }> = await stack.db.query(
-          `SELECT status FROM outbound_message WHERE recipient = '+33645678912'`,
-        );
+        const rows = await messagesTo<{ status: string }>(stack.db, '+33645678912', 'status');
         return rows[0]?.status === 'delivered' ? rows : undefined;
       },
       30_000,

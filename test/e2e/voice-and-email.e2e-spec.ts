@@ -1,9 +1,11 @@
+import { blindIndex } from '@unisson/crypto';
 import { emailLinkUrls } from '@unisson/channels';
 import { MessageDraft, MessagesRepository } from '@unisson/messaging';
 import { DEFAULT_VARIANT, loadTemplateSources, TemplateLibrary } from '@unisson/templates';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
+import { messagesTo } from '../support/sealed-rows';
 
 jest.setTimeout(120_000);
 
@@ -83,7 +85,7 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     expect(email.headers['list-unsubscribe']).toMatch(new RegExp(`^<${stack.baseUrl}/v1/email/unsubscribe\\?t=[\\w-]+\\.[\\w-]+>$`));
     expect(email.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     // The envelope sender is the VERP return path of this very message.
-    const [message] = await stack.db.query(`SELECT id FROM outbound_message WHERE recipient = $1`, ['awa.diallo@example.org']);
+    const [message] = await messagesTo<{ id: string }>(stack.db, 'awa.diallo@example.org', 'id');
     expect(email.envelope.mailFrom).toBe(`rebonds+${message.id}@unisson.local`);
   });
 
@@ -134,9 +136,7 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
   it('records a tracked link’s visit once and redirects only to allowed sites', async () => {
     await alertFor('HS93-VE-3', 'Traore', '12 rue Ambroise Croizat', { email: 'fatou.traore@example.org' });
     await emailTo('fatou.traore@example.org');
-    const [message] = await stack.db.query(`SELECT id, household_id FROM outbound_message WHERE recipient = $1`, [
-      'fatou.traore@example.org',
-    ]);
+    const [message] = await messagesTo<{ id: string; household_id: string }>(stack.db, 'fatou.traore@example.org', 'id, household_id');
     const links = emailLinkUrls(stack.config);
     const destination = 'https://www.service-public.fr/particuliers/vosdroits/F1202';
     const follow = (url: string) => fetch(url, { redirect: 'manual' });
@@ -164,9 +164,11 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     await emailTo('inconnu.camara@example.org');
     const [message] = await eventually(
       async () => {
-        const rows = await stack.db.query(`SELECT id, status, planned_contact_key FROM outbound_message WHERE recipient = $1`, [
+        const rows = await messagesTo<{ id: string; status: string; planned_contact_key: string }>(
+          stack.db,
           'inconnu.camara@example.org',
-        ]);
+          'id, status, planned_contact_key',
+        );
         return rows[0]?.status === 'undelivered' ? rows : undefined;
       },
       30_000,
@@ -180,8 +182,9 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
       'the answer to the bounce webhook',
     );
     expect(hook.httpStatus).toBe(200);
-    expect(await stack.db.query(`SELECT address, status_code FROM email_bounce WHERE household_id = $1`, [householdId])).toEqual([
-      { address: 'inconnu.camara@example.org', status_code: '5.1.1' },
+    // Kept as a keyed blind index only: the address itself is not stored.
+    expect(await stack.db.query(`SELECT address_index, status_code FROM email_bounce WHERE household_id = $1`, [householdId])).toEqual([
+      { address_index: blindIndex('email', 'inconnu.camara@example.org'), status_code: '5.1.1' },
     ]);
     expect(await stack.db.query(`SELECT kind FROM response_event WHERE message_id = $1`, [message.id])).toEqual([
       { kind: 'email_bounced' },

@@ -142,6 +142,29 @@ describe('CoordinationService on the whole schema', () => {
     });
   });
 
+  it('the channel the household chose on its response page carries its non-legal messages from the next plan on', async () => {
+    const household = await seedHousehold();
+    const before = await service.postIntents(household, intents(household));
+    const smsBefore = before!.contacts.filter((c) => c.channel === 'sms' && !c.legal);
+    expect(smsBefore.length).toBeGreaterThan(0);
+    await dataSource.query(`UPDATE household SET preferred_channel = 'letter' WHERE id = $1`, [household]);
+    const after = await service.replan(household);
+    expect(after!.contacts.filter((c) => c.channel === 'sms')).toEqual([]);
+    expect(after!.trace.some((t) => t.code === 'householdChoseChannel')).toBe(true);
+    // The served act and the legal letter are where they were.
+    const legal = (plan: typeof before) => plan!.contacts.filter((c) => c.legal).map((c) => c.key);
+    expect(legal(after)).toEqual(legal(before));
+    const stored: Array<{ contact_key: string; status: string; cancel_reason: string | null }> = await dataSource.query(
+      `SELECT contact_key, status, cancel_reason FROM planned_contact WHERE household_id = $1 AND channel = 'sms'`,
+      [household],
+    );
+    expect(stored.length).toBe(smsBefore.length);
+    for (const row of stored) {
+      expect(row.status).toBe('cancelled');
+      expect(row.cancel_reason).toContain('a choisi d');
+    }
+  });
+
   it('posting the same intents again changes nothing; a cleared debt cancels every pending contact, each with its reason', async () => {
     const household = await seedHousehold();
     await service.postIntents(household, intents(household));

@@ -22,6 +22,8 @@ export interface HouseholdCaseProcedure {
 export interface HouseholdStatedFacts {
   readsWithDifficulty: boolean | null;
   dependentChildren: number | null;
+  /** The channel the household chose on its response page (null: it did not choose). */
+  preferredChannel?: string | null;
 }
 
 export interface HouseholdCase {

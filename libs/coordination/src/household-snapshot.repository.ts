@@ -8,8 +8,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 import { InvalidPhoneNumbers } from './invalid-phone-numbers';
-import { stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
+import { householdChosenChannel, stageOfEvent, type ContactChannel, type ProcedureStage } from '@unisson/vocabulary';
 import type { HouseholdEvent, HouseholdEventType, HouseholdState, OptOut, PartnerInPlan, ProcedureState } from './domain/types';
+import { blindIndex } from '@unisson/crypto';
 
 /** Mobile numbers (SMS and calls) in metropolitan France and the overseas départements, E.164. */
 const MOBILE = /^\+33[67]\d{8}$|^\+590(690|691)\d{6}$|^\+596(696|697)\d{6}$|^\+594(694)\d{6}$|^\+262(692|693|639)\d{6}$/;
@@ -36,9 +37,18 @@ export function civilDate(value: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null;
 }
 
-/** An e-mail address as kept once it bounced: a SHA-256 of its trimmed, lower-cased form. */
+/**
+ * An e-mail address as kept once it bounced: the keyed blind index (libs/crypto) of the SHA-256
+ * of its trimmed, lower-cased form (keys stored before encryption were that bare SHA-256, which
+ * anyone could recompute from a guessed address: the migration keyed them the same way).
+ */
 export function emailAddressKey(address: string): string {
-  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
+  return blindIndex('invalid-email', createHash('sha256').update(address.trim().toLowerCase()).digest('hex')) as string;
+}
+
+/** A returned letter's address as kept: the keyed blind index of its comparable form (never the address itself). */
+export function returnedAddressKey(record: { street: string; addressExtra?: string | null; postalCode: string }): string {
+  return blindIndex('returned-address', postalAddressKey(record)) as string;
 }
 
 /** An address as a comparable key: case, accents, punctuation and spacing do not count. */
@@ -122,10 +132,11 @@ export class HouseholdSnapshotRepository {
         // Any number rings for a spoken message, landlines included.
         hasPhone: recs.some((r) => InvalidPhoneNumbers.usable(wrongNumbers, r.phone)),
         readsWithDifficulty: found.statedFacts?.readsWithDifficulty === true,
+        preferredChannel: householdChosenChannel(found.statedFacts?.preferredChannel),
         // An address that bounced reaches no one, whoever wrote to it.
         hasEmail: recs.some((r) => !!r.email && !invalidEmailKeys.has(emailAddressKey(r.email))),
         // Letters go to the freshest record's address: invalid once a letter came back from it, whoever sent it.
-        postalAddressValid: recs.length > 0 && !returnedKeys.has(postalAddressKey(recs[0])),
+        postalAddressValid: recs.length > 0 && !returnedKeys.has(returnedAddressKey(recs[0])),
       },
       procedure: {
         id: p.id,
@@ -198,7 +209,7 @@ export class HouseholdSnapshotRepository {
     if (!address) return false;
     await this.dataSource.query(
       `INSERT INTO returned_postal_address (household_id, address_key, contact_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [householdId, postalAddressKey(address), contactKey],
+      [householdId, returnedAddressKey(address), contactKey],
     );
     return true;
   }

@@ -10,6 +10,7 @@ import { Coordination1790000200000 } from './migrations/1790000200000-coordinati
 import { PlanStatesAndReturnedAddresses1791000000001 } from './migrations/1791000000001-plan-states-and-returned-addresses';
 import { PlannedContactDueIndex1792000000001 } from './migrations/1792000000001-planned-contact-due-index';
 import { InvalidEmailAddresses1800000000001 } from './migrations/1800000000001-invalid-email-addresses';
+import { KeyedAddressKeys1810000000003 } from './migrations/1810000000003-keyed-address-keys';
 import { InvalidPhoneNumbers1813000000001 } from './migrations/1813000000001-invalid-phone-numbers';
 
 /** Tables owned by the coordination engine. */
@@ -27,5 +28,6 @@ export const coordinationMigrations: MixedList<Function> = [
   PlanStatesAndReturnedAddresses1791000000001,
   PlannedContactDueIndex1792000000001,
   InvalidEmailAddresses1800000000001,
+  KeyedAddressKeys1810000000003,
   InvalidPhoneNumbers1813000000001,
 ];

@@ -1,7 +1,7 @@
 import { personalDataKeys } from './personal-data-keys';
 
 /** The purposes of blind indexes, one key each. */
-export type BlindIndexPurpose = 'phone' | 'email' | 'linkage-block';
+export type BlindIndexPurpose = 'phone' | 'email' | 'linkage-block' | 'invalid-email' | 'returned-address';
 
 /** Index of a value already in canonical form (E.164 phone, lower-cased e-mail): null stays null. */
 export function blindIndex(purpose: BlindIndexPurpose, canonicalValue: string | null | undefined): string | null {

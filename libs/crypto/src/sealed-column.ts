@@ -31,16 +31,40 @@ export function openJson<T>(stored: string | T, context: string): T {
   return typeof stored === 'string' ? (JSON.parse(openValue(stored, context)) as T) : stored;
 }
 
+/**
+ * A JSON document sealed whole but for a few keys kept clear beside it (what queries need, e.g. a
+ * partner's own reference): `{ ...clear, sealed: "pii1…" }`. Documents without `sealed` (written
+ * before encryption, or erased) read as they are.
+ */
+export function sealDocument(document: Record<string, unknown>, context: string, clearKeys: readonly string[]): Record<string, unknown> {
+  const clear = Object.fromEntries(clearKeys.filter((k) => document[k] !== undefined).map((k) => [k, document[k]]));
+  return { ...clear, sealed: sealJson(document, context) };
+}
+
+export function openDocument<T>(stored: Record<string, unknown>, context: string): T {
+  return (typeof stored.sealed === 'string' ? openJson<T>(stored.sealed, context) : stored) as T;
+}
+
+/** A bytea value sealed by a `bytes` column (bytes stored before encryption read as they are). */
+export function openBytes(stored: Buffer, context: string): Buffer {
+  const head = stored.subarray(0, SEALED_PREFIX.length).toString('latin1');
+  return head === SEALED_PREFIX ? personalDataKeys().envelope.openBytes(stored.toString('latin1'), context) : stored;
+}
+
 /** What `keys:rotate` looks for in the entities' metadata. */
 export class SealedColumn implements ValueTransformer {
   constructor(
     readonly context: string,
-    readonly format: 'text' | 'json',
+    readonly format: 'text' | 'text[]' | 'json' | 'document' | 'bytes',
+    readonly clearKeys: readonly string[] = [],
   ) {}
 
   to(value: unknown): unknown {
     if (value === null || value === undefined) return value;
     if (this.format === 'json') return sealJson(value, this.context);
+    if (this.format === 'document') return sealDocument(value as Record<string, unknown>, this.context, this.clearKeys);
+    if (this.format === 'text[]') return (value as string[]).map((v) => sealValue(v, this.context));
+    if (this.format === 'bytes') return Buffer.from(personalDataKeys().envelope.sealBytes(value as Buffer, this.context), 'latin1');
     if (typeof value !== 'string') {
       throw new TypeError(`${this.context} is sealed: it can be written as text only, and never searched by value (use its blind index)`);
     }
@@ -49,6 +73,9 @@ export class SealedColumn implements ValueTransformer {
 
   from(value: unknown): unknown {
     if (value === null || value === undefined) return value;
+    if (this.format === 'document') return openDocument(value as Record<string, unknown>, this.context);
+    if (this.format === 'bytes') return openBytes(value as Buffer, this.context);
+    if (this.format === 'text[]') return (value as string[]).map((v) => openValue(v, this.context));
     return this.format === 'json' ? openJson(value as string, this.context) : openValue(value as string, this.context);
   }
 }
@@ -56,3 +83,10 @@ export class SealedColumn implements ValueTransformer {
 /** The transformer of a sealed text column: `@Column({ type: 'text', transformer: sealedText('partner_record.phone') })`. */
 export const sealedText = (context: string): SealedColumn => new SealedColumn(context, 'text');
 export const sealedJsonColumn = (context: string): SealedColumn => new SealedColumn(context, 'json');
+/** A jsonb column sealed but for `clearKeys`: `@Column({ type: 'jsonb', transformer: sealedDocumentColumn('partner_submission.payload', ['partnerRef']) })`. */
+export const sealedDocumentColumn = (context: string, clearKeys: readonly string[]): SealedColumn =>
+  new SealedColumn(context, 'document', clearKeys);
+/** A bytea column sealed whole (an uploaded file). */
+export const sealedBytesColumn = (context: string): SealedColumn => new SealedColumn(context, 'bytes');
+/** A text[] column whose elements are sealed one by one (an address block's lines). */
+export const sealedTextArray = (context: string): SealedColumn => new SealedColumn(context, 'text[]');

@@ -15,6 +15,7 @@ import { ProcedureStages1791000000000 } from './migrations/1791000000000-procedu
 import { DispatchReconciliation1792000000000 } from './migrations/1792000000000-dispatch-reconciliation';
 import { StageEventFeedOrder1801000000004 } from './migrations/1801000000004-stage-event-feed-order';
 import { HouseholdContactPreferences1798000000100 } from './migrations/1798000000100-household-contact-preferences';
+import { PersonalDataSealed1810000000000 } from './migrations/1810000000000-personal-data-sealed';
 
 export const foundationEntities = [
   Partner,
@@ -36,4 +37,5 @@ export const foundationMigrations = [
   DispatchReconciliation1792000000000,
   StageEventFeedOrder1801000000004,
   HouseholdContactPreferences1798000000100,
+  PersonalDataSealed1810000000000,
 ];

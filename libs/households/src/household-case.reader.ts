@@ -37,7 +37,11 @@ export class HouseholdCaseReader implements HouseholdCaseSource {
       : [];
     return {
       territory: household.territory,
-      statedFacts: { readsWithDifficulty: household.readsWithDifficulty, dependentChildren: household.dependentChildren },
+      statedFacts: {
+        readsWithDifficulty: household.readsWithDifficulty,
+        dependentChildren: household.dependentChildren,
+        preferredChannel: household.preferredChannel,
+      },
       procedure: procedure && {
         id: procedure.id,
         stage: procedure.stage,

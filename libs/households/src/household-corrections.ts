@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Household } from './entities/household.entity';
 import type { HouseholdOptOut } from './entities/household-opt-out.entity';
-import { PartnerRecord } from './entities/partner-record.entity';
+import { contactIndexes, PartnerRecord } from './entities/partner-record.entity';
 
 export interface ContactCorrection {
   phone?: string | null;
@@ -23,6 +23,7 @@ export class HouseholdCorrections {
     const changes: Partial<PartnerRecord> = {};
     if (correction.phone !== undefined) changes.phone = correction.phone;
     if (correction.email !== undefined) changes.email = correction.email;
+    Object.assign(changes, contactIndexes(correction));
     if (correction.address) {
       Object.assign(changes, {
         street: correction.address.street,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { blindIndex } from '@unisson/crypto';
 import { Household } from './entities/household.entity';
 import { HouseholdOptOut } from './entities/household-opt-out.entity';
 import { PartnerRecord } from './entities/partner-record.entity';
@@ -23,7 +24,10 @@ export interface StatedHouseholdFacts {
   dependentChildren?: number;
 }
 
-export type PartnerRecordFields = Omit<PartnerRecord, 'id' | 'createdAt' | 'updatedAt' | 'householdId'>;
+export type PartnerRecordFields = Omit<
+  PartnerRecord,
+  'id' | 'createdAt' | 'updatedAt' | 'householdId' | 'phoneIndex' | 'emailIndex' | 'indexContacts'
+>;
 
 @Injectable()
 export class HouseholdsRepository {
@@ -128,11 +132,11 @@ export class HouseholdsRepository {
     return (result.identifiers?.length ?? 0) > 0 && result.identifiers[0] !== undefined;
   }
 
-  /** Households whose records carry this phone number (a reply names a phone, not a household). */
+  /** Households whose records carry this phone number, E.164 (a reply names a phone, not a household): by its blind index. */
   async findHouseholdIdsByPhone(phone: string): Promise<string[]> {
     const rows: Array<{ household_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT household_id FROM partner_record WHERE phone = $1 AND household_id IS NOT NULL`,
-      [phone],
+      `SELECT DISTINCT household_id FROM partner_record WHERE phone_index = $1 AND household_id IS NOT NULL`,
+      [blindIndex('phone', phone)],
     );
     return rows.map((r) => r.household_id);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { PartnerSubmission } from './entities/partner-submission.entity';
+import { sealDocument } from '@unisson/crypto';
+import { PartnerSubmission, SUBMISSION_PAYLOAD_CONTEXT } from './entities/partner-submission.entity';
 
 export interface NewSubmission {
   partnerId: string;
@@ -32,7 +33,13 @@ export class IntakeRepository {
   async insertSubmissions(rows: NewSubmission[]): Promise<StoredSubmission[]> {
     const values: unknown[] = [];
     const tuples = rows.map((row, i) => {
-      values.push(row.partnerId, row.kind, row.idempotencyKey, row.requestHash, JSON.stringify(row.payload));
+      values.push(
+        row.partnerId,
+        row.kind,
+        row.idempotencyKey,
+        row.requestHash,
+        JSON.stringify(sealDocument(row.payload, SUBMISSION_PAYLOAD_CONTEXT, ['partnerRef'])),
+      );
       const o = i * 5;
       return `($${o + 1}::uuid, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::jsonb)`;
     });

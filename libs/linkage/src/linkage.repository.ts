@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { openJson, sealJson } from '@unisson/crypto';
 import type { HumanDecision } from './domain/review-decisions';
 import type { HouseholdModel } from './domain/household-model';
 import type { LinkExplanation } from './domain/explanation';
@@ -8,7 +9,7 @@ import { LinkageBlockKey } from './entities/linkage-block-key.entity';
 import { LinkageDecision } from './entities/linkage-decision.entity';
 import { LinkageLink, LinkSource, LinkStatus } from './entities/linkage-link.entity';
 import { LinkageModelRow } from './entities/linkage-model.entity';
-import { LinkageRecord } from './entities/linkage-record.entity';
+import { LinkageRecord, NORMALISED_CONTEXT } from './entities/linkage-record.entity';
 
 export interface StoredRecord {
   readonly record: NormalisedRecord;
@@ -40,7 +41,7 @@ export class LinkageRepository {
     db: EntityManager = this.db.manager,
   ): Promise<StoredRecord[]> {
     if (keyHashes.length === 0) return [];
-    const rows: Array<{ household_key: string; normalised: NormalisedRecord }> = await db.query(
+    const rows: Array<{ household_key: string; normalised: string }> = await db.query(
       `WITH k AS (
          SELECT record_id, count(*) OVER (PARTITION BY key_hash) AS n
          FROM linkage_block_key WHERE key_hash = ANY($1) AND territory = $2),
@@ -48,7 +49,7 @@ export class LinkageRepository {
        SELECT r.household_key, r.normalised FROM linkage_record r JOIN ids USING (record_id)`,
       [keyHashes, territory, maxBlockSize, exceptRecordId],
     );
-    return rows.map((r) => ({ record: r.normalised, householdKey: r.household_key }));
+    return rows.map((r) => ({ record: openJson<NormalisedRecord>(r.normalised, NORMALISED_CONTEXT), householdKey: r.household_key }));
   }
 
   async findRecords(recordIds: string[]): Promise<StoredRecord[]> {
@@ -96,7 +97,7 @@ export class LinkageRepository {
        INSERT INTO linkage_block_key (key_hash, record_id, territory)
        SELECT DISTINCT k, $1, $2 FROM unnest($5::int[]) AS k
        ON CONFLICT DO NOTHING`,
-      [stored.record.recordId, territory, stored.householdKey, JSON.stringify(stored.record), keyHashes],
+      [stored.record.recordId, territory, stored.householdKey, sealJson(stored.record, NORMALISED_CONTEXT), keyHashes],
     );
   }
 

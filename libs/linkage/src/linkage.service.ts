@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UnissonError } from '@unisson/platform';
-import { blockingKeys, hashKey } from './domain/blocking';
+import { blockKeyHash } from '@unisson/crypto';
+import { blockingKeys } from './domain/blocking';
 import { HouseholdMatcher, LinkageThresholds } from './domain/household-matcher';
 import { IncrementalDecision, IncrementalIndex } from './domain/incremental-index';
 import { normaliseRecord, PartnerRecordInput } from './domain/record';
@@ -52,7 +53,8 @@ export class LinkageService {
    */
   async linkRecord(territory: string, input: PartnerRecordInput, manager?: EntityManager): Promise<IncrementalDecision> {
     const record = normaliseRecord(input);
-    const keyHashes = blockingKeys(record).map(hashKey);
+    // Keyed (blind-index secret): the stored hashes reveal nothing to a dump.
+    const keyHashes = blockingKeys(record).map(blockKeyHash);
     // One round trip for the candidates and their records, alongside the decisions and the model.
     const [model, candidates, decisions] = await Promise.all([
       this.model(territory, manager),

@@ -6,7 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Channel, MessageStatus } from './domain/message-status';
-import { OutboundMessage } from './entities/outbound-message.entity';
+import { openNullable, openValue } from '@unisson/crypto';
+import { MESSAGE_CONTEXT, OutboundMessage } from './entities/outbound-message.entity';
 
 /** A row as `DataSource.query` returns it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,10 +42,10 @@ export function messageOfRow(r: SqlRow): OutboundMessage {
     templateVersion: r.template_version,
     locale: r.locale,
     variant: r.variant,
-    recipient: r.recipient,
-    subject: r.subject,
-    body: r.body,
-    bodyHtml: r.body_html,
+    recipient: openValue(r.recipient, MESSAGE_CONTEXT.recipient),
+    subject: openNullable(r.subject, MESSAGE_CONTEXT.subject),
+    body: openValue(r.body, MESSAGE_CONTEXT.body),
+    bodyHtml: openNullable(r.body_html, MESSAGE_CONTEXT.bodyHtml),
     status: r.status as MessageStatus,
     notBefore: date(r.not_before)!,
     providerMessageId: r.provider_message_id,

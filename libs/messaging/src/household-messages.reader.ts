@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { openNullable, openValue } from '@unisson/crypto';
+import { MESSAGE_CONTEXT } from './entities/outbound-message.entity';
 
 export interface HouseholdMessage {
   id: string;
@@ -42,9 +44,9 @@ export class HouseholdMessagesReader {
       templateKey: String(r.template_key),
       templateVersion: String(r.template_version),
       locale: String(r.locale),
-      recipient: String(r.recipient),
-      subject: (r.subject as string | null) ?? null,
-      body: String(r.body),
+      recipient: openValue(String(r.recipient), MESSAGE_CONTEXT.recipient),
+      subject: openNullable(r.subject as string | null, MESSAGE_CONTEXT.subject),
+      body: openValue(String(r.body), MESSAGE_CONTEXT.body),
       status: String(r.status),
       sentAt: iso(r.sent_at),
       deliveredAt: iso(r.delivered_at),

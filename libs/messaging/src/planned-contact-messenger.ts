@@ -12,7 +12,7 @@ import { TemplateLibrary, type TemplateDefinition } from '@unisson/templates';
 import { wordingFor, wordingIndex, WordingContext } from './domain/contact-wording';
 import { Channel } from './domain/message-status';
 import { MessageComposer } from './message-composer';
-import { BouncedAddresses } from './email/bounced-addresses';
+import { bouncedAddressKey, BouncedAddresses } from './email/bounced-addresses';
 import { MessagesRepository } from './messages.repository';
 
 /** The idempotency key of the message a planned contact becomes: one contact, one message, ever. */
@@ -53,7 +53,7 @@ function recipientOf(channel: Channel, facts: HouseholdFacts, { bouncedEmails, w
   if (channel === 'sms') return records.find((r) => phone(r) && canReceiveSms(r.phone!))?.phone ?? null;
   if (channel === 'call' || channel === 'voice') return records.find(phone)?.phone ?? null;
   // An address a bounce said is invalid is not written to again (another record's may still work).
-  if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(r.email.trim().toLowerCase()))?.email ?? null;
+  if (channel === 'email') return records.find((r) => r.email && !bouncedEmails.has(bouncedAddressKey(r.email)))?.email ?? null;
   const r = records[0];
   // The order of NF Z 10-011: name, complement (flat, building), street, "CP VILLE" (checked by the letter sender).
   return r ? [`${r.firstName} ${r.lastName}`, r.addressExtra, r.street, `${r.postalCode} ${r.city}`].filter(Boolean).join('\n') : null;

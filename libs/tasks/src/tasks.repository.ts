@@ -9,6 +9,7 @@ import type { TaskChannel } from './domain/task-channel';
 import type { TaskState } from './domain/task-life';
 import type { PastAttempt } from './domain/attempts';
 import type { TaskOutcome } from './domain/outcomes';
+import { openValue, sealValue } from '@unisson/crypto';
 
 export interface TaskRow {
   id: string;
@@ -146,6 +147,15 @@ function rowsOf<T>(result: unknown): T[] {
   return result as T[];
 }
 
+/** The phone or address and the script (which names the household) are sealed at rest (libs/crypto, decision 0020). */
+const TASK_CONTEXT = { recipient: 'task.recipient', script: 'task.script' } as const;
+
+function opened(row: TaskRow): TaskRow;
+function opened(row: TaskRow | undefined): TaskRow | undefined;
+function opened(row: TaskRow | undefined): TaskRow | undefined {
+  return row && { ...row, recipient: openValue(row.recipient, TASK_CONTEXT.recipient), script: openValue(row.script, TASK_CONTEXT.script) };
+}
+
 @Injectable()
 export class TasksRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -189,12 +199,12 @@ export class TasksRepository {
 
   async findByMessageKey(key: string): Promise<TaskRow | null> {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${SELECT_TASK} FROM task t WHERE t.message_idempotency_key = $1`, [key]);
-    return rows[0] ?? null;
+    return opened(rows[0]) ?? null;
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<TaskRow | null> {
     const rows: TaskRow[] = await manager.query(`SELECT ${SELECT_TASK} FROM task t WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    return rows[0] ?? null;
+    return opened(rows[0]) ?? null;
   }
 
   /** Creates the task of a message once: a second call with the same key returns the first task. */
@@ -211,8 +221,8 @@ export class TasksRepository {
       task.territory,
       task.timeZone,
       task.locale,
-      task.recipient,
-      task.script,
+      sealValue(task.recipient, TASK_CONTEXT.recipient),
+      sealValue(task.script, TASK_CONTEXT.script),
       task.templateKey,
       task.templateVersion,
       task.leadPartnerId,
@@ -267,7 +277,7 @@ export class TasksRepository {
           [claim.teamId, claim.agent, claim.now, String(claim.reservationMs), claim.cap, claim.taskId ?? null, claim.excludeIds ?? []],
         ),
       );
-      return rows[0] ?? null;
+      return opened(rows[0]) ?? null;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
@@ -284,7 +294,9 @@ export class TasksRepository {
 
   /** Writes a transition decided by the domain, only if the task is still as it was read (compare-and-set on updated_at). */
   async update(manager: EntityManager, id: string, changes: Partial<TaskRow>): Promise<TaskRow> {
-    const entries = Object.entries(changes) as Array<[keyof TaskRow, unknown]>;
+    const entries = (Object.entries(changes) as Array<[keyof TaskRow, unknown]>).map(([key, value]): [keyof TaskRow, unknown] =>
+      key === 'recipient' || key === 'script' ? [key, sealValue(String(value), TASK_CONTEXT[key])] : [key, value],
+    );
     const sets = entries.map(([key], i) => `${COLUMNS[key]} = $${i + 2}`);
     const rows = rowsOf<TaskRow>(
       await manager.query(`UPDATE task t SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE t.id = $1 RETURNING ${SELECT_TASK}`, [
@@ -292,7 +304,7 @@ export class TasksRepository {
         ...entries.map(([, v]) => v),
       ]),
     );
-    return rows[0];
+    return opened(rows[0]);
   }
 
   async insertAttempt(
@@ -384,11 +396,12 @@ export class TasksRepository {
 
   /** The tasks an agent holds in a team (the worklist's "yours" part, with their script). */
   async heldBy(agent: string, teamId: string, now: Date): Promise<TaskRow[]> {
-    return this.dataSource.query(
+    const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${SELECT_TASK} FROM task t WHERE t.agent = $1 AND t.team_id = $2 AND t.state IN ('reserved', 'assigned', 'wrap_up')
           AND NOT (t.state = 'reserved' AND t.reserved_until <= $3) ORDER BY t.updated_at`,
       [agent, teamId, now],
     );
+    return rows.map((r) => opened(r));
   }
 
   /** The sweep: reservations past their time are handed back (claims already treat them as pending). */
@@ -423,10 +436,11 @@ export class TasksRepository {
 
   /** Open tasks nobody holds, least recently checked first: the sweep asks if the plan still needs them. */
   async findToCheck(before: Date, limit: number): Promise<TaskRow[]> {
-    return this.dataSource.query(
+    const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${SELECT_TASK} FROM task t WHERE t.state = 'pending' AND t.checked_at <= $1 ORDER BY t.checked_at LIMIT $2`,
       [before, limit],
     );
+    return rows.map((r) => opened(r));
   }
 
   async markChecked(ids: string[], at: Date): Promise<void> {

@@ -45,3 +45,12 @@ export function isContactChannel(value: string): value is ContactChannel {
 export function isMessageChannel(value: string): value is MessageChannel {
   return (MESSAGE_CHANNELS as readonly string[]).includes(value);
 }
+
+/** The channels a household can ask to be contacted by, on its response page. */
+export const HOUSEHOLD_CHOSEN_CHANNELS = ['sms', 'email', 'letter', 'call'] as const satisfies readonly ContactChannel[];
+export type HouseholdChosenChannel = (typeof HOUSEHOLD_CHOSEN_CHANNELS)[number];
+
+/** The stored choice as a channel, or null when it is none of them (nothing chosen, an old value). */
+export function householdChosenChannel(value: string | null | undefined): HouseholdChosenChannel | null {
+  return (HOUSEHOLD_CHOSEN_CHANNELS as readonly string[]).includes(value ?? '') ? (value as HouseholdChosenChannel) : null;
+}

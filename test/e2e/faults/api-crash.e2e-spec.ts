@@ -4,6 +4,7 @@ import { distinctAlerts, postAlert, TestAlert } from '../../support/alerts';
 import { eventually } from '../../support/free-port';
 import { FaultBed, startFaultBed } from '../../support/fault-bed';
 import { startApiProcess, startWorkerProcess } from '../../support/processes';
+import { messagesTo } from '../../support/sealed-rows';
 
 jest.setTimeout(240_000);
 
@@ -62,11 +63,9 @@ describe('the API killed mid-ingest, with status callbacks pending', () => {
     const phones = alerts.map((a) => a.phone);
     const settled = await eventually(
       async () => {
-        const rows: Array<{ status: string; n: number }> = await db.query(
-          `SELECT status, count(*)::int AS n FROM outbound_message WHERE channel = 'sms' AND recipient = ANY($1) GROUP BY status`,
-          [phones],
-        );
-        const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+        const rows = await messagesTo<{ status: string }>(db, phones, 'status', `channel = 'sms'`);
+        const byStatus: Record<string, number> = {};
+        for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
         return byStatus.delivered === alerts.length ? byStatus : undefined;
       },
       120_000,

@@ -90,6 +90,24 @@ function npaiFallback(ctx: PlanningContext, group: MessageGroup, used: Set<Conta
   );
 }
 
+const WRITTEN_CHANNELS: readonly ContactChannel[] = ['sms', 'email', 'letter'];
+
+/**
+ * The household chose its channel on its response page: a non-legal written message (SMS, e-mail,
+ * letter) goes by that channel instead, when the channel reaches the household, it has hours in
+ * the playbook and the household did not object to it or fail on it. Legal letters and served
+ * acts keep theirs; calls and visits stay what the playbook says. Null when nothing changes.
+ */
+export function householdChosenChannelFor(ctx: PlanningContext, group: MessageGroup, step: ChannelStep): ContactChannel | null {
+  const chosen = ctx.input.household.preferredChannel;
+  if (!chosen || chosen === step.channel || !WRITTEN_CHANNELS.includes(step.channel)) return null;
+  if (group.legal && step.channel === 'letter') return null;
+  const { optOuts, history, playbook } = ctx.input;
+  if (playbook.contactHours[chosen] === undefined) return null;
+  if (!reachable(ctx, chosen) || optedOut(optOuts, chosen, group.leadPartnerId)) return null;
+  return channelUndelivered(history, group.purposes, group.stage, chosen) ? null : chosen;
+}
+
 interface StepDecision {
   channel: ContactChannel | null;
   extra: ContactChannel | null;
@@ -202,6 +220,43 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
     note(ctx, role === 'instead' ? 'spokenInstead' : 'spokenAlongside', message, group);
     return draft('voice', step, index, targetMs, [message]);
   };
+  // Local days the household's chosen channel carries this group: one message a day says it all.
+  const chosenDays = new Set<number>();
+  /** The step sent by the channel the household chose, or null when its choice changes nothing. */
+  const byChosenChannel = (step: ChannelStep, index: number, targetMs: number): ContactDraft | 'merged' | null => {
+    const chosen = householdChosenChannelFor(ctx, group, step);
+    if (!chosen) {
+      // A step the playbook already sends by the chosen channel: not twice the same day.
+      if (step.channel !== ctx.input.household.preferredChannel) return null;
+      const day = ctx.calendar.clock.localDay(Math.max(targetMs, ctx.nowMs));
+      if (!chosenDays.has(day)) {
+        chosenDays.add(day);
+        return null;
+      }
+      const label = channelLabel(step.channel);
+      note(ctx, 'householdChoseChannel', `« ${group.primary.label} » est déjà dit par ${label} ce jour-là : un seul ${label}.`, group);
+      ctx.withdrawals.push({ keyPrefix: contactKeyOf(ctx, group.id, step.channel, index), reason: 'un seul message par jour' });
+      return 'merged';
+    }
+    if (chosen === 'letter' && group.legal) {
+      // The legal letter already says it by post: its companion SMS or e-mail is not sent as a second letter.
+      const message = `Le ménage a choisi d'être contacté par courrier : le courrier légal « ${group.primary.label} » le dit déjà, pas de ${channelLabel(step.channel)}.`;
+      note(ctx, 'householdChoseChannel', message, group, contactKeyOf(ctx, group.id, step.channel, index));
+      return 'merged';
+    }
+    const message = `Le ménage a choisi d'être contacté par ${channelLabel(chosen)} : « ${group.primary.label} » part par ${channelLabel(chosen)} au lieu du ${channelLabel(step.channel)}.`;
+    ctx.withdrawals.push({ keyPrefix: contactKeyOf(ctx, group.id, step.channel, index), reason: message });
+    const key = contactKeyOf(ctx, group.id, chosen, index);
+    const day = ctx.calendar.clock.localDay(Math.max(targetMs, ctx.nowMs));
+    if (ctx.input.history.some((e) => e.key === key)) return 'merged';
+    if (chosenDays.has(day)) {
+      note(ctx, 'householdChoseChannel', `${message} Déjà dit par ${channelLabel(chosen)} ce jour-là : un seul message.`, group);
+      return 'merged';
+    }
+    chosenDays.add(day);
+    note(ctx, 'householdChoseChannel', message, group);
+    return draft(chosen, step, index, targetMs, [message]);
+  };
   const baseOf = (step: ChannelStep, legalStep: boolean): number | null =>
     anchorMs(ctx, step.anchor) ?? (legalStep ? ctx.stageEnteredMs : null);
   group.primary.sequence.forEach((step, index) => {
@@ -255,6 +310,11 @@ export function draftsForGroup(ctx: PlanningContext, group: MessageGroup): Conta
         keyPrefix: contactKeyOf(ctx, group.id, step.channel, index),
         reason: spokenReason('instead', channelLabel(step.channel), group.primary.label, false),
       });
+      return;
+    }
+    const chosen = byChosenChannel(step, index, targetMs);
+    if (chosen) {
+      if (chosen !== 'merged') drafts.push(chosen);
       return;
     }
     const decision = decideChannel(ctx, group, step, index, used);

@@ -5,7 +5,7 @@ import { publicHolidays } from './calendar';
 import { planContacts } from './contact-planner';
 import type { PlanningInput } from './planning-context';
 import { ContactIntent, HOUSEHOLD_EVENTS, PARTNER_KINDS } from './types';
-import { CONTACT_CHANNELS, PROCEDURE_STAGES, departementOfPostalCode } from '@unisson/vocabulary';
+import { CONTACT_CHANNELS, HOUSEHOLD_CHOSEN_CHANNELS, PROCEDURE_STAGES, departementOfPostalCode } from '@unisson/vocabulary';
 
 const catalog = PlaybookCatalog.load();
 /** The three local playbooks, the national rules in Paris, Alsace (67) and overseas (974). */
@@ -25,6 +25,8 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
     hasMobilePhone: fc.boolean(),
     hasEmail: fc.boolean(),
     postalAddressValid: fc.boolean(),
+    readsWithDifficulty: fc.boolean(),
+    preferredChannel: fc.option(fc.constantFrom(...HOUSEHOLD_CHOSEN_CHANNELS)),
     lease: fc.option(fc.constantFrom('2019-03-01', '2023-07-28', '2023-07-29', '2025-02-01')),
     intents: fc.array(
       fc.record({
@@ -72,6 +74,9 @@ const inputArbitrary: fc.Arbitrary<PlanningInput> = fc
         hasMobilePhone: r.hasMobilePhone,
         hasEmail: r.hasEmail,
         postalAddressValid: r.postalAddressValid,
+        hasPhone: r.hasMobilePhone,
+        readsWithDifficulty: r.readsWithDifficulty,
+        preferredChannel: r.preferredChannel,
       },
       procedure: {
         id: 'p',

@@ -3,7 +3,7 @@
  * with an offset (or 'Z'); civil dates are 'YYYY-MM-DD'. Stages and channels are defined once,
  * in @unisson/vocabulary.
  */
-import type { ContactChannel, HousingSector, PartnerKind, ProcedureStage } from '@unisson/vocabulary';
+import type { ContactChannel, HouseholdChosenChannel, HousingSector, PartnerKind, ProcedureStage } from '@unisson/vocabulary';
 
 export { PARTNER_KINDS, type PartnerKind } from '@unisson/vocabulary';
 
@@ -68,6 +68,19 @@ export interface HouseholdState {
   hasPhone?: boolean;
   /** A partner said the household reads with difficulty or cannot read (absent or false: nobody said so). */
   readsWithDifficulty?: boolean;
+  /**
+   * The channel the household itself chose on its response page (absent or null: it did not
+   * choose). Its non-legal written messages go by that channel when it reaches the household.
+   */
+  preferredChannel?: HouseholdChosenChannel | null;
+}
+
+/** The channels whose contact details reach the household (not wrong, bounced or returned). */
+export interface ReachableChannels {
+  sms: boolean;
+  email: boolean;
+  letter: boolean;
+  voice: boolean;
 }
 
 export type LandlordKind = HousingSector;
@@ -162,7 +175,8 @@ export type TraceCode =
   | 'npaiReplanned'
   | 'homeVisitSuggested'
   | 'spokenInstead'
-  | 'spokenAlongside';
+  | 'spokenAlongside'
+  | 'householdChoseChannel';
 
 export interface TraceEntry {
   code: TraceCode;

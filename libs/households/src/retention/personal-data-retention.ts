@@ -88,7 +88,7 @@ export class PersonalDataRetention extends JobReconciler {
       // The postal code stays (aggregates by territory); the person does not.
       await tx.query(
         `UPDATE partner_record SET last_name = $2, first_name = $2, birth_date = NULL, street = $2, address_extra = NULL, city = $2,
-                phone = NULL, email = NULL, caf_number = NULL, updated_at = now()
+                phone = NULL, email = NULL, phone_index = NULL, email_index = NULL, caf_number = NULL, updated_at = now()
           WHERE household_id = ANY($1::uuid[])`,
         [ids, ERASED],
       );

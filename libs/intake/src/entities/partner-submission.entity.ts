@@ -1,4 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { sealedDocumentColumn } from '@unisson/crypto';
+
+export const SUBMISSION_PAYLOAD_CONTEXT = 'partner_submission.payload';
 
 /**
  * The intake inbox: every alert or stage event a partner posts, stored as received before
@@ -26,7 +29,8 @@ export class PartnerSubmission {
   @Column({ name: 'request_hash', type: 'text' })
   requestHash: string;
 
-  @Column({ type: 'jsonb' })
+  /** The body as received, sealed at rest (libs/crypto) but for the partner's own reference (`partnerRef`), which queries need. */
+  @Column({ type: 'jsonb', transformer: sealedDocumentColumn(SUBMISSION_PAYLOAD_CONTEXT, ['partnerRef']) })
   payload: Record<string, unknown>;
 
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })

@@ -15,6 +15,8 @@ import { TypstPdfEngine } from './typst-pdf-engine';
  * whose pages come in the letters' order, each with its own words and fonts, readable by poppler
  * and by another PDF library.
  */
+// Typst lays out 90 letters on two worker threads: seconds on a loaded machine.
+jest.setTimeout(60_000);
 const library = TemplateLibrary.load();
 const dir = mkdtempSync(join(tmpdir(), 'batch-'));
 const engine = new TypstPdfEngine({ batchWorkers: 2 });
@@ -80,6 +82,24 @@ describe('print batch (merged PDF)', () => {
     letters.push(await letter('fr', 'KO01-TEST-3', tall));
     expect(() => engine.countPages(letters[letters.length - 1])).toThrow(LetterLayoutError);
     await expect(engine.renderBatch(letters, 'x')).rejects.toMatchObject({ name: 'LetterLayoutError', code: 'ADDRESS_OVERFLOW' });
+  });
+
+  it('a word wider than the window (it cannot wrap, it would be cut off) is refused too; a long address of ordinary words is not', async () => {
+    const cut = await letter('fr', 'KO02-TEST-4', [
+      'M WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW',
+      '12 RUE DE LA REPUBLIQUE',
+      '93200 SAINT-DENIS',
+    ]);
+    expect(() => engine.countPages(cut)).toThrow(expect.objectContaining({ code: 'ADDRESS_OVERFLOW' }));
+    const long = await letter('fr', 'OK03-TEST-5', [
+      'Marie-Christine de La Tour-Dupont',
+      'Résidence Les Jardins de la Vallée',
+      'Bâtiment B escalier 3 appartement 42',
+      '128 AVENUE DU GENERAL DE GAULLE',
+      'BP 42 LIEU DIT LES BRUYERES',
+      '91000 EVRY-COURCOURONNES',
+    ]);
+    expect(engine.countPages(long)).toBeGreaterThan(0);
   });
 
   it('refuses to join what it does not read, rather than lose part of it', () => {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sealedText, sealedTextArray } from '@unisson/crypto';
 
 export const PRINT_ITEM_STATUSES = ['staged', 'batched', 'posted', 'delivered', 'returned', 'failed'] as const;
 export type PrintItemStatus = (typeof PRINT_ITEM_STATUSES)[number];
@@ -54,17 +55,18 @@ export class LetterPrintItem {
   @Column({ name: 'postage_class', type: 'text' })
   postageClass: string;
 
-  @Column({ name: 'address_lines', type: 'text', array: true })
+  /** Sealed at rest line by line, like the phone and the letter's body (libs/crypto, decision 0020). */
+  @Column({ name: 'address_lines', type: 'text', array: true, transformer: sealedTextArray('letter_print_item.address_lines') })
   addressLines: string[];
 
   /** Lead partner first: names and logos (SVG) as printed. */
   @Column({ type: 'jsonb' })
   signers: Array<{ name: string; logoSvg: string | null }>;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: sealedText('letter_print_item.phone') })
   phone: string | null;
 
-  @Column({ name: 'body_html', type: 'text' })
+  @Column({ name: 'body_html', type: 'text', transformer: sealedText('letter_print_item.body_html') })
   bodyHtml: string;
 
   @Column({ type: 'integer' })

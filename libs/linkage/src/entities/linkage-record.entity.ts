@@ -1,4 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { sealedJsonColumn } from '@unisson/crypto';
+
+export const NORMALISED_CONTEXT = 'linkage_record.normalised';
 
 /** A partner record as seen by household matching: its normalised form and its household. */
 @Entity({ name: 'linkage_record' })
@@ -14,8 +17,8 @@ export class LinkageRecord {
   @Column({ name: 'household_key', type: 'text' })
   householdKey: string;
 
-  /** The NormalisedRecord (names, address, contacts in comparable form). */
-  @Column({ type: 'jsonb' })
+  /** The NormalisedRecord (names, address, contacts in comparable form), sealed at rest (libs/crypto). */
+  @Column({ type: 'text', transformer: sealedJsonColumn(NORMALISED_CONTEXT) })
   normalised: unknown;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -6,6 +6,7 @@ import { CoordinationService } from '@unisson/coordination';
 import { ResponseRecorder } from '@unisson/responses';
 import { MessagesRepository } from '../messages.repository';
 import { isPermanentFailure, parseDeliveryStatusReport } from './delivery-status-report';
+import { bouncedAddressKey } from './bounced-addresses';
 
 export type BounceOutcome = 'address-invalid' | 'delayed' | 'not-ours' | 'unknown-message' | 'already-known';
 
@@ -37,9 +38,9 @@ export class EmailBounces {
     const failed = report.recipients.find((r) => r.finalRecipient === recipient && isPermanentFailure(r));
     if (!failed) return report.recipients.some((r) => r.finalRecipient === recipient) ? 'delayed' : 'not-ours';
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO email_bounce (household_id, message_id, address, status_code) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (message_id, address) DO NOTHING RETURNING id`,
-      [message.householdId, message.id, recipient, failed.status],
+      `INSERT INTO email_bounce (household_id, message_id, address_index, status_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (message_id, address_index) DO NOTHING RETURNING id`,
+      [message.householdId, message.id, bouncedAddressKey(recipient), failed.status],
     );
     await this.coordination.markEmailInvalid(message.householdId, recipient);
     await this.messages.transition(message.id, {

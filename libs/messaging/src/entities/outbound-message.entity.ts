@@ -1,5 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Channel, CHANNELS, MESSAGE_STATUSES, MessageStatus } from '../domain/message-status';
+import { sealedText } from '@unisson/crypto';
+
+/** The sealed columns' contexts (authenticated with each value). */
+export const MESSAGE_CONTEXT = {
+  recipient: 'outbound_message.recipient',
+  subject: 'outbound_message.subject',
+  body: 'outbound_message.body',
+  bodyHtml: 'outbound_message.body_html',
+} as const;
 
 /** One message to one household on one channel, with its durable state. */
 @Entity({ name: 'outbound_message' })
@@ -49,17 +58,17 @@ export class OutboundMessage {
   @Column({ type: 'text', default: 'default' })
   variant: string;
 
-  /** E.164 phone number or e-mail address. */
-  @Column({ type: 'text' })
+  /** E.164 phone number, e-mail address or postal address; sealed at rest (libs/crypto) like the worded message. */
+  @Column({ type: 'text', transformer: sealedText(MESSAGE_CONTEXT.recipient) })
   recipient: string;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: sealedText(MESSAGE_CONTEXT.subject) })
   subject: string | null;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', transformer: sealedText(MESSAGE_CONTEXT.body) })
   body: string;
 
-  @Column({ name: 'body_html', type: 'text', nullable: true })
+  @Column({ name: 'body_html', type: 'text', nullable: true, transformer: sealedText(MESSAGE_CONTEXT.bodyHtml) })
   bodyHtml: string | null;
 
   @Column({ type: 'enum', enum: MESSAGE_STATUSES, enumName: 'message_status', default: 'queued' })

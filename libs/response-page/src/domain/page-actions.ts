@@ -1,4 +1,4 @@
-import type { ResponseKind, ResponseSource } from '@unisson/vocabulary';
+import { HOUSEHOLD_CHOSEN_CHANNELS, type HouseholdChosenChannel, type ResponseKind, type ResponseSource } from '@unisson/vocabulary';
 import type { ResponseLinkView } from './response-link';
 
 /**
@@ -12,9 +12,9 @@ export type CallbackSlot = (typeof CALLBACK_SLOTS)[number];
 export const SITUATIONS = { paid: 'said_paid', plan: 'said_repayment_plan' } as const satisfies Record<string, ResponseKind>;
 export type Situation = keyof typeof SITUATIONS;
 
-/** The channels a household may say it prefers (the contact channels a person receives). */
-export const CHOOSABLE_CHANNELS = ['sms', 'email', 'letter', 'call'] as const;
-export type ChoosableChannel = (typeof CHOOSABLE_CHANNELS)[number];
+/** The channels a household may say it prefers: the planner sends its messages by the one chosen. */
+export const CHOOSABLE_CHANNELS = HOUSEHOLD_CHOSEN_CHANNELS;
+export type ChoosableChannel = HouseholdChosenChannel;
 
 export type PageAction =
   | { type: 'visit' }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { TaskChannel } from '../domain/task-channel';
 import type { TaskState } from '../domain/task-life';
+import { sealedText } from '@unisson/crypto';
 
 /** One call or home visit to make, created once per message (its idempotency key), worked by one team. */
 @Entity({ name: 'task' })
@@ -47,12 +48,12 @@ export class Task {
   @Column({ type: 'text' })
   locale: string;
 
-  /** Phone number (calls) or postal address block (visits). */
-  @Column({ type: 'text' })
+  /** Phone number (calls) or postal address block (visits); sealed at rest (libs/crypto). */
+  @Column({ type: 'text', transformer: sealedText('task.recipient') })
   recipient: string;
 
-  /** The call script or visit script from the template library, in the household's language. */
-  @Column({ type: 'text' })
+  /** The call script or visit script from the template library, in the household's language; sealed at rest. */
+  @Column({ type: 'text', transformer: sealedText('task.script') })
   script: string;
 
   @Column({ name: 'template_key', type: 'text' })
