@@ -352,7 +352,11 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
     if (purpose.addressee === 'landlord') {
       if (purpose.legal) issue("un courrier au bailleur n'est pas un acte légal du ménage", ['purposes', i, 'legal']);
       if (purpose.sequence.some((s) => s.channel !== 'letter' || s.onlyIfNoResponse)) {
-        issue('un objet adressé au bailleur ne prévoit que des courriers, sans condition de réponse du ménage', ['purposes', i, 'sequence']);
+        issue('un objet adressé au bailleur ne prévoit que des courriers, sans condition de réponse du ménage', [
+          'purposes',
+          i,
+          'sequence',
+        ]);
       }
       if (!purpose.requires.includes('privateLandlord')) {
         issue('un objet adressé au bailleur exige la condition privateLandlord', ['purposes', i, 'requires']);
