@@ -6,8 +6,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'analytics_message' })
 /** Carries message_id, purpose and territory too (INCLUDE, migration 1815000000002): attribution reads the index alone. */
-// TypeORM cannot say INCLUDE: the migration owns this index's definition (synchronize: false keeps the drift check off it).
-@Index('ix_analytics_message_household', ['householdId', 'composedAt'], { synchronize: false })
+// (household_id, composed_at) INCLUDE (…), which TypeORM cannot say: the migration owns it; synchronize: false keeps the drift check off it.
+@Index('ix_analytics_message_household', { synchronize: false })
 @Index('ix_analytics_message_territory', ['territory', 'composedAt'])
 @Index('ix_analytics_message_experiment', ['experimentId', 'arm'], { where: 'experiment_id IS NOT NULL' })
 export class MessageFact {
