@@ -20,9 +20,11 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { startProviderSandbox } from '../../apps/provider-sandbox/src';
 import { loadConfig } from '@unisson/config';
+import { sealNullable, sealValue } from '@unisson/crypto';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { DEFAULT_VARIANT, TEMPLATE_KEYS, TemplateLibrary } from '@unisson/templates';
+import { MESSAGE_CONTEXT } from '../../libs/messaging/src/entities/outbound-message.entity';
 import { migrate } from '../../scripts/db-migrate';
 import { appEnv, enqueueDispatch } from '../support/dispatch-workload';
 import { freePort } from '../support/free-port';
@@ -68,10 +70,14 @@ async function seed(
     template_version: r.templateVersion,
     locale: r.locale,
     // Ending in 5: none of the sandbox's magic numbers (0001-0004, 0429, 0500).
-    recipient: channel === 'sms' ? `+3361${String(20_000_005 + i * 10)}` : `bench.${label}.${i}@example.org`,
-    subject: r.subject ?? null,
-    body: r.text,
-    body_html: r.html ?? null,
+    // Sealed at rest as the app stores them (decision 0020): the worker opens each one it sends.
+    recipient: sealValue(
+      channel === 'sms' ? `+3361${String(20_000_005 + i * 10)}` : `bench.${label}.${i}@example.org`,
+      MESSAGE_CONTEXT.recipient,
+    ),
+    subject: sealNullable(r.subject ?? null, MESSAGE_CONTEXT.subject),
+    body: sealValue(r.text, MESSAGE_CONTEXT.body),
+    body_html: sealNullable(r.html ?? null, MESSAGE_CONTEXT.bodyHtml),
   }));
   for (let i = 0; i < rows.length; i += 1_000) {
     await db.query(
@@ -177,6 +183,9 @@ async function main(): Promise<void> {
       RECONCILE_EVERY_MS: '60000',
       // Production's pace (10 min): the e-mail run must not spend its time polling the SMS run's statuses.
       STATUS_POLL_AFTER_MS: '600000',
+      // The worker opens what this process sealed: the same keys (development keys when unset).
+      ...(process.env.UNISSON_MASTER_KEYS ? { UNISSON_MASTER_KEYS: process.env.UNISSON_MASTER_KEYS } : {}),
+      ...(process.env.UNISSON_BLIND_INDEX_KEY ? { UNISSON_BLIND_INDEX_KEY: process.env.UNISSON_BLIND_INDEX_KEY } : {}),
     },
   });
   const results: Record<string, unknown> = {};
@@ -191,10 +200,11 @@ async function main(): Promise<void> {
       const noop = await noopBaseline(base.redis.url, count, concurrency);
       const noopPerSecond = noop.perSecond;
       process.stderr.write(`▶ ${channel}: the worker sends them…\n`);
-      const worker = await startWorkerProcess(
-        { ...env, LOG_LEVEL: 'info' },
-        process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
-      );
+      const worker = await startWorkerProcess({ ...env, LOG_LEVEL: 'info' }, [
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        // Options of the worker's node binary, to try (e.g. --max-semi-space-size=64).
+        ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ]);
       const redisPids = pidsNamed('redis-server');
       const cpuBefore = { worker: cpuMsOf(worker.child.pid!), bench: process.cpuUsage(), redis: sumCpu(redisPids) };
       const commitsBefore = await commitsOf(db, dbName);

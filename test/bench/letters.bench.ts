@@ -138,7 +138,13 @@ async function main(): Promise<void> {
   progress(`merged daily batch of ${batchSize} letters (French, FALC, Arabic)…`);
   t = process.hrtime.bigint();
   const batchLetters = Array.from({ length: batchSize }, (_, i) => makers[i % 3](i));
-  const batch = await engine.renderBatch(batchLetters, 'Lot du 2 décembre 2026', { checked: true });
+  let shown = 0;
+  const batch = await engine.renderBatch(batchLetters, 'Lot du 2 décembre 2026', {
+    checked: true,
+    onProgress: (n) => {
+      if (n - shown >= batchSize / 10 || n === batchSize) progress(`  ${(shown = n)} / ${batchSize} letters laid out…`);
+    },
+  });
   const batchPerSecond = perSecond(batchSize, t);
   progress(`batch: ${batchPerSecond} letters/s, ${batch.pages} pages, ${Math.round(batch.pdf.length / 2 ** 20)} MiB`);
   await engine.close();

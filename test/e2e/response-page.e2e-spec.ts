@@ -155,7 +155,7 @@ describe('the household’s response page, clicked through in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     await page.goto(issued.url);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    await expect(page.locator('h1').textContent()).resolves.toBe('الرد على رسالتك');
+    await expect(page.locator('h1').textContent()).resolves.toBe('الرد على رسالتكم');
     await shot(page, 'ar');
     await page.getByLabel('السبت صباحًا (9 – 12)').check();
     await page.getByRole('button', { name: 'أطلب أن يُتصل بي' }).click();

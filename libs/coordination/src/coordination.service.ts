@@ -8,7 +8,7 @@ import { dayOfIsoDate, timeZoneOfTerritory, zoneClock } from './domain/calendar'
 import { planContacts } from './domain/contact-planner';
 import { contactState } from './domain/contact-state';
 import type { PlanningInput } from './domain/planning-context';
-import type { ContactHistoryEntry, ContactIntent, ContactPlan, HouseholdEvent } from './domain/types';
+import type { ContactHistoryEntry, ContactIntent, ContactPlan, HouseholdEvent, ReachableChannels } from './domain/types';
 import { CoordinationRepository } from './coordination.repository';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { ExecutorClock, PlanExecutor, systemClock } from './plan-executor';
@@ -66,6 +66,18 @@ export class CoordinationService {
       partners: snapshot.partners,
       now,
     };
+  }
+
+  /**
+   * Which channels reach the household as the planner sees them: a mobile number nobody found
+   * wrong, an e-mail address that did not bounce, an address no letter came back from, any phone
+   * for a spoken message. Null when the household has no procedure.
+   */
+  async reachableChannels(householdId: string): Promise<ReachableChannels | null> {
+    const snapshot = await this.snapshots.findSnapshot(householdId);
+    if (!snapshot) return null;
+    const h = snapshot.household;
+    return { sms: h.hasMobilePhone, email: h.hasEmail, letter: h.postalAddressValid, voice: h.hasPhone ?? h.hasMobilePhone };
   }
 
   /** Re-plans one household and applies the result (jobs added, moved or removed). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, Action, grantedFields, Principal, projectSharedView, SharedViewField } from '@unisson/access';
 import { AuditRepository } from '@unisson/audit';
-import { CoordinationRepository } from '@unisson/coordination';
+import { CoordinationRepository, CoordinationService } from '@unisson/coordination';
 import { HouseholdAccessFacts, HouseholdRecordsReader, HouseholdsRepository } from '@unisson/households';
 import { HouseholdMessagesReader } from '@unisson/messaging';
 import { AccountsRepository, PartnersRepository } from '@unisson/partners';
@@ -18,6 +18,7 @@ export class HouseholdViewService {
     private readonly records: HouseholdRecordsReader,
     private readonly households: HouseholdsRepository,
     private readonly coordination: CoordinationRepository,
+    private readonly engine: CoordinationService,
     private readonly messages: HouseholdMessagesReader,
     private readonly partners: PartnersRepository,
     private readonly accounts: AccountsRepository,
@@ -125,11 +126,12 @@ export class HouseholdViewService {
   }
 
   private async facts(householdId: string, access: HouseholdAccessFacts): Promise<HouseholdFactsForView> {
-    const [facts, plan, responses, state] = await Promise.all([
+    const [facts, plan, responses, state, reachable] = await Promise.all([
       this.households.findFacts(householdId),
       this.coordination.findPlan(householdId),
       this.messages.responses(householdId),
       this.coordination.loadCoordinationState(householdId),
+      this.engine.reachableChannels(householdId),
     ]);
     const partnerIds = [...new Set([...access.recordHolderPartnerIds, ...state.intents.map((i) => i.partnerId)])];
     const kinds = (await this.partners.findPartnersByIds(partnerIds)).map((p) => p.kind);
@@ -155,6 +157,7 @@ export class HouseholdViewService {
       })),
       responses,
       optOuts: await this.records.optOutChannels(householdId),
+      reachable,
     };
   }
 }

@@ -8,7 +8,8 @@ import { mergeStageLetters, scheduleDrafts } from './contact-scheduling';
 import { frenchDate, partnerName, stageLabel } from './french-text';
 import { keepIntents } from './intent-filtering';
 import { MessageGroup, groupIntents } from './intent-grouping';
-import { PlanningContext, PlanningInput, buildContext } from './planning-context';
+import { isLandlordDraft, isLandlordGroup, landlordDraftsForGroup, splitHistory } from './landlord-letters';
+import { PlanningContext, PlanningInput, buildContext, purposesOf } from './planning-context';
 import type { ContactPlan, PlannedContact } from './types';
 
 export type { PlanningInput } from './planning-context';
@@ -90,19 +91,24 @@ function contactOf(ctx: PlanningContext, draft: ContactDraft, notBeforeMs: numbe
     variantSlot: playbook.variantSlots > 1 ? stableHash(`${household.id}|${draft.group.primary.id}`) % playbook.variantSlots : 0,
     absorbedIntentIds: signed.intentIds,
     reasons,
+    ...(isLandlordDraft(draft) ? { addressee: 'landlord' as const } : {}),
   };
 }
 
 /** Plans the contacts of one household at its procedure's current stage. */
 export function planContacts(input: PlanningInput): ContactPlan {
-  const ctx = buildContext(input);
+  // The household's plan never sees the letters sent to its landlord (caps, returned mail, stage letters).
+  const history = splitHistory(input.history, purposesOf(input.playbook));
+  const ctx = buildContext({ ...input, history: history.household });
   const intents = keepIntents(ctx);
   const nameOf = (id: string) => partnerName(input.partners, id);
   const groups = groupIntents(intents, input.playbook, ctx.purposes, ctx.today, ctx.trace, nameOf);
-  let drafts = groups.flatMap((group) => draftsForGroup(ctx, group));
-  const visit = homeVisitSuggestion(ctx, groups);
+  const householdGroups = groups.filter((group) => !isLandlordGroup(group));
+  let drafts = householdGroups.flatMap((group) => draftsForGroup(ctx, group));
+  const visit = homeVisitSuggestion(ctx, householdGroups);
   if (visit) drafts.push(visit);
   drafts = mergeStageLetters(ctx, drafts);
+  for (const group of groups.filter(isLandlordGroup)) drafts.push(...landlordDraftsForGroup(ctx, group, history.landlord));
   const memo = new Map<MessageGroup, Signatories>();
   const contacts = scheduleDrafts(ctx, drafts)
     .map(({ draft, notBeforeMs }) => ({ notBeforeMs, contact: contactOf(ctx, draft, notBeforeMs, memo) }))

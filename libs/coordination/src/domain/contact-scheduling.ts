@@ -6,6 +6,7 @@
 import { DAY_MS } from './calendar';
 import type { ContactDraft } from './contact-drafts';
 import { channelLabel, contactKeyOf, isLegalContact } from './contact-drafts';
+import { isLandlordDraft } from './landlord-letters';
 import type { PlanningContext } from './planning-context';
 import { nextAllowedInstant, winterTruceEnd } from './send-window';
 import { frenchDate } from './french-text';
@@ -29,7 +30,7 @@ function lettersAlreadySent(ctx: PlanningContext): number {
 /** At most `nonLegalLettersPerStage` non-legal letters per stage; others ride along. */
 export function mergeStageLetters(ctx: PlanningContext, drafts: ContactDraft[]): ContactDraft[] {
   const stage = ctx.input.procedure.stage;
-  const isStageLetter = (d: ContactDraft): boolean => d.channel === 'letter' && d.group.stage === stage;
+  const isStageLetter = (d: ContactDraft): boolean => d.channel === 'letter' && d.group.stage === stage && !isLandlordDraft(d);
   const legalLetter = drafts.find((d) => isStageLetter(d) && d.group.legal && !d.onlyIfNoResponse);
   const nonLegal = drafts.filter((d) => isStageLetter(d) && !d.group.legal);
   if (nonLegal.length === 0) return drafts;
@@ -73,7 +74,7 @@ function capDefer(ctx: PlanningContext, draft: ContactDraft, at: number, caps: C
   const { rollingWindowDays, perChannel } = ctx.input.playbook.caps;
   const limit = perChannel[draft.channel];
   const used = caps.usedAt.get(draft.channel) ?? [];
-  if (!limit || isLegalContact(draft)) return at;
+  if (!limit || isLegalContact(draft) || isLandlordDraft(draft)) return at;
   const windowMs = rollingWindowDays * DAY_MS;
   let t = at;
   for (let guard = 0; guard < 8; guard += 1) {
@@ -171,7 +172,9 @@ export function scheduleDrafts(ctx: PlanningContext, drafts: ContactDraft[]): Ti
       note(ctx, 'legalKept', 'Obligation légale : envoyé même après la date utile.', draft);
     }
     const list = caps.usedAt.get(draft.channel);
-    if (list) list.push(t);
+    if (isLandlordDraft(draft)) {
+      // Written to the landlord: not one of the household's letters.
+    } else if (list) list.push(t);
     else caps.usedAt.set(draft.channel, [t]);
     timed.push({ draft, notBeforeMs: t });
   }

@@ -33,6 +33,7 @@ export function fallbackLegalPurpose(intent: ContactIntent): PurposeDefinition {
     sequence: [{ channel: 'letter', anchor: 'stageEnteredAt', offset: { amount: 0, unit: 'days' }, onlyIfNoResponse: false }],
     deferDuringWinterTruce: false,
     requires: [],
+    addressee: 'household',
     withdrawnBy: [],
   };
 }

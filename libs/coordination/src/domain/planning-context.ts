@@ -178,6 +178,8 @@ export function unmetConditions(ctx: PlanningContext, purpose: PurposeDefinition
           : "le ménage n'est pas connu comme allocataire d'une aide au logement";
       case 'winterTruceDefersEviction':
         return ctx.winterTruceEndDay === null ? "hors trêve hivernale : l'expulsion n'est pas reportée" : null;
+      case 'privateLandlord':
+        return ctx.input.procedure.landlordKind === 'prive' ? null : "le logement n'est pas loué par un bailleur privé";
     }
   };
   for (const condition of purpose.requires) {

@@ -63,13 +63,18 @@ const stepSchema = z
   .strict();
 export type ChannelStep = z.infer<typeof stepSchema>;
 
+/** Who a purpose's messages are written to. */
+export const ADDRESSEES = ['household', 'landlord'] as const;
+export type Addressee = (typeof ADDRESSEES)[number];
+
 const leadSchema = z.object({ kind: partnerKind, appliesFrom: isoDate.optional(), appliesUntil: isoDate.optional() }).strict();
 
 /**
  * Conditions a purpose may require on the planning day: arrears constituted under the CAF regime
- * in force, a household known to receive housing benefit, an eviction the winter truce defers.
+ * in force, a household known to receive housing benefit, an eviction the winter truce defers, a
+ * dwelling let by a private landlord.
  */
-export const PURPOSE_CONDITIONS = ['cafArrearsConstituted', 'housingBenefit', 'winterTruceDefersEviction'] as const;
+export const PURPOSE_CONDITIONS = ['cafArrearsConstituted', 'housingBenefit', 'winterTruceDefersEviction', 'privateLandlord'] as const;
 export type PurposeCondition = (typeof PURPOSE_CONDITIONS)[number];
 
 const purposeSchema = z
@@ -85,6 +90,12 @@ const purposeSchema = z
     notAfter: z.object({ anchor: z.string(), offset: durationSchema }).strict().optional(),
     deferDuringWinterTruce: z.boolean().default(false),
     requires: z.array(z.enum(PURPOSE_CONDITIONS)).default([]),
+    /**
+     * Who the message is written to: the household (default) or its private landlord (the Essonne
+     * mobile team writes to both). A landlord's letter is never the household's: outside its caps,
+     * stage-letter merges and contact history (see landlord-letters.ts).
+     */
+    addressee: z.enum(ADDRESSEES).default('household'),
     /** Events that make a legal act moot, with the legal reason written in the trace (legal purposes only). */
     withdrawnBy: z
       .array(z.object({ event: z.enum(HOUSEHOLD_EVENTS), reason: z.string().min(20, 'citer la raison juridique') }).strict())
@@ -338,6 +349,19 @@ function checkReferences(playbook: z.infer<typeof playbookSchema>, ctx: z.Refine
         issue(`pas d'horaires pour le canal ${step.channel}`, ['purposes', i, 'sequence', j]);
       }
     });
+    if (purpose.addressee === 'landlord') {
+      if (purpose.legal) issue("un courrier au bailleur n'est pas un acte légal du ménage", ['purposes', i, 'legal']);
+      if (purpose.sequence.some((s) => s.channel !== 'letter' || s.onlyIfNoResponse)) {
+        issue('un objet adressé au bailleur ne prévoit que des courriers, sans condition de réponse du ménage', [
+          'purposes',
+          i,
+          'sequence',
+        ]);
+      }
+      if (!purpose.requires.includes('privateLandlord')) {
+        issue('un objet adressé au bailleur exige la condition privateLandlord', ['purposes', i, 'requires']);
+      }
+    }
     if (purpose.notAfter && !isAnchor(purpose.notAfter.anchor)) issue('ancre inconnue', ['purposes', i, 'notAfter']);
     if (!purpose.legal && purpose.withdrawnBy.length > 0) {
       issue("seul un objet légal se retire (les autres s'annulent par cancellingEvents)", ['purposes', i, 'withdrawnBy']);

@@ -75,6 +75,14 @@ export interface HouseholdState {
   preferredChannel?: HouseholdChosenChannel | null;
 }
 
+/** The channels whose contact details reach the household (not wrong, bounced or returned). */
+export interface ReachableChannels {
+  sms: boolean;
+  email: boolean;
+  letter: boolean;
+  voice: boolean;
+}
+
 export type LandlordKind = HousingSector;
 
 /** What the procedure owes and since when (the CAF's arrears regimes depend on it). */
@@ -104,6 +112,11 @@ export interface ProcedureState {
   arrears: ArrearsFacts;
   /** Civil date the procedure closed (debt cleared, moved out), or null while it runs. */
   closedOn: string | null;
+  /**
+   * Unisson holds a postal address for the procedure's private landlord (its partner record), so
+   * a letter to the landlord can be planned. Absent: unknown, no landlord letter.
+   */
+  landlordPostalAddressKnown?: boolean;
 }
 
 export type ContactOutcome = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'npai' | 'responded' | 'refused';
@@ -197,6 +210,8 @@ export interface PlannedContact {
   variantSlot: number;
   absorbedIntentIds: string[];
   reasons: string[];
+  /** Written to the procedure's private landlord, not to the household (absent: the household). */
+  addressee?: 'landlord';
 }
 
 /** Why contacts of an earlier plan are no longer planned: the longest matching key prefix gives the reason. */

@@ -65,6 +65,13 @@ describe('the shared coordination view', () => {
     expect(view.plannedContacts).toHaveLength(1);
   });
 
+  it('says a channel is not reachable when the engine knows its details do not work (wrong number, bounce, returned letter)', () => {
+    const known = buildSharedView({ ...facts, reachable: { sms: false, email: true, letter: false, voice: false } });
+    expect(known.reachableChannels).toEqual({ sms: false, email: true, letter: false, voice: false });
+    // The number is still shown to whom the agreement grants it: it is what partners hold.
+    expect(known.phone).toBe('+33612345678');
+  });
+
   it('shows a partner without an agreement only the stage and who is involved', () => {
     expect(projectSharedView(view, grantedFields(null))).toEqual({ stage: 'assignation', partnersInvolved: ['bailleur_social', 'caf'] });
   });

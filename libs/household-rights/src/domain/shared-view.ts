@@ -22,6 +22,11 @@ export interface HouseholdFactsForView {
   plannedContacts: Array<{ channel: string; purpose: string; notBefore: string; status: string }>;
   responses: Array<{ channel: string; kind: string; receivedAt: string }>;
   optOuts: string[];
+  /**
+   * What the engine knows reaches the household (a wrong number, a bounced e-mail or a returned
+   * letter does not); absent: judged from the records alone.
+   */
+  reachable?: { sms: boolean; email: boolean; letter: boolean; voice: boolean } | null;
 }
 
 export type SharedView = Partial<Record<SharedViewField, unknown>>;
@@ -42,7 +47,7 @@ export function buildSharedView(facts: HouseholdFactsForView): SharedView {
     plannedContacts: facts.plannedContacts.filter((c) => c.status !== 'cancelled'),
     lastResponse: last ? { at: last.receivedAt, channel: last.channel } : null,
     optOuts: facts.optOuts,
-    reachableChannels: { sms: Boolean(first('phone')), email: Boolean(first('email')), letter: Boolean(address) },
+    reachableChannels: facts.reachable ?? { sms: Boolean(first('phone')), email: Boolean(first('email')), letter: Boolean(address) },
     identity: address ? { lastName: address.lastName, firstName: address.firstName } : null,
     postalAddress: address
       ? { street: address.street, extra: address.addressExtra, postalCode: address.postalCode, city: address.city }

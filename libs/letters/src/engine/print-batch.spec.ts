@@ -15,6 +15,8 @@ import { TypstPdfEngine } from './typst-pdf-engine';
  * whose pages come in the letters' order, each with its own words and fonts, readable by poppler
  * and by another PDF library.
  */
+// Typst lays out 90 letters on two worker threads: seconds on a loaded machine.
+jest.setTimeout(60_000);
 const library = TemplateLibrary.load();
 const dir = mkdtempSync(join(tmpdir(), 'batch-'));
 const engine = new TypstPdfEngine({ batchWorkers: 2 });

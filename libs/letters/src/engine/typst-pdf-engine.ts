@@ -82,18 +82,29 @@ export class TypstPdfEngine {
    * a chunk of letters at a time (fonts embedded once per chunk), the chunks side by side in the
    * worker threads, then joined. `checked`: the letters' addresses were checked against the
    * envelope's window when they entered the print stage (`countPages`), not again.
+   * `onProgress`: the letters laid out so far, after each chunk (a long batch shows progress).
    */
-  async renderBatch(letters: TypstLetter[], title: string, { checked = false }: { checked?: boolean } = {}): Promise<RenderedLetter> {
+  async renderBatch(
+    letters: TypstLetter[],
+    title: string,
+    { checked = false, onProgress }: { checked?: boolean; onProgress?: (lettersLaidOut: number) => void } = {},
+  ): Promise<RenderedLetter> {
     if (letters.length === 0) throw new LetterLayoutError('LAYOUT_FAILED', 'nothing to print');
     const workers = this.pool?.size ?? 1;
     const chunk = Math.max(MIN_CHUNK, Math.min(BATCH_CHUNK, Math.ceil(letters.length / workers)));
     const inputs: string[] = [];
     for (let i = 0; i < letters.length; i += chunk) inputs.push(typstInput(this.geometry, title, letters.slice(i, i + chunk), !checked));
     const pool = this.pool;
+    let laidOut = 0;
+    const done = (part: RenderedLetter, index: number) => {
+      laidOut += Math.min(chunk, letters.length - index * chunk);
+      onProgress?.(laidOut);
+      return part;
+    };
     const parts =
       pool && inputs.length > 1
-        ? await Promise.all(inputs.map((input) => pool.render(input)))
-        : inputs.map((input) => this.renderInput(input));
+        ? await Promise.all(inputs.map(async (input, i) => done(await pool.render(input), i)))
+        : inputs.map((input, i) => done(this.renderInput(input), i));
     return parts.length === 1
       ? parts[0]
       : joinTypstPdfs(

@@ -28,6 +28,17 @@ describe('Arabic texts address the household in the plural', () => {
     ]);
   });
 
+  it('reads the letter, the shared notice, the response page and the phone menu too', () => {
+    const findings = checkArabicAddress(
+      new Map<string, Record<string, string>>([
+        ['response_page', { todo_answer: 'أجب أدناه: سيتصل بك أحدهم.', callback_submit: 'أطلب أن يُتصل بي' }],
+        ['voice_menu', { callback_thanks: 'سيتصل بكم مستشار.' }],
+      ]),
+    );
+    // The household's own button speaks in the first person; the page's answer to it is flagged.
+    expect(findings.map((f) => [f.templateKey, f.key, f.word])).toEqual([[undefined, 'todo_answer', 'بك']]);
+  });
+
   it('finds nothing in the shipped library', () => {
     expect(checkArabicAddress(TemplateLibrary.load().sources.resources.get('ar'))).toEqual([]);
   });

@@ -63,14 +63,15 @@ export function singularForms(text: string): string[] {
 export function checkArabicAddress(arabic: ReadonlyMap<string, Resources> | undefined): AddressFinding[] {
   const findings: AddressFinding[] = [];
   if (!arabic) return findings;
-  for (const ns of ['common', ...TEMPLATE_KEYS]) {
-    const res = arabic.get(ns) ?? {};
+  // Every file the household reads: the templates, their common lines, the letter, the shared
+  // notice, the response page and the phone menu.
+  for (const [ns, res] of arabic) {
     for (const [key, text] of Object.entries(res)) {
       if (STAFF_KEYS.test(key)) continue;
       for (const word of singularForms(text))
         findings.push({
           rule: 'ar/singular-address',
-          templateKey: ns === 'common' ? undefined : (ns as TemplateKey),
+          templateKey: (TEMPLATE_KEYS as readonly string[]).includes(ns) ? (ns as TemplateKey) : undefined,
           key,
           word,
           detail: `« ${word} » s'adresse au foyer au singulier (locales/ar/${ns}.json) : écrivez au pluriel (أنتم : اتصلوا، يمكنكم، لديكم…), comme les autres modèles.`,

@@ -64,9 +64,9 @@ export class TemplateReviewPagesController {
   @Authorize('template.review')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  list(@Req() request: PageRequest, @Query() query: Record<string, unknown>): string {
+  async list(@Req() request: PageRequest, @Query() query: Record<string, unknown>): Promise<string> {
     const q = parseOrThrow(reviewQuery, withoutEmpty(query));
-    const result = this.review.list(q);
+    const result = await this.review.list(q);
     const purposes = this.review.purposes();
     const option = (value: string, label: string, selected: string | undefined) =>
       html`<option value="${value}" ${raw(value === (selected ?? '') ? 'selected' : '')}>${label}</option>`;
@@ -152,7 +152,7 @@ export class TemplateReviewPagesController {
     if (!isTemplateKey(key)) throw UnissonError.notFound(`Template "${key}"`);
     const q = parseOrThrow(compareQuery, withoutEmpty(query));
     const c = await this.review.compare(key, q.channel, q.locale, { tone: q.tone, length: q.length, pictograms: q.pictograms });
-    const findings = this.review.findingsOf(key, q.channel, q.locale, c.variant);
+    const findings = await this.review.findingsOf(key, q.channel, q.locale, c.variant);
     const option = (value: string, label: string, selected: string) =>
       html`<option value="${value}" ${raw(value === selected ? 'selected' : '')}>${label}</option>`;
     const dir = c.direction;

@@ -32,7 +32,7 @@ export class TemplateReviewController {
     rows: [],
   })
   @ApiErrors(400, 401, 403)
-  list(@Query() query: Record<string, unknown>): ReviewPage {
+  list(@Query() query: Record<string, unknown>): Promise<ReviewPage> {
     return this.review.list(parseOrThrow(reviewQuery, withoutEmpty(query)));
   }
 

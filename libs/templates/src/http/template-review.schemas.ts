@@ -11,17 +11,25 @@ export const reviewQuery = z.object({
   perPage: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/**
+ * Which render of a template (channel, locale, variant): the preview's query and the comparison's.
+ * The preview shows pictograms by default (letters and e-mails), the comparison the plain text.
+ */
+export function renderQuery(pictogramsByDefault: boolean) {
+  return z.object({
+    channel: z.enum(CHANNELS).default('sms'),
+    locale: z.enum(LOCALES).default('fr'),
+    tone: z.enum(TONES).default('reassuring'),
+    length: z.enum(LENGTHS).default('short'),
+    pictograms: z
+      .enum(['true', 'false'])
+      .default(pictogramsByDefault ? 'true' : 'false')
+      .transform((v) => v === 'true'),
+  });
+}
+
 /** Which render of a template to compare with its previous version. */
-export const compareQuery = z.object({
-  channel: z.enum(CHANNELS).default('sms'),
-  locale: z.enum(LOCALES).default('fr'),
-  tone: z.enum(TONES).default('reassuring'),
-  length: z.enum(LENGTHS).default('short'),
-  pictograms: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-});
+export const compareQuery = renderQuery(false);
 
 /** An empty select on the page sends "": the same as no filter. */
 export function withoutEmpty(query: Record<string, unknown>): Record<string, unknown> {

@@ -2,21 +2,12 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@unisson/partners';
 import { parseOrThrow, UnissonError } from '@unisson/platform';
-import { z } from 'zod';
 import { CHANNELS, LENGTHS, LOCALE_INFO, LOCALES, TEMPLATE_KEYS, TONES, isTemplateKey } from '../domain/catalogue';
+import { renderQuery } from './template-review.schemas';
 import { TemplateLibrary, TemplateRenderError, type RenderedMessage } from '../library/template-library';
 import { TemplateCatalogue, TemplatePreview } from './templates.openapi';
 
-const previewQuery = z.object({
-  channel: z.enum(CHANNELS).default('sms'),
-  locale: z.enum(LOCALES).default('fr'),
-  tone: z.enum(TONES).default('reassuring'),
-  length: z.enum(LENGTHS).default('short'),
-  pictograms: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
+const previewQuery = renderQuery(true);
 
 /**
  * The shared template catalogue and a preview of any template x variant x locale x channel with

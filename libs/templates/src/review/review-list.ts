@@ -60,6 +60,18 @@ const error = (f: Pick<LintFinding, 'rule' | 'detail' | 'sentence'>): ReviewFind
 });
 
 export function buildReviewList(lib: TemplateLibrary, purposes: readonly PlannedPurpose[], smsPricePerPart: number): ReviewRow[] {
+  return [...reviewRowsByPurpose(lib, purposes, smsPricePerPart)].flat();
+}
+
+/**
+ * The review list one purpose at a time (a purpose is a few hundred renders), so a server can
+ * give the event loop back between purposes instead of blocking other requests for seconds.
+ */
+export function* reviewRowsByPurpose(
+  lib: TemplateLibrary,
+  purposes: readonly PlannedPurpose[],
+  smsPricePerPart: number,
+): Generator<ReviewRow[], void, void> {
   const definitions = [...lib.sources.definitions.values()];
   const byPurpose = purposeIndex(definitions);
   const renders = new Map<string, RenderCheck>();
@@ -69,8 +81,8 @@ export function buildReviewList(lib: TemplateLibrary, purposes: readonly Planned
     if (!c) renders.set(id, (c = checkRender(lib, key, locale, channel, variant)));
     return c;
   };
-  const rows: ReviewRow[] = [];
   for (const purpose of purposes) {
+    const rows: ReviewRow[] = [];
     const def = byPurpose.get(purpose.id);
     const coverage = checkCoverage(def ? [def] : definitions, [purpose]).filter((f) => f.rule !== 'unused-template');
     if (!def) {
@@ -90,6 +102,7 @@ export function buildReviewList(lib: TemplateLibrary, purposes: readonly Planned
             sms: null,
             findings: coverage.map(error),
           });
+      yield rows;
       continue;
     }
     for (const channel of CHANNELS) {
@@ -130,8 +143,8 @@ export function buildReviewList(lib: TemplateLibrary, purposes: readonly Planned
         }
       }
     }
+    yield rows;
   }
-  return rows;
 }
 
 /** The characters that force UCS-2, a few of them: an Arabic SMS is UCS-2 by its alphabet, not by one letter. */

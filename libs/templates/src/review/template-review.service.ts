@@ -4,7 +4,14 @@ import { wordDiff, type WordDiff } from '../domain/word-diff';
 import { TemplateLibrary, TemplateRenderError, type ArchivedVersionContent } from '../library/template-library';
 import { shippedPurposes } from '../lint/playbook-purposes';
 import { TemplateVersionRepository } from '../template-version.repository';
-import { buildReviewList, filterReviewList, type ReviewFilter, type ReviewFinding, type ReviewPage, type ReviewRow } from './review-list';
+import {
+  filterReviewList,
+  reviewRowsByPurpose,
+  type ReviewFilter,
+  type ReviewFinding,
+  type ReviewPage,
+  type ReviewRow,
+} from './review-list';
 
 export interface ShownVersion {
   version: number;
@@ -35,7 +42,7 @@ export interface VersionComparison {
  */
 @Injectable()
 export class TemplateReviewService {
-  private rows: ReviewRow[] | null = null;
+  private rows: Promise<ReviewRow[]> | null = null;
 
   constructor(
     @Inject(TemplateLibrary) private readonly library: TemplateLibrary,
@@ -44,13 +51,25 @@ export class TemplateReviewService {
 
   private readonly planned = shippedPurposes();
 
-  private all(): ReviewRow[] {
-    this.rows ??= buildReviewList(this.library, this.planned, this.library.sources.budgets.smsPricePerPart);
+  /**
+   * Built once, on first use, a purpose at a time with the event loop given back in between: the
+   * whole list is some 13,000 renders (seconds of CPU) and must not stall the API's other requests.
+   */
+  private all(): Promise<ReviewRow[]> {
+    this.rows ??= (async () => {
+      const rows: ReviewRow[] = [];
+      for (const ofPurpose of reviewRowsByPurpose(this.library, this.planned, this.library.sources.budgets.smsPricePerPart)) {
+        rows.push(...ofPurpose);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return rows;
+    })();
+    this.rows.catch(() => (this.rows = null));
     return this.rows;
   }
 
-  list(filter: ReviewFilter): ReviewPage {
-    return filterReviewList(this.all(), filter);
+  async list(filter: ReviewFilter): Promise<ReviewPage> {
+    return filterReviewList(await this.all(), filter);
   }
 
   /** The purposes of the shipped playbooks, in the list's order. */
@@ -59,10 +78,10 @@ export class TemplateReviewService {
   }
 
   /** The findings of one render (a template words several purposes: each finding once). */
-  findingsOf(templateKey: TemplateKey, channel: Channel, locale: Locale, variant: string): ReviewFinding[] {
+  async findingsOf(templateKey: TemplateKey, channel: Channel, locale: Locale, variant: string): Promise<ReviewFinding[]> {
     const seen = new Set<string>();
     const out: ReviewFinding[] = [];
-    for (const r of this.all())
+    for (const r of await this.all())
       if (r.templateKey === templateKey && r.channel === channel && r.locale === locale && r.variant === variant)
         for (const f of r.findings) {
           const id = `${f.rule}|${f.detail}|${f.sentence ?? ''}`;
