@@ -17,7 +17,8 @@ export COORDINATION_CLOCK_START="${COORDINATION_CLOCK_START-2026-12-01T10:30:00+
 mkdir -p var/log
 RUN="node -r @swc-node/register"
 pids=()
-stop_all() { say "Stopping…"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+follower=""
+stop_all() { say "Stopping…"; kill "${pids[@]}" $follower 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop_all EXIT INT TERM
 
 say "Starting the provider sandbox, the worker and the API (logs in var/log/)…"
@@ -35,6 +36,7 @@ printf '\n' >&2
 curl -fsS "$API/health/ready" >/dev/null || fail "The API did not become ready in 60 s: see var/log/api.log"
 
 say "Loading the demo (partners, API keys, alerts)…"
+rm -f var/demo-upload.json
 $RUN scripts/demo-seed.ts
 
 SANDBOX="http://${SANDBOX_HOST:-127.0.0.1}:${SANDBOX_TWILIO_PORT:-4010}"
@@ -48,11 +50,13 @@ cat <<TXT
     Administration             $API/admin    partenaires, clés, comptes, accords de partage, journal d'audit
     Campagnes (quatre yeux)    $API/campagnes   redaction@caf93.demo prépare, validation@caf93.demo approuve
     Analyse (analystes)        $API/analyse     analyse@caf93.demo : expérience du SMS du premier impayé, entonnoir, charte
-    Dépôt d'alertes (CSV)      $API/imports     (gestion@habitat93.demo) ${DEMO_BULK_ROWS:-2000} lignes — 50 000 : DEMO_BULK_ROWS=50000 npm start
+    Dépôt d'alertes (CSV)      $API/imports     (gestion@habitat93.demo) ${DEMO_BULK_ROWS:-50000} lignes, avancement ci-dessous — plus petit : DEMO_BULK_ROWS=2000 npm start
     Modèles de messages        $API/templates/preview
     Messages capturés          $SANDBOX/
   Clés API de démo : var/demo-keys.json        Ctrl-C pour arrêter.
 
 TXT
+# The demo's bulk upload, followed on one updating line (it stops by itself when intake is done).
+$RUN scripts/demo-upload-progress.ts & follower=$!
 wait -n "${pids[@]}" || true
 fail "A process stopped: see var/log/*.log"

@@ -1,6 +1,7 @@
 import { openDocument } from '@unisson/crypto';
 import iconv from 'iconv-lite';
 import { generateAlertRows } from '../../libs/bulk-import/src/cli/alert-file-generator';
+import { distinctAlerts } from '../support/alerts';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
@@ -15,6 +16,9 @@ interface Status {
   rowsInvalid: number;
   alertsCreated: number;
   alertsReplayed: number;
+  alertsProcessed: number;
+  alertsWaiting: number;
+  processedPercent: number;
 }
 
 describe('a landlord uploads a CSV of alerts', () => {
@@ -111,6 +115,71 @@ describe('a landlord uploads a CSV of alerts', () => {
     expect(other.status).toBe(202);
     const otherStatus = await finished(((await other.json()) as Status).importId);
     expect(otherStatus).toMatchObject({ alertsCreated: 0, alertsReplayed: 300, rowsInvalid: 0 });
+  });
+
+  it('takes every valid row of a file through intake (households matched or created, procedures, plans), counted in the status, another partner’s alert not waiting behind it', async () => {
+    // 500 rows of their own (references E2E-…), so that nothing of the other tests is replayed.
+    const text = generateAlertRows(500, { invalidShare: 0.01, seed: 23 }).replace(/GEN-/g, 'E2E-');
+    const response = await upload(iconv.encode(text, 'win1252'));
+    expect(response.status).toBe(202);
+    const { importId } = (await response.json()) as Status;
+    // While the file's alerts wait for the worker, an alert posted through the API goes first.
+    const backlog = await eventually(
+      async () => {
+        const s = (await landlord.get<Status>(`/v1/alerts/imports/${importId}`)).body;
+        return s.alertsWaiting >= 300 ? s : undefined;
+      },
+      60_000,
+      'the file’s alerts to wait for intake',
+    );
+    expect(backlog.alertsProcessed + backlog.alertsWaiting).toBeLessThanOrEqual(500);
+    const posted = await landlord.post<{ submissionId: string }>('/v1/alerts', distinctAlerts(1, 'api-priority')[0].body);
+    expect(posted.status).toBe(202);
+    const done = await eventually(
+      async () => {
+        const s = (await landlord.get<Status>(`/v1/alerts/imports/${importId}`)).body;
+        return s.status === 'completed' && s.alertsWaiting === 0 ? s : undefined;
+      },
+      150_000,
+      'intake to process every alert of the file',
+    );
+    const invalid = text.split('\r\n').filter((l, i) => i > 0 && /;\d{4};/.test(l)).length;
+    expect(invalid).toBeGreaterThan(0);
+    expect(done).toMatchObject({
+      rowsDone: 500,
+      rowsInvalid: invalid,
+      alertsCreated: 500 - invalid,
+      alertsProcessed: 500 - invalid,
+      processedPercent: 100,
+    });
+    const [submissions] = await stack.db.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_code IS NOT NULL)::int AS failed,
+              max(processed_at) AS last FROM partner_submission WHERE bulk_import_id = $1`,
+      [importId],
+    );
+    expect(submissions).toMatchObject({ total: 500 - invalid, failed: 0 });
+    const [apiAlert] = await stack.db.query(`SELECT processed_at FROM partner_submission WHERE id = $1`, [posted.body.submissionId]);
+    expect(apiAlert.processed_at).not.toBeNull();
+    expect(new Date(apiAlert.processed_at).getTime()).toBeLessThan(new Date(submissions.last).getTime());
+    // Each row is a partner record on a household with its procedure, and (right after: the
+    // engine plans once the record is committed) its coordinated plan.
+    const households = await eventually(
+      async () => {
+        const [row] = await stack.db.query(
+          `SELECT count(*)::int AS records, count(DISTINCT r.household_id)::int AS households,
+                  count(*) FILTER (WHERE p.id IS NULL)::int AS without_procedure,
+                  count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM contact_plan c WHERE c.household_id = r.household_id))::int AS without_plan
+             FROM partner_record r LEFT JOIN procedure p ON p.household_id = r.household_id AND p.stage = 'premier_impaye'
+            WHERE r.partner_ref LIKE 'E2E-%'`,
+        );
+        return row.without_plan === 0 ? row : undefined;
+      },
+      30_000,
+      'a plan for every household of the file',
+    );
+    expect(households).toMatchObject({ records: 500 - invalid, without_procedure: 0, without_plan: 0 });
+    expect(households.households).toBeGreaterThan(0);
+    expect(households.households).toBeLessThanOrEqual(500 - invalid);
   });
 
   it('refuses at once a file whose header lacks a column, naming it, and stores nothing', async () => {

@@ -120,6 +120,7 @@ export class BulkImportService {
     if (upload.rowsTotal === null || upload.status === 'queued')
       await this.imports.markStarted(importId, await this.countRows(content, dialect));
     const principal = { partnerId: upload.partnerId } as PartnerPrincipal;
+    const source = { bulkImportId: importId };
     let mapping: HeaderMapping | null = null;
     let index = 0;
     let done = upload.rowsDone;
@@ -127,7 +128,7 @@ export class BulkImportService {
     let chunk: Array<{ line: number; cells: string[] }> = [];
     let errorsKept = await this.imports.countErrors(importId);
     const flush = async () => {
-      const result = await this.handleChunk(principal, mapping!, chunk, problems.splice(0), done);
+      const result = await this.handleChunk(principal, source, mapping!, chunk, problems.splice(0), done);
       result.errors = result.errors.slice(0, Math.max(0, MAX_ERRORS - errorsKept));
       errorsKept += result.errors.length;
       if (!(await this.imports.commitChunk(importId, done, result))) throw new Error('another run of this import moved on; this one stops');
@@ -158,6 +159,7 @@ export class BulkImportService {
 
   private async handleChunk(
     principal: PartnerPrincipal,
+    source: { bulkImportId: string },
     mapping: HeaderMapping,
     rows: Array<{ line: number; cells: string[] }>,
     problems: CsvProblem[],
@@ -184,7 +186,7 @@ export class BulkImportService {
         return;
       }
       try {
-        const submission = await this.intake.accept(principal, 'alert', parsed.data as Record<string, unknown>, idempotencyKey);
+        const submission = await this.intake.accept(principal, 'alert', parsed.data as Record<string, unknown>, idempotencyKey, source);
         if (submission.replayed) result.replayed++;
         else result.created++;
       } catch (error) {

@@ -1,6 +1,7 @@
 export { PartnerSubmission } from './entities/partner-submission.entity';
 export { IntakeAcceptanceModule, IntakeHttpModule, IntakeJobsModule } from './intake.module';
-export { AcceptedSubmission, IntakeService } from './intake.service';
+export { AcceptedSubmission, BULK_ROW_JOB_PRIORITY, IntakeService } from './intake.service';
+export { ImportIntakeProgress, IntakeRepository } from './intake.repository';
 export {
   addressSchema,
   AlertInput,

@@ -9,6 +9,16 @@ export interface NewSubmission {
   idempotencyKey: string;
   requestHash: string;
   payload: Record<string, unknown>;
+  /** Set for the rows of a bulk upload: its status counts them, and their jobs yield to the API's alerts. */
+  bulkImportId?: string;
+}
+
+/** Where intake stands with the alerts of one bulk upload. */
+export interface ImportIntakeProgress {
+  /** Processed: record matched to a household, procedure and plan made (or the row's rejection recorded). */
+  processed: number;
+  /** Stored, waiting for the worker. */
+  waiting: number;
 }
 
 export interface StoredSubmission {
@@ -39,12 +49,13 @@ export class IntakeRepository {
         row.idempotencyKey,
         row.requestHash,
         JSON.stringify(sealDocument(row.payload, SUBMISSION_PAYLOAD_CONTEXT, ['partnerRef'])),
+        row.bulkImportId ?? null,
       );
-      const o = i * 5;
-      return `($${o + 1}::uuid, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::jsonb)`;
+      const o = i * 6;
+      return `($${o + 1}::uuid, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::jsonb, $${o + 6}::uuid)`;
     });
     const inserted: Array<{ id: string; partner_id: string; idempotency_key: string; received_at: Date }> = await this.dataSource.query(
-      `INSERT INTO partner_submission (partner_id, kind, idempotency_key, request_hash, payload)
+      `INSERT INTO partner_submission (partner_id, kind, idempotency_key, request_hash, payload, bulk_import_id)
          VALUES ${tuples.join(',')}
          ON CONFLICT (partner_id, idempotency_key) DO NOTHING
          RETURNING id, partner_id, idempotency_key, received_at`,
@@ -101,6 +112,20 @@ export class IntakeRepository {
         },
       ]),
     );
+  }
+
+  /** How far intake is with the alerts of each of these bulk uploads (one index range each). */
+  async importsProgress(bulkImportIds: string[]): Promise<Map<string, ImportIntakeProgress>> {
+    const rows: Array<{ id: string; processed: number; waiting: number }> = bulkImportIds.length
+      ? await this.dataSource.query(
+          `SELECT bulk_import_id AS id, count(*) FILTER (WHERE processed_at IS NOT NULL)::int AS processed,
+                  count(*) FILTER (WHERE processed_at IS NULL)::int AS waiting
+             FROM partner_submission WHERE bulk_import_id = ANY($1::uuid[]) GROUP BY bulk_import_id`,
+          [bulkImportIds],
+        )
+      : [];
+    const found = new Map(rows.map((r) => [r.id, { processed: r.processed, waiting: r.waiting }]));
+    return new Map(bulkImportIds.map((id) => [id, found.get(id) ?? { processed: 0, waiting: 0 }]));
   }
 
   async findSubmission(id: string): Promise<PartnerSubmission | null> {

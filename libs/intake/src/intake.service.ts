@@ -7,6 +7,12 @@ import { jobSpec, QUEUES } from '@unisson/queues';
 import { canonicalHash } from './domain/canonical-hash';
 import { IntakeRepository, NewSubmission, StoredSubmission } from './intake.repository';
 
+/**
+ * BullMQ priority of the jobs of a bulk upload's rows: jobs without one (the API's alerts and
+ * events) are taken first, so a landlord's 50,000-row file never delays another partner's alert.
+ */
+export const BULK_ROW_JOB_PRIORITY = 10;
+
 export interface AcceptedSubmission {
   submissionId: string;
   kind: NewSubmission['kind'];
@@ -39,6 +45,7 @@ export class IntakeService implements OnModuleDestroy {
     kind: NewSubmission['kind'],
     payload: Record<string, unknown>,
     idempotencyKey: string | undefined,
+    source: { bulkImportId?: string } = {},
   ): Promise<AcceptedSubmission> {
     const requestHash = canonicalHash({ kind, payload });
     const stored = await this.writer.write({
@@ -47,6 +54,7 @@ export class IntakeService implements OnModuleDestroy {
       idempotencyKey: idempotencyKey ?? `auto:${requestHash}`,
       requestHash,
       payload,
+      ...(source.bulkImportId ? { bulkImportId: source.bulkImportId } : {}),
     });
     if (!stored.created && (stored.requestHash !== requestHash || stored.kind !== kind)) {
       throw new UnissonError(
@@ -71,12 +79,19 @@ export class IntakeService implements OnModuleDestroy {
 
   private async storeAndEnqueue(rows: NewSubmission[]): Promise<StoredSubmission[]> {
     const stored = await this.submissions.insertSubmissions(rows);
-    const fresh = stored.filter((s) => s.created);
+    const fresh = stored.flatMap((s, i) => (s.created ? [{ id: s.id, bulk: rows[i].bulkImportId !== undefined }] : []));
     if (fresh.length) {
       // The partner's answer waits for the commit only: once stored, a submission cannot be lost.
       // The job is enqueued meanwhile; if Redis fails here, the intake sweeper enqueues it later.
       this.enqueuing = this.enqueuing
-        .then(() => this.intakeQueue.addBulk(fresh.map((s) => jobSpec('submission.received', { submissionId: s.id }))))
+        .then(() =>
+          this.intakeQueue.addBulk(
+            fresh.map((s) => {
+              const job = jobSpec('submission.received', { submissionId: s.id });
+              return s.bulk ? { ...job, opts: { ...job.opts, priority: BULK_ROW_JOB_PRIORITY } } : job;
+            }),
+          ),
+        )
         .then(
           () => undefined,
           (error: unknown) =>

@@ -1,7 +1,7 @@
 /**
- * npm run import:alerts -- --file alertes.csv --key uk_… [--url http://127.0.0.1:3000] [--no-wait]
- * Sends a landlord's CSV of arrears alerts to Unisson, shows the upload and then the processing
- * with a progress bar, and writes the error report beside the file (alertes.erreurs.csv).
+ * npm run import:alerts -- --file alertes.csv --key uk_… [--url http://127.0.0.1:3000] [--no-wait] [--no-follow]
+ * Sends a landlord's CSV of arrears alerts to Unisson, shows the upload, the reading of the file
+ * and then intake's processing of its alerts (unless --no-follow) with progress bars, and writes the error report beside the file (alertes.erreurs.csv).
  */
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -17,6 +17,8 @@ interface ImportStatus {
   rowsInvalid: number;
   alertsCreated: number;
   alertsReplayed: number;
+  alertsProcessed: number;
+  alertsWaiting: number;
   failure: string | null;
   ignoredColumns?: string[];
   links: { self: string; errorsCsv: string };
@@ -100,6 +102,25 @@ async function main(): Promise<void> {
     process.stderr.write(`Rapport d’erreurs (ligne, colonne, raison) : ${out}\n`);
   }
   if (status.status !== 'completed') process.exitCode = 1;
+  else if (!process.argv.includes('--no-follow')) await followIntake(bar, url, key, status);
+}
+
+/** After the file is read, intake works through its alerts (household, procedure, plan): a second bar. */
+async function followIntake(bar: ProgressBar, url: string, key: string, first: ImportStatus): Promise<void> {
+  let status = first;
+  const started = Date.now();
+  const from = status.alertsProcessed;
+  while (status.alertsWaiting > 0) {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = (status.alertsProcessed - from) / Math.max(seconds, 1);
+    const left = rate > 0 ? ` ~${Math.ceil(status.alertsWaiting / rate / 60)} min` : '';
+    bar.update(status.alertsProcessed, status.alertsProcessed + status.alertsWaiting, `alertes traitées (${Math.round(rate)}/s${left})`);
+    await new Promise((r) => setTimeout(r, 2000));
+    const r = await fetch(`${url}${status.links.self}`, { headers: { authorization: `Bearer ${key}` } });
+    if (!r.ok) fail(`Suivi impossible (${r.status}) : le traitement continue dans Unisson ; relancez la commande pour le suivre.`);
+    status = (await r.json()) as ImportStatus;
+  }
+  bar.end(`Traitement terminé : ${status.alertsProcessed} alertes traitées (ménages retrouvés ou créés, procédures, plans de contacts).`);
 }
 
 void main();

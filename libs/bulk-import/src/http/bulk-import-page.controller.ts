@@ -4,7 +4,8 @@ import { Authorize, mayAttempt, ROLE_LABELS, type PersonPrincipal } from '@uniss
 import { WebPage } from '@unisson/partners';
 import { html, raw, renderPage } from '@unisson/platform';
 import { BulkImportRepository } from '../bulk-import.repository';
-import { importView } from './views';
+import { IntakeRepository } from '@unisson/intake';
+import { importViews } from './views';
 
 const STATUS_LABELS: Record<string, string> = { queued: 'en file', processing: 'en cours', completed: 'terminé', failed: 'échoué' };
 
@@ -13,7 +14,10 @@ const STATUS_LABELS: Record<string, string> = { queued: 'en file', processing: '
 @WebPage()
 @Controller('imports')
 export class BulkImportPageController {
-  constructor(private readonly imports: BulkImportRepository) {}
+  constructor(
+    private readonly imports: BulkImportRepository,
+    private readonly intake: IntakeRepository,
+  ) {}
 
   @Get()
   @Authorize('bulk_import.read')
@@ -21,8 +25,9 @@ export class BulkImportPageController {
   @Header('cache-control', 'no-store')
   async page(@Req() request: { session: PersonPrincipal & { csrfToken: string } }): Promise<string> {
     const s = request.session;
-    const uploads = (await this.imports.listOfPartner(s.partnerId)).map(importView);
-    const running = uploads.some((u) => u.status === 'queued' || u.status === 'processing');
+    const uploads = await importViews(await this.imports.listOfPartner(s.partnerId), this.intake);
+    // Refreshed while a file is read and while intake still works through its alerts.
+    const running = uploads.some((u) => u.status === 'queued' || u.status === 'processing' || u.alertsWaiting > 0);
     const canUpload = mayAttempt(s, 'bulk_import.create').allow;
     const body = html`${running ? raw('<meta http-equiv="refresh" content="3">') : ''}
       ${
@@ -66,7 +71,8 @@ export class BulkImportPageController {
         <tr>
           <th>Fichier</th>
           <th>Déposé</th>
-          <th>Avancement</th>
+          <th>Lecture du fichier</th>
+          <th>Traitement des alertes</th>
           <th>Alertes créées</th>
           <th>Déjà reçues</th>
           <th>Lignes refusées</th>
@@ -82,6 +88,14 @@ export class BulkImportPageController {
                   <span style="width:${u.percent}%"></span>
                 </div>
                 ${u.rowsDone} / ${u.rowsTotal ?? '…'} lignes (${u.percent} %)
+              </td>
+              <td>
+                <div class="bar" role="progressbar" aria-valuenow="${u.processedPercent}" aria-valuemin="0" aria-valuemax="100">
+                  <span style="width:${u.processedPercent}%"></span>
+                </div>
+                ${u.alertsProcessed} traitées, ${u.alertsWaiting} en attente<br /><small
+                  >ménage retrouvé ou créé, procédure, plan de contacts</small
+                >
               </td>
               <td>${u.alertsCreated}</td>
               <td>${u.alertsReplayed}</td>

@@ -8,7 +8,8 @@ import { ApiAnswer, ApiErrors, csvField, UnissonError } from '@unisson/platform'
 import { BulkImportRepository } from '../bulk-import.repository';
 import { BulkImportService, MAX_UPLOAD_BYTES } from '../bulk-import.service';
 import { IMPORT_EXAMPLE, importErrorSchema, importStatusSchema, uploadAnswerSchema } from './bulk-import.openapi';
-import { importView } from './views';
+import { IntakeRepository } from '@unisson/intake';
+import { importViews } from './views';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => UnissonError.validation([{ field: 'id', message: 'doit être un UUID' }]) });
 
@@ -53,6 +54,7 @@ export class BulkImportController {
     private readonly service: BulkImportService,
     private readonly imports: BulkImportRepository,
     private readonly policy: AccessPolicy,
+    private readonly intake: IntakeRepository,
   ) {}
 
   @Post()
@@ -90,7 +92,8 @@ export class BulkImportController {
     const fileName = safeFileName(request.headers['x-file-name'] ?? (request.query as Record<string, unknown>)?.fileName);
     const result = await this.service.upload(actor, fileName, content, String(request.id));
     if (result.replayed) void reply.status(200).header('idempotent-replayed', 'true');
-    return { ...importView(result.upload), ignoredColumns: result.ignoredColumns };
+    const [view] = await importViews([result.upload], this.intake);
+    return { ...view, ignoredColumns: result.ignoredColumns };
   }
 
   @Get()
@@ -98,16 +101,19 @@ export class BulkImportController {
   @ApiOperation({ summary: 'Vos derniers dépôts de fichiers (50 au plus)' })
   @ApiAnswer(200, 'BulkImportList', z.array(importStatusSchema), [IMPORT_EXAMPLE])
   async list(@CurrentPrincipal() actor: Principal) {
-    return (await this.imports.listOfPartner(actor.partnerId ?? null)).map(importView);
+    return importViews(await this.imports.listOfPartner(actor.partnerId ?? null), this.intake);
   }
 
   @Get(':id')
   @Authorize('bulk_import.read')
-  @ApiOperation({ summary: 'Avancement d’un dépôt : lignes traitées, refusées, alertes créées ou déjà reçues' })
+  @ApiOperation({
+    summary: 'Avancement d’un dépôt : lignes lues, refusées, alertes créées ou déjà reçues, alertes traitées (ménage, procédure, plan)',
+  })
   @ApiAnswer(200, 'BulkImportStatus', importStatusSchema, IMPORT_EXAMPLE)
   @ApiErrors(400, 404)
   async status(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string) {
-    return importView(await this.visible(actor, id));
+    const [view] = await importViews([await this.visible(actor, id)], this.intake);
+    return view;
   }
 
   @Get(':id/errors')

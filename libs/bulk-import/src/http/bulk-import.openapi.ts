@@ -12,6 +12,12 @@ export const importStatusSchema = z.object({
   rowsInvalid: z.number().int().describe('Lignes refusées (voir le rapport d’erreurs)'),
   alertsCreated: z.number().int().describe('Alertes nouvelles transmises au traitement'),
   alertsReplayed: z.number().int().describe('Lignes déjà reçues (même ligne ou même clé) : rien n’est créé deux fois'),
+  alertsProcessed: z
+    .number()
+    .int()
+    .describe('Alertes de ce fichier traitées : ménage retrouvé ou créé, procédure ouverte (le plan de contacts suit aussitôt)'),
+  alertsWaiting: z.number().int().describe('Alertes de ce fichier reçues, en attente de traitement'),
+  processedPercent: z.number().describe('Part des alertes reçues de ce fichier déjà traitées, 0 à 100'),
   failure: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -40,6 +46,9 @@ export const IMPORT_EXAMPLE = {
   rowsInvalid: 12,
   alertsCreated: 21300,
   alertsReplayed: 188,
+  alertsProcessed: 9800,
+  alertsWaiting: 11500,
+  processedPercent: 46,
   failure: null,
   createdAt: '2026-12-01T10:31:00.000Z',
   finishedAt: null,

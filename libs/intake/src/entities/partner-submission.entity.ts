@@ -11,6 +11,7 @@ export const SUBMISSION_PAYLOAD_CONTEXT = 'partner_submission.payload';
 @Entity({ name: 'partner_submission' })
 @Index('uq_partner_submission_idempotency', ['partnerId', 'idempotencyKey'], { unique: true })
 @Index('ix_partner_submission_pending', ['processedAt', 'receivedAt'])
+@Index('ix_partner_submission_bulk_import', ['bulkImportId', 'processedAt'])
 export class PartnerSubmission {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,4 +45,8 @@ export class PartnerSubmission {
 
   @Column({ name: 'error_code', type: 'text', nullable: true })
   errorCode: string | null;
+
+  /** The bulk upload (libs/bulk-import) this row of a file came from; null for the API's alerts. */
+  @Column({ name: 'bulk_import_id', type: 'uuid', nullable: true })
+  bulkImportId: string | null;
 }
