@@ -17,11 +17,26 @@ export interface StoredRecord {
 }
 
 const CHUNK = 5_000;
+/** Opened records kept by their sealed form (a new write seals anew: never stale); cleared when full. */
+const OPENED_CACHE_SIZE = 20_000;
 
 /** The only place linkage talks to Postgres. */
 @Injectable()
 export class LinkageRepository {
+  private readonly opened = new Map<string, NormalisedRecord>();
+
   constructor(private readonly db: DataSource) {}
+
+  /** A candidate's record, opened once: arriving records of one town meet the same candidates again and again. */
+  private open(sealed: string): NormalisedRecord {
+    let record = this.opened.get(sealed);
+    if (!record) {
+      record = openJson<NormalisedRecord>(sealed, NORMALISED_CONTEXT);
+      if (this.opened.size >= OPENED_CACHE_SIZE) this.opened.clear();
+      this.opened.set(sealed, record);
+    }
+    return record;
+  }
 
   async findModel(territory: string, db: EntityManager = this.db.manager): Promise<HouseholdModel | null> {
     const row = await db.getRepository(LinkageModelRow).findOneBy({ territory });
@@ -49,7 +64,7 @@ export class LinkageRepository {
        SELECT r.household_key, r.normalised FROM linkage_record r JOIN ids USING (record_id)`,
       [keyHashes, territory, maxBlockSize, exceptRecordId],
     );
-    return rows.map((r) => ({ record: openJson<NormalisedRecord>(r.normalised, NORMALISED_CONTEXT), householdKey: r.household_key }));
+    return rows.map((r) => ({ record: this.open(r.normalised), householdKey: r.household_key }));
   }
 
   async findRecords(recordIds: string[]): Promise<StoredRecord[]> {

@@ -99,6 +99,13 @@ export class PlannedContactMessenger extends ContactHandOff {
     if (existing) return this.enqueue(existing);
     const facts = await this.households.findFacts(contact.householdId);
     const channel: Channel = contact.channel;
+    if (facts && this.writtenToLandlord(contact, facts.household.territory)) {
+      // A letter to the private landlord must never reach the household's address (decision 0022):
+      // until the landlord's address and letter are wired, it is recorded unsendable, never sent.
+      await this.recordUnsendable(contact, channel, 'fr', 'NO_RECIPIENT');
+      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose }, 'letter to the landlord: no landlord recipient, not sent');
+      return;
+    }
     const deadEnds: DeadEnds = {
       bouncedEmails: channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>(),
       wrongNumbers: ['sms', 'call', 'voice'].includes(channel) ? await this.wrongNumbers.keysOf(contact.householdId) : new Set<string>(),
@@ -194,6 +201,12 @@ export class PlannedContactMessenger extends ContactHandOff {
       return inserted;
     });
     await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+  }
+
+  /** The playbook addresses this contact's purpose to the procedure's private landlord, not to the household. */
+  private writtenToLandlord(contact: PlannedContactRecord, territory: string): boolean {
+    const playbook = this.playbooks.forTerritory(territory, TODAY.format(new Date()));
+    return playbook.purposes.some((p) => p.id === contact.purpose && p.addressee === 'landlord');
   }
 
   async notYetReceived(contactKeys: readonly string[]): Promise<string[]> {

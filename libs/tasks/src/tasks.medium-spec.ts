@@ -257,6 +257,13 @@ describe('call tasks on PostgreSQL', () => {
     const other = await tasks.findById((await sender.send(delivery(h))).providerMessageId);
     await work.claim(team, 'account:a', one!.id, NOW);
     await work.recordOutcome(one!.id, 'account:a', { outcome: 'refused', note: 'ne souhaite pas être appelée' }, NOW);
+    // The caller's note and the task's phone are sealed at rest (decision 0020), yet read back whole.
+    const [stored] = await dataSource.query(
+      `SELECT a.note, t.recipient FROM task_attempt a JOIN task t ON t.id = a.task_id WHERE a.task_id = $1`,
+      [one!.id],
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/souhaite|612345678/);
+    expect((await tasks.attemptsOf(one!.id))[0].note).toBe('ne souhaite pas être appelée');
     expect((await work.complete(one!.id, 'account:a', NOW)).state).toBe('completed');
     const held = (await tasks.findById(other!.id))!;
     expect(new Date(held.notBefore).getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 60 * 86_400_000 - 1000);

@@ -9,7 +9,7 @@ import type { TaskChannel } from './domain/task-channel';
 import type { TaskState } from './domain/task-life';
 import type { PastAttempt } from './domain/attempts';
 import type { TaskOutcome } from './domain/outcomes';
-import { openValue, sealValue } from '@unisson/crypto';
+import { openNullable, openValue, sealNullable, sealValue } from '@unisson/crypto';
 
 export interface TaskRow {
   id: string;
@@ -148,7 +148,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** The phone or address and the script (which names the household) are sealed at rest (libs/crypto, decision 0020). */
-const TASK_CONTEXT = { recipient: 'task.recipient', script: 'task.script' } as const;
+const TASK_CONTEXT = { recipient: 'task.recipient', script: 'task.script', note: 'task_attempt.note' } as const;
 
 function opened(row: TaskRow): TaskRow;
 function opened(row: TaskRow | undefined): TaskRow | undefined;
@@ -322,7 +322,16 @@ export class TasksRepository {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO task_attempt (task_id, household_id, channel, outcome, agent, note, callback_at, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [attempt.taskId, attempt.householdId, attempt.channel, attempt.outcome, attempt.agent, attempt.note, attempt.callbackAt, attempt.at],
+      [
+        attempt.taskId,
+        attempt.householdId,
+        attempt.channel,
+        attempt.outcome,
+        attempt.agent,
+        sealNullable(attempt.note, TASK_CONTEXT.note),
+        attempt.callbackAt,
+        attempt.at,
+      ],
     );
   }
 
@@ -341,10 +350,11 @@ export class TasksRepository {
   }
 
   async attemptsOf(taskId: string): Promise<Array<{ outcome: string; at: Date; note: string | null; callbackAt: Date | null }>> {
-    return this.dataSource.query(
+    const rows: Array<{ outcome: string; at: Date; note: string | null; callbackAt: Date | null }> = await this.dataSource.query(
       `SELECT outcome, at, note, callback_at AS "callbackAt" FROM task_attempt WHERE task_id = $1 ORDER BY at DESC`,
       [taskId],
     );
+    return rows.map((r) => ({ ...r, note: openNullable(r.note, TASK_CONTEXT.note) }));
   }
 
   /** Keeps the household's other open tasks from being worked before `until` (caps, refusal pause). */

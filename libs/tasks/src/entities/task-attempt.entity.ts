@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { sealedText } from '@unisson/crypto';
 
 /** One attempt at a household (a call made, a door knocked at): the attempts caps count these. */
 @Entity({ name: 'task_attempt' })
@@ -23,8 +24,8 @@ export class TaskAttempt {
   @Column({ type: 'text' })
   agent: string;
 
-  /** What the caller wrote after the attempt (kept for the team, never logged). */
-  @Column({ type: 'text', nullable: true })
+  /** What the caller wrote after the attempt (kept for the team, never logged; sealed at rest). */
+  @Column({ type: 'text', nullable: true, transformer: sealedText('task_attempt.note') })
   note: string | null;
 
   @Column({ name: 'callback_at', type: 'timestamptz', nullable: true })
