@@ -5,24 +5,13 @@
  * API, with the landlord's key, like any partner's client. Exits quietly when there is none.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { ImportStatus as Status } from '@unisson/bulk-import';
 
 interface Follow {
   baseUrl: string;
   key: string;
   importId: string;
   rows: number;
-}
-
-interface Status {
-  status: string;
-  rowsTotal: number | null;
-  rowsDone: number;
-  rowsInvalid: number;
-  alertsCreated: number;
-  alertsReplayed: number;
-  alertsProcessed: number;
-  alertsWaiting: number;
-  failure: string | null;
 }
 
 const n = (v: number) => v.toLocaleString('fr-FR');

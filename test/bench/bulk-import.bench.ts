@@ -3,12 +3,13 @@
  * Where a landlord's big upload spends its time: the whole stack in this process (API, worker,
  * sandbox, own database and queues, as the end-to-end tests run it), one Windows-1252 CSV of
  * `rows` rows uploaded, then sampled every 2 s: the import's own counts (parse and validate, the
- * job status the API and the imports page show) and the intake's (submissions processed: record,
+ * job status the API and the imports page show) and the intake's (the status's alerts processed: record,
  * household matching, procedure, plan). Stops when both are done or after `max-seconds`, and
  * extrapolates what is left. Progress on stderr; the last stdout line is one JSON object.
  */
 import 'reflect-metadata';
 import iconv from 'iconv-lite';
+import { Client } from 'pg';
 import { generateAlertRows } from '../../libs/bulk-import/src/cli/alert-file-generator';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
@@ -24,11 +25,21 @@ const seconds = (from: number) => (Date.now() - from) / 1000;
 
 interface ImportStatus {
   status: string;
+  alertsProcessed: number;
+  alertsWaiting: number;
   rowsTotal: number | null;
   rowsDone: number;
   rowsInvalid: number;
   alertsCreated: number;
 }
+
+/** SQL statements sent by this process (API, worker and sandbox share it): the cost per alert beyond CPU. */
+let statements = 0;
+const query = Client.prototype.query as (...args: unknown[]) => unknown;
+Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
+  statements++;
+  return query.apply(this, args);
+} as typeof Client.prototype.query;
 
 async function main(): Promise<void> {
   const rows = arg('rows', 50_000);
@@ -54,17 +65,16 @@ async function main(): Promise<void> {
     let status: ImportStatus | null = null;
     let processed = 0;
     let pending = 0;
+    let statementsAtFirst: { statements: number; processed: number } | null = null;
     while (seconds(started) < maxSeconds) {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const answer = await fetch(`${stack.baseUrl}/v1/alerts/imports/${importId}`, {
         headers: { authorization: `Bearer ${stack.keys['bailleur-93']}` },
       });
       status = (await answer.json()) as ImportStatus;
-      const [counts] = (await stack.db.query(
-        `SELECT count(*) FILTER (WHERE processed_at IS NOT NULL)::int AS processed, count(*) FILTER (WHERE processed_at IS NULL)::int AS pending
-           FROM partner_submission WHERE kind = 'alert'`,
-      )) as Array<{ processed: number; pending: number }>;
-      ({ processed, pending } = counts);
+      // What the landlord sees: the upload's own counts of its alerts processed by intake and waiting.
+      ({ alertsProcessed: processed, alertsWaiting: pending } = status);
+      if (processed > 0 && statementsAtFirst === null) statementsAtFirst = { statements, processed };
       samples.push({ t: seconds(started), rowsDone: status.rowsDone, processed });
       if (importDoneAt === null && status.status === 'completed') importDoneAt = seconds(started);
       log(
@@ -90,6 +100,12 @@ async function main(): Promise<void> {
       intakeProcessed: processed,
       intakePerSecond: Number(intakePerSecond.toFixed(1)),
       intakeSecondsLeftEstimate: intakePerSecond > 0 ? Math.round(left / intakePerSecond) : null,
+      // Whole pipeline for this many rows at the measured pace (reading the file overlaps intake).
+      wholeFileMinutesEstimate: intakePerSecond > 0 ? Number(((status?.alertsCreated ?? rows) / intakePerSecond / 60).toFixed(1)) : null,
+      sqlStatementsPerAlert:
+        statementsAtFirst && processed > statementsAtFirst.processed
+          ? Math.round((statements - statementsAtFirst.statements) / (processed - statementsAtFirst.processed))
+          : null,
       sampledSeconds: Number(elapsed.toFixed(0)),
       note: 'API, worker and sandbox share this one process (as in the e2e tests); npm start runs them as separate processes',
       machine: machineContext(),

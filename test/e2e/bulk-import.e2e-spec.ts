@@ -1,3 +1,4 @@
+import type { ImportStatus as Status } from '@unisson/bulk-import';
 import { openDocument } from '@unisson/crypto';
 import iconv from 'iconv-lite';
 import { generateAlertRows } from '../../libs/bulk-import/src/cli/alert-file-generator';
@@ -7,19 +8,6 @@ import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(180_000);
-
-interface Status {
-  importId: string;
-  status: string;
-  rowsTotal: number;
-  rowsDone: number;
-  rowsInvalid: number;
-  alertsCreated: number;
-  alertsReplayed: number;
-  alertsProcessed: number;
-  alertsWaiting: number;
-  processedPercent: number;
-}
 
 describe('a landlord uploads a CSV of alerts', () => {
   let stack: UnissonStack;

@@ -21,3 +21,4 @@ export {
 } from './sealed-column';
 export { blindIndex, BlindIndexPurpose, blockKeyHash } from './blind-indexes';
 export { ColumnRewrite, rewriteColumns, sealedForMigration } from './column-rewrite';
+export { countStaleValues, rotateSealedColumns, RotationSummary } from './key-rotation';

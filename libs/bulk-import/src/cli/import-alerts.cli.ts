@@ -7,22 +7,8 @@ import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { loadConfig } from '@unisson/config';
+import type { ImportStatus, UploadAnswer } from '../http/bulk-import.openapi';
 import { ProgressBar } from './progress-bar';
-
-interface ImportStatus {
-  importId: string;
-  status: string;
-  rowsTotal: number | null;
-  rowsDone: number;
-  rowsInvalid: number;
-  alertsCreated: number;
-  alertsReplayed: number;
-  alertsProcessed: number;
-  alertsWaiting: number;
-  failure: string | null;
-  ignoredColumns?: string[];
-  links: { self: string; errorsCsv: string };
-}
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,7 +52,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`Unisson ne répond pas à ${url} (${(error as Error).message}). Le service est-il démarré (npm start) ?`);
   }
-  const answer = (await response.json().catch(() => ({}))) as ImportStatus & {
+  const answer = (await response.json().catch(() => ({}))) as UploadAnswer & {
     message?: string;
     errors?: Array<{ field: string; message: string }>;
   };
@@ -82,7 +68,7 @@ async function main(): Promise<void> {
       : `Fichier reçu (dépôt ${answer.importId}).${answer.ignoredColumns?.length ? ` Colonnes ignorées : ${answer.ignoredColumns.join(', ')}.` : ''}`,
   );
   if (process.argv.includes('--no-wait')) return;
-  let status = answer;
+  let status: ImportStatus = answer;
   const started = Date.now();
   while (status.status === 'queued' || status.status === 'processing') {
     await new Promise((r) => setTimeout(r, 1000));

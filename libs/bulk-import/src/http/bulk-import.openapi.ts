@@ -28,6 +28,10 @@ export const uploadAnswerSchema = importStatusSchema.extend({
   ignoredColumns: z.array(z.string()).describe('Colonnes du fichier qu’Unisson ne lit pas'),
 });
 
+/** An upload's status as the API answers it (for the CLI, the demo's follower, the tests). */
+export type ImportStatus = z.infer<typeof importStatusSchema>;
+export type UploadAnswer = z.infer<typeof uploadAnswerSchema>;
+
 export const importErrorSchema = z.object({
   line: z.number().int().describe('Ligne du fichier (1 = l’en-tête)'),
   field: z.string().describe('Colonne, telle que nommée dans votre en-tête'),
