@@ -174,7 +174,7 @@ describe('the household’s response page, clicked through in Chromium', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.headers.get('x-invalid-field')).toBe('creneau');
-    expect(await wrong.text()).toContain('اختر وقتًا من القائمة');
+    expect(await wrong.text()).toContain('اختاروا وقتًا من القائمة');
     const forged = await fetch(`${issued.url}/situation`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
