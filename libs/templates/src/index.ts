@@ -49,3 +49,11 @@ export {
 export { smsCosts, type SmsCost } from './lint/library-linter';
 export { measureFalcRules, type FalcMeasure } from './domain/falc/measure';
 export { REVIEWER_REJECTED, REVIEWER_SIGNED } from './domain/falc/reviewer-set';
+export {
+  checkLandlordLetter,
+  renderLandlordLetter,
+  HOUSEHOLD_RESPONSE_VARIABLES,
+  type LandlordLetter,
+  type RenderedLandlordLetter,
+} from './domain/landlord-letter';
+export { loadLandlordLetters } from './library/landlord-letter-source';

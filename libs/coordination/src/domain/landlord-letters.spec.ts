@@ -4,29 +4,7 @@ import { intent, PlanningInputBuilder } from '../testing/planning-input.builder'
 import { planContacts } from './contact-planner';
 import type { ContactHistoryEntry, PlannedContact } from './types';
 
-/**
- * The Essonne playbook with the mobile team's letter to the private landlord (seed 002: « courrier
- * au locataire + courrier au bailleur »). Not shipped in 91-essonne.json until the landlord's letter
- * is worded and laid out (lint:templates requires a template for every shipped purpose).
- */
-const COURRIER_BAILLEUR_PRIVE = {
-  id: 'courrierBailleurPrive',
-  label: "Courrier de l'équipe mobile au bailleur privé : aides, médiation, procédure",
-  stage: 'assignation',
-  legal: false,
-  addressee: 'landlord',
-  requires: ['privateLandlord'],
-  leadPartnerKinds: [{ kind: 'equipe_mobile' }, { kind: 'adil' }],
-  mergeGroup: 'courrierBailleurPrive',
-  sequence: [{ channel: 'letter', anchor: 'stageEnteredAt', offset: { amount: 5, unit: 'days' }, onlyIfNoResponse: false }],
-  deferDuringWinterTruce: false,
-  notAfter: { anchor: 'hearingDate', offset: { amount: -1, unit: 'days' } },
-};
-const shipped = PlaybookCatalog.load().forTerritory('91', '2027-01-06');
-const essonne = parsePlaybook(
-  { ...shipped, purposes: [...shipped.purposes, COURRIER_BAILLEUR_PRIVE] },
-  'playbook 91 + courrier au bailleur',
-);
+const essonne = PlaybookCatalog.load().forTerritory('91', '2027-01-06');
 const STAGE_AT = '2027-01-06T09:00:00.000Z';
 
 /** An Essonne household at assignation, the mobile team, the préfecture and the DSF service all writing to it. */

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extendLock } from '../domain/version-lock';
+import { loadLandlordLetters } from '../library/landlord-letter-source';
 import { TemplateLibrary } from '../library/template-library';
 import { lintLibrary, smsCosts, type LintFinding } from '../lint/library-linter';
 import { shippedPurposes } from '../lint/playbook-purposes';
@@ -47,7 +48,8 @@ function main(): number {
     process.stderr.write(`${added} version(s) ajoutée(s) à templates/versions.lock.json\n`);
     lib = TemplateLibrary.load(root);
   }
-  const report = lintLibrary(lib, { purposes: shippedPurposes() });
+  const landlordLetters = loadLandlordLetters(root);
+  const report = lintLibrary(lib, { purposes: shippedPurposes(), landlordLetters });
   const priceAt = args.indexOf('--sms-price');
   const price = priceAt >= 0 ? Number(args[priceAt + 1]) : lib.sources.budgets.smsPricePerPart;
   if (!(price >= 0)) throw new Error('--sms-price attend un prix positif par partie de SMS, par exemple --sms-price 0.045');
@@ -70,7 +72,9 @@ function main(): number {
     );
     return 1;
   }
-  process.stdout.write(`lint:templates — OK : ${templates} modèles × ${locales} langues, ${renders} rendus vérifiés, aucun problème.\n`);
+  process.stdout.write(
+    `lint:templates — OK : ${templates} modèles × ${locales} langues, ${renders} rendus vérifiés, ${landlordLetters.length} courrier(s) au bailleur (français seulement), aucun problème.\n`,
+  );
   return 0;
 }
 

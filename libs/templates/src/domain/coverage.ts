@@ -18,6 +18,8 @@ export interface PlannedPurpose {
   channels: string[];
   /** Playbooks planning it ("FR", "93"…), for the message. */
   playbooks: string[];
+  /** Written to the private landlord: worded by a landlord letter (landlord-letter.ts), not by a household template. */
+  addressee?: 'household' | 'landlord';
 }
 
 export interface CoverageFinding {
@@ -35,6 +37,7 @@ export function checkCoverage(definitions: Iterable<TemplateDefinition>, purpose
   for (const def of defs) for (const p of def.purposes) if (!byPurpose.has(p)) byPurpose.set(p, def);
   const planned = new Map(purposes.map((p) => [p.id, p]));
   for (const purpose of purposes) {
+    if (purpose.addressee === 'landlord') continue; // checkLandlordCoverage
     const def = byPurpose.get(purpose.id);
     if (!def) {
       findings.push({

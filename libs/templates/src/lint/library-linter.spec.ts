@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/catalogue';
 import type { Resources } from '../domain/template-definition';
+import { loadLandlordLetters } from '../library/landlord-letter-source';
 import { TemplateLibrary } from '../library/template-library';
 import { loadTemplateSources, type TemplateSources } from '../library/template-source';
 import { lintLibrary, smsCosts } from './library-linter';
@@ -22,7 +23,7 @@ function withText(locale: Locale, ns: string, patch: Record<string, string | und
 
 describe('lint:templates on the real library', () => {
   it('passes: every template x channel x locale renders, FALC and budgets hold, versions are locked', () => {
-    const report = lintLibrary(new TemplateLibrary(sources), { purposes: shippedPurposes() });
+    const report = lintLibrary(new TemplateLibrary(sources), { purposes: shippedPurposes(), landlordLetters: loadLandlordLetters() });
     expect(report.findings).toEqual([]);
     const offered = [...sources.definitions.values()].reduce((n, d) => n + d.channels.length, 0);
     // every offered channel x 8 locales x 12 variants (3 tones x 2 lengths x with/without pictograms)

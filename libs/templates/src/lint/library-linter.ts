@@ -17,6 +17,7 @@ import { checkFalc, checkReadability, DEFAULT_FALC_OPTIONS } from '../domain/fal
 import { estimateLetterPages } from '../domain/letter-length';
 import { measureSms } from '../domain/sms';
 import { checkVersionLock, type CurrentVersion } from '../domain/version-lock';
+import { checkLandlordCoverage, checkLandlordLetter, type LandlordLetter } from '../domain/landlord-letter';
 import type { TemplateLibrary } from '../library/template-library';
 
 /** Locales whose SMS must stay in GSM-7 (French and FALC French: 160 characters a part, not 70). */
@@ -43,8 +44,21 @@ export interface LintReport {
  * Runs every machine check on the library: coverage of the playbooks' purposes (when given),
  * completeness, rendering, FALC, readability, budgets, lock.
  */
-export function lintLibrary(lib: TemplateLibrary, options: { purposes?: readonly PlannedPurpose[] } = {}): LintReport {
+export function lintLibrary(
+  lib: TemplateLibrary,
+  options: { purposes?: readonly PlannedPurpose[]; landlordLetters?: readonly LandlordLetter[] } = {},
+): LintReport {
   const findings: LintFinding[] = [];
+  // Letters to the private landlord (French only, declared so): checked on their own rules, and
+  // every purpose a playbook addresses to the landlord must have one (none given: none exists).
+  const landlordLetters = options.landlordLetters ?? [];
+  const frMin = lib.sources.budgets.readability.frMin;
+  for (const letter of landlordLetters)
+    findings.push(...checkLandlordLetter(letter, (text) => checkReadability(text, frMin)?.detail ?? null).map(asLintFinding));
+  if (options.purposes) {
+    const householdPurposes = new Set([...lib.sources.definitions.values()].flatMap((d) => d.purposes));
+    findings.push(...checkLandlordCoverage(landlordLetters, householdPurposes, options.purposes).map(asLintFinding));
+  }
   const content = { definitions: lib.sources.definitions, resources: lib.sources.resources };
   if (options.purposes)
     findings.push(
@@ -93,6 +107,11 @@ export function lintLibrary(lib: TemplateLibrary, options: { purposes?: readonly
     }
   }
   return { findings, checked: { templates: TEMPLATE_KEYS.length, locales: LOCALES.length, renders } };
+}
+
+function asLintFinding(f: { rule: string; templateKey: string; detail: string }): LintFinding {
+  // Landlord letters are not household templates (TemplateKey): the key goes in `key`.
+  return { rule: f.rule, key: f.templateKey, detail: f.detail };
 }
 
 /** What one render of a template (locale x channel x variant) shows, before the linter's dedupe. */

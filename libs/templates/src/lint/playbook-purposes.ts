@@ -16,8 +16,16 @@ export function shippedPurposes(catalog: PlaybookCatalog = PlaybookCatalog.load(
     const npai = playbook.escalation.npai;
     const escalated = [...npai.fallbackChannels, ...(npai.suggestHomeVisit ? ['homeVisit'] : [])];
     for (const purpose of playbook.purposes) {
-      const entry = byId.get(purpose.id) ?? { id: purpose.id, stage: purpose.stage, channels: [], playbooks: [] };
-      for (const channel of [...purpose.sequence.map((s) => s.channel), ...escalated])
+      const entry = byId.get(purpose.id) ?? {
+        id: purpose.id,
+        stage: purpose.stage,
+        channels: [],
+        playbooks: [],
+        addressee: purpose.addressee,
+      };
+      // A letter to the landlord that came back is not the household's returned mail: no escalation channels.
+      const afterReturn = purpose.addressee === 'landlord' ? [] : escalated;
+      for (const channel of [...purpose.sequence.map((s) => s.channel), ...afterReturn])
         if (!entry.channels.includes(channel)) entry.channels.push(channel);
       if (!entry.playbooks.includes(label)) entry.playbooks.push(label);
       byId.set(purpose.id, entry);

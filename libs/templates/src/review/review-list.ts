@@ -82,6 +82,7 @@ export function* reviewRowsByPurpose(
     return c;
   };
   for (const purpose of purposes) {
+    if (purpose.addressee === 'landlord') continue; // a letter to the landlord is not a household template (templates/landlord/)
     const rows: ReviewRow[] = [];
     const def = byPurpose.get(purpose.id);
     const coverage = checkCoverage(def ? [def] : definitions, [purpose]).filter((f) => f.rule !== 'unused-template');
