@@ -107,7 +107,7 @@ export async function runDemoExperiment(
   const stamp = Date.now().toString(36);
   const post = async (i: number) => {
     const [postalCode, city] = CITIES[i % CITIES.length]!;
-    await fetch(`${baseUrl}/v1/alerts`, {
+    await politeFetch(`${baseUrl}/v1/alerts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${landlordKey}`, 'idempotency-key': `demo-exp-${stamp}-${i}` },
       body: JSON.stringify({
@@ -118,6 +118,8 @@ export async function runDemoExperiment(
         lease: { housingSector: i % 3 === 0 ? 'prive' : 'social', monthlyRent: 450 + (i % 9) * 40 },
         arrears: { amount: 600 + (i % 25) * 60, firstUnpaidOn: '2026-10-05' },
       }),
+    }).then((response) => {
+      if (!response.ok) throw new Error(`alerte de démo ${i} refusée : HTTP ${response.status}`);
     });
   };
   for (let i = 0; i < households; i += 8) await Promise.all(Array.from({ length: Math.min(8, households - i) }, (_, k) => post(i + k)));
@@ -153,4 +155,17 @@ export async function runDemoExperiment(
     body: JSON.stringify({ reason: 'démonstration : foyers prévus atteints' }),
   });
   return { experimentId, households: assigned, responses };
+}
+
+/**
+ * A partner's client as the API expects it: on 429 it waits what `Retry-After` says and tries
+ * again (the same idempotency key, so nothing is stored twice).
+ */
+async function politeFetch(url: string, init: RequestInit, attempts = 20): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, init);
+    if (response.status !== 429 || attempt >= attempts) return response;
+    const waitSeconds = Number(response.headers.get('retry-after')) || 1;
+    await new Promise((r) => setTimeout(r, Math.min(waitSeconds, 10) * 1000));
+  }
 }
