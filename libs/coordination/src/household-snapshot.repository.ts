@@ -128,7 +128,7 @@ export class HouseholdSnapshotRepository {
     const returnedKeys = new Set((returned as Array<{ address_key: string }>).map((r) => r.address_key));
     const invalidEmailKeys = new Set((invalidEmails as Array<{ address_key: string }>).map((r) => r.address_key));
     const closing = stageEvents.filter((e) => e.type === 'dette_soldee' || e.type === 'depart_du_logement');
-    const landlordPostalAddressKnown = p.housingSector === 'social' ? false : await this.landlordAddressUsable(p.landlordPartnerId);
+    const landlordAddress = p.housingSector === 'social' ? 'unknown' : await this.landlordAddressState(p.landlordPartnerId);
     return {
       territory,
       household: {
@@ -164,7 +164,8 @@ export class HouseholdSnapshotRepository {
           ? (civilDate(closing[closing.length - 1]?.occurredOn) ?? new Date(p.closedAt).toISOString().slice(0, 10))
           : null,
         // The procedure's landlord partner is a private landlord Unisson has an address for, and no letter came back from it.
-        landlordPostalAddressKnown,
+        landlordPostalAddressKnown: landlordAddress === 'usable',
+        ...(landlordAddress === 'returned' ? { landlordPostalAddressReturned: true } : {}),
       },
       // Objecting to calls (or to spoken messages) closes both: a spoken message is a call.
       optOuts: found.optOuts.flatMap((o) =>
@@ -186,14 +187,14 @@ export class HouseholdSnapshotRepository {
   }
 
   /** The private landlord's address (its partner's, through the partners' reader), unless a letter to the landlord came back from it. */
-  private async landlordAddressUsable(landlordPartnerId: string | undefined): Promise<boolean> {
+  private async landlordAddressState(landlordPartnerId: string | undefined): Promise<'usable' | 'returned' | 'unknown'> {
     const landlord = landlordPartnerId ? await this.directory.privateLandlordAddress(landlordPartnerId) : null;
-    if (!landlord) return false;
+    if (!landlord) return 'unknown';
     const returned: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM returned_landlord_address WHERE partner_id = $1 AND address_key = $2`,
       [landlord.partnerId, returnedLandlordAddressKey(landlord.lines)],
     );
-    return returned.length === 0;
+    return returned.length === 0 ? 'usable' : 'returned';
   }
 
   /**

@@ -175,6 +175,7 @@ describe('letters to a private landlord: its address from the partners’ direct
     // The household's letters still go to its own address.
     const plan = await service.replan(household);
     expect(plan?.contacts.some((c) => c.channel === 'letter' && c.purposes.includes('allerVersEquipeMobile'))).toBe(true);
+    expect(plan?.trace.some((t) => /revenu \(NPAI\) de l'adresse du bailleur privé/.test(t.message))).toBe(true);
 
     // A new address for the landlord: usable again (the one that came back stays marked).
     await partners.savePostalAddress(landlord, {
