@@ -81,6 +81,29 @@ describe('letters to a private landlord of Essonne', () => {
     expect(wrong.text).toContain('street');
     expect((await admin.get<{ lines: string[] }>(path)).body.lines).toEqual(seeded.body.lines);
 
+    // The same on the admin page, in French: the address shown, a wrong one sent back field by field.
+    const page = await admin.get(`/admin/partenaires/${landlordId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Adresse postale (courriers au bailleur)');
+    expect(page.text).toContain('8 AVENUE DE LA REPUBLIQUE');
+    const form = (fields: Record<string, string>) => new URLSearchParams({ _csrf: admin.csrfToken!, ...fields });
+    const refused = await admin.post(
+      `/admin/partenaires/${landlordId}/adresse`,
+      form({ name: 'M. Jean Lefèvre', street: '8 avenue de la République', postalCode: '9130', city: 'Massy' }),
+    );
+    expect(refused.status).toBe(303);
+    expect(decodeURIComponent(refused.headers.get('location') ?? '')).toMatch(
+      /erreur=Adresse non enregistrée\. Code postal : le code postal doit avoir 5 chiffres/,
+    );
+    const kept = await admin.post(
+      `/admin/partenaires/${landlordId}/adresse`,
+      form({ name: 'M. Jean Lefèvre', street: '10 avenue de la République', postalCode: '91300', city: 'Massy' }),
+    );
+    expect(decodeURIComponent(kept.headers.get('location') ?? '')).toContain(
+      'ok=Adresse enregistrée : M. Jean Lefèvre / 10 AVENUE DE LA REPUBLIQUE / 91300 MASSY',
+    );
+    expect((await admin.get<{ lines: string[] }>(path)).body.lines[1]).toBe('10 AVENUE DE LA REPUBLIQUE');
+
     const [{ id: team }] = (await stack.db.query(`SELECT id FROM partner WHERE slug = 'equipe-mobile-91'`)) as Array<{ id: string }>;
     const notALandlord = await admin.request<{ code: string }>('PUT', `/v1/admin/partners/${team}/postal-address`, {
       name: 'Équipe mobile',

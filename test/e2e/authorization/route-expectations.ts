@@ -336,6 +336,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     form: true,
     body: { name: 'Renommé', territories: '93' },
   },
+  'POST /admin/partenaires/:id/adresse': {
+    ...ADMIN_ONLY,
+    page: true,
+    ok: 303,
+    resource: 'partner',
+    seesOthers: ['admin'],
+    form: true,
+    body: { name: 'M. Jean Lefèvre', street: '8 avenue de la République', postalCode: '91300', city: 'Massy' },
+    note: 'back to the partner page (the matrix’s association gets the French error there: not a private landlord)',
+  },
   'POST /admin/partenaires/:id/cles': {
     ...ADMIN_ONLY,
     page: true,

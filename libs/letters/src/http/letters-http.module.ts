@@ -2,6 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { LetterSendingModule } from '../letters.module';
 import { ReturnedLetters } from '../returned-letters.service';
 import { LandlordAddressController } from './landlord-address.controller';
+import { LandlordAddressPageController } from './landlord-address-page.controller';
 import { LetterServiceWebhookController } from './letter-service-webhook.controller';
 import { ReturnedLettersController } from './returned-letters.controller';
 import { ReturnedLettersPageController } from './returned-letters-page.controller';
@@ -22,6 +23,7 @@ export class LettersHttpModule {
         LetterServiceWebhookController,
         SharedNoticeController,
         LandlordAddressController,
+        LandlordAddressPageController,
       ],
       providers: [ReturnedLetters, SharedNotices],
     };
