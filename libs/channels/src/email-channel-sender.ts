@@ -91,6 +91,11 @@ export class EmailChannelSender extends ChannelSender {
     return { providerMessageId: receipt.providerMessageId };
   }
 
+  /** Two per SMTP session: one in its DATA, one being prepared. */
+  override maxInFlight(): number | null {
+    return this.email.sessions ? 2 * this.email.sessions : null;
+  }
+
   /** One bucket per relay. */
   override throttle(): Throttle {
     return { key: `smtp:${this.relay}`, cost: 1, perSecond: this.config.dispatch.emailsPerSecond };
