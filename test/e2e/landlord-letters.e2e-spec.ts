@@ -242,5 +242,14 @@ describe('letters to a private landlord of Essonne', () => {
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM outbound_message WHERE last_error_code = 'CHANNEL_NOT_AVAILABLE'`)).toEqual(
       [{ n: 0 }],
     );
+
+    // The landlord asks to be forgotten: its address goes, and a second time there is nothing to forget.
+    const path = `/v1/admin/partners/${landlordId}/postal-address`;
+    expect((await admin.request('DELETE', path)).status).toBe(204);
+    expect((await admin.get(path)).status).toBe(404);
+    expect((await admin.request('DELETE', path)).status).toBe(404);
+    expect(await stack.db.query(`SELECT count(*)::int AS n FROM partner_postal_address WHERE partner_id = $1`, [landlordId])).toEqual([
+      { n: 0 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, CurrentPrincipal, Principal } from '@unisson/access';
@@ -71,6 +71,15 @@ export class LandlordAddressController {
   @ApiErrors(400, 404)
   async read(@Param('id', uuid) id: string) {
     return addressView(await this.directory.landlordPostalAddress(id));
+  }
+
+  @Delete(':id/postal-address')
+  @HttpCode(204)
+  @Authorize('partner.manage')
+  @ApiOperation({ summary: 'Effacer l’adresse postale d’un bailleur privé (plus aucun courrier au bailleur n’est planifié)' })
+  @ApiErrors(400, 404)
+  async remove(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string): Promise<void> {
+    await this.directory.removeLandlordPostalAddress(actor, id);
   }
 
   @Put(':id/postal-address')
