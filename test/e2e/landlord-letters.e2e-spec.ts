@@ -43,6 +43,7 @@ interface Letter {
   purpose: string;
   tracking_code_display: string;
   response_url: string;
+  addressee: string;
   locale: string;
   status: string;
   planned_contact_key: string;
@@ -156,7 +157,7 @@ describe('letters to a private landlord of Essonne', () => {
     const letters = await eventually(
       async () => {
         const rows = (await stack.db.query(
-          `SELECT i.message_id, i.purpose, i.tracking_code_display, i.response_url, i.locale, i.status, i.planned_contact_key
+          `SELECT i.message_id, i.purpose, i.tracking_code_display, i.response_url, i.addressee, i.locale, i.status, i.planned_contact_key
              FROM letter_print_item i WHERE i.household_id = $1`,
           [householdId],
         )) as Letter[];
@@ -176,7 +177,7 @@ describe('letters to a private landlord of Essonne', () => {
     const toTenant = letters.filter((l) => l.purpose !== 'courrierBailleurPrive');
     expect(toLandlord).toHaveLength(1);
     expect(toTenant.length).toBeGreaterThan(0);
-    expect(toLandlord[0]).toMatchObject({ locale: 'fr', response_url: '' });
+    expect(toLandlord[0]).toMatchObject({ locale: 'fr', response_url: '', addressee: 'landlord' });
     // No response page was issued for it: the landlord cannot answer for the household.
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM response_link WHERE message_id = $1`, [toLandlord[0].message_id])).toEqual([
       { n: 0 },
@@ -236,6 +237,12 @@ describe('letters to a private landlord of Essonne', () => {
       15_000,
       'the landlord’s address to be marked',
     );
+    // Partners hear whose letter came back (their webhook's `addressee`).
+    expect(
+      await stack.db.query(`SELECT details->>'addressee' AS addressee FROM response_event WHERE message_id = $1`, [
+        toLandlord[0].message_id,
+      ]),
+    ).toEqual([{ addressee: 'landlord' }]);
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM returned_postal_address WHERE household_id = $1`, [householdId])).toEqual([
       { n: 0 },
     ]);
