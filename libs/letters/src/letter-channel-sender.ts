@@ -16,9 +16,9 @@ import { PrintStageRepository } from './print-stage.repository';
 
 /**
  * Letters behind the channel port: `send` checks the address block (NF Z 10-011), issues the
- * letter's response link and tracking code, lays the letter out once (its pages counted, a
- * layout that cannot print refused now rather than at night) and accepts it into the print
- * stage, once per message idempotency key. The day's batch job prints it; the provider's
+ * letter's response link and tracking code, lays the letter out once on a Typst worker thread
+ * (its pages counted, a layout that cannot print refused now rather than at night) and accepts
+ * it into the print stage, once per message idempotency key. The day's batch job prints it; the provider's
  * verdicts (posted, delivered, returned) come back later as status updates.
  */
 @Injectable()
@@ -79,9 +79,10 @@ export class LetterChannelSender extends ChannelSender {
       pages: 0,
     };
     try {
-      item.pages = TypstPdfEngine.instance().countPages(layoutLetter(this.library, { ...item, printedOn: printDay }));
+      item.pages = await TypstPdfEngine.instance().countPagesOnWorker(layoutLetter(this.library, { ...item, printedOn: printDay }));
     } catch (error) {
-      if (error instanceof LetterLayoutError) throw new ChannelError('letter', error.code, false, error.message);
+      if (error instanceof LetterLayoutError)
+        throw new ChannelError('letter', error.code, error.code === 'ENGINE_UNAVAILABLE', error.message);
       throw error;
     }
     const staged = await this.stage.stage(item);
