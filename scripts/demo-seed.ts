@@ -17,6 +17,7 @@ import { generateAlertRows } from '../libs/bulk-import/src/cli/alert-file-genera
 import { runDemoExperiment } from './demo-experiment';
 import { unissonSchema } from '@unisson/database/schema';
 import { IssuedLink, ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
+import { addressBlock } from '@unisson/letters';
 import type { Role } from '@unisson/access';
 import {
   Account,
@@ -107,6 +108,31 @@ const DEMO_PARTNERS: Array<{
     territory: '75',
     publicPhone: '+33140000001',
     scopes: ['alerts:write', 'events:write', 'plans:read', 'intents:write'],
+  },
+  // Essonne: the mobile team writes to the tenant and to the private landlord (decision 0022).
+  {
+    slug: 'bailleur-prive-91',
+    name: 'Jean Lefèvre (bailleur privé)',
+    kind: 'bailleur_prive',
+    territory: '91',
+    publicPhone: '+33601020304',
+    scopes: ['alerts:write', 'events:write', 'plans:read'],
+  },
+  {
+    slug: 'equipe-mobile-91',
+    name: 'Équipe mobile de prévention des expulsions de l’Essonne',
+    kind: 'equipe_mobile',
+    territory: '91',
+    publicPhone: '+33160000000',
+    scopes: ['events:write', 'plans:read', 'intents:write'],
+  },
+  {
+    slug: 'adil-91',
+    name: 'ADIL de l’Essonne',
+    kind: 'adil',
+    territory: '91',
+    publicPhone: '+33160777000',
+    scopes: ['plans:read', 'intents:write'],
   },
   {
     slug: 'operateur',
@@ -212,6 +238,66 @@ export const DEMO_SPOKEN_ALERT = {
   arrears: { amount: 1080, firstUnpaidOn: '2026-10-05' },
 };
 
+/** Where the demo's private landlord gets the mobile team's letters (set by an admin: PUT /v1/admin/partners/:id/postal-address). */
+export const DEMO_LANDLORD_ADDRESS = {
+  slug: 'bailleur-prive-91',
+  name: 'M. Jean Lefèvre',
+  addressExtra: null,
+  street: '8, avenue de la République',
+  postalCode: '91300',
+  city: 'Massy',
+};
+
+/** A private-sector tenancy of Essonne (no phone, no e-mail: letters only), served an assignation: letters to the tenant and to the landlord. */
+export const DEMO_LANDLORD_CASE = {
+  alert: {
+    partnerRef: 'LEFEVRE-BAIL-2',
+    tenant: { lastName: 'Traoré', firstName: 'Mariam' },
+    address: { street: '12, rue des Lilas', postalCode: '91000', city: 'Évry-Courcouronnes' },
+    lease: { housingSector: 'prive', monthlyRent: 780, signedOn: '2022-03-01' },
+    arrears: { amount: 3120, firstUnpaidOn: '2026-06-05' },
+  },
+  assignation: {
+    partnerRef: 'LEFEVRE-BAIL-2',
+    type: 'assignation',
+    occurredOn: '2026-11-30',
+    hearing: { at: '2027-02-15T09:00:00+01:00', place: 'Tribunal judiciaire d’Évry, 9 rue des Mazières, 91000 Évry-Courcouronnes' },
+  },
+};
+
+async function seedLandlordAddress(dataSource: DataSource): Promise<void> {
+  const partner = await dataSource.getRepository(Partner).findOne({ where: { slug: DEMO_LANDLORD_ADDRESS.slug } });
+  const partners = new PartnersRepository(dataSource);
+  if (!partner || (await partners.findPostalAddress(partner.id))) return;
+  const { slug: _slug, ...address } = DEMO_LANDLORD_ADDRESS;
+  const block = addressBlock(address);
+  if (!block.ok) throw new Error('the demo landlord’s address does not fit the envelope window');
+  await partners.savePostalAddress(partner.id, { ...address, lines: block.lines });
+}
+
+/** The Essonne landlord's alert, then the assignation it had served: the plan holds the tenant's letters and one to the landlord. */
+export async function postDemoLandlordCase(baseUrl: string, landlordKey: string, timeoutMs = 30_000): Promise<boolean> {
+  const post = (path: string, body: unknown, idempotencyKey: string) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${landlordKey}`, 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
+  const alert = await post('/v1/alerts', DEMO_LANDLORD_CASE.alert, `demo-${DEMO_LANDLORD_CASE.alert.partnerRef}-alert`);
+  if (!alert.ok) return false;
+  // The assignation names the tenancy by the landlord's reference: it waits for the worker to have made the alert a household.
+  const { submissionId } = (await alert.json()) as { submissionId: string };
+  for (let waited = 0; waited < timeoutMs; waited += 500) {
+    const r = await fetch(`${baseUrl}/v1/submissions/${submissionId}`, { headers: { authorization: `Bearer ${landlordKey}` } });
+    const status = r.ok ? ((await r.json()) as { status: string }).status : 'unknown';
+    if (status === 'processed') break;
+    if (status === 'rejected') return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const event = await post('/v1/stage-events', DEMO_LANDLORD_CASE.assignation, `demo-${DEMO_LANDLORD_CASE.alert.partnerRef}-assignation`);
+  return event.ok;
+}
+
 export async function seedDemo(config: AppConfig): Promise<Record<string, string>> {
   const dataSource = new DataSource(dataSourceOptions(config.database.url, unissonSchema, { poolSize: 2 }));
   await dataSource.initialize();
@@ -239,6 +325,7 @@ export async function seedDemo(config: AppConfig): Promise<Record<string, string
       keys[p.slug] = key.token;
     }
     await seedPeople(dataSource);
+    await seedLandlordAddress(dataSource);
     const department = await dataSource.getRepository(Partner).findOne({ where: { slug: DEMO_TEAM.partnerSlug } });
     const tasks = new TasksRepository(dataSource);
     if (department && !(await tasks.findTeamsOfPartner(department.id)).length) {
@@ -498,6 +585,10 @@ if (require.main === module) {
     if (link)
       console.log(
         `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
+      );
+    if (await postDemoLandlordCase(base, keys['bailleur-prive-91']))
+      console.log(
+        `Essonne, secteur privé : Mme Traoré assignée ; l’équipe mobile écrit à la locataire et au bailleur privé (M. Lefèvre, à son adresse, sans lien de réponse) — plan : GET ${base}/v1/households/<id>/plan avec la clé bailleur-prive-91 ; exemple du courrier : npm run letters:sample -- --template courrier_bailleur_prive --locale fr --out var/courrier-bailleur.pdf`,
       );
     const campaign = await prepareDemoCampaign(base);
     if (process.env.DEMO_EXPERIMENT_HOUSEHOLDS !== '0') {

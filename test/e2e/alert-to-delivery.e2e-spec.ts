@@ -56,8 +56,9 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
       'the e-mail',
     );
     expect(email.subject).toMatch(/loyer/i);
-    expect(email.text).toMatch(/1\s024,80\s€/);
-    expect(email.html).toContain('Habitat Solidaire 93');
+    const { text, html } = await stack.sandbox.store.emailBodies(email);
+    expect(text).toMatch(/1\s024,80\s€/);
+    expect(html).toContain('Habitat Solidaire 93');
 
     const outcome = await eventually(async () => {
       const r = await fetch(`${stack.baseUrl}/v1/submissions/${accepted.submissionId}`, {

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import type { SandboxCall, SandboxMessage } from './domain/twilio-resources';
 
 export interface CapturedEmail {
@@ -7,11 +8,19 @@ export interface CapturedEmail {
   from: string | null;
   to: string[];
   subject: string | null;
-  text: string | null;
-  html: string | null;
   messageId: string | null;
   headers: Record<string, string>;
+  /** the message as received (dot-unstuffed); its parts are decoded on demand (`emailBodies`) */
+  raw: Buffer;
 }
+
+export interface EmailBodies {
+  text: string | null;
+  html: string | null;
+}
+
+/** A captured e-mail as the JSON views show it: its decoded parts, not its raw bytes. */
+export type ShownEmail = Omit<CapturedEmail, 'raw'> & EmailBodies;
 
 export interface WebhookDelivery {
   at: Date;
@@ -36,10 +45,29 @@ export class SandboxStore {
   /** keys the next person answering at a number presses at a <Gather> (POST /sandbox/keypresses) */
   readonly keypresses = new Map<string, string[]>();
   private emailSeq = 0;
+  private readonly bodies = new WeakMap<CapturedEmail, Promise<EmailBodies>>();
 
   nextEmailId(): number {
     this.emailSeq += 1;
     return this.emailSeq;
+  }
+
+  /** The text and HTML parts of a captured e-mail, decoded once, the first time they are asked for. */
+  emailBodies(email: CapturedEmail): Promise<EmailBodies> {
+    let bodies = this.bodies.get(email);
+    if (!bodies) {
+      bodies = simpleParser(email.raw, { skipTextToHtml: true, skipImageLinks: true }).then((parsed) => ({
+        text: parsed.text ?? null,
+        html: typeof parsed.html === 'string' ? parsed.html : null,
+      }));
+      this.bodies.set(email, bodies);
+    }
+    return bodies;
+  }
+
+  async showEmail(email: CapturedEmail): Promise<ShownEmail> {
+    const { raw: _raw, ...shown } = email;
+    return { ...shown, ...(await this.emailBodies(email)) };
   }
 
   findMessage(sid: string): SandboxMessage | undefined {

@@ -36,9 +36,10 @@ describe('SMTP catcher driven by the SMTP adapter', () => {
       },
     });
     expect(receipt.providerMessageId).toBe('<3f1c-test@unisson.local>');
-    const email = await eventually('the captured email', () =>
+    const captured = await eventually('the captured email', () =>
       sandbox.store.emails.find((e) => e.messageId === '<3f1c-test@unisson.local>'),
     );
+    const email = await sandbox.store.showEmail(captured);
     expect(email).toMatchObject({
       from: 'ne-pas-repondre@unisson.local',
       to: ['camille.martin@example.fr'],

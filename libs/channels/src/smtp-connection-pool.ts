@@ -35,6 +35,16 @@ export class SmtpConnectionPool {
     }
   }
 
+  /**
+   * Whether the server announced 8BITMIME in its EHLO answer. nodemailer keeps the extensions
+   * in a private field: read here only, and anything unexpected counts as "no" (the message then
+   * goes quoted-printable, which every server takes).
+   */
+  static accepts8BitMime(connection: SMTPConnection): boolean {
+    const extensions = (connection as unknown as { _supportedExtensions?: unknown })._supportedExtensions;
+    return Array.isArray(extensions) && extensions.includes('8BITMIME');
+  }
+
   /** A healthy connection goes back to the pool; a broken one is closed. */
   release(connection: SMTPConnection, healthy: boolean): void {
     if (!healthy || this.closed) {

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AppConfig } from '@unisson/config';
 import { ChannelError } from './domain/channel-error';
+import { buildMimeMessage } from './domain/mime-message';
 import { smtpFailureToChannelError, SmtpFailure } from './domain/smtp-error-mapping';
 import { EmailReceipt, EmailRequest, EmailSender } from './email-sender';
 import { SmtpConnectionPool } from './smtp-connection-pool';
@@ -81,18 +81,6 @@ export class SmtpEmailSender extends EmailSender {
   }
 
   async send(req: EmailRequest, beforeHandover: () => Promise<void> = async () => undefined): Promise<EmailReceipt> {
-    const raw = await new MailComposer({
-      from: req.from ?? this.config.from,
-      ...(req.replyTo ? { replyTo: req.replyTo } : {}),
-      to: req.to,
-      subject: req.subject,
-      html: req.html,
-      text: req.text,
-      messageId: req.messageId,
-      headers: req.headers,
-    })
-      .compile()
-      .build();
     let handedOver = false;
     let connection;
     try {
@@ -102,9 +90,28 @@ export class SmtpEmailSender extends EmailSender {
     }
     const session = connection;
     try {
+      const message = buildMimeMessage(
+        {
+          from: req.from ?? this.config.from,
+          replyTo: req.replyTo,
+          to: req.to,
+          subject: req.subject,
+          html: req.html,
+          text: req.text,
+          messageId: req.messageId,
+          headers: req.headers,
+        },
+        { eightBitAccepted: SmtpConnectionPool.accepts8BitMime(session) },
+      );
       await new Promise<void>((resolve, reject) => {
-        const stream = handoverStream(raw, beforeHandover, () => (handedOver = true));
-        session.send({ from: req.envelopeFrom ?? this.fromAddress, to: [req.to] }, stream, (error) => (error ? reject(error) : resolve()));
+        const stream = handoverStream(message.raw, beforeHandover, () => (handedOver = true));
+        const envelope = {
+          from: req.envelopeFrom ?? this.fromAddress,
+          to: [req.to],
+          size: message.raw.length,
+          use8BitMime: message.eightBit,
+        };
+        session.send(envelope, stream, (error) => (error ? reject(error) : resolve()));
       });
       this.pool.release(session, true);
       return { providerMessageId: req.messageId };

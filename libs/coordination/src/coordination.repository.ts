@@ -241,14 +241,14 @@ export class CoordinationRepository {
   async recordOutcome(
     contactKey: string,
     outcome: ContactHistoryEntry['outcome'],
-  ): Promise<{ householdId: string; channel: string } | null> {
-    const rows = rowsOf<{ household_id: string; channel: string }>(
+  ): Promise<{ householdId: string; channel: string; purpose: string } | null> {
+    const rows = rowsOf<{ household_id: string; channel: string; purpose: string }>(
       await this.dataSource.query(
-        `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id, channel`,
+        `UPDATE planned_contact SET outcome = $2, updated_at = now() WHERE contact_key = $1 RETURNING household_id, channel, purpose`,
         [contactKey, outcome],
       ),
     );
-    return rows[0] ? { householdId: rows[0].household_id, channel: rows[0].channel } : null;
+    return rows[0] ? { householdId: rows[0].household_id, channel: rows[0].channel, purpose: rows[0].purpose } : null;
   }
 
   async insertIntents(

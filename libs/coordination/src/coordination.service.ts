@@ -154,7 +154,10 @@ export class CoordinationService {
     if (!contact) return;
     if (outcome === 'npai' && (contact.channel === 'letter' || contact.channel === 'homeVisit')) {
       const input = await this.planningInput(contact.householdId);
-      if (input?.playbook.escalation.npai.markAddressInvalid)
+      const toLandlord = input?.playbook.purposes.some((p) => p.id === contact.purpose && p.addressee === 'landlord');
+      // A letter to the private landlord that came back says where the landlord does not live, not the household.
+      if (toLandlord) await this.snapshots.markLandlordAddressReturned(contact.householdId, contactKey);
+      else if (input?.playbook.escalation.npai.markAddressInvalid)
         await this.snapshots.markCurrentAddressReturned(contact.householdId, contactKey);
     }
     if (['npai', 'responded', 'undelivered', 'failed', 'refused'].includes(outcome)) await this.replan(contact.householdId);

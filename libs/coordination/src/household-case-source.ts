@@ -7,6 +7,8 @@ import type { PartnerInPlan } from './domain/types';
 
 export interface HouseholdCaseProcedure {
   id: string;
+  /** The partner that opened the procedure (its landlord when that partner is one: a `bailleur_prive` for a private landlord). */
+  landlordPartnerId?: string;
   stage: string;
   housingSector: string;
   leaseSignedOn: string | null;
@@ -55,7 +57,18 @@ export abstract class HouseholdCaseSource {
   abstract currentAddress(householdId: string): Promise<{ street: string; addressExtra: string | null; postalCode: string } | null>;
 }
 
+/** Where a letter to a procedure's private landlord goes: the window envelope's lines (NF Z 10-011, checked when it was set). */
+export interface PrivateLandlordAddress {
+  partnerId: string;
+  /** The partner's name in the directory. */
+  partnerName: string;
+  /** Name, complements, street, "CP VILLE". */
+  lines: string[];
+}
+
 export abstract class PartnerDirectorySource {
   /** The territory's partners and these partners, as plans and traces name them. */
   abstract partnersFor(territory: string, alsoIds: readonly string[]): Promise<PartnerInPlan[]>;
+  /** The postal address of a private landlord partner; null when the partner is none or Unisson has no address for it. */
+  abstract privateLandlordAddress(partnerId: string): Promise<PrivateLandlordAddress | null>;
 }

@@ -51,6 +51,12 @@ export function returnedAddressKey(record: { street: string; addressExtra?: stri
   return blindIndex('returned-address', postalAddressKey(record)) as string;
 }
 
+/** A private landlord's returned address as kept: the keyed blind index of its printed lines (never the address itself). */
+export function returnedLandlordAddressKey(lines: readonly string[]): string {
+  const plain = lines.map((line) => postalAddressKey({ street: line, postalCode: '' })).join('/');
+  return blindIndex('returned-address', `landlord:${plain}`) as string;
+}
+
 /** An address as a comparable key: case, accents, punctuation and spacing do not count. */
 export function postalAddressKey(record: { street: string; addressExtra?: string | null; postalCode: string }): string {
   const plain = (text: string | null | undefined) =>
@@ -122,6 +128,7 @@ export class HouseholdSnapshotRepository {
     const returnedKeys = new Set((returned as Array<{ address_key: string }>).map((r) => r.address_key));
     const invalidEmailKeys = new Set((invalidEmails as Array<{ address_key: string }>).map((r) => r.address_key));
     const closing = stageEvents.filter((e) => e.type === 'dette_soldee' || e.type === 'depart_du_logement');
+    const landlordAddress = p.housingSector === 'social' ? 'unknown' : await this.landlordAddressState(p.landlordPartnerId);
     return {
       territory,
       household: {
@@ -156,6 +163,9 @@ export class HouseholdSnapshotRepository {
         closedOn: p.closedAt
           ? (civilDate(closing[closing.length - 1]?.occurredOn) ?? new Date(p.closedAt).toISOString().slice(0, 10))
           : null,
+        // The procedure's landlord partner is a private landlord Unisson has an address for, and no letter came back from it.
+        landlordPostalAddressKnown: landlordAddress === 'usable',
+        ...(landlordAddress === 'returned' ? { landlordPostalAddressReturned: true } : {}),
       },
       // Objecting to calls (or to spoken messages) closes both: a spoken message is a call.
       optOuts: found.optOuts.flatMap((o) =>
@@ -174,6 +184,34 @@ export class HouseholdSnapshotRepository {
         })),
       partners,
     };
+  }
+
+  /** The private landlord's address (its partner's, through the partners' reader), unless a letter to the landlord came back from it. */
+  private async landlordAddressState(landlordPartnerId: string | undefined): Promise<'usable' | 'returned' | 'unknown'> {
+    const landlord = landlordPartnerId ? await this.directory.privateLandlordAddress(landlordPartnerId) : null;
+    if (!landlord) return 'unknown';
+    const returned: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM returned_landlord_address WHERE partner_id = $1 AND address_key = $2`,
+      [landlord.partnerId, returnedLandlordAddressKey(landlord.lines)],
+    );
+    return returned.length === 0 ? 'usable' : 'returned';
+  }
+
+  /**
+   * A letter to the household's private landlord came back (NPAI): the landlord's address is
+   * marked (idempotent), never the household's. False when the procedure has no private landlord
+   * with an address any more.
+   */
+  async markLandlordAddressReturned(householdId: string, contactKey: string): Promise<boolean> {
+    const found = await this.cases.caseOf(householdId);
+    const partnerId = found?.procedure?.landlordPartnerId;
+    const landlord = partnerId ? await this.directory.privateLandlordAddress(partnerId) : null;
+    if (!landlord) return false;
+    await this.dataSource.query(
+      `INSERT INTO returned_landlord_address (partner_id, address_key, contact_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [landlord.partnerId, returnedLandlordAddressKey(landlord.lines), contactKey],
+    );
+    return true;
   }
 
   /** The territory's partners and those holding a record of the household, as the trace names them. */

@@ -42,7 +42,13 @@ export { CoordinationRepository, PlannedContactRecord, PlanWriteResult } from '.
 export { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 export { HouseholdSnapshotRepository } from './household-snapshot.repository';
 export { InvalidPhoneNumbers, phoneNumberKey } from './invalid-phone-numbers';
-export { HouseholdCase, HouseholdCaseProcedure, HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
+export {
+  HouseholdCase,
+  HouseholdCaseProcedure,
+  HouseholdCaseSource,
+  PartnerDirectorySource,
+  type PrivateLandlordAddress,
+} from './household-case-source';
 export { CoordinationFiguresReader } from './coordination-figures.reader';
 export { PlanCostEstimator, PlanContactCount, countPlanContacts } from './plan-cost';
 export {

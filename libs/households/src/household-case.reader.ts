@@ -44,6 +44,7 @@ export class HouseholdCaseReader implements HouseholdCaseSource {
       },
       procedure: procedure && {
         id: procedure.id,
+        landlordPartnerId: procedure.landlordPartnerId,
         stage: procedure.stage,
         housingSector: procedure.housingSector,
         leaseSignedOn: procedure.leaseSignedOn,

@@ -10,6 +10,7 @@ import { COORDINATION_CLOCK, ExecutorClock, Playbook, PlaybookCatalog } from '@u
 import { HouseholdsRepository, PartnerRecord, procedureAfter } from '@unisson/households';
 import { Partner, PartnersRepository } from '@unisson/partners';
 import { departementOfPostalCode, HousingSector, StageEventType } from '@unisson/vocabulary';
+import { procedureLandlordId } from './domain/procedure-landlord';
 import { IntentToPost, stageEventIntents } from './domain/stage-event-intents';
 import type { Linkage } from './household-record-linker';
 
@@ -72,6 +73,14 @@ export class ProcedureRecorder {
     }
   }
 
+  /** The procedure's landlord after this partner's report (the opener's kind is looked up only when a landlord reports on another's procedure). */
+  private async landlordOf(manager: EntityManager, currentId: string | null, reporter: Partner): Promise<string> {
+    if (!currentId || currentId === reporter.id || (reporter.kind !== 'bailleur_prive' && reporter.kind !== 'bailleur_social'))
+      return currentId ?? reporter.id;
+    const [current] = await this.partners.findPartnersByIds([currentId], manager);
+    return procedureLandlordId({ id: currentId, kind: current?.kind ?? null }, reporter);
+  }
+
   async record(manager: EntityManager, event: RecordedStageEvent): Promise<SubmissionOutcome> {
     const { record, partner, facts } = event;
     const householdId = record.householdId!;
@@ -81,7 +90,7 @@ export class ProcedureRecorder {
     const procedure = await this.households.saveProcedure(manager, {
       ...(open ?? {}),
       householdId,
-      landlordPartnerId: open?.landlordPartnerId ?? partner.id,
+      landlordPartnerId: await this.landlordOf(manager, open?.landlordPartnerId ?? null, partner),
       stage: after.stage,
       housingSector: facts.housingSector ?? open?.housingSector ?? (partner.kind === 'bailleur_social' ? 'social' : 'prive'),
       leaseSignedOn: facts.leaseSignedOn ?? open?.leaseSignedOn ?? null,

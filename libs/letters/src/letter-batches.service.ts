@@ -57,7 +57,7 @@ export class LetterBatches {
         letters.map((l) =>
           layoutLetter(this.library, {
             trackingCode: l.trackingCodeDisplay,
-            responseUrl: l.responseUrl,
+            responseUrl: l.responseUrl || null,
             locale: l.locale,
             bodyHtml: l.bodyHtml,
             addressLines: l.addressLines,

@@ -5,7 +5,7 @@ import { ChannelError, ChannelSender, DeliveryReceipt, OutboundDelivery, Provide
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { PartnersRepository } from '@unisson/partners';
 import { jobSpec, QUEUES } from '@unisson/queues';
-import { TemplateLibrary } from '@unisson/templates';
+import { loadLandlordLetters, TemplateLibrary } from '@unisson/templates';
 import { addressBlock, describeAddressProblems, parseRecipient } from './domain/address-block';
 import { postageClassFor } from './domain/postage';
 import { batchTimeOf, printDayFor } from './domain/print-day';
@@ -16,14 +16,19 @@ import { PrintStageRepository } from './print-stage.repository';
 
 /**
  * Letters behind the channel port: `send` checks the address block (NF Z 10-011), issues the
- * letter's response link and tracking code, lays the letter out once on a Typst worker thread
- * (its pages counted, a layout that cannot print refused now rather than at night) and accepts
- * it into the print stage, once per message idempotency key. The day's batch job prints it; the provider's
- * verdicts (posted, delivered, returned) come back later as status updates.
+ * letter's response link and tracking code (a letter to the household's private landlord, worded
+ * by a templates/landlord/ letter, gets a tracking code only: no response link, no QR code, the
+ * landlord does not answer for the household), lays the letter out once on a Typst worker
+ * thread (its pages counted, a layout that cannot print refused now rather than at night) and
+ * accepts it into the print stage, once per message idempotency key. The day's batch job
+ * prints it; the provider's verdicts (posted, delivered, returned) come back later as status
+ * updates.
  */
 @Injectable()
 export class LetterChannelSender extends ChannelSender {
   readonly channel = 'letter' as const;
+  /** Templates of letters to the landlord (templates/landlord/): printed without the household's response link. */
+  private readonly landlordTemplates = new Set(loadLandlordLetters().map((l) => l.key));
 
   constructor(
     private readonly stage: PrintStageRepository,
@@ -50,13 +55,16 @@ export class LetterChannelSender extends ChannelSender {
     const ordered = delivery.signingPartnerIds.map((id) => signers.find((p) => p.id === id)).filter((p) => !!p);
     if (!this.links)
       throw new ChannelError('letter', 'LETTERS_NOT_CONFIGURED', true, 'no response links in this process: the letter waits');
-    const link = await this.links.issue({
-      householdId: delivery.householdId,
-      messageId: delivery.messageId,
-      plannedContactKey: delivery.plannedContactKey ?? null,
-      purpose: delivery.purpose,
-      locale: delivery.locale,
-    });
+    const toLandlord = this.landlordTemplates.has(delivery.templateKey);
+    const link = toLandlord
+      ? { ...this.links.trackingCodeOnly(), url: '' }
+      : await this.links.issue({
+          householdId: delivery.householdId,
+          messageId: delivery.messageId,
+          plannedContactKey: delivery.plannedContactKey ?? null,
+          purpose: delivery.purpose,
+          locale: delivery.locale,
+        });
     const now = new Date();
     const printDay = printDayFor(now, this.config.letters.cutoff);
     const item = {
@@ -79,7 +87,9 @@ export class LetterChannelSender extends ChannelSender {
       pages: 0,
     };
     try {
-      item.pages = await TypstPdfEngine.instance().countPagesOnWorker(layoutLetter(this.library, { ...item, printedOn: printDay }));
+      item.pages = await TypstPdfEngine.instance().countPagesOnWorker(
+        layoutLetter(this.library, { ...item, responseUrl: item.responseUrl || null, printedOn: printDay }),
+      );
     } catch (error) {
       if (error instanceof LetterLayoutError)
         throw new ChannelError('letter', error.code, error.code === 'ENGINE_UNAVAILABLE', error.message);

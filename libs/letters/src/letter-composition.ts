@@ -7,7 +7,8 @@ import { qrPng } from './engine/qr-code';
 /** What a print needs of one letter message (kept in the print stage: nothing else is looked up). */
 export interface LetterToPrint {
   trackingCode: string;
-  responseUrl: string;
+  /** The household's response page; null on a letter to someone else (its landlord): no QR code, no link. */
+  responseUrl: string | null;
   locale: string;
   /** The template library's composed letter (messaging's `bodyHtml`). */
   bodyHtml: string;
@@ -74,7 +75,7 @@ export function layoutLetter(library: TemplateLibrary, letter: LetterToPrint): T
     date: formatDate(letter.printedOn, locale),
     composed,
     responseUrl: letter.responseUrl,
-    qrPng: [...qrPng(letter.responseUrl)],
+    qrPng: letter.responseUrl ? [...qrPng(letter.responseUrl)] : [],
     labels: letterLabels(library, locale),
     pictogramSvg: pictogramFor,
   });

@@ -26,6 +26,11 @@ export const NOTICE_LINK_PURPOSE = 'notice';
 
 export abstract class LetterLinks {
   abstract issue(request: LetterLinkRequest): Promise<LetterLink>;
+  /**
+   * A fresh tracking code that opens no response page: printed on a letter to someone other than
+   * the household (its private landlord), so that a returned letter is still found by its code.
+   */
+  abstract trackingCodeOnly(): Pick<LetterLink, 'shortCode' | 'shortCodeDisplay'>;
   /** A tracking code as typed or scanned (any case, hyphens, O for 0…) in canonical form; null when it is none. */
   abstract normalise(typed: string): string | null;
 }

@@ -22,6 +22,7 @@ import { DispatchStateRepository } from './dispatch-state.repository';
 import { ProviderGuard } from './dispatch/provider-guard';
 import { MessageDispatchService } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
+import { LandlordLetterComposer } from './landlord-letter-composer';
 import { PlannedContactMessenger } from './planned-contact-messenger';
 import { ProviderStatusUpdates } from './provider-status-updates';
 import { LetterOutcomeUpdates } from './letter-outcome-updates';
@@ -86,6 +87,7 @@ export class ClickToCallModule {}
     ContactOutcomeReporter,
     ProviderStatusUpdates,
     PlannedContactMessenger,
+    LandlordLetterComposer,
     CallStatusRecorder,
     EmailBounces,
     BouncedAddresses,

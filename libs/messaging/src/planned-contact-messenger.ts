@@ -11,6 +11,7 @@ import { jobSpec, QUEUES } from '@unisson/queues';
 import { TemplateLibrary, type TemplateDefinition } from '@unisson/templates';
 import { wordingFor, wordingIndex, WordingContext } from './domain/contact-wording';
 import { Channel } from './domain/message-status';
+import { LandlordLetterComposer } from './landlord-letter-composer';
 import { MessageComposer } from './message-composer';
 import { bouncedAddressKey, BouncedAddresses } from './email/bounced-addresses';
 import { MessagesRepository } from './messages.repository';
@@ -82,6 +83,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     private readonly wrongNumbers: InvalidPhoneNumbers,
     private readonly experiments: ExperimentAssigner,
     private readonly messageFacts: MessageFactsRecorder,
+    private readonly landlordLetters: LandlordLetterComposer,
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue,
     library: TemplateLibrary,
   ) {
@@ -99,13 +101,8 @@ export class PlannedContactMessenger extends ContactHandOff {
     if (existing) return this.enqueue(existing);
     const facts = await this.households.findFacts(contact.householdId);
     const channel: Channel = contact.channel;
-    if (facts && this.writtenToLandlord(contact, facts.household.territory)) {
-      // A letter to the private landlord must never reach the household's address (decision 0022):
-      // until the landlord's address and letter are wired, it is recorded unsendable, never sent.
-      await this.recordUnsendable(contact, channel, 'fr', 'NO_RECIPIENT');
-      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose }, 'letter to the landlord: no landlord recipient, not sent');
-      return;
-    }
+    // A letter to the private landlord goes to the landlord's address, never the household's (decision 0022).
+    if (facts && this.writtenToLandlord(contact, facts.household.territory)) return this.handOffToLandlord(contact, channel, facts);
     const deadEnds: DeadEnds = {
       bouncedEmails: channel === 'email' ? await this.bounced.of(contact.householdId) : new Set<string>(),
       wrongNumbers: ['sms', 'call', 'voice'].includes(channel) ? await this.wrongNumbers.keysOf(contact.householdId) : new Set<string>(),
@@ -200,6 +197,45 @@ export class PlannedContactMessenger extends ContactHandOff {
       }
       return inserted;
     });
+    await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
+  }
+
+  /**
+   * The letter to the household's private landlord: to its partner's postal address, in French,
+   * worded by its templates/landlord/ letter (no response link; the letter layout prints none).
+   * Without a landlord address it is recorded unsendable (`NO_RECIPIENT`), never sent elsewhere.
+   * Not an analytics message fact: the analysts' figures are the households'.
+   */
+  private async handOffToLandlord(contact: PlannedContactRecord, channel: Channel, facts: HouseholdFacts): Promise<void> {
+    const [lead] = await this.partners.findPartnersByIds([contact.leadPartnerId]);
+    const letter = await this.landlordLetters.compose(contact, facts, lead);
+    if ('missing' in letter) {
+      await this.recordUnsendable(contact, channel, 'fr', letter.missing);
+      this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, reason: letter.reason }, 'letter to the landlord not sent');
+      return;
+    }
+    const key = contactMessageKey(contact.key);
+    const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
+      {
+        idempotencyKey: key,
+        plannedContactKey: contact.key,
+        householdId: contact.householdId,
+        procedureId: facts.procedure?.id ?? null,
+        signingPartnerIds: signersOf(contact),
+        channel,
+        purpose: contact.purpose,
+        recipient: letter.recipient,
+        notBefore: new Date(),
+        correlationId: contact.planId,
+        templateKey: letter.composed.templateKey,
+        templateVersion: letter.composed.templateVersion,
+        locale: letter.composed.locale,
+        variant: 'default',
+        subject: letter.composed.subject,
+        body: letter.composed.text,
+        bodyHtml: letter.composed.html,
+      },
+    ]);
     await this.enqueue(id ?? (await this.messages.findIdByIdempotencyKey(key))!);
   }
 

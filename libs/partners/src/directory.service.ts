@@ -15,6 +15,7 @@ import {
   PartnerChangesInput,
 } from './dto/directory.schemas';
 import { Partner } from './entities/partner.entity';
+import { PartnerPostalAddress, PartnerPostalAddressValue } from './entities/partner-postal-address.entity';
 import { ApiKeyAuthenticator } from './http/api-key-authenticator';
 import { KeyView, PartnersRepository } from './partners.repository';
 
@@ -157,6 +158,38 @@ export class DirectoryService {
     });
     await this.trail(actor, 'sharing_agreement.set', 'sharing_agreement', `${input.territory}:${input.partnerKind}`, agreement.fields);
     return agreement;
+  }
+
+  /**
+   * The postal address of a private landlord partner, where the letters to the landlord go. The
+   * address block is checked by the caller (libs/letters' NF Z 10-011 rules) and kept sealed.
+   * Only a `bailleur_prive` has one: letters to other partners are not written by Unisson.
+   */
+  async setLandlordPostalAddress(actor: Principal, id: string, address: PartnerPostalAddressValue): Promise<PartnerPostalAddress> {
+    const partner = await this.requirePartner(id);
+    if (partner.kind !== 'bailleur_prive')
+      throw UnissonError.conflict(
+        'NOT_A_PRIVATE_LANDLORD',
+        `Le partenaire « ${partner.slug} » n'est pas un bailleur privé : seule l'adresse d'un bailleur privé reçoit les courriers au bailleur.`,
+      );
+    const saved = await this.partners.savePostalAddress(id, address);
+    await this.trail(actor, 'partner.postal_address.set', 'partner', id, ['postalAddress']);
+    return saved;
+  }
+
+  /** Forgets a private landlord's postal address (it moved, or asked to be forgotten): no letter to the landlord is planned any more. */
+  async removeLandlordPostalAddress(actor: Principal, id: string): Promise<void> {
+    await this.requirePartner(id);
+    if (!(await this.partners.deletePostalAddress(id))) throw UnissonError.notFound(`L'adresse postale du partenaire ${id}`);
+    await this.trail(actor, 'partner.postal_address.remove', 'partner', id, ['postalAddress']);
+  }
+
+  /** A private landlord's postal address, as the admin set it (404 when none). */
+  async landlordPostalAddress(id: string): Promise<PartnerPostalAddress> {
+    await this.requirePartner(id);
+    const found = await this.partners.findPostalAddress(id);
+    if (!found) throw UnissonError.notFound(`L'adresse postale du partenaire ${id}`);
+    return found;
   }
 
   /** The fields of the shared view a partner kind may see on a territory (baseline without an agreement). */

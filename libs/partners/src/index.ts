@@ -1,4 +1,5 @@
 export { Partner } from './entities/partner.entity';
+export { PartnerPostalAddress, type PartnerPostalAddressValue } from './entities/partner-postal-address.entity';
 export { PartnerApiKey } from './entities/partner-api-key.entity';
 export { Account } from './entities/account.entity';
 export { AccountSession } from './entities/account-session.entity';

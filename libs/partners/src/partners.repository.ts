@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerApiKey } from './entities/partner-api-key.entity';
 import { Partner } from './entities/partner.entity';
+import { PartnerPostalAddress, PartnerPostalAddressValue } from './entities/partner-postal-address.entity';
 
 export interface ActiveKeyRow {
   keyId: string;
@@ -120,6 +121,23 @@ export class PartnersRepository {
       .where('(p.territory = :territory OR :territory = ANY(p.territories)) AND p.disabled_at IS NULL', { territory })
       .orderBy('p.created_at', 'ASC')
       .getMany();
+  }
+
+  /** A partner's postal address (a private landlord's), or null when none was given. */
+  async findPostalAddress(partnerId: string): Promise<PartnerPostalAddress | null> {
+    return this.dataSource.getRepository(PartnerPostalAddress).findOne({ where: { partnerId } });
+  }
+
+  /** Forgets a partner's postal address: true when there was one. */
+  async deletePostalAddress(partnerId: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(PartnerPostalAddress).delete({ partnerId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Sets (or replaces) a partner's postal address. */
+  async savePostalAddress(partnerId: string, address: PartnerPostalAddressValue): Promise<PartnerPostalAddress> {
+    await this.dataSource.getRepository(PartnerPostalAddress).upsert({ partnerId, address, updatedAt: new Date() }, ['partnerId']);
+    return (await this.findPostalAddress(partnerId))!;
   }
 }
 

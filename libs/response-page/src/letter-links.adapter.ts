@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { LetterLink, LetterLinkRequest, LetterLinks } from '@unisson/letters';
-import { normaliseTrackingCode } from './domain/tracking-code';
+import { formatTrackingCode, normaliseTrackingCode, trackingCodeFromBytes } from './domain/tracking-code';
 import { ResponseLinks } from './response-links';
 import { ResponseLinksModule } from './response-page.module';
 
@@ -14,6 +15,13 @@ export class ResponseLinksForLetters extends LetterLinks {
   async issue(request: LetterLinkRequest): Promise<LetterLink> {
     const issued = await this.links.issue(request);
     return { url: issued.url, shortCode: issued.shortCode, shortCodeDisplay: issued.shortCodeDisplay };
+  }
+
+  trackingCodeOnly(): Pick<LetterLink, 'shortCode' | 'shortCodeDisplay'> {
+    for (;;) {
+      const code = trackingCodeFromBytes(randomBytes(5));
+      if (code) return { shortCode: code, shortCodeDisplay: formatTrackingCode(code) };
+    }
   }
 
   normalise(typed: string): string | null {

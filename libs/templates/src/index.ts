@@ -51,8 +51,10 @@ export { measureFalcRules, type FalcMeasure } from './domain/falc/measure';
 export { REVIEWER_REJECTED, REVIEWER_SIGNED } from './domain/falc/reviewer-set';
 export {
   checkLandlordLetter,
+  composeLandlordLetter,
   renderLandlordLetter,
   HOUSEHOLD_RESPONSE_VARIABLES,
+  type ComposedLandlordLetter,
   type LandlordLetter,
   type RenderedLandlordLetter,
 } from './domain/landlord-letter';

@@ -58,7 +58,9 @@ function emailsTable(emails: CapturedEmail[]): string {
     .map(
       (e) => `<tr><td>${time(e.receivedAt)}</td><td>${escapeHtml(e.from)}</td><td>${escapeHtml(e.to.join(', '))}</td>
 <td>${escapeHtml(e.subject)}</td><td>${
-        e.html ? `<a href="/sandbox/emails/${e.id}/html" target="_blank">voir le HTML</a> · ` : ''
+        /multipart\/alternative|text\/html/i.test(e.headers['content-type'] ?? '')
+          ? `<a href="/sandbox/emails/${e.id}/html" target="_blank">voir le HTML</a> · `
+          : ''
       }<a href="/sandbox/emails/${e.id}/text" target="_blank">texte</a></td><td><code>${escapeHtml(e.messageId)}</code></td></tr>`,
     )
     .join('\n');

@@ -30,20 +30,21 @@ export function registerSandboxRoutes(
   );
   app.get('/sandbox/messages', async () => newestFirst(store.messages));
   app.get('/sandbox/calls', async () => newestFirst(store.calls));
-  app.get('/sandbox/emails', async () => newestFirst(store.emails));
+  app.get('/sandbox/emails', async () => Promise.all(newestFirst(store.emails).map((e) => store.showEmail(e))));
   app.get('/sandbox/webhooks', async () => [...store.webhooks].reverse());
 
   app.get<{ Params: { id: string } }>('/sandbox/emails/:id/html', async (request, reply) => {
     const email = store.emails.find((e) => String(e.id) === request.params.id);
-    if (!email?.html) return reply.code(404).send({ message: 'Courriel introuvable ou sans partie HTML.' });
+    const html = email ? (await store.emailBodies(email)).html : null;
+    if (!html) return reply.code(404).send({ message: 'Courriel introuvable ou sans partie HTML.' });
     // The captured HTML is shown as is, but may not run scripts or load anything remote.
     reply.header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'");
-    return reply.type('text/html; charset=utf-8').send(email.html);
+    return reply.type('text/html; charset=utf-8').send(html);
   });
   app.get<{ Params: { id: string } }>('/sandbox/emails/:id/text', async (request, reply) => {
     const email = store.emails.find((e) => String(e.id) === request.params.id);
     if (!email) return reply.code(404).send({ message: 'Courriel introuvable.' });
-    return reply.type('text/plain; charset=utf-8').send(email.text ?? '');
+    return reply.type('text/plain; charset=utf-8').send((await store.emailBodies(email)).text ?? '');
   });
 
   /**

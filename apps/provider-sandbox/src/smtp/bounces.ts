@@ -89,10 +89,9 @@ export async function returnToSender(
     from: 'MAILER-DAEMON@sandbox.unisson.local',
     to: [returnPath],
     subject: 'Undelivered Mail Returned to Sender',
-    text: report,
-    html: null,
     messageId: null,
     headers: { 'content-type': 'multipart/report; report-type=delivery-status' },
+    raw: Buffer.from(report),
   });
   const domain = returnPath.slice(returnPath.lastIndexOf('@') + 1).toLowerCase();
   if (!settings.webhookUrl || domain !== settings.returnPathDomain?.toLowerCase()) return;

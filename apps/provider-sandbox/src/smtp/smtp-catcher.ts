@@ -1,50 +1,40 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser, AddressObject, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Logger } from 'pino';
 import type { SandboxFaults } from '../domain/faults';
 import type { CapturedEmail, SandboxStore } from '../sandbox-store';
 import { BounceSettings, returnToSender } from './bounces';
+import { readMailHeaders } from './mail-headers';
 
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
-function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
-  if (!field) return [];
-  const list = Array.isArray(field) ? field : [field];
-  return list.flatMap((group) => group.value.map((a) => a.address ?? '')).filter(Boolean);
-}
-
-/** Raw header values as sent (unfolded), keyed by lower-case name; repeated headers joined. */
-function rawHeaders(parsed: ParsedMail): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const { key, line } of parsed.headerLines) {
-    const value = line
-      .slice(line.indexOf(':') + 1)
-      .replace(/\r?\n[ \t]+/g, ' ')
-      .trim();
-    headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
-  }
-  return headers;
-}
-
-export function toCapturedEmail(id: number, parsed: ParsedMail, envelope: CapturedEmail['envelope']): CapturedEmail {
+/** A received message as the store keeps it: its envelope, its headers read, its bytes. */
+export function toCapturedEmail(
+  id: number,
+  raw: Buffer,
+  envelope: CapturedEmail['envelope'],
+): { email: CapturedEmail; headerBlock: string } {
+  const read = readMailHeaders(raw);
   return {
-    id,
-    receivedAt: new Date(),
-    envelope,
-    from: parsed.from?.value[0]?.address ?? null,
-    to: addresses(parsed.to),
-    subject: parsed.subject ?? null,
-    text: parsed.text ?? null,
-    html: typeof parsed.html === 'string' ? parsed.html : null,
-    messageId: parsed.messageId ?? null,
-    headers: rawHeaders(parsed),
+    email: {
+      id,
+      receivedAt: new Date(),
+      envelope,
+      from: read.from,
+      to: read.to,
+      subject: read.subject,
+      messageId: read.messageId,
+      headers: read.headers,
+      raw,
+    },
+    headerBlock: read.block,
   };
 }
 
 /**
  * A local SMTP server that accepts every message (authentication optional, any credentials)
- * and keeps it parsed in the store. No STARTTLS: the sandbox listens on loopback only.
+ * and keeps it in the store, its headers read (its parts are decoded when asked for, as a relay
+ * passes a message on without parsing it). No STARTTLS: the sandbox listens on loopback only.
  */
 export async function startSmtpCatcher(
   host: string,
@@ -81,27 +71,26 @@ export async function startSmtpCatcher(
         stream.resume();
         return;
       }
-      // What the store keeps is parsed; the HTML version of the text part (linkified) and inline
-      // images as data URIs are not kept, so not built (they cost most of the parse).
-      simpleParser(stream, { skipTextToHtml: true, skipImageLinks: true })
-        .then((parsed) => {
-          const envelope = {
-            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-            rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          };
-          const email = toCapturedEmail(store.nextEmailId(), parsed, envelope);
-          store.emails.push(email);
-          log.info({ emailId: email.id, recipients: envelope.rcptTo.length }, 'email captured');
-          const headerBlock = parsed.headerLines.map((h) => h.line).join('\r\n');
-          // A real relay bounces later, after the 250: so does the sandbox.
-          setTimeout(() => {
-            void returnToSender(email, headerBlock, store, bounces ?? { webhookUrl: null, returnPathDomain: null, secret: '' }, log);
-          }, 20);
-          // Kept, but the 250 comes late: the client may time out on a message that arrived.
-          if (fault === 'timeout-after-data') setTimeout(() => callback(), faults?.smtp.delayMs ?? 0);
-          else callback();
-        })
-        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.once('error', (error: Error) => callback(error));
+      stream.once('end', () => {
+        if (stream.sizeExceeded) return callback(refusal(552, 'Message exceeds the maximum size'));
+        const envelope = {
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+        };
+        const { email, headerBlock } = toCapturedEmail(store.nextEmailId(), Buffer.concat(chunks), envelope);
+        store.emails.push(email);
+        log.info({ emailId: email.id, recipients: envelope.rcptTo.length }, 'email captured');
+        // A real relay bounces later, after the 250: so does the sandbox.
+        setTimeout(() => {
+          void returnToSender(email, headerBlock, store, bounces ?? { webhookUrl: null, returnPathDomain: null, secret: '' }, log);
+        }, 20);
+        // Kept, but the 250 comes late: the client may time out on a message that arrived.
+        if (fault === 'timeout-after-data') setTimeout(() => callback(), faults?.smtp.delayMs ?? 0);
+        else callback();
+      });
     },
   });
   await new Promise<void>((resolve, reject) => {

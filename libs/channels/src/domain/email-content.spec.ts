@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   frenchPhoneToE164,
   isAllowedDestination,
@@ -67,6 +68,99 @@ describe('phone links and tracked links in one walk', () => {
     expect(once).toBe(trackLinks(linkPhoneNumbers(html), track));
     expect(once).toContain('<a href="tel:+33148950000">01 48 95 00 00</a>');
     expect(once).toContain('href="https://api.example/l?u=https%3A%2F%2Fwww.anil.org%2Fx">ANIL (01 48 95 00 01)</a>');
+  });
+});
+
+/** The walk as it was written first (one regular expression over the whole document): the reference. */
+function referenceWalk(html: string, track: (url: string) => string): string {
+  const skipped = new Set(['a', 'head', 'style', 'script', 'title']);
+  const phone = /(?<![\w+])(?:\+33[\s\u00a0.]?(?:\(0\)[\s\u00a0]?)?|0[\s\u00a0.]?)[1-9](?:[\s\u00a0.]?\d){8}(?![\d])/g;
+  const e164 = (w: string) => {
+    const d = w.replace(/\(0\)/, '').replace(/[^\d+]/g, '');
+    if (/^\+33[1-9]\d{8}$/.test(d)) return d;
+    return /^0[1-9]\d{8}$/.test(d) ? `+33${d.slice(1)}` : null;
+  };
+  let skipping: string | null = null;
+  let depth = 0;
+  return html.replace(/<!--[\s\S]*?-->|<\/?([a-zA-Z][\w-]*)\b[^>]*>|[^<]+/g, (token, name: string | undefined) => {
+    if (name) {
+      const tag = name.toLowerCase();
+      const closing = token.startsWith('</');
+      if (skipping === null && !closing && skipped.has(tag) && !token.endsWith('/>')) {
+        skipping = tag;
+        depth = 1;
+      } else if (skipping === tag) {
+        depth += closing ? -1 : 1;
+        if (depth === 0) skipping = null;
+      }
+      if (!/^<a\b/i.test(token)) return token;
+      return token.replace(/\bhref\s*=\s*("([^"]*)"|'([^']*)')/i, (whole, _q, dq: string | undefined, sq: string | undefined) => {
+        const url = (dq ?? sq ?? '')
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>');
+        return /^https?:\/\//i.test(url) ? `href="${track(url).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"` : whole;
+      });
+    }
+    if (token.startsWith('<!--') || skipping !== null) return token;
+    if (!/\d/.test(token)) return token;
+    return token.replace(phone, (w) => {
+      const n = e164(w);
+      return n ? `<a href="tel:${n}">${w}</a>` : w;
+    });
+  });
+}
+
+describe('the walk through the HTML', () => {
+  const fragment = fc.constantFrom(
+    '<p>',
+    '</p>',
+    '<a href="https://www.anil.org/x?a=1&amp;b=2">',
+    "<A HREF='http://caf.fr'>",
+    '<a href="tel:+33100000000">',
+    '</a>',
+    '</A>',
+    '<head>',
+    '</head>',
+    '<title>',
+    '</title>',
+    '<style>',
+    '</style>',
+    '<script>',
+    '</script>',
+    '<br/>',
+    '<a/>',
+    '<img src="x.png">',
+    '<!-- 01 48 95 00 00 -->',
+    '<!--[if mso | IE]><table><tr><td><![endif]-->',
+    '<!-- pas fini',
+    '<',
+    ' < ',
+    '>',
+    '<1',
+    '<!doctype html>',
+    'Appelez le 01 48 95 00 00',
+    ' +33 1 48 95 00 01 ',
+    '0 805 16 00 75.',
+    '01.48.95.00.02',
+    '0148950003',
+    '12345678901',
+    'texte',
+    '\n',
+    ' ',
+    'é 3 €',
+  );
+  it('gives, on any document, exactly what the reference walk gives', () => {
+    const track = (url: string) => `https://api.example/l?u=${encodeURIComponent(url)}&t="x"`;
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const html = parts.join('');
+        expect(linkPhonesAndTrackLinks(html, track)).toBe(referenceWalk(html, track));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
 

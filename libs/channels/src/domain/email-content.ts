@@ -18,29 +18,62 @@ export function frenchPhoneToE164(written: string): string | null {
 /** Elements whose text is not shown as body text, or already a link. */
 const SKIPPED = new Set(['a', 'head', 'style', 'script', 'title']);
 
+/** A tag at the given index (sticky): its name in group 1. */
+const TAG = /<\/?([a-zA-Z][\w-]*)\b[^>]*>/y;
+
 /**
  * Calls `onText` on every run of visible text outside links (and `onTag` on every tag), keeping
- * the rest of the document byte for byte.
+ * the rest of the document byte for byte. A scan from one `<` to the next: only what a callback
+ * changed is copied apart (an e-mail's MJML body holds a thousand tags and as many runs of text).
  */
 function mapHtml(html: string, onText: (text: string) => string, onTag: (tag: string) => string = (t) => t): string {
   let skipping: string | null = null;
   let depth = 0;
-  return html.replace(/<!--[\s\S]*?-->|<\/?([a-zA-Z][\w-]*)\b[^>]*>|[^<]+/g, (token, name: string | undefined) => {
-    if (name) {
-      const tag = name.toLowerCase();
-      const closing = token.startsWith('</');
-      if (skipping === null && !closing && SKIPPED.has(tag) && !token.endsWith('/>')) {
-        skipping = tag;
-        depth = 1;
-      } else if (skipping === tag) {
-        depth += closing ? -1 : 1;
-        if (depth === 0) skipping = null;
-      }
-      return onTag(token);
+  let out = '';
+  let copied = 0;
+  const replace = (from: number, to: number, by: string) => {
+    out += html.slice(copied, from) + by;
+    copied = to;
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt < 0 ? html.length : lt;
+    if (textEnd > i && skipping === null) {
+      const text = html.slice(i, textEnd);
+      const changed = onText(text);
+      if (changed !== text) replace(i, textEnd, changed);
     }
-    if (token.startsWith('<!--') || skipping !== null) return token;
-    return onText(token);
-  });
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end >= 0) {
+        i = end + 3;
+        continue;
+      }
+    }
+    TAG.lastIndex = lt;
+    const match = TAG.exec(html);
+    if (!match) {
+      // A `<` that opens no tag: kept, and the text goes on after it.
+      i = lt + 1;
+      continue;
+    }
+    const token = match[0];
+    const tag = match[1]!.toLowerCase();
+    const closing = token.charCodeAt(1) === 47; // '/'
+    if (skipping === null && !closing && SKIPPED.has(tag) && !token.endsWith('/>')) {
+      skipping = tag;
+      depth = 1;
+    } else if (skipping === tag) {
+      depth += closing ? -1 : 1;
+      if (depth === 0) skipping = null;
+    }
+    const changed = onTag(token);
+    if (changed !== token) replace(lt, lt + token.length, changed);
+    i = lt + token.length;
+  }
+  return copied === 0 ? html : out + html.slice(copied);
 }
 
 /** A run of visible text with its phone numbers as `tel:` links. */
@@ -73,7 +106,8 @@ function encodeAttribute(value: string): string {
 
 /** An `<a …>` tag with its http(s) href through `track(url)`; any other tag as it is. */
 function trackTag(tag: string, track: (url: string) => string): string {
-  if (!/^<a\b/i.test(tag)) return tag;
+  const second = tag.charCodeAt(1) | 0x20; // 'a' or 'A'
+  if (second !== 97 || !/^<a\b/i.test(tag)) return tag;
   return tag.replace(/\bhref\s*=\s*("([^"]*)"|'([^']*)')/i, (whole, _quoted, double: string | undefined, single: string | undefined) => {
     const url = decodeAttribute(double ?? single ?? '');
     return /^https?:\/\//i.test(url) ? `href="${encodeAttribute(track(url))}"` : whole;

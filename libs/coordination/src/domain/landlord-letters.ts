@@ -61,7 +61,9 @@ export function landlordDraftsForGroup(
       ctx,
       group,
       'suppressedNoChannel',
-      `${label} non planifié : Unisson n'a pas l'adresse postale du bailleur privé.`,
+      ctx.input.procedure.landlordPostalAddressReturned
+        ? `${label} non planifié : un courrier est revenu (NPAI) de l'adresse du bailleur privé ; une autre adresse doit être donnée.`
+        : `${label} non planifié : Unisson n'a pas l'adresse postale du bailleur privé.`,
       `${ctx.input.procedure.id}.${group.id}.`,
     );
     return [];

@@ -117,6 +117,8 @@ export interface ProcedureState {
    * a letter to the landlord can be planned. Absent: unknown, no landlord letter.
    */
   landlordPostalAddressKnown?: boolean;
+  /** The landlord's current address is the one a letter to the landlord came back from (NPAI): not known, and the trace says so. */
+  landlordPostalAddressReturned?: boolean;
 }
 
 export type ContactOutcome = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'npai' | 'responded' | 'refused';

@@ -1,6 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_VARIANT, isTemplateKey, LOCALES, TemplateLibrary, type Locale, type Variant } from '@unisson/templates';
+import {
+  composeLandlordLetter,
+  DEFAULT_VARIANT,
+  isTemplateKey,
+  loadLandlordLetters,
+  LOCALES,
+  TemplateLibrary,
+  type LandlordLetter,
+  type Locale,
+  type Variant,
+} from '@unisson/templates';
 import { addressBlock } from '../domain/address-block';
 import { TypstPdfEngine } from '../engine/typst-pdf-engine';
 import { layoutLetter } from '../letter-composition';
@@ -21,7 +31,13 @@ async function main(): Promise<void> {
     process.stderr.write(`${message}\nUsage: ${USAGE}\n`);
     process.exit(2);
   };
-  if (!values.template || !isTemplateKey(values.template)) fail(`--template: give a template key (${'templates/<key>'}).`);
+  const landlord = loadLandlordLetters().find((l) => l.key === values.template);
+  if (landlord) {
+    if (!values.out) fail('--out: the PDF file to write.');
+    return printLandlordSample(landlord, values.out!);
+  }
+  if (!values.template || !isTemplateKey(values.template))
+    fail(`--template: give a template key (${'templates/<key>'}, or a letter to the landlord of templates/landlord/).`);
   if (!(LOCALES as readonly string[]).includes(values.locale!)) fail(`--locale: one of ${LOCALES.join(', ')}.`);
   if (!values.out) fail('--out: the PDF file to write.');
   const library = TemplateLibrary.load();
@@ -60,6 +76,35 @@ async function main(): Promise<void> {
   writeFileSync(values.out!, printed.pdf);
   process.stdout.write(
     `${values.out}: ${printed.pages} page(s), ${printed.pdf.length} bytes, ${Date.now() - started} ms (fonts included)\n`,
+  );
+}
+
+/** A letter to the private landlord (French only): the landlord's address, no response link nor QR code. */
+function printLandlordSample(letter: LandlordLetter, out: string): void {
+  const partnerName = String(letter.sample.partnerName ?? 'Unisson');
+  const composed = composeLandlordLetter(letter, letter.sample, partnerName);
+  const address = addressBlock({
+    name: String(letter.sample.landlordName ?? 'M. Jean Lefèvre'),
+    street: '8, avenue de la République',
+    postalCode: '91300',
+    city: 'Massy',
+  });
+  if (!address.ok) throw new Error(`sample address refused: ${JSON.stringify(address.problems)}`);
+  const printed = TypstPdfEngine.instance().renderLetter(
+    layoutLetter(TemplateLibrary.load(), {
+      trackingCode: 'K7QM-2D9X-4',
+      responseUrl: null,
+      locale: composed.locale,
+      bodyHtml: composed.html,
+      addressLines: address.lines,
+      signers: [{ name: partnerName }, { name: 'ADIL de l’Essonne' }],
+      phone: String(letter.sample.partnerPhone ?? '') || null,
+      printedOn: new Date().toISOString().slice(0, 10),
+    }),
+  );
+  writeFileSync(out, printed.pdf);
+  process.stdout.write(
+    `${out}: ${printed.pages} page(s), ${printed.pdf.length} bytes (courrier au bailleur privé, sans lien de réponse)\n`,
   );
 }
 

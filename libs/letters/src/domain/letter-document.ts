@@ -49,8 +49,8 @@ export interface LetterInput {
   /** The date as the letter's language writes it. */
   date: string;
   composed: ComposedLetter;
-  /** The response page's short link and its QR code (PNG bytes). */
-  responseUrl: string;
+  /** The response page's short link and its QR code (PNG bytes); null: none printed (a letter to the household's landlord). */
+  responseUrl: string | null;
   qrPng: number[];
   labels: LetterLabels;
   /** SVG of a pictogram of the template library's catalogue, by its emoji; null when unknown. */
@@ -71,7 +71,7 @@ export interface TypstLetter {
   title: string;
   keyFacts: { label: string; items: Run[] };
   sections: Array<{ heading: string | null; picto: string | null; todo: boolean; lines: Run[][] }>;
-  response: { heading: string; text: string; url: string; codeLabel: string; code: string; qr: number[] };
+  response: { heading: string; text: string; url: string; codeLabel: string; code: string; qr: number[] } | null;
   footer: string;
 }
 
@@ -100,14 +100,16 @@ export function typstLetter(input: LetterInput): TypstLetter {
       todo: s.todo,
       lines: s.lines,
     })),
-    response: {
-      heading: labels.responseHeading,
-      text: labels.responseText,
-      url: input.responseUrl,
-      codeLabel: labels.codeLabel,
-      code: input.trackingCode,
-      qr: input.qrPng,
-    },
+    response: input.responseUrl
+      ? {
+          heading: labels.responseHeading,
+          text: labels.responseText,
+          url: input.responseUrl,
+          codeLabel: labels.codeLabel,
+          code: input.trackingCode,
+          qr: input.qrPng,
+        }
+      : null,
     footer: fill(labels.footer, { code: input.trackingCode }),
   };
 }

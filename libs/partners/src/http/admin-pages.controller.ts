@@ -19,6 +19,7 @@ import { API_SCOPES } from '../domain/api-scope';
 import { keyIsUsable } from '../domain/api-key';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS } from '../domain/partner-kind';
 import { agreementSchema, newAccountSchema, newKeySchema, newPartnerSchema, partnerChangesSchema } from '../dto/directory.schemas';
+import { PartnerPostalAddressValue } from '../entities/partner-postal-address.entity';
 import { PartnersRepository } from '../partners.repository';
 import { WebPage } from './auth.decorators';
 
@@ -156,7 +157,11 @@ export class AdminPagesController {
   async partner(@Req() request: PageRequest, @Param('id', uuid) id: string, @Query() query: Form): Promise<string> {
     const partner = await this.partners.findPartner(id);
     if (!partner) throw UnissonError.notFound(`Le partenaire ${id}`);
-    const [keys, people] = await Promise.all([this.partners.findKeysOfPartner(id), this.accounts.listAccounts(id)]);
+    const [keys, people, address] = await Promise.all([
+      this.partners.findKeysOfPartner(id),
+      this.accounts.listAccounts(id),
+      partner.kind === 'bailleur_prive' ? this.partners.findPostalAddress(id) : Promise.resolve(null),
+    ]);
     const csrf = this.csrf(request);
     const back = `/admin/partenaires/${id}`;
     return this.page(
@@ -180,6 +185,7 @@ export class AdminPagesController {
           >
           <button>Enregistrer</button>
         </form>
+        ${partner.kind === 'bailleur_prive' ? this.landlordAddressForm(back, csrf, address?.address ?? null) : ''}
         <h2>Clés API</h2>
         <table>
           <tr>
@@ -233,6 +239,32 @@ export class AdminPagesController {
           </fieldset>
         </form>`,
     );
+  }
+
+  /** A private landlord's postal address: where the letters to the landlord go (checked by libs/letters when the form is sent). */
+  private landlordAddressForm(back: string, csrf: RawHtml, address: PartnerPostalAddressValue | null): RawHtml {
+    return html`<h2>Adresse postale (courriers au bailleur)</h2>
+      <p>
+        ${
+          address
+            ? html`Les courriers de l’équipe mobile au bailleur partent à :<br /><strong
+                  >${address.lines.map((l, i) => html`${i ? html`<br />` : ''}${l}`)}</strong
+                >`
+            : 'Aucune adresse : aucun courrier au bailleur n’est planifié (le plan du ménage le dit).'
+        }
+      </p>
+      <form method="post" action="${back}/adresse">
+        ${csrf}
+        <label>Nom (ligne 1) <input type="text" name="name" value="${address?.name ?? ''}" placeholder="M. Jean Lefèvre" required /></label>
+        <label
+          >Complément (appartement, bâtiment, résidence ; facultatif)
+          <input type="text" name="addressExtra" value="${address?.addressExtra ?? ''}"
+        /></label>
+        <label>Numéro et rue <input type="text" name="street" value="${address?.street ?? ''}" required /></label>
+        <label>Code postal <input type="text" name="postalCode" value="${address?.postalCode ?? ''}" inputmode="numeric" required /></label>
+        <label>Ville <input type="text" name="city" value="${address?.city ?? ''}" required /></label>
+        <button>Enregistrer l’adresse</button>
+      </form>`;
   }
 
   private accountsTable(people: AccountView[], csrf: RawHtml, back: string): RawHtml {

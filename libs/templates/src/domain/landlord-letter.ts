@@ -6,10 +6,11 @@
  * locale and channel, and the linter still requires them. A landlord letter never carries the
  * household's response link, QR code or tracking code (the landlord must not answer for it).
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { VARIABLE_TYPES, type VariableValue } from './catalogue';
-import { variablesOf } from './compiled-text';
-import { formatVariable } from './formatting';
+import { toHtmlSource, toTextSource, variablesOf } from './compiled-text';
+import { escapeHtml, formatVariable } from './formatting';
 import { SECTIONS, type Section } from './template-definition';
 
 const sectionTexts = z.object({ subject: z.string(), what: z.string(), todo: z.string(), help: z.string(), details: z.string() }).strict();
@@ -28,6 +29,8 @@ export const landlordLetterSchema = z
     variables: z.record(z.string(), z.enum(VARIABLE_TYPES)),
     fallbacks: z.record(z.string(), z.string()).default({}),
     sample: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** Headings of the sections as printed (a section without one is a plain paragraph). */
+    headings: z.object({ what: z.string(), todo: z.string(), help: z.string(), details: z.string() }).partial().strict().default({}),
     texts: z.object({ fr: sectionTexts }).strict(),
   })
   .strict();
@@ -67,6 +70,49 @@ export function renderLandlordLetter(
   const texts = letter.texts.fr;
   const sections = Object.fromEntries(SECTIONS.map((s) => [s, fill(texts[s])])) as Record<Section, string>;
   return { subject: fill(texts.subject), sections };
+}
+
+/** A landlord letter as messaging keeps it and the letter layout reads it (the library's letter HTML: title, headings, paragraphs). */
+export interface ComposedLandlordLetter {
+  templateKey: string;
+  /** Content hash of the letter's file: a changed wording is a new version. */
+  templateVersion: string;
+  locale: 'fr';
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * The letter to the landlord, composed like the library's household letters are for the letter
+ * layout (`<h1>` subject, `<h2>` headings, paragraphs, `**bold**` key facts), signed by
+ * `senderName`. It never carries a response link: the layout prints none for it.
+ */
+export function composeLandlordLetter(
+  letter: LandlordLetter,
+  values: Readonly<Record<string, VariableValue | null | undefined>>,
+  senderName: string,
+): ComposedLandlordLetter {
+  const rendered = renderLandlordLetter(letter, values);
+  const headings = letter.headings ?? {};
+  const html = SECTIONS.map((section) => {
+    const heading = headings[section];
+    return `${heading ? `<h2>${escapeHtml(heading)}</h2>\n` : ''}<p>${toHtmlSource(rendered.sections[section])}</p>`;
+  }).join('\n');
+  const text = [
+    rendered.subject,
+    ...SECTIONS.map((section) => [headings[section], toTextSource(rendered.sections[section])].filter(Boolean).join('\n')),
+  ].join('\n\n');
+  return {
+    templateKey: letter.key,
+    templateVersion: createHash('sha256').update(JSON.stringify(letter)).digest('hex').slice(0, 16),
+    locale: 'fr',
+    subject: rendered.subject,
+    text,
+    html:
+      `<!doctype html>\n<html lang="fr" dir="ltr">\n<head>\n<meta charset="utf-8" />\n<title>${escapeHtml(rendered.subject)}</title>\n</head>\n<body>\n` +
+      `<div class="sender">${escapeHtml(senderName)}</div>\n<h1>${escapeHtml(rendered.subject)}</h1>\n${html}\n</body>\n</html>\n`,
+  };
 }
 
 /** What lint:templates checks on every landlord letter: declared variables, sample, no response link, French readable. */

@@ -1,7 +1,7 @@
 import { CHANNELS, LOCALES, TEMPLATE_KEYS, type Locale } from '../domain/catalogue';
 import { measureSms } from '../domain/sms';
 import { I18nextReference } from './i18next-reference';
-import { TemplateLibrary, TemplateRenderError } from './template-library';
+import { collapseLayoutWhitespace, TemplateLibrary, TemplateRenderError } from './template-library';
 import { loadTemplateSources, type TemplateSources } from './template-source';
 
 const sources = loadTemplateSources();
@@ -63,6 +63,21 @@ describe('TemplateLibrary', () => {
     expect(r.html).not.toContain('<script>alert(1)</script>');
     expect(r.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(r.text).toContain('<script>alert(1)</script>');
+  });
+
+  it('sends e-mails without MJML’s indentation, showing the same words', async () => {
+    const r = await lib.render({
+      templateKey: 'hearing_reminder',
+      channel: 'email',
+      locale: 'fr',
+      variables: lib.definition('hearing_reminder').sample,
+    });
+    expect(r.html).not.toMatch(/\n[ \t]/);
+    expect(r.html).toContain(r.subject);
+    // One line break where a run of spaces and breaks was: HTML shows both as one space.
+    expect(collapseLayoutWhitespace('<td>\n      <div\n   style="x"\n  >Votre  audience\n\n   le 3 mars</div>')).toBe(
+      '<td>\n<div\nstyle="x"\n>Votre  audience\nle 3 mars</div>',
+    );
   });
 
   it('lays Arabic emails out right to left and keeps phone numbers left to right', async () => {

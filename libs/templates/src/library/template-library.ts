@@ -341,5 +341,15 @@ async function compileMjml(source: string): Promise<string> {
   if (errors.length > 0 && !result.html) {
     throw new Error(`MJML : ${errors.map((e) => e.formattedMessage).join('; ')}`);
   }
-  return result.html;
+  return collapseLayoutWhitespace(result.html);
+}
+
+/**
+ * MJML indents what it writes: a quarter of an e-mail's bytes. A run of white space holding a
+ * line break becomes one line break, which HTML shows as the one space the run showed (the
+ * layouts have no <pre> nor `white-space: pre`): the same page, 6 KB lighter to store, encrypt,
+ * send and read on a slow phone.
+ */
+export function collapseLayoutWhitespace(html: string): string {
+  return html.replace(/[ \t]*\n\s*/g, '\n');
 }

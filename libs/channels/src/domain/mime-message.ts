@@ -1,0 +1,90 @@
+import MimeNode from 'nodemailer/lib/mime-node';
+import * as qp from 'nodemailer/lib/qp';
+
+/** What an e-mail of Unisson holds: always a plain-text part and an HTML part, nothing attached. */
+export interface MimeMessageInput {
+  from: string | { name: string; address: string };
+  replyTo?: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** `<…@…>`, chosen by the caller (the same on every attempt) */
+  messageId: string;
+  headers?: Record<string, string>;
+  date?: Date;
+}
+
+/** RFC 5322 § 2.1.1: a line is at most 998 octets before its CRLF. */
+const MAX_LINE_OCTETS = 998;
+
+type TransferEncoding = '7bit' | '8bit' | 'quoted-printable';
+
+export interface MimeMessage {
+  raw: Buffer;
+  /** a part travels as raw UTF-8: MAIL FROM must say BODY=8BITMIME (RFC 6152) */
+  eightBit: boolean;
+}
+
+function withCrlf(body: string): string {
+  return body.includes('\r') ? body.replace(/\r\n|\r|\n/g, '\r\n') : body.replaceAll('\n', '\r\n');
+}
+
+/** The longest line of a CRLF text, in octets (UTF-8). */
+function longestLineOctets(crlf: string): number {
+  let longest = 0;
+  let start = 0;
+  while (start <= crlf.length) {
+    let end = crlf.indexOf('\r\n', start);
+    if (end < 0) end = crlf.length;
+    // Characters are at most 3 octets in UTF-8 (4 for a surrogate pair, 2 code units): a cheap
+    // upper bound first, the exact count only for a line that may be too long.
+    if ((end - start) * 3 > longest) longest = Math.max(longest, Buffer.byteLength(crlf.slice(start, end)));
+    start = end + 2;
+  }
+  return longest;
+}
+
+/**
+ * The part as it is when it can travel so: 7bit for printable ASCII, 8bit (raw UTF-8) when the
+ * server announced 8BITMIME (RFC 6152; every relay we know of does). Quoted-printable otherwise:
+ * a line over 998 octets, a NUL, or a server without 8BITMIME. Never base64: spam filters count
+ * a base64 text part against the sender (SpamAssassin MIME_BASE64_TEXT).
+ */
+export function transferEncodingFor(crlf: string, eightBitAccepted: boolean): TransferEncoding {
+  const ascii = !/[^\t\r\n\x20-\x7e]/.test(crlf);
+  if (!ascii && !eightBitAccepted) return 'quoted-printable';
+  if (crlf.includes('\u0000') || longestLineOctets(crlf) > MAX_LINE_OCTETS) return 'quoted-printable';
+  return ascii ? '7bit' : '8bit';
+}
+
+function encodedPart(contentType: string, body: string, eightBitAccepted: boolean): { part: string; encoding: TransferEncoding } {
+  const crlf = withCrlf(body);
+  const encoding = transferEncodingFor(crlf, eightBitAccepted);
+  const encoded = encoding === 'quoted-printable' ? qp.wrap(qp.encode(Buffer.from(crlf, 'utf8')), 76) : crlf;
+  return { part: `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${encoded}\r\n`, encoding };
+}
+
+/**
+ * The MIME message of an e-mail, multipart/alternative (text, then HTML). The header block is
+ * nodemailer's (address lists, RFC 2047 encoded words, folding, Message-ID, Date); the two body
+ * parts are written here, without nodemailer's stream pipeline, which cost more than the rest
+ * of sending an e-mail (decision 0028).
+ */
+export function buildMimeMessage(input: MimeMessageInput, server: { eightBitAccepted: boolean }): MimeMessage {
+  const root = new MimeNode('multipart/alternative');
+  for (const [key, value] of Object.entries(input.headers ?? {})) root.setHeader(key, value);
+  // MimeNode takes `{ name, address }` for address headers (its typings say string only).
+  root.setHeader('From', input.from as string);
+  root.setHeader('To', input.to);
+  if (input.replyTo) root.setHeader('Reply-To', input.replyTo);
+  root.setHeader('Subject', input.subject);
+  root.setHeader('Message-ID', input.messageId);
+  if (input.date) root.setHeader('Date', input.date.toUTCString().replace(/GMT/, '+0000'));
+  const headers = root.buildHeaders();
+  const boundary = root.boundary as string;
+  const text = encodedPart('text/plain; charset=utf-8', input.text, server.eightBitAccepted);
+  const html = encodedPart('text/html; charset=utf-8', input.html, server.eightBitAccepted);
+  const raw = `${headers}\r\n\r\n--${boundary}\r\n${text.part}--${boundary}\r\n${html.part}--${boundary}--\r\n`;
+  return { raw: Buffer.from(raw, 'utf8'), eightBit: text.encoding === '8bit' || html.encoding === '8bit' };
+}
