@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { LANDLORD_RECIPIENT_SHOWN } from '@unisson/messaging';
 import { DEMO_LANDLORD_CASE, DEMO_PASSWORD, postDemoLandlordCase } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
@@ -249,6 +250,13 @@ describe('letters to a private landlord of Essonne', () => {
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM outbound_message WHERE last_error_code = 'CHANNEL_NOT_AVAILABLE'`)).toEqual(
       [{ n: 0 }],
     );
+
+    // The household's file (an access request) says the team wrote to its landlord, not where the landlord lives.
+    const file = await admin.get<{ messages: Array<{ purpose: string; recipient: string }> }>(`/v1/households/${householdId}/export`);
+    expect(file.status).toBe(200);
+    expect(file.body.messages.find((m) => m.purpose === 'courrierBailleurPrive')?.recipient).toBe(LANDLORD_RECIPIENT_SHOWN);
+    expect(file.text).not.toContain('GAMBETTA');
+    expect(file.body.messages.some((m) => m.recipient.includes('12, rue des Lilas'))).toBe(true);
 
     // The landlord asks to be forgotten: its address goes, and a second time there is nothing to forget.
     const path = `/v1/admin/partners/${landlordId}/postal-address`;
