@@ -131,11 +131,32 @@ describe('letters to a private landlord of Essonne', () => {
   });
 
   it('at assignation the tenant gets its letters and the landlord one letter, at its address, with no response link nor QR code; its return marks the landlord’s address only', async () => {
+    // No address for the landlord yet (forgotten): its tenant's plan has no letter to it, and says why.
+    const path = `/v1/admin/partners/${landlordId}/postal-address`;
+    const address = (await admin.get<Record<string, unknown>>(path)).body;
+    expect((await admin.request('DELETE', path)).status).toBe(204);
     // The demo's Essonne case (npm start posts the same): the landlord's alert, then the assignation it had served.
     expect(await postDemoLandlordCase(stack.baseUrl, stack.keys['bailleur-prive-91'])).toBe(true);
     const [{ household_id: householdId }] = (await stack.db.query(`SELECT household_id FROM partner_record WHERE partner_ref = $1`, [
       DEMO_LANDLORD_CASE.alert.partnerRef,
     ])) as Array<{ household_id: string }>;
+
+    const landlordKey = new TestClient(stack.baseUrl, stack.keys['bailleur-prive-91']);
+    const withoutAddress = await eventually(
+      async () => {
+        const plan = await landlordKey.get<{ stage: string; contacts: Array<{ purpose: string }>; trace: Array<{ message: string }> }>(
+          `/v1/households/${householdId}/plan`,
+        );
+        return plan.status === 200 && plan.body.stage === 'assignation' ? plan.body : undefined;
+      },
+      20_000,
+      'the assignation plan',
+    );
+    expect(withoutAddress.contacts.some((c) => c.purpose === 'courrierBailleurPrive')).toBe(false);
+    expect(withoutAddress.trace.map((t) => t.message).join('\n')).toContain("Unisson n'a pas l'adresse postale du bailleur privé");
+    // The admin gives it: the plan follows at once, without waiting for the case's next event.
+    const { partnerId: _partnerId, lines: _lines, updatedAt: _updatedAt, ...given } = address;
+    expect((await admin.request('PUT', path, given)).status).toBe(200);
 
     // The plan: letters to the tenant, and one to the landlord (the mobile team's, 5 days on).
     const plannedLetters = `SELECT purpose FROM planned_contact WHERE household_id = $1 AND channel = 'letter' AND status = 'planned'`;
@@ -259,7 +280,6 @@ describe('letters to a private landlord of Essonne', () => {
     expect(file.body.messages.some((m) => m.recipient.includes('12, rue des Lilas'))).toBe(true);
 
     // The landlord asks to be forgotten: its address goes, and a second time there is nothing to forget.
-    const path = `/v1/admin/partners/${landlordId}/postal-address`;
     expect((await admin.request('DELETE', path)).status).toBe(204);
     expect((await admin.get(path)).status).toBe(404);
     expect((await admin.request('DELETE', path)).status).toBe(404);
