@@ -136,10 +136,11 @@ describe('letters to a private landlord of Essonne', () => {
     const address = (await admin.get<Record<string, unknown>>(path)).body;
     expect((await admin.request('DELETE', path)).status).toBe(204);
     // The demo's Essonne case (npm start posts the same): the landlord's alert, then the assignation it had served.
-    expect(await postDemoLandlordCase(stack.baseUrl, stack.keys['bailleur-prive-91'])).toBe(true);
+    const demoCase = await postDemoLandlordCase(stack.baseUrl, stack.keys['bailleur-prive-91']);
     const [{ household_id: householdId }] = (await stack.db.query(`SELECT household_id FROM partner_record WHERE partner_ref = $1`, [
       DEMO_LANDLORD_CASE.alert.partnerRef,
     ])) as Array<{ household_id: string }>;
+    expect(demoCase).toBe(householdId);
 
     const landlordKey = new TestClient(stack.baseUrl, stack.keys['bailleur-prive-91']);
     const withoutAddress = await eventually(
