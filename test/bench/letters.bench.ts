@@ -4,6 +4,9 @@
  * amount, tracking code and QR code, laid out and printed to PDF. Three ways, same letters:
  * one at a time (a sample, a preview), and as the print stage prints them, in chunks of one Typst
  * compilation, on this thread and then on the batch workers (worker threads, one per core).
+ * Staged: a letter entering the print stage as the dispatch worker stages it (LetterChannelSender):
+ * laid out alone on a worker thread, address checked against the window, pages counted, with as
+ * many letters in flight as the dispatch worker runs jobs; and, for comparison, on this thread.
  * Then a merged daily batch of 10,000 letters of the three languages (BENCH_BATCH to change).
  * Beside them, in the same run, the engine's bare rendering of a constant page: what Typst costs
  * without Unisson's layout, the baseline of the ratios (the machine is shared).
@@ -18,6 +21,8 @@ const TEMPLATE = 'first_arrears_information' as const;
 const NAMES = ['Awa Diallo', 'Jean-Pierre Martin', 'Fatima Benali', 'Ion Popescu', 'Ayşe Yılmaz', 'Maria Silva'];
 const library = TemplateLibrary.load();
 const progress = (line: string) => process.stderr.write(`${line}\n`);
+/** Letters a dispatch worker stages side by side: its default concurrency (DISPATCH_CONCURRENCY). */
+const STAGING_IN_FLIGHT = 16;
 
 async function letterMaker(locale: Locale): Promise<(i: number) => TypstLetter> {
   const sample = library.definition(TEMPLATE).sample;
@@ -49,6 +54,8 @@ function perSecond(count: number, startNs: bigint): number {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+/** CPU time of the whole process (this thread and the workers) per letter: steadier than rates on a shared machine. */
+const cpuMsPerLetter = (used: NodeJS.CpuUsage, count: number) => Math.round(((used.user + used.system) / 1000 / count) * 100) / 100;
 
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_LETTERS ?? 400);
@@ -80,6 +87,9 @@ async function main(): Promise<void> {
       cpuMsPerLetter: number;
       oneThreadPerSecond: number;
       stagedPerSecond: number;
+      stagedOneThreadPerSecond: number;
+      stagedCpuMsPerLetter: number;
+      constantPagesPerStagedLetter: number;
       oneAtATimePerSecond: number;
       pages: number;
       bytes: number;
@@ -88,7 +98,9 @@ async function main(): Promise<void> {
   > = {};
   for (const locale of ['fr', 'fr-falc', 'ar'] as Locale[]) {
     const make = await letterMaker(locale);
+    // Warm, as a worker is after its first letters of the day: this thread and each batch worker.
     engine.renderLetter(make(0));
+    await Promise.all(Array.from({ length: 4 * workers }, (_, i) => engine.countPagesOnWorker(make(5 * count + i))));
     let pages = 0;
     let bytes = 0;
     t = process.hrtime.bigint();
@@ -98,10 +110,22 @@ async function main(): Promise<void> {
       bytes += printed.pdf.length;
     }
     const oneAtATime = perSecond(count, t);
-    // Entering the print stage: laid out alone, address checked against the window, pages counted.
+    // Entering the print stage as the sender does it: laid out alone on a worker thread, address
+    // checked against the window, pages counted, STAGING_IN_FLIGHT letters in flight.
+    let cpu = process.cpuUsage();
     t = process.hrtime.bigint();
-    for (let i = 1; i <= count; i++) engine.countPages(make(count + i));
+    let next = 1;
+    await Promise.all(
+      Array.from({ length: STAGING_IN_FLIGHT }, async () => {
+        for (let i = next++; i <= count; i = next++) await engine.countPagesOnWorker(make(count + i));
+      }),
+    );
     const staged = perSecond(count, t);
+    const stagedCpu = cpuMsPerLetter(process.cpuUsage(cpu), count);
+    // The same on this thread, one after the other (how letters were staged before decision 0027).
+    t = process.hrtime.bigint();
+    for (let i = 1; i <= count; i++) engine.countPages(make(4 * count + i));
+    const stagedOneThread = perSecond(count, t);
     // Printed as the daily batch prints them: chunks of one compilation, addresses already checked.
     t = process.hrtime.bigint();
     await oneThread.renderBatch(
@@ -110,7 +134,7 @@ async function main(): Promise<void> {
       { checked: true },
     );
     const inChunks = perSecond(count, t);
-    const cpu = process.cpuUsage();
+    cpu = process.cpuUsage();
     t = process.hrtime.bigint();
     await engine.renderBatch(
       Array.from({ length: count }, (_, i) => make(3 * count + i)),
@@ -121,16 +145,19 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(cpu);
     letters[locale] = {
       perSecond: onWorkers,
-      cpuMsPerLetter: Math.round(((used.user + used.system) / 1000 / count) * 100) / 100,
+      cpuMsPerLetter: cpuMsPerLetter(used, count),
       oneThreadPerSecond: inChunks,
       stagedPerSecond: staged,
+      stagedOneThreadPerSecond: stagedOneThread,
+      stagedCpuMsPerLetter: stagedCpu,
+      constantPagesPerStagedLetter: round(constantPerSecond / staged),
       oneAtATimePerSecond: oneAtATime,
       pages: round(pages / count),
       bytes: Math.round(bytes / count),
       constantPagesPerLetter: round(constantPerSecond / onWorkers),
     };
     progress(
-      `${locale} (${LOCALE_INFO[locale].direction}): ${onWorkers} letters/s printed on ${workers} workers (${letters[locale].cpuMsPerLetter} ms CPU each; ${inChunks}/s on one thread), ${staged}/s staged, ${oneAtATime}/s one at a time; ${letters[locale].pages} pages, ${letters[locale].bytes} bytes each`,
+      `${locale} (${LOCALE_INFO[locale].direction}): ${onWorkers} letters/s printed on ${workers} workers (${letters[locale].cpuMsPerLetter} ms CPU each; ${inChunks}/s on one thread), ${staged}/s staged on the workers (${stagedCpu} ms CPU each; ${stagedOneThread}/s on one thread), ${oneAtATime}/s one at a time; ${letters[locale].pages} pages, ${letters[locale].bytes} bytes each`,
     );
   }
 

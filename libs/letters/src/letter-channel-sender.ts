@@ -18,10 +18,11 @@ import { PrintStageRepository } from './print-stage.repository';
  * Letters behind the channel port: `send` checks the address block (NF Z 10-011), issues the
  * letter's response link and tracking code (a letter to the household's private landlord, worded
  * by a templates/landlord/ letter, gets a tracking code only: no response link, no QR code, the
- * landlord does not answer for the household), lays the letter out once (its pages counted, a
- * layout that cannot print refused now rather than at night) and accepts it into the print
- * stage, once per message idempotency key. The day's batch job prints it; the provider's
- * verdicts (posted, delivered, returned) come back later as status updates.
+ * landlord does not answer for the household), lays the letter out once on a Typst worker
+ * thread (its pages counted, a layout that cannot print refused now rather than at night) and
+ * accepts it into the print stage, once per message idempotency key. The day's batch job
+ * prints it; the provider's verdicts (posted, delivered, returned) come back later as status
+ * updates.
  */
 @Injectable()
 export class LetterChannelSender extends ChannelSender {
@@ -76,6 +77,7 @@ export class LetterChannelSender extends ChannelSender {
       trackingCode: link.shortCode,
       trackingCodeDisplay: link.shortCodeDisplay,
       responseUrl: link.url,
+      addressee: toLandlord ? ('landlord' as const) : ('household' as const),
       locale: delivery.locale,
       purpose: delivery.purpose,
       postageClass: postageClassFor(delivery.templateKey),
@@ -86,11 +88,12 @@ export class LetterChannelSender extends ChannelSender {
       pages: 0,
     };
     try {
-      item.pages = TypstPdfEngine.instance().countPages(
-        layoutLetter(this.library, { ...item, responseUrl: item.responseUrl || null, printedOn: printDay }),
+      item.pages = await TypstPdfEngine.instance().countPagesOnWorker(
+        layoutLetter(this.library, { ...item, responseUrl: toLandlord ? null : item.responseUrl, printedOn: printDay }),
       );
     } catch (error) {
-      if (error instanceof LetterLayoutError) throw new ChannelError('letter', error.code, false, error.message);
+      if (error instanceof LetterLayoutError)
+        throw new ChannelError('letter', error.code, error.code === 'ENGINE_UNAVAILABLE', error.message);
       throw error;
     }
     const staged = await this.stage.stage(item);

@@ -177,6 +177,13 @@ export class DirectoryService {
     return saved;
   }
 
+  /** Forgets a private landlord's postal address (it moved, or asked to be forgotten): no letter to the landlord is planned any more. */
+  async removeLandlordPostalAddress(actor: Principal, id: string): Promise<void> {
+    await this.requirePartner(id);
+    if (!(await this.partners.deletePostalAddress(id))) throw UnissonError.notFound(`L'adresse postale du partenaire ${id}`);
+    await this.trail(actor, 'partner.postal_address.remove', 'partner', id, ['postalAddress']);
+  }
+
   /** A private landlord's postal address, as the admin set it (404 when none). */
   async landlordPostalAddress(id: string): Promise<PartnerPostalAddress> {
     await this.requirePartner(id);

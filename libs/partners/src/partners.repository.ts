@@ -128,6 +128,12 @@ export class PartnersRepository {
     return this.dataSource.getRepository(PartnerPostalAddress).findOne({ where: { partnerId } });
   }
 
+  /** Forgets a partner's postal address: true when there was one. */
+  async deletePostalAddress(partnerId: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(PartnerPostalAddress).delete({ partnerId });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Sets (or replaces) a partner's postal address. */
   async savePostalAddress(partnerId: string, address: PartnerPostalAddressValue): Promise<PartnerPostalAddress> {
     await this.dataSource.getRepository(PartnerPostalAddress).upsert({ partnerId, address, updatedAt: new Date() }, ['partnerId']);

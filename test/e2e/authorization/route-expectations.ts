@@ -286,6 +286,13 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     seesOthers: ['admin'],
     note: 'the matrix’s partner is an association: it has no postal address (a private landlord’s is read in letters.e2e-spec)',
   },
+  'DELETE /v1/admin/partners/:id/postal-address': {
+    ...ADMIN_ONLY,
+    ok: 404,
+    resource: 'partner',
+    seesOthers: ['admin'],
+    note: 'the matrix’s partner is an association: no address to forget (a private landlord’s is forgotten in landlord-letters.e2e-spec)',
+  },
   'PUT /v1/admin/partners/:id/postal-address': {
     ...ADMIN_ONLY,
     ok: 409,

@@ -1,7 +1,10 @@
-/** A letter the layout refused (its address does not fit the window) or could not lay out. */
+/**
+ * A letter the layout refused (its address does not fit the window) or could not lay out;
+ * ENGINE_UNAVAILABLE: the worker thread laying it out died (the letter is not at fault: retry).
+ */
 export class LetterLayoutError extends Error {
   constructor(
-    readonly code: 'ADDRESS_OVERFLOW' | 'LAYOUT_FAILED',
+    readonly code: 'ADDRESS_OVERFLOW' | 'LAYOUT_FAILED' | 'ENGINE_UNAVAILABLE',
     message: string,
   ) {
     super(message);

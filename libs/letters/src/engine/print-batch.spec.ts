@@ -9,6 +9,9 @@ import { layoutLetter } from '../letter-composition';
 import { LetterLayoutError } from './layout-error';
 import { joinTypstPdfs, PdfJoinError } from './pdf-join';
 import { TypstPdfEngine } from './typst-pdf-engine';
+import { TypstWorkerPool } from './typst-worker-pool';
+import { typstInput } from '../domain/letter-document';
+import { A4_LETTER } from '../domain/page-geometry';
 
 /**
  * A print batch as the printer gets it: chunks laid out on worker threads, joined into one PDF
@@ -64,6 +67,14 @@ describe('print batch (merged PDF)', () => {
     // Each letter's first page carries its own code, in the batch's order (chunks joined in order).
     const firstPage = (i: number) => 1 + pagesEach.slice(0, i).reduce((a, b) => a + b, 0);
     for (const i of [0, 1, 2, 44, 45, 46, 89]) expect(pageText(file, firstPage(i))).toContain(letters[i].code);
+    // Every page's footer carries the code of its own letter (a sheet that comes back alone is still found).
+    const codes = letters.map((l) => l.code);
+    for (const i of [0, 1, 2, 44, 45, 46, 88, 89])
+      for (let page = firstPage(i); page < firstPage(i) + pagesEach[i]; page++) {
+        const text = pageText(file, page);
+        expect(codes.filter((code) => text.includes(code))).toEqual([letters[i].code]);
+      }
+    expect(Math.max(...pagesEach)).toBeGreaterThan(1);
     const arabicPage = firstPage(1);
     expect(pageText(file, arabicPage)).toMatch(/[\u0600-\u06ff]/);
     const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
@@ -100,6 +111,43 @@ describe('print batch (merged PDF)', () => {
       '91000 EVRY-COURCOURONNES',
     ]);
     expect(engine.countPages(long)).toBeGreaterThan(0);
+  });
+
+  it('staging on the worker threads counts the same pages and refuses the same addresses as on this thread', async () => {
+    const wide = 'WWWWW WWWWW WWWWW WWWWW WWWWW WWWWW WW';
+    const letters = [
+      await letter('fr', 'ST01-TEST-1'),
+      await letter('fr-falc', 'ST02-TEST-2'),
+      await letter('ar', 'ST03-TEST-3'),
+      await letter('fr', 'ST04-TEST-4', ['M WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', '93200 SAINT-DENIS']),
+      await letter('fr', 'ST05-TEST-5', [wide, wide, wide, wide, wide, '93200 WWWWW WWWWW WWWWW WWWWW WWWWW W']),
+    ];
+    // Side by side, as a dispatch worker stages them.
+    const onWorkers = await Promise.allSettled(letters.map((l) => engine.countPagesOnWorker(l)));
+    const here = letters.map((l) => {
+      try {
+        return { status: 'fulfilled', value: engine.countPages(l) };
+      } catch (error) {
+        return { status: 'rejected', reason: error };
+      }
+    });
+    expect(onWorkers.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect(onWorkers).toEqual(here);
+    for (const r of onWorkers.slice(3)) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'ADDRESS_OVERFLOW' } });
+  });
+
+  it('a worker thread killed while it stages a letter fails that letter with ENGINE_UNAVAILABLE (worth a retry), the next one is laid out', async () => {
+    const pool = new TypstWorkerPool(1);
+    const input = typstInput(A4_LETTER, 'x', [await letter('fr', 'KILL-TEST-1')]);
+    try {
+      expect(await pool.count(input)).toBe(engine.countPages(await letter('fr', 'KILL-TEST-1')));
+      const staging = pool.count(typstInput(A4_LETTER, 'x', [await letter('ar', 'KILL-TEST-2')]));
+      await (pool as unknown as { workers: Array<{ worker: { terminate(): Promise<number> } }> }).workers[0].worker.terminate();
+      await expect(staging).rejects.toMatchObject({ name: 'LetterLayoutError', code: 'ENGINE_UNAVAILABLE' });
+      expect(await pool.count(typstInput(A4_LETTER, 'x', [await letter('ar', 'KILL-TEST-3')]))).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('refuses to join what it does not read, rather than lose part of it', () => {

@@ -13,6 +13,12 @@ import { TypstWorkerPool } from './typst-worker-pool';
 export { LetterLayoutError } from './layout-error';
 
 const MAIN = join(__dirname, 'letter.typ');
+/**
+ * The layout's input, handed over as a file the compiler alone sees (letter.typ reads
+ * `/letters.json`) rather than as `sys.inputs`: new inputs rebuild Typst's standard library and
+ * invalidate its caches, about 1 ms of every compilation (decision 0027).
+ */
+const DATA = join(__dirname, 'letters.json');
 /** Untagged (smaller, faster), and dated by the batch rather than by the clock: the same batch gives the same file. */
 const PDF_OPTIONS = { creationTimestamp: 0, pdfTags: false };
 
@@ -66,9 +72,24 @@ export class TypstPdfEngine {
     return this.renderInput(typstInput(this.geometry, letter.title, [letter]));
   }
 
-  /** The pages one letter will take, laid out but not written (the print stage counts them). */
+  /** The pages one letter will take, laid out but not written, its address checked against the window. */
   countPages(letter: TypstLetter): number {
-    return this.compile(typstInput(this.geometry, letter.title, [letter])).numOfPages;
+    return this.countInput(typstInput(this.geometry, letter.title, [letter]));
+  }
+
+  /**
+   * `countPages` as the print stage runs it: on a worker thread, so that the letters a dispatch
+   * worker stages side by side are laid out on every core and its own thread stays free
+   * (decision 0027). On this thread when the engine has no workers.
+   */
+  async countPagesOnWorker(letter: TypstLetter): Promise<number> {
+    const input = typstInput(this.geometry, letter.title, [letter]);
+    return this.pool ? this.pool.count(input) : this.countInput(input);
+  }
+
+  /** The layout's JSON input (`typstInput`) to its number of pages: what a worker does with a letter to stage. */
+  countInput(input: string): number {
+    return this.compile(input).numOfPages;
   }
 
   /** The layout's JSON input (`typstInput`) to PDF: what a batch worker does with its chunk. */
@@ -119,7 +140,8 @@ export class TypstPdfEngine {
   }
 
   private compile(input: string): NodeTypstDocument {
-    const compiled = this.compiler.compile({ mainFilePath: MAIN, inputs: { data: input } });
+    this.compiler.mapShadow(DATA, Buffer.from(input));
+    const compiled = this.compiler.compile({ mainFilePath: MAIN });
     const document = compiled.result;
     if (++this.compilations % 500 === 0) this.compiler.evictCache(30);
     if (!document || compiled.hasError()) {

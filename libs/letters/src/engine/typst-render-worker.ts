@@ -3,25 +3,33 @@ import { LetterLayoutError } from './layout-error';
 import { TypstPdfEngine } from './typst-pdf-engine';
 
 /**
- * A print-batch worker thread: its own Typst compiler (fonts loaded once), one chunk of letters
- * (the layout's JSON input) at a time, the chunk's PDF sent back without a copy.
+ * A Typst worker thread: its own compiler (fonts loaded once), one request at a time. `print`:
+ * a chunk of a print batch (the layout's JSON input) to PDF, sent back without a copy. `count`:
+ * a letter entering the print stage, laid out with its address checked against the window, its
+ * pages counted, nothing written.
  */
-export interface ChunkRequest {
+export interface WorkerRequest {
   id: number;
+  kind: 'print' | 'count';
   input: string;
 }
 
-export type ChunkReply =
-  { id: number; ok: true; pdf: ArrayBuffer; pages: number } | { id: number; ok: false; code: LetterLayoutError['code']; message: string };
+export type WorkerReply =
+  | { id: number; ok: true; pdf: ArrayBuffer | null; pages: number }
+  | { id: number; ok: false; code: LetterLayoutError['code']; message: string };
 
 const engine = new TypstPdfEngine({ batchWorkers: 1 });
-parentPort!.on('message', ({ id, input }: ChunkRequest) => {
+parentPort!.on('message', ({ id, kind, input }: WorkerRequest) => {
   try {
+    if (kind === 'count') {
+      parentPort!.postMessage({ id, ok: true, pdf: null, pages: engine.countInput(input) } satisfies WorkerReply);
+      return;
+    }
     const { pdf, pages } = engine.renderInput(input);
     const copy = pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer;
-    parentPort!.postMessage({ id, ok: true, pdf: copy, pages } satisfies ChunkReply, [copy]);
+    parentPort!.postMessage({ id, ok: true, pdf: copy, pages } satisfies WorkerReply, [copy]);
   } catch (error) {
     const code = error instanceof LetterLayoutError ? error.code : 'LAYOUT_FAILED';
-    parentPort!.postMessage({ id, ok: false, code, message: (error as Error).message } satisfies ChunkReply);
+    parentPort!.postMessage({ id, ok: false, code, message: (error as Error).message } satisfies WorkerReply);
   }
 });
