@@ -276,7 +276,7 @@ async function seedLandlordAddress(dataSource: DataSource): Promise<void> {
 }
 
 /** The Essonne landlord's alert, then the assignation it had served: the plan holds the tenant's letters and one to the landlord. */
-export async function postDemoLandlordCase(baseUrl: string, landlordKey: string, timeoutMs = 30_000): Promise<boolean> {
+export async function postDemoLandlordCase(baseUrl: string, landlordKey: string, timeoutMs = 30_000): Promise<string | null> {
   const post = (path: string, body: unknown, idempotencyKey: string) =>
     fetch(`${baseUrl}${path}`, {
       method: 'POST',
@@ -284,18 +284,20 @@ export async function postDemoLandlordCase(baseUrl: string, landlordKey: string,
       body: JSON.stringify(body),
     });
   const alert = await post('/v1/alerts', DEMO_LANDLORD_CASE.alert, `demo-${DEMO_LANDLORD_CASE.alert.partnerRef}-alert`);
-  if (!alert.ok) return false;
+  if (!alert.ok) return null;
   // The assignation names the tenancy by the landlord's reference: it waits for the worker to have made the alert a household.
   const { submissionId } = (await alert.json()) as { submissionId: string };
-  for (let waited = 0; waited < timeoutMs; waited += 500) {
+  let householdId: string | null = null;
+  for (let waited = 0; waited < timeoutMs && !householdId; waited += 500) {
     const r = await fetch(`${baseUrl}/v1/submissions/${submissionId}`, { headers: { authorization: `Bearer ${landlordKey}` } });
-    const status = r.ok ? ((await r.json()) as { status: string }).status : 'unknown';
-    if (status === 'processed') break;
-    if (status === 'rejected') return false;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const answer = r.ok ? ((await r.json()) as { status: string; outcome?: { householdId?: string } }) : { status: 'unknown' };
+    if (answer.status === 'rejected') return null;
+    if (answer.status === 'processed') householdId = answer.outcome?.householdId ?? null;
+    else await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  if (!householdId) return null;
   const event = await post('/v1/stage-events', DEMO_LANDLORD_CASE.assignation, `demo-${DEMO_LANDLORD_CASE.alert.partnerRef}-assignation`);
-  return event.ok;
+  return event.ok ? householdId : null;
 }
 
 export async function seedDemo(config: AppConfig): Promise<Record<string, string>> {
@@ -586,9 +588,10 @@ if (require.main === module) {
       console.log(
         `Page de réponse du ménage (lien du courrier de Mme Nguyen, code de suivi ${link.shortCodeDisplay}) : ${link.url} — sans connexion ; essayez ?langue=ar`,
       );
-    if (await postDemoLandlordCase(base, keys['bailleur-prive-91']))
+    const landlordCase = await postDemoLandlordCase(base, keys['bailleur-prive-91']);
+    if (landlordCase)
       console.log(
-        `Essonne, secteur privé : Mme Traoré assignée ; l’équipe mobile écrit à la locataire et au bailleur privé (M. Lefèvre, à son adresse, sans lien de réponse) — plan : GET ${base}/v1/households/<id>/plan avec la clé bailleur-prive-91 ; exemple du courrier : npm run letters:sample -- --template courrier_bailleur_prive --locale fr --out var/courrier-bailleur.pdf`,
+        `Essonne, secteur privé : Mme Traoré assignée ; l’équipe mobile écrit à la locataire et au bailleur privé (M. Lefèvre, à son adresse, sans lien de réponse) — plan : GET ${base}/v1/households/${landlordCase}/plan avec la clé bailleur-prive-91 ; exemple du courrier : npm run letters:sample -- --template courrier_bailleur_prive --locale fr --out var/courrier-bailleur.pdf`,
       );
     const campaign = await prepareDemoCampaign(base);
     if (process.env.DEMO_EXPERIMENT_HOUSEHOLDS !== '0') {

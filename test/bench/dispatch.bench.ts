@@ -24,7 +24,7 @@ import { sealNullable, sealValue } from '@unisson/crypto';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { DEFAULT_VARIANT, TEMPLATE_KEYS, TemplateLibrary } from '@unisson/templates';
-import { MESSAGE_CONTEXT } from '../../libs/messaging/src/entities/outbound-message.entity';
+import { BODY_HTML_SEALING, MESSAGE_CONTEXT } from '../../libs/messaging/src/entities/outbound-message.entity';
 import { migrate } from '../../scripts/db-migrate';
 import { appEnv, enqueueDispatch } from '../support/dispatch-workload';
 import { freePort } from '../support/free-port';
@@ -77,7 +77,7 @@ async function seed(
     ),
     subject: sealNullable(r.subject ?? null, MESSAGE_CONTEXT.subject),
     body: sealValue(r.text, MESSAGE_CONTEXT.body),
-    body_html: sealNullable(r.html ?? null, MESSAGE_CONTEXT.bodyHtml),
+    body_html: BODY_HTML_SEALING.to(r.html ?? null),
   }));
   for (let i = 0; i < rows.length; i += 1_000) {
     await db.query(

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { LANDLORD_RECIPIENT_SHOWN } from '@unisson/messaging';
 import { DEMO_LANDLORD_CASE, DEMO_PASSWORD, postDemoLandlordCase } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
@@ -43,6 +44,7 @@ interface Letter {
   purpose: string;
   tracking_code_display: string;
   response_url: string;
+  addressee: string;
   locale: string;
   status: string;
   planned_contact_key: string;
@@ -129,11 +131,33 @@ describe('letters to a private landlord of Essonne', () => {
   });
 
   it('at assignation the tenant gets its letters and the landlord one letter, at its address, with no response link nor QR code; its return marks the landlord’s address only', async () => {
+    // No address for the landlord yet (forgotten): its tenant's plan has no letter to it, and says why.
+    const path = `/v1/admin/partners/${landlordId}/postal-address`;
+    const address = (await admin.get<Record<string, unknown>>(path)).body;
+    expect((await admin.request('DELETE', path)).status).toBe(204);
     // The demo's Essonne case (npm start posts the same): the landlord's alert, then the assignation it had served.
-    expect(await postDemoLandlordCase(stack.baseUrl, stack.keys['bailleur-prive-91'])).toBe(true);
+    const demoCase = await postDemoLandlordCase(stack.baseUrl, stack.keys['bailleur-prive-91']);
     const [{ household_id: householdId }] = (await stack.db.query(`SELECT household_id FROM partner_record WHERE partner_ref = $1`, [
       DEMO_LANDLORD_CASE.alert.partnerRef,
     ])) as Array<{ household_id: string }>;
+    expect(demoCase).toBe(householdId);
+
+    const landlordKey = new TestClient(stack.baseUrl, stack.keys['bailleur-prive-91']);
+    const withoutAddress = await eventually(
+      async () => {
+        const plan = await landlordKey.get<{ stage: string; contacts: Array<{ purpose: string }>; trace: Array<{ message: string }> }>(
+          `/v1/households/${householdId}/plan`,
+        );
+        return plan.status === 200 && plan.body.stage === 'assignation' ? plan.body : undefined;
+      },
+      20_000,
+      'the assignation plan',
+    );
+    expect(withoutAddress.contacts.some((c) => c.purpose === 'courrierBailleurPrive')).toBe(false);
+    expect(withoutAddress.trace.map((t) => t.message).join('\n')).toContain("Unisson n'a pas l'adresse postale du bailleur privé");
+    // The admin gives it: the plan follows at once, without waiting for the case's next event.
+    const { partnerId: _partnerId, lines: _lines, updatedAt: _updatedAt, ...given } = address;
+    expect((await admin.request('PUT', path, given)).status).toBe(200);
 
     // The plan: letters to the tenant, and one to the landlord (the mobile team's, 5 days on).
     const plannedLetters = `SELECT purpose FROM planned_contact WHERE household_id = $1 AND channel = 'letter' AND status = 'planned'`;
@@ -156,7 +180,7 @@ describe('letters to a private landlord of Essonne', () => {
     const letters = await eventually(
       async () => {
         const rows = (await stack.db.query(
-          `SELECT i.message_id, i.purpose, i.tracking_code_display, i.response_url, i.locale, i.status, i.planned_contact_key
+          `SELECT i.message_id, i.purpose, i.tracking_code_display, i.response_url, i.addressee, i.locale, i.status, i.planned_contact_key
              FROM letter_print_item i WHERE i.household_id = $1`,
           [householdId],
         )) as Letter[];
@@ -176,7 +200,7 @@ describe('letters to a private landlord of Essonne', () => {
     const toTenant = letters.filter((l) => l.purpose !== 'courrierBailleurPrive');
     expect(toLandlord).toHaveLength(1);
     expect(toTenant.length).toBeGreaterThan(0);
-    expect(toLandlord[0]).toMatchObject({ locale: 'fr', response_url: '' });
+    expect(toLandlord[0]).toMatchObject({ locale: 'fr', response_url: '', addressee: 'landlord' });
     // No response page was issued for it: the landlord cannot answer for the household.
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM response_link WHERE message_id = $1`, [toLandlord[0].message_id])).toEqual([
       { n: 0 },
@@ -236,6 +260,12 @@ describe('letters to a private landlord of Essonne', () => {
       15_000,
       'the landlord’s address to be marked',
     );
+    // Partners hear whose letter came back (their webhook's `addressee`).
+    expect(
+      await stack.db.query(`SELECT details->>'addressee' AS addressee FROM response_event WHERE message_id = $1`, [
+        toLandlord[0].message_id,
+      ]),
+    ).toEqual([{ addressee: 'landlord' }]);
     expect(await stack.db.query(`SELECT count(*)::int AS n FROM returned_postal_address WHERE household_id = $1`, [householdId])).toEqual([
       { n: 0 },
     ]);
@@ -243,8 +273,14 @@ describe('letters to a private landlord of Essonne', () => {
       [{ n: 0 }],
     );
 
+    // The household's file (an access request) says the team wrote to its landlord, not where the landlord lives.
+    const file = await admin.get<{ messages: Array<{ purpose: string; recipient: string }> }>(`/v1/households/${householdId}/export`);
+    expect(file.status).toBe(200);
+    expect(file.body.messages.find((m) => m.purpose === 'courrierBailleurPrive')?.recipient).toBe(LANDLORD_RECIPIENT_SHOWN);
+    expect(file.text).not.toContain('GAMBETTA');
+    expect(file.body.messages.some((m) => m.recipient.includes('12, rue des Lilas'))).toBe(true);
+
     // The landlord asks to be forgotten: its address goes, and a second time there is nothing to forget.
-    const path = `/v1/admin/partners/${landlordId}/postal-address`;
     expect((await admin.request('DELETE', path)).status).toBe(204);
     expect((await admin.get(path)).status).toBe(404);
     expect((await admin.request('DELETE', path)).status).toBe(404);

@@ -79,6 +79,14 @@ export abstract class ChannelSender {
   throttle(_delivery: OutboundDelivery): Throttle | null {
     return null;
   }
+  /**
+   * How many of this channel's messages are worth preparing at once (opened, rendered), or null
+   * for no limit: beyond it they would only wait for the provider's connections, their bodies
+   * in memory (decision 0028).
+   */
+  maxInFlight(): number | null {
+    return null;
+  }
 }
 
 /** The senders of a running process, one per channel. */

@@ -19,6 +19,9 @@ export interface EmailReceipt {
 
 /** Port of the mail transport. Throws ChannelError on failure. */
 export abstract class EmailSender {
+  /** How many messages it sends at once (its SMTP sessions), when it has a limit. */
+  readonly sessions?: number;
+
   /**
    * `beforeHandover` is awaited right before the final dot of DATA: once it resolved, the
    * server may have the message (see `ChannelError.maybeAccepted`).

@@ -66,15 +66,17 @@ function handoverStream(raw: Buffer, beforeHandover: () => Promise<void>, handed
 export class SmtpEmailSender extends EmailSender {
   private readonly pool: SmtpConnectionPool;
   private readonly fromAddress: string;
+  override readonly sessions: number;
 
   constructor(
     private readonly config: Pick<MailConfig, 'smtpUrl' | 'from'> & Partial<Pick<MailConfig, 'returnPath'>>,
     options: { timeoutMs?: number; maxConnections?: number } = {},
   ) {
     super();
+    this.sessions = options.maxConnections ?? 5;
     this.pool = new SmtpConnectionPool({
       url: new URL(config.smtpUrl),
-      maxConnections: options.maxConnections ?? 5,
+      maxConnections: this.sessions,
       timeoutMs: options.timeoutMs ?? 15_000,
     });
     this.fromAddress = bareAddress(config.from);

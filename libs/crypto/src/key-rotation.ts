@@ -42,7 +42,8 @@ function resealer(envelope: Envelope) {
   /** The value re-sealed under the active key, or undefined when it is current already (or not sealed). */
   const resealText = (value: unknown, context: string): string | undefined =>
     typeof value === 'string' && value.startsWith(SEALED_PREFIX) && !envelope.isCurrent(value)
-      ? envelope.seal(envelope.open(value, context), context)
+      ? // byte for byte: a deflated plaintext stays deflated
+        envelope.sealBytes(envelope.openBytes(value, context), context)
       : undefined;
   return (value: unknown, column: SealedTable['columns'][number]): unknown => {
     const context = column.sealed.context;

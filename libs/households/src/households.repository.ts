@@ -86,6 +86,15 @@ export class HouseholdsRepository {
     return manager.save(record);
   }
 
+  /** Households whose open procedure names this partner as its landlord (at most `limit`). */
+  async findHouseholdsOfLandlord(landlordPartnerId: string, limit = 500): Promise<string[]> {
+    const rows: Array<{ household_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT household_id FROM procedure WHERE landlord_partner_id = $1 AND closed_at IS NULL LIMIT $2`,
+      [landlordPartnerId, limit],
+    );
+    return rows.map((r) => r.household_id);
+  }
+
   findOpenProcedure(manager: EntityManager, householdId: string): Promise<Procedure | null> {
     return manager.findOne(Procedure, { where: { householdId, closedAt: IsNull() }, order: { openedAt: 'DESC' } });
   }

@@ -57,7 +57,7 @@ export class LetterBatches {
         letters.map((l) =>
           layoutLetter(this.library, {
             trackingCode: l.trackingCodeDisplay,
-            responseUrl: l.responseUrl || null,
+            responseUrl: l.addressee === 'landlord' ? null : l.responseUrl,
             locale: l.locale,
             bodyHtml: l.bodyHtml,
             addressLines: l.addressLines,

@@ -77,6 +77,7 @@ export class LetterChannelSender extends ChannelSender {
       trackingCode: link.shortCode,
       trackingCodeDisplay: link.shortCodeDisplay,
       responseUrl: link.url,
+      addressee: toLandlord ? ('landlord' as const) : ('household' as const),
       locale: delivery.locale,
       purpose: delivery.purpose,
       postageClass: postageClassFor(delivery.templateKey),
@@ -88,7 +89,7 @@ export class LetterChannelSender extends ChannelSender {
     };
     try {
       item.pages = await TypstPdfEngine.instance().countPagesOnWorker(
-        layoutLetter(this.library, { ...item, responseUrl: item.responseUrl || null, printedOn: printDay }),
+        layoutLetter(this.library, { ...item, responseUrl: toLandlord ? null : item.responseUrl, printedOn: printDay }),
       );
     } catch (error) {
       if (error instanceof LetterLayoutError)

@@ -91,7 +91,8 @@ export class ReturnedLetters {
       messageId: item.messageId,
       plannedContactKey: item.plannedContactKey,
       partnerId: item.senderPartnerId,
-      details: { reportedBy: source },
+      // A letter to the landlord that came back says nothing of where the household lives: partners are told whose it was.
+      details: { reportedBy: source, addressee: item.addressee },
     });
     if (first) this.logger.log({ letterId: item.id, source }, 'returned letter recorded');
     return { status: first ? 'recorded' : 'already-recorded', trackingCode: item.trackingCodeDisplay, letterId: item.id };

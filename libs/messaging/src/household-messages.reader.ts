@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { openNullable, openValue } from '@unisson/crypto';
+import { loadLandlordLetters } from '@unisson/templates';
 import { MESSAGE_CONTEXT } from './entities/outbound-message.entity';
 
 export interface HouseholdMessage {
@@ -25,9 +26,15 @@ export interface HouseholdResponse {
   receivedAt: string;
 }
 
+/** What the household's file shows instead of the address of a letter written to its private landlord (a third person's). */
+export const LANDLORD_RECIPIENT_SHOWN = 'le bailleur privé (son adresse n’est pas dans le dossier du ménage)';
+
 /** Messaging's public reader of one household's messages and answers (household rights, shared view). */
 @Injectable()
 export class HouseholdMessagesReader {
+  /** Letters to the household's landlord (templates/landlord/): their recipient is the landlord, not the household. */
+  private readonly landlordTemplates = new Set(loadLandlordLetters().map((l) => l.key));
+
   constructor(private readonly dataSource: DataSource) {}
 
   async messages(householdId: string): Promise<HouseholdMessage[]> {
@@ -44,7 +51,9 @@ export class HouseholdMessagesReader {
       templateKey: String(r.template_key),
       templateVersion: String(r.template_version),
       locale: String(r.locale),
-      recipient: openValue(String(r.recipient), MESSAGE_CONTEXT.recipient),
+      recipient: this.landlordTemplates.has(String(r.template_key))
+        ? LANDLORD_RECIPIENT_SHOWN
+        : openValue(String(r.recipient), MESSAGE_CONTEXT.recipient),
       subject: openNullable(r.subject as string | null, MESSAGE_CONTEXT.subject),
       body: openValue(String(r.body), MESSAGE_CONTEXT.body),
       status: String(r.status),

@@ -16,6 +16,6 @@ export { MessagingJobsModule } from './messaging-jobs.module';
 export { PlannedContactMessenger, contactMessageKey } from './planned-contact-messenger';
 export { TemplateComposer } from './template-composer';
 export { wordingFor, wordingIndex, deadlinesFor, WordingContext } from './domain/contact-wording';
-export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse } from './household-messages.reader';
+export { HouseholdMessage, HouseholdMessagesReader, HouseholdResponse, LANDLORD_RECIPIENT_SHOWN } from './household-messages.reader';
 export { MessageFiguresReader } from './message-figures.reader';
 export { MessageEraser } from './message-eraser';

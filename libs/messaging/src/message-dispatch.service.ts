@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ChannelError, ChannelSender, ChannelSenderRegistry, OutboundDelivery } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { HouseholdsRepository } from '@unisson/households';
-import { BatchWriter, isConnectionError } from '@unisson/platform';
+import { BatchWriter, isConnectionError, Slots } from '@unisson/platform';
 import { DispatchOutcomeRow, DispatchStateRepository } from './dispatch-state.repository';
 import { ProviderGuard } from './dispatch/provider-guard';
 import { OutboundMessage } from './entities/outbound-message.entity';
@@ -12,7 +12,11 @@ export type DispatchOutcome = 'sent' | 'failed' | 'suppressed' | 'not-due' | 'al
 
 /** The longest a send waits in the worker for its provider's pace; longer, the job is delayed. */
 const MAX_PACE_WAIT_MS = 2_000;
-const BATCH = { maxBatch: 100, maxDelayMs: 2 };
+/**
+ * Claims, hand-overs and outcomes are written in groups: two groups in flight at most per kind,
+ * what arrives meanwhile goes with the next (a commit costs a WAL flush; decision 0028).
+ */
+const BATCH = { maxBatch: 100, maxDelayMs: 2, maxInFlight: 2 };
 
 /** Thrown for a failure worth retrying later (the job's backoff decides when). */
 export class RetryLaterError extends Error {
@@ -85,6 +89,8 @@ export class MessageDispatchService implements OnModuleDestroy {
   private readonly claims: BatchWriter<string, Claim>;
   private readonly handovers: BatchWriter<string, null>;
   private readonly outcomes: BatchWriter<DispatchOutcomeRow, boolean>;
+  /** Messages being prepared and sent, per channel, within the sender's limit. */
+  private readonly inFlight = new Slots();
   /** A message claimed longer ago than this lost its worker: every provider call has timed out by then. */
   readonly stuckAfterMs: number;
 
@@ -147,6 +153,17 @@ export class MessageDispatchService implements OnModuleDestroy {
     if (!sender) {
       return this.fail(message, new ChannelError(message.channel, 'CHANNEL_NOT_AVAILABLE', false, `no ${message.channel} sender here`));
     }
+    const limit = sender.maxInFlight();
+    // Its turn first (the provider's connections are busy), then its sealed fields are opened.
+    const release = limit === null ? null : await this.inFlight.acquire(message.channel, limit);
+    try {
+      return await this.sendInTurn(message, sender);
+    } finally {
+      release?.();
+    }
+  }
+
+  private async sendInTurn(message: OutboundMessage, sender: ChannelSender): Promise<DispatchOutcome> {
     const delivery = deliveryOf(message);
     if (message.providerHandoverAt) {
       // A previous attempt may have reached the provider: never send before asking it.

@@ -9,6 +9,7 @@ export {
 } from './validation/request-parameters.guard';
 export { loggerParams } from './logging/logger';
 export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
+export { Slots } from './batching/slots';
 export { AuditEntry } from './audit-entry.entity';
 export { escapeHtml, html, raw, RawHtml, renderPage, PageOptions } from './http/html-page';
 export { ApiAnswer, ApiErrors, ApiJsonBody, componentRef, errorBodySchema, registeredComponents } from './http/openapi';

@@ -117,7 +117,12 @@ export class ResponseRecorder {
         eventId: `response:${id}`,
         householdId: input.householdId,
         occurredAt: input.occurredAt.toISOString(),
-        facts: { kind: input.kind, source: input.source },
+        facts: {
+          kind: input.kind,
+          source: input.source,
+          // A returned letter says to whom it was written (the household, or its private landlord).
+          ...(typeof input.details?.addressee === 'string' ? { addressee: input.details.addressee } : {}),
+        },
       });
     }
     this.logger.log({ kind: input.kind, source: input.source }, 'response recorded');

@@ -43,8 +43,13 @@ export class LetterPrintItem {
   @Column({ name: 'tracking_code_display', type: 'text' })
   trackingCodeDisplay: string;
 
+  /** The household's response page; empty on a letter to its landlord (no link, no QR code printed). */
   @Column({ name: 'response_url', type: 'text' })
   responseUrl: string;
+
+  /** Who the letter is written to: the household, or its private landlord (a templates/landlord/ letter). */
+  @Column({ type: 'text', default: 'household' })
+  addressee: 'household' | 'landlord';
 
   @Column({ type: 'text' })
   locale: string;

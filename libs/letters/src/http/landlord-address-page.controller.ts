@@ -2,9 +2,8 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authorize, CurrentPrincipal, Principal, WebPage } from '@unisson/access';
-import { DirectoryService } from '@unisson/partners';
 import { fieldProblems, UnissonError } from '@unisson/platform';
-import { addressBlock } from '../domain/address-block';
+import { LandlordAddresses } from '../landlord-addresses.service';
 import { landlordAddressSchema } from './landlord-address.controller';
 
 const uuid = new ParseUUIDPipe();
@@ -27,7 +26,7 @@ const optional = (value: unknown) => (typeof value === 'string' && value.trim() 
 @WebPage()
 @Controller('admin/partenaires')
 export class LandlordAddressPageController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(private readonly addresses: LandlordAddresses) {}
 
   @Post(':id/adresse')
   @Authorize('partner.manage')
@@ -54,21 +53,13 @@ export class LandlordAddressPageController {
       const problems = fieldProblems(parsed.error).map((p) => `${FIELD_LABELS[p.field] ?? p.field} : ${p.message}`);
       return go('erreur', `Adresse non enregistrée. ${problems.join(' ; ')}.`);
     }
-    const block = addressBlock(parsed.data);
-    if (!block.ok) return go('erreur', 'Adresse non enregistrée.');
     try {
-      await this.directory.setLandlordPostalAddress(actor, id, {
-        name: parsed.data.name,
-        addressExtra: parsed.data.addressExtra ?? null,
-        street: parsed.data.street,
-        postalCode: parsed.data.postalCode,
-        city: parsed.data.city,
-        lines: block.lines,
-      });
+      const { block } = await this.addresses.set(actor, id, parsed.data);
+      if (!block.ok) return go('erreur', 'Adresse non enregistrée.');
+      go('ok', `Adresse enregistrée : ${block.lines.join(' / ')}.`);
     } catch (error) {
       if (!(error instanceof UnissonError)) throw error;
-      return go('erreur', error.message);
+      go('erreur', error.message);
     }
-    go('ok', `Adresse enregistrée : ${block.lines.join(' / ')}.`);
   }
 }

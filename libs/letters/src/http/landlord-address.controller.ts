@@ -5,6 +5,7 @@ import { Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { DirectoryService, type PartnerPostalAddress } from '@unisson/partners';
 import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { addressBlock } from '../domain/address-block';
+import { LandlordAddresses } from '../landlord-addresses.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => UnissonError.validation([{ field: 'id', message: 'doit être un UUID' }]) });
 const line = (max: number) => z.string().trim().max(max, `au plus ${max} caractères`);
@@ -62,7 +63,10 @@ function addressView(stored: PartnerPostalAddress) {
 @ApiErrors(401, 403)
 @Controller('v1/admin/partners')
 export class LandlordAddressController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly addresses: LandlordAddresses,
+  ) {}
 
   @Get(':id/postal-address')
   @Authorize('partner.manage')
@@ -79,7 +83,7 @@ export class LandlordAddressController {
   @ApiOperation({ summary: 'Effacer l’adresse postale d’un bailleur privé (plus aucun courrier au bailleur n’est planifié)' })
   @ApiErrors(400, 404)
   async remove(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string): Promise<void> {
-    await this.directory.removeLandlordPostalAddress(actor, id);
+    await this.addresses.remove(actor, id);
   }
 
   @Put(':id/postal-address')
@@ -100,16 +104,8 @@ export class LandlordAddressController {
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(landlordAddressSchema)) body: LandlordAddressInput,
   ) {
-    const block = addressBlock(body);
-    if (!block.ok) throw UnissonError.validation(block.problems);
-    const stored = await this.directory.setLandlordPostalAddress(actor, id, {
-      name: body.name,
-      addressExtra: body.addressExtra ?? null,
-      street: body.street,
-      postalCode: body.postalCode,
-      city: body.city,
-      lines: block.lines,
-    });
+    const { block, stored } = await this.addresses.set(actor, id, body);
+    if (!block.ok || !stored) throw UnissonError.validation(block.ok ? [] : block.problems);
     return addressView(stored);
   }
 }

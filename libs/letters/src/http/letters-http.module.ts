@@ -8,6 +8,7 @@ import { ReturnedLettersController } from './returned-letters.controller';
 import { ReturnedLettersPageController } from './returned-letters-page.controller';
 import { SharedNoticeController } from './shared-notice.controller';
 import { SharedNotices } from '../shared-notice';
+import { LandlordAddresses } from '../landlord-addresses.service';
 import { HouseholdsModule } from '@unisson/households';
 
 /** The API's letter routes: returned letters (typed or scanned code, API and page), the letter service's webhook, private landlords' addresses. `imports` provides LetterOutcomes. */
@@ -25,7 +26,7 @@ export class LettersHttpModule {
         LandlordAddressController,
         LandlordAddressPageController,
       ],
-      providers: [ReturnedLetters, SharedNotices],
+      providers: [ReturnedLetters, SharedNotices, LandlordAddresses],
     };
   }
 }

@@ -1,0 +1,52 @@
+import { loadConfig } from '@unisson/config';
+import { EmailChannelSender } from './email-channel-sender';
+import { EmailReceipt, EmailRequest, EmailSender } from './email-sender';
+import type { OutboundDelivery } from './channel-sender';
+
+/** The mail transport as far as the channel sees it: it runs `beforeHandover` when it is given one. */
+class RecordingTransport extends EmailSender {
+  readonly sent: EmailRequest[] = [];
+  async send(req: EmailRequest, beforeHandover?: () => Promise<void>): Promise<EmailReceipt> {
+    await beforeHandover?.();
+    this.sent.push(req);
+    return { providerMessageId: req.messageId };
+  }
+}
+
+const delivery: OutboundDelivery = {
+  messageId: '7d2f1c1e-8a55-4a53-9d0b-0c1d5f1e2a10',
+  idempotencyKey: 'plan:7d2f:email',
+  plannedContactKey: null,
+  channel: 'email',
+  householdId: '0b9e3f5a-2c44-4c6a-8f5e-5b1d2e3f4a51',
+  purpose: 'first_arrears',
+  locale: 'fr',
+  recipient: 'awa.diallo@example.org',
+  subject: 'Loyer impayé',
+  body: 'Bonjour',
+  bodyHtml: '<p>Bonjour</p>',
+  templateKey: 'first_arrears_information',
+  templateVersion: 'v1',
+  variant: 'default',
+  signingPartnerIds: [],
+};
+
+describe('EmailChannelSender: what an e-mail in doubt rests on', () => {
+  it('without the relay’s log, has the moment of the final dot recorded first (a crash after it is never resent)', async () => {
+    const transport = new RecordingTransport();
+    const sender = new EmailChannelSender(transport, loadConfig({ MAIL_LOG_URL: '' }));
+    const handovers: string[] = [];
+    await sender.send(delivery, { beforeHandover: async () => void handovers.push(delivery.messageId) });
+    expect(handovers).toEqual([delivery.messageId]);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('with the relay’s log, records nothing before the final dot: a message in doubt is looked up in the log', async () => {
+    const transport = new RecordingTransport();
+    const sender = new EmailChannelSender(transport, loadConfig({ MAIL_LOG_URL: 'http://127.0.0.1:9/relay-log' }));
+    const handovers: string[] = [];
+    await sender.send(delivery, { beforeHandover: async () => void handovers.push(delivery.messageId) });
+    expect(handovers).toEqual([]);
+    expect(transport.sent[0].messageId).toBe('<plan.7d2f.email@unisson>');
+  });
+});
