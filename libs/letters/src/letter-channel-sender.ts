@@ -18,8 +18,8 @@ import { PrintStageRepository } from './print-stage.repository';
  * Letters behind the channel port: `send` checks the address block (NF Z 10-011), issues the
  * letter's response link and tracking code (a letter to the household's private landlord, worded
  * by a templates/landlord/ letter, gets a tracking code only: no response link, no QR code, the
- * landlord does not answer for the household), lays the letter out once on a Typst worker
- * thread (its pages counted, a layout that cannot print refused now rather than at night) and
+ * landlord does not answer for the household), lays the letter out once in a Typst worker
+ * process (its pages counted, a layout that cannot print refused now rather than at night) and
  * accepts it into the print stage, once per message idempotency key. The day's batch job
  * prints it; the provider's verdicts (posted, delivered, returned) come back later as status
  * updates.

@@ -14,11 +14,11 @@ import { typstInput } from '../domain/letter-document';
 import { A4_LETTER } from '../domain/page-geometry';
 
 /**
- * A print batch as the printer gets it: chunks laid out on worker threads, joined into one PDF
+ * A print batch as the printer gets it: chunks laid out in worker processes, joined into one PDF
  * whose pages come in the letters' order, each with its own words and fonts, readable by poppler
  * and by another PDF library.
  */
-// Typst lays out 90 letters on two worker threads: seconds on a loaded machine.
+// Typst lays out 90 letters in two worker processes: seconds on a loaded machine.
 jest.setTimeout(60_000);
 const library = TemplateLibrary.load();
 const dir = mkdtempSync(join(tmpdir(), 'batch-'));
@@ -113,7 +113,7 @@ describe('print batch (merged PDF)', () => {
     expect(engine.countPages(long)).toBeGreaterThan(0);
   });
 
-  it('staging on the worker threads counts the same pages and refuses the same addresses as on this thread', async () => {
+  it('staging on the worker processes counts the same pages and refuses the same addresses as on this thread', async () => {
     const wide = 'WWWWW WWWWW WWWWW WWWWW WWWWW WWWWW WW';
     const letters = [
       await letter('fr', 'ST01-TEST-1'),
@@ -136,15 +136,45 @@ describe('print batch (merged PDF)', () => {
     for (const r of onWorkers.slice(3)) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'ADDRESS_OVERFLOW' } });
   });
 
-  it('a worker thread killed while it stages a letter fails that letter with ENGINE_UNAVAILABLE (worth a retry), the next one is laid out', async () => {
+  it('a worker process killed while it stages a letter fails that letter with ENGINE_UNAVAILABLE (worth a retry), the next one is laid out', async () => {
     const pool = new TypstWorkerPool(1);
+    const workerPids = () => (pool as unknown as { workers: Array<{ child: { pid: number } }> }).workers.map((w) => w.child.pid);
     const input = typstInput(A4_LETTER, 'x', [await letter('fr', 'KILL-TEST-1')]);
     try {
       expect(await pool.count(input)).toBe(engine.countPages(await letter('fr', 'KILL-TEST-1')));
       const staging = pool.count(typstInput(A4_LETTER, 'x', [await letter('ar', 'KILL-TEST-2')]));
-      await (pool as unknown as { workers: Array<{ worker: { terminate(): Promise<number> } }> }).workers[0].worker.terminate();
+      const [killed] = workerPids();
+      process.kill(killed, 'SIGKILL');
       await expect(staging).rejects.toMatchObject({ name: 'LetterLayoutError', code: 'ENGINE_UNAVAILABLE' });
       expect(await pool.count(typstInput(A4_LETTER, 'x', [await letter('ar', 'KILL-TEST-3')]))).toBeGreaterThan(0);
+      expect(workerPids()).not.toContain(killed);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker process is replaced after its share of letters, and the letters after it are laid out the same', async () => {
+    const pool = new TypstWorkerPool(1, 3);
+    const workerPids = () => (pool as unknown as { workers: Array<{ child: { pid: number } }> }).workers.map((w) => w.child.pid);
+    try {
+      const letters = await Promise.all([1, 2, 3, 4, 5].map((i) => letter(i % 2 ? 'ar' : 'fr-falc', `RCY${i}-TEST-${i}`)));
+      const pids: Array<number | undefined> = [];
+      const pages: number[] = [];
+      for (const l of letters) {
+        pages.push(await pool.count(typstInput(A4_LETTER, 'x', [l])));
+        pids.push(workerPids()[0]);
+      }
+      expect(pages).toEqual(letters.map((l) => engine.countPages(l)));
+      // The first process lays out three letters, then leaves; the fourth letter starts another.
+      expect(pids[0]).toBeDefined();
+      expect(pids[1]).toBe(pids[0]);
+      expect(pids[2]).toBeUndefined();
+      expect(pids[3]).toBeDefined();
+      expect(pids[3]).not.toBe(pids[0]);
+      expect(pids[4]).toBe(pids[3]);
+      await pool.close();
+      // Closed: every worker process has exited (none left behind by a CLI or a test).
+      for (const pid of new Set(pids.filter((p) => p !== undefined))) expect(() => process.kill(pid, 0)).toThrow();
     } finally {
       await pool.close();
     }

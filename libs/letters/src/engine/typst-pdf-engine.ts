@@ -35,7 +35,7 @@ const MIN_CHUNK = 20;
 export interface TypstPdfEngineOptions {
   geometry?: PageGeometry;
   /**
-   * Worker threads laying out a batch's chunks side by side (1: all in this thread). Default:
+   * Worker processes laying out a batch's chunks side by side (1: all in this thread). Default:
    * the machine's cores, at most 4.
    */
   batchWorkers?: number;
@@ -78,7 +78,7 @@ export class TypstPdfEngine {
   }
 
   /**
-   * `countPages` as the print stage runs it: on a worker thread, so that the letters a dispatch
+   * `countPages` as the print stage runs it: in a worker process, so that the letters a dispatch
    * worker stages side by side are laid out on every core and its own thread stays free
    * (decision 0027). On this thread when the engine has no workers.
    */
@@ -101,7 +101,7 @@ export class TypstPdfEngine {
   /**
    * A print batch as one merged PDF, letter after letter (each starts on a new sheet). Laid out
    * a chunk of letters at a time (fonts embedded once per chunk), the chunks side by side in the
-   * worker threads, then joined. `checked`: the letters' addresses were checked against the
+   * worker processes, then joined. `checked`: the letters' addresses were checked against the
    * envelope's window when they entered the print stage (`countPages`), not again.
    * `onProgress`: the letters laid out so far, after each chunk (a long batch shows progress).
    */
@@ -124,7 +124,7 @@ export class TypstPdfEngine {
     };
     const parts =
       pool && inputs.length > 1
-        ? await Promise.all(inputs.map(async (input, i) => done(await pool.render(input), i)))
+        ? await Promise.all(inputs.map(async (input, i) => done(await pool.render(input, Math.min(chunk, letters.length - i * chunk)), i)))
         : inputs.map((input, i) => done(this.renderInput(input), i));
     return parts.length === 1
       ? parts[0]
@@ -132,6 +132,11 @@ export class TypstPdfEngine {
           parts.map((p) => p.pdf),
           title,
         );
+  }
+
+  /** CPU time spent by the worker processes so far, in ms (the benchmark counts it with its own). */
+  workersCpuMs(): number {
+    return this.pool?.cpuMs() ?? 0;
   }
 
   /** Stops the batch workers (tests, CLIs that want to exit at once). */

@@ -1,12 +1,13 @@
-import { parentPort } from 'node:worker_threads';
 import { LetterLayoutError } from './layout-error';
 import { TypstPdfEngine } from './typst-pdf-engine';
 
 /**
- * A Typst worker thread: its own compiler (fonts loaded once), one request at a time. `print`:
- * a chunk of a print batch (the layout's JSON input) to PDF, sent back without a copy. `count`:
- * a letter entering the print stage, laid out with its address checked against the window, its
- * pages counted, nothing written.
+ * A Typst worker process: its own compiler (fonts loaded once), one request at a time. `print`:
+ * a chunk of a print batch (the layout's JSON input) to PDF. `count`: a letter entering the
+ * print stage, laid out with its address checked against the window, its pages counted,
+ * nothing written. A process, not a thread: Typst keeps memory for every document it compiled,
+ * which only the end of the process gives back (decision 0027), so the pool replaces it now and
+ * then. It ends with its parent (the IPC channel closes).
  */
 export interface WorkerRequest {
   id: number;
@@ -14,22 +15,29 @@ export interface WorkerRequest {
   input: string;
 }
 
-export type WorkerReply =
-  | { id: number; ok: true; pdf: ArrayBuffer | null; pages: number }
+type Outcome =
+  | { id: number; ok: true; pdf: Uint8Array | null; pages: number }
   | { id: number; ok: false; code: LetterLayoutError['code']; message: string };
 
+/** `cpuMs`: the worker's CPU time so far (what the benchmark counts beside its own). */
+export type WorkerReply = Outcome & { cpuMs: number };
+
 const engine = new TypstPdfEngine({ batchWorkers: 1 });
-parentPort!.on('message', ({ id, kind, input }: WorkerRequest) => {
+const reply = (message: Outcome) => {
+  const { user, system } = process.cpuUsage();
+  process.send!({ ...message, cpuMs: (user + system) / 1000 });
+};
+process.on('disconnect', () => process.exit(0));
+process.on('message', ({ id, kind, input }: WorkerRequest) => {
   try {
     if (kind === 'count') {
-      parentPort!.postMessage({ id, ok: true, pdf: null, pages: engine.countInput(input) } satisfies WorkerReply);
+      reply({ id, ok: true, pdf: null, pages: engine.countInput(input) });
       return;
     }
     const { pdf, pages } = engine.renderInput(input);
-    const copy = pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer;
-    parentPort!.postMessage({ id, ok: true, pdf: copy, pages } satisfies WorkerReply, [copy]);
+    reply({ id, ok: true, pdf, pages });
   } catch (error) {
     const code = error instanceof LetterLayoutError ? error.code : 'LAYOUT_FAILED';
-    parentPort!.postMessage({ id, ok: false, code, message: (error as Error).message } satisfies WorkerReply);
+    reply({ id, ok: false, code, message: (error as Error).message });
   }
 });
