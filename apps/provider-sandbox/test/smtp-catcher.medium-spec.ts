@@ -56,6 +56,7 @@ describe('SMTP catcher driven by the SMTP adapter', () => {
 
     const listed = (await fetch(`${sandbox.twilioUrl}/sandbox/emails`).then((r) => r.json())) as Array<{ messageId: string }>;
     expect(listed.map((e) => e.messageId)).toContain('<3f1c-test@unisson.local>');
+    expect((await fetch(`${sandbox.twilioUrl}/sandbox/emails?limit=0`)).status).toBe(400);
     const html = await fetch(`${sandbox.twilioUrl}/sandbox/emails/${email.id}/html`);
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await html.text()).toContain('<strong>confirmé</strong>');

@@ -108,6 +108,6 @@ et les courriels (SMTP sur le port <code>${data.smtpPort}</code>) sont gardés i
 <h2>Courriels (${data.emails.length})</h2>${emailsTable(data.emails)}
 <h2>Numéros magiques</h2>${magicNumbersList()}
 <p>JSON : <a href="/sandbox/messages">/sandbox/messages</a> · <a href="/sandbox/calls">/sandbox/calls</a> ·
-<a href="/sandbox/emails">/sandbox/emails</a> · <a href="/sandbox/webhooks">/sandbox/webhooks</a> · POST /sandbox/reset pour tout vider.</p>
+<a href="/sandbox/emails">/sandbox/emails</a> (les 200 plus récents, <code>?limit=</code> jusqu’à 5000) · <a href="/sandbox/webhooks">/sandbox/webhooks</a> · POST /sandbox/reset pour tout vider.</p>
 </body></html>`;
 }

@@ -30,7 +30,18 @@ export function registerSandboxRoutes(
   );
   app.get('/sandbox/messages', async () => newestFirst(store.messages));
   app.get('/sandbox/calls', async () => newestFirst(store.calls));
-  app.get('/sandbox/emails', async () => Promise.all(newestFirst(store.emails).map((e) => store.showEmail(e))));
+  // Newest first, their parts decoded: the newest 200 unless `?limit=` says otherwise (up to 5,000).
+  app.get<{ Querystring: { limit?: string } }>('/sandbox/emails', async (request, reply) => {
+    const limit = request.query.limit === undefined ? 200 : Number(request.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 5_000) {
+      return reply.code(400).send({ message: 'limit doit être un entier de 1 à 5000 (les plus récents d’abord).' });
+    }
+    return Promise.all(
+      newestFirst(store.emails)
+        .slice(0, limit)
+        .map((e) => store.showEmail(e)),
+    );
+  });
   app.get('/sandbox/webhooks', async () => [...store.webhooks].reverse());
 
   app.get<{ Params: { id: string } }>('/sandbox/emails/:id/html', async (request, reply) => {
