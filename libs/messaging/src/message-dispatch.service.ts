@@ -12,11 +12,7 @@ export type DispatchOutcome = 'sent' | 'failed' | 'suppressed' | 'not-due' | 'al
 
 /** The longest a send waits in the worker for its provider's pace; longer, the job is delayed. */
 const MAX_PACE_WAIT_MS = 2_000;
-/**
- * Claims, hand-overs and outcomes are written in groups: two groups in flight at most per kind,
- * what arrives meanwhile goes with the next (a commit costs a WAL flush; decision 0028).
- */
-const BATCH = { maxBatch: 100, maxDelayMs: 2, maxInFlight: 2 };
+const BATCH = { maxBatch: 100, maxDelayMs: 2 };
 
 /** Thrown for a failure worth retrying later (the job's backoff decides when). */
 export class RetryLaterError extends Error {

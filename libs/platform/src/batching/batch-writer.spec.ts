@@ -51,32 +51,4 @@ describe('BatchWriter', () => {
     // Halving: about log2(40) rounds over the bad row, not 40 single-row writes.
     expect(flushed.length).toBeLessThan(20);
   });
-
-  it('with one batch in flight at most, writes what arrived during a round trip together (group commit)', async () => {
-    const batches: number[][] = [];
-    let release: () => void = () => undefined;
-    const writer = new BatchWriter<number, number>(
-      async (items) => {
-        batches.push(items);
-        if (batches.length === 1) await new Promise<void>((r) => (release = r));
-        return items;
-      },
-      { maxBatch: 3, maxDelayMs: 1, maxInFlight: 1 },
-    );
-    const first = writer.write(1);
-    await new Promise((r) => setTimeout(r, 10));
-    // The first round trip is still on: these five wait for it, then go in batches of three at most.
-    const rest = [2, 3, 4, 5, 6].map((i) => writer.write(i));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(batches).toEqual([[1]]);
-    release();
-    expect(await Promise.all([first, ...rest])).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(batches).toEqual([[1], [2, 3, 4], [5, 6]]);
-  });
-
-  it('still writes a lone item after its delay when nothing is in flight', async () => {
-    const writer = new BatchWriter<number, number>(async (items) => items, { maxBatch: 100, maxDelayMs: 5, maxInFlight: 1 });
-    await expect(writer.write(7)).resolves.toBe(7);
-    await writer.drain();
-  });
 });

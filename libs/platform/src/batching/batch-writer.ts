@@ -16,12 +16,6 @@ export interface BatchWriterOptions {
    * lost connection (every row would fail alike).
    */
   isolate?: (error: unknown) => boolean;
-  /**
-   * At most this many batches in flight (default: no limit). Items that arrive meanwhile wait
-   * for one to finish, then go together: under load the batches grow by themselves and the
-   * database commits less often (a group commit); a lone item still goes after `maxDelayMs`.
-   */
-  maxInFlight?: number;
 }
 
 interface Pending<I, O> {
@@ -48,10 +42,6 @@ export class BatchWriter<I, O> {
     });
   }
 
-  private get saturated(): boolean {
-    return this.inFlight >= (this.options.maxInFlight ?? Number.POSITIVE_INFINITY);
-  }
-
   /** Resolves when everything written so far is flushed. */
   async drain(): Promise<void> {
     while (this.queue.length || this.inFlight) {
@@ -65,16 +55,11 @@ export class BatchWriter<I, O> {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    // Saturated: what waits goes when a batch in flight ends (below).
-    while (this.queue.length && !this.saturated) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
-      this.inFlight++;
-      void this.settle(batch).finally(() => {
-        this.inFlight--;
-        // What arrived during the round trip has waited long enough: it goes now, together.
-        if (this.queue.length) this.flush();
-      });
-    }
+    const batch = this.queue;
+    this.queue = [];
+    if (!batch.length) return;
+    this.inFlight++;
+    void this.settle(batch).finally(() => this.inFlight--);
   }
 
   /** Writes a batch; on failure, halves it and writes each half, down to the row that fails. */
