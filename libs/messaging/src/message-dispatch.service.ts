@@ -168,21 +168,24 @@ export class MessageDispatchService implements OnModuleDestroy {
     }
     const failedOver = await this.waitForProvider(message, sender, delivery);
     if (failedOver) return failedOver;
+    let receipt;
     try {
-      const receipt = await sender.send(delivery, { beforeHandover: async () => void (await this.handovers.write(message.id)) });
-      this.guard.recordSuccess(message.channel);
-      await this.outcomes.write({
-        id: message.id,
-        to: 'sent',
-        source: 'worker',
-        providerMessageId: receipt.providerMessageId,
-        providerStatus: receipt.providerStatus ?? null,
-      });
-      return 'sent';
+      receipt = await sender.send(delivery, { beforeHandover: async () => void (await this.handovers.write(message.id)) });
     } catch (error) {
       this.guard.recordFailure(message.channel, error);
       return this.afterFailure(message, error);
     }
+    this.guard.recordSuccess(message.channel);
+    // The provider has it. Should recording it fail (database gone), the message stays "sending":
+    // recovery asks the provider before anything is sent again, never requeues it blindly.
+    await this.outcomes.write({
+      id: message.id,
+      to: 'sent',
+      source: 'worker',
+      providerMessageId: receipt.providerMessageId,
+      providerStatus: receipt.providerStatus ?? null,
+    });
+    return 'sent';
   }
 
   /**
