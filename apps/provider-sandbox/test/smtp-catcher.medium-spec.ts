@@ -1,4 +1,4 @@
-import { ChannelError, SmtpEmailSender } from '@unisson/channels';
+import { ChannelError, ClaimLapsedError, SmtpEmailSender } from '@unisson/channels';
 import { ProviderSandbox, startProviderSandbox } from '../src';
 import { eventually } from './webhook-receiver';
 
@@ -60,6 +60,32 @@ describe('SMTP catcher driven by the SMTP adapter', () => {
     const html = await fetch(`${sandbox.twilioUrl}/sandbox/emails/${email.id}/html`);
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await html.text()).toContain('<strong>confirmé</strong>');
+  });
+
+  it('withholds the final dot when the claim lapsed at the hand-over: nothing is delivered, the caller hears its own error', async () => {
+    const refused = sender.send(
+      {
+        to: 'camille.martin@example.fr',
+        subject: 'Relance',
+        text: 'Bonjour',
+        html: '<p>Bonjour</p>',
+        messageId: '<lapsed-claim@unisson.local>',
+      },
+      async () => {
+        throw new ClaimLapsedError('m-lapsed');
+      },
+    );
+    await expect(refused).rejects.toBeInstanceOf(ClaimLapsedError);
+    // The next message goes through, on a fresh session: the aborted one was never accepted.
+    await sender.send({
+      to: 'camille.martin@example.fr',
+      subject: 'Suite',
+      text: 'Suite',
+      html: '<p>Suite</p>',
+      messageId: '<after-lapse@unisson.local>',
+    });
+    await eventually('the next email', () => sandbox.store.emails.find((e) => e.messageId === '<after-lapse@unisson.local>'));
+    expect(sandbox.store.emails.filter((e) => e.messageId === '<lapsed-claim@unisson.local>')).toEqual([]);
   });
 
   it('accepts credentials when the transport authenticates', async () => {

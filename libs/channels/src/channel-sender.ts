@@ -46,13 +46,26 @@ export interface DeliveryReceipt {
 export type ProviderLookup = { kind: 'accepted'; receipt: DeliveryReceipt } | { kind: 'notAccepted' } | { kind: 'unknown' };
 
 /**
- * What dispatch lends a sender during one send. `beforeHandover` is called once, right before the
- * provider can no longer refuse the message (SMTP: before the final dot of DATA), and resolves
- * once that moment is recorded in PostgreSQL: after a crash, a message never handed over is
- * known not to have reached the provider and is sent again; one handed over is not.
+ * What dispatch lends a sender during one send, for the moment right before the provider can no
+ * longer refuse the message (SMTP: before the final dot of DATA). A sender whose provider cannot
+ * be asked afterwards calls `beforeHandover`: it resolves once that moment is recorded in
+ * PostgreSQL (after a crash, a message never handed over is known not to have reached the
+ * provider and is sent again; one handed over is not). A sender whose provider can be asked calls
+ * `confirmClaim` instead, which costs nothing. Both throw `ClaimLapsedError` when this worker no
+ * longer holds the message (its claim outlived its lease, recovery may be sending it): the sender
+ * must then not hand it over, and lets that error through unchanged.
  */
 export interface SendProgress {
   beforeHandover(): Promise<void>;
+  confirmClaim(): void;
+}
+
+/** This worker's claim on a message lapsed before the hand-over: it must not reach the provider from here. */
+export class ClaimLapsedError extends Error {
+  constructor(readonly messageId: string) {
+    super(`message ${messageId}: this worker's claim lapsed before the hand-over; nothing was handed over`);
+    this.name = 'ClaimLapsedError';
+  }
 }
 
 /** The provider's pace for one message: `cost` units (SMS parts) of `perSecond` on the bucket `key`. */

@@ -1,7 +1,7 @@
 import { loadConfig } from '@unisson/config';
 import { EmailChannelSender } from './email-channel-sender';
 import { EmailReceipt, EmailRequest, EmailSender } from './email-sender';
-import type { OutboundDelivery } from './channel-sender';
+import { ClaimLapsedError, OutboundDelivery, SendProgress } from './channel-sender';
 
 /** The mail transport as far as the channel sees it: it runs `beforeHandover` when it is given one. */
 class RecordingTransport extends EmailSender {
@@ -31,22 +31,48 @@ const delivery: OutboundDelivery = {
   signingPartnerIds: [],
 };
 
+/** What dispatch lends: records hand-overs and claim checks; `lapsed` makes both refuse. */
+function progress(lapsed = false) {
+  const calls: string[] = [];
+  const lent: SendProgress = {
+    confirmClaim: () => {
+      calls.push('confirmClaim');
+      if (lapsed) throw new ClaimLapsedError(delivery.messageId);
+    },
+    beforeHandover: async () => {
+      calls.push('beforeHandover');
+      if (lapsed) throw new ClaimLapsedError(delivery.messageId);
+    },
+  };
+  return { calls, lent };
+}
+
 describe('EmailChannelSender: what an e-mail in doubt rests on', () => {
   it('without the relay’s log, has the moment of the final dot recorded first (a crash after it is never resent)', async () => {
     const transport = new RecordingTransport();
     const sender = new EmailChannelSender(transport, loadConfig({ MAIL_LOG_URL: '' }));
-    const handovers: string[] = [];
-    await sender.send(delivery, { beforeHandover: async () => void handovers.push(delivery.messageId) });
-    expect(handovers).toEqual([delivery.messageId]);
+    const { calls, lent } = progress();
+    await sender.send(delivery, lent);
+    expect(calls).toEqual(['beforeHandover']);
     expect(transport.sent).toHaveLength(1);
   });
 
   it('with the relay’s log, records nothing before the final dot: a message in doubt is looked up in the log', async () => {
     const transport = new RecordingTransport();
     const sender = new EmailChannelSender(transport, loadConfig({ MAIL_LOG_URL: 'http://127.0.0.1:9/relay-log' }));
-    const handovers: string[] = [];
-    await sender.send(delivery, { beforeHandover: async () => void handovers.push(delivery.messageId) });
-    expect(handovers).toEqual([]);
+    const { calls, lent } = progress();
+    await sender.send(delivery, lent);
+    expect(calls).toEqual(['confirmClaim']);
     expect(transport.sent[0].messageId).toBe('<plan.7d2f.email@unisson>');
+  });
+
+  it.each([
+    ['without', ''],
+    ['with', 'http://127.0.0.1:9/relay-log'],
+  ])('%s the relay’s log, hands nothing over once the claim lapsed', async (_label, logUrl) => {
+    const transport = new RecordingTransport();
+    const sender = new EmailChannelSender(transport, loadConfig({ MAIL_LOG_URL: logUrl }));
+    await expect(sender.send(delivery, progress(true).lent)).rejects.toBeInstanceOf(ClaimLapsedError);
+    expect(transport.sent).toEqual([]);
   });
 });

@@ -87,8 +87,9 @@ export class EmailChannelSender extends ChannelSender {
         },
       },
       // With the relay's log, a message in doubt is looked up there (`lookup`): the moment of its
-      // final dot need not be written down first (one statement per e-mail less; decision 0028).
-      progress && !this.log ? () => progress.beforeHandover() : undefined,
+      // final dot need not be written down first (one statement per e-mail less; decision 0028),
+      // only the claim confirmed (no statement).
+      progress ? (this.log ? async () => progress.confirmClaim() : () => progress.beforeHandover()) : undefined,
     );
     return { providerMessageId: receipt.providerMessageId };
   }

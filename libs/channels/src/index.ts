@@ -10,7 +10,7 @@ export { BaseUrlRequestClient, TwilioSmsSender } from './twilio-sms-sender';
 export { SmtpEmailSender } from './smtp-email-sender';
 export { computeTwilioSignature, isValidTwilioSignature } from './twilio-signature';
 export { ChannelsModule } from './channels.module';
-export { ChannelSender, ChannelSenderRegistry } from './channel-sender';
+export { ChannelSender, ChannelSenderRegistry, ClaimLapsedError } from './channel-sender';
 export type { DeliveryReceipt, OutboundDelivery, ProviderLookup, SendProgress, Throttle } from './channel-sender';
 export { SmsChannelSender } from './sms-channel-sender';
 export { EmailChannelSender, emailLinkUrls, emailMessageId } from './email-channel-sender';

@@ -33,7 +33,12 @@ function bareAddress(from: string): string {
  * once the stream ends, and the stream ends only once `beforeHandover` resolved (the moment is
  * recorded). Nothing is read from it before the server answered DATA with 354.
  */
-function handoverStream(raw: Buffer, beforeHandover: () => Promise<void>, handedOver: () => void): Readable {
+function handoverStream(
+  raw: Buffer,
+  beforeHandover: () => Promise<void>,
+  handedOver: () => void,
+  refused: (error: unknown) => void,
+): Readable {
   let pushed = false;
   let ending = false;
   const stream = new Readable({
@@ -50,7 +55,10 @@ function handoverStream(raw: Buffer, beforeHandover: () => Promise<void>, handed
           handedOver();
           stream.push(null);
         },
-        (error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))),
+        (error: unknown) => {
+          refused(error);
+          stream.destroy(error instanceof Error ? error : new Error(String(error)));
+        },
       );
     },
   });
@@ -84,6 +92,8 @@ export class SmtpEmailSender extends EmailSender {
 
   async send(req: EmailRequest, beforeHandover: () => Promise<void> = async () => undefined): Promise<EmailReceipt> {
     let handedOver = false;
+    // What `beforeHandover` threw: the final dot was withheld, the caller hears its own error.
+    let refusal: { error: unknown } | null = null;
     let connection;
     try {
       connection = await this.pool.acquire();
@@ -106,7 +116,12 @@ export class SmtpEmailSender extends EmailSender {
         { eightBitAccepted: SmtpConnectionPool.accepts8BitMime(session) },
       );
       await new Promise<void>((resolve, reject) => {
-        const stream = handoverStream(message.raw, beforeHandover, () => (handedOver = true));
+        const stream = handoverStream(
+          message.raw,
+          beforeHandover,
+          () => (handedOver = true),
+          (error) => (refusal = { error }),
+        );
         const envelope = {
           from: req.envelopeFrom ?? this.fromAddress,
           to: [req.to],
@@ -119,6 +134,7 @@ export class SmtpEmailSender extends EmailSender {
       return { providerMessageId: req.messageId };
     } catch (error) {
       this.pool.release(session, false);
+      if (refusal) throw (refusal as { error: unknown }).error;
       const failure = asSmtpFailure(error);
       const mapped = smtpFailureToChannelError(failure);
       if (handedOver && failure.responseCode === undefined) {

@@ -15,6 +15,13 @@ type SqlRow = Record<string, any>;
 
 export interface DispatchOutcomeRow {
   id: string;
+  /**
+   * The claim this outcome belongs to (the message's `send_attempts` when it was claimed): a
+   * worker whose claim lapsed, and was taken over by recovery, changes nothing any more.
+   */
+  attempt: number;
+  /** Only if no hand-over was recorded meanwhile (recovery requeueing a message it read without one). */
+  requireNoHandover?: boolean;
   to: Extract<MessageStatus, 'sent' | 'failed' | 'queued' | 'suppressed'>;
   source: string;
   providerMessageId?: string | null;
@@ -98,20 +105,32 @@ export class DispatchStateRepository {
     return rows.map(messageOfRow);
   }
 
-  /** The e-mail's SMTP transaction reaches its final dot: from now on it may be delivered. */
-  async recordHandovers(ids: readonly string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbound_message SET provider_handover_at = now() WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
-      [ids],
+  /**
+   * The e-mail's SMTP transaction reaches its final dot: from now on it may be delivered. Only for
+   * claims still held (same attempt, still "sending"); returns the ids recorded: the others must
+   * not be handed over.
+   */
+  async recordHandovers(claims: ReadonlyArray<{ id: string; attempt: number }>): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count].
+      `WITH recorded AS (
+         UPDATE outbound_message m SET provider_handover_at = now()
+           FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
+          WHERE m.id = c.id AND m.status = 'sending' AND m.send_attempts = c.attempt
+          RETURNING m.id)
+       SELECT id FROM recorded`,
+      [claims.map((c) => c.id), claims.map((c) => c.attempt)],
     );
+    return rows.map((r) => r.id);
   }
 
-  /** Records what became of claimed messages (only those still "sending"); returns the ids moved. */
+  /** Records what became of claimed messages (only claims still held: same attempt, still "sending"); returns the ids moved. */
   async recordOutcomes(outcomes: readonly DispatchOutcomeRow[]): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "to" message_status, source text, provider_message_id text,
-           provider_status text, error_code text, sent_at timestamptz, handover_at timestamptz)),
+           provider_status text, error_code text, sent_at timestamptz, handover_at timestamptz,
+           attempt int, require_no_handover boolean)),
        moved AS (
          UPDATE outbound_message m SET status = i."to",
            provider_message_id = COALESCE(i.provider_message_id, m.provider_message_id),
@@ -120,7 +139,8 @@ export class DispatchStateRepository {
            last_error_code = COALESCE(i.error_code, m.last_error_code),
            provider_handover_at = CASE WHEN i."to" = 'queued' THEN i.handover_at ELSE m.provider_handover_at END,
            updated_at = now()
-          FROM input i WHERE m.id = i.id AND m.status = 'sending'
+          FROM input i WHERE m.id = i.id AND m.status = 'sending' AND m.send_attempts = i.attempt
+            AND (NOT i.require_no_handover OR m.provider_handover_at IS NULL)
           RETURNING m.id, i."to", i.source, i.provider_status, i.error_code),
        events AS (
          INSERT INTO message_status_event (message_id, from_status, to_status, source, provider_status, error_code)
@@ -137,6 +157,8 @@ export class DispatchStateRepository {
             error_code: o.errorCode ?? null,
             sent_at: o.sentAt ?? null,
             handover_at: o.handoverAt ?? null,
+            attempt: o.attempt,
+            require_no_handover: o.requireNoHandover ?? false,
           })),
         ),
       ],

@@ -3,14 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startProviderSandbox, ProviderSandbox } from '../../../apps/provider-sandbox/src';
-import { AppConfig, ConfigModule, loadConfig } from '@unisson/config';
+import { ConfigModule, loadConfig } from '@unisson/config';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { HouseholdsRepository } from '@unisson/households';
 import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../../test/support/isolated-database';
 import { emailMessageId } from '@unisson/channels';
 import { MessageDraft } from './domain/message-draft';
-import { MessageDispatchService, RetryLaterError } from './message-dispatch.service';
+import { DispatchStateRepository } from './dispatch-state.repository';
+import { DeferredError, MessageDispatchService, RetryLaterError } from './message-dispatch.service';
 import { MessagesRepository } from './messages.repository';
 import { PartnersDirectoryModule } from '@unisson/partners';
 import { TemplateLibraryModule } from '@unisson/templates';
@@ -21,11 +22,11 @@ jest.setTimeout(30_000);
 describe('MessageDispatchService on Postgres and the Twilio-compatible server', () => {
   let database: IsolatedDatabase;
   let sandbox: ProviderSandbox;
-  let config: AppConfig;
   let dispatch: MessageDispatchService;
   let messages: MessagesRepository;
   let households: HouseholdsRepository;
   let dataSource: DataSource;
+  let state: DispatchStateRepository;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -38,18 +39,30 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
       authToken: base.twilio.authToken,
       lifecycleDelayMs: 10_000,
     });
-    config = loadConfig({
-      DATABASE_URL: database.url,
-      TWILIO_BASE_URL: sandbox.twilioUrl,
-      MAIL_LOG_URL: sandbox.twilioUrl,
-      MAIL_LOG_SETTLE_MS: '1000',
-      SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
-      QUEUE_PREFIX: isolatedQueuePrefix('dispatch'),
-      SMS_PARTS_PER_SECOND: '1000',
-    });
-    const moduleRef = await Test.createTestingModule({
+    const moduleRef = await compileDispatch({ MAIL_LOG_URL: sandbox.twilioUrl });
+    dispatch = moduleRef.get(MessageDispatchService);
+    messages = moduleRef.get(MessagesRepository);
+    households = moduleRef.get(HouseholdsRepository);
+    dataSource = moduleRef.get(DataSource);
+    state = moduleRef.get(DispatchStateRepository);
+    close = () => moduleRef.close();
+  });
+
+  /** Messaging on the test's database and providers; `mail` chooses how an e-mail in doubt is settled. */
+  async function compileDispatch(mail: { MAIL_LOG_URL: string }) {
+    return Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(
+          loadConfig({
+            DATABASE_URL: database.url,
+            TWILIO_BASE_URL: sandbox.twilioUrl,
+            MAIL_LOG_SETTLE_MS: '1000',
+            SMTP_URL: `smtp://127.0.0.1:${sandbox.smtpPort}`,
+            QUEUE_PREFIX: isolatedQueuePrefix('dispatch'),
+            SMS_PARTS_PER_SECOND: '1000',
+            ...mail,
+          }),
+        ),
         TypeOrmModule.forRoot(dataSourceOptions(database.url, unissonSchema, { poolSize: 4 })),
         // The letter sender (one of the channel senders) reads the partners' directory and the template library.
         PartnersDirectoryModule,
@@ -57,12 +70,7 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
         MessagingModule,
       ],
     }).compile();
-    dispatch = moduleRef.get(MessageDispatchService);
-    messages = moduleRef.get(MessagesRepository);
-    households = moduleRef.get(HouseholdsRepository);
-    dataSource = moduleRef.get(DataSource);
-    close = () => moduleRef.close();
-  });
+  }
 
   afterAll(async () => {
     await close?.();
@@ -172,6 +180,67 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
     await dataSource.query(`UPDATE outbound_message SET status = 'sending', sending_started_at = now() WHERE id = $1`, [id]);
     await expect(dispatch.dispatch(id)).rejects.toThrow('being sent by another worker');
     expect(sentTo('+33611000014')).toHaveLength(0);
+  });
+
+  it('gives back, unsent, a message whose claim outlived its lease while it waited (recovery may be sending it)', async () => {
+    const id = await queuedSms('+33611000016');
+    await dataSource.query(`UPDATE outbound_message SET not_before = now() - interval '1 hour' WHERE id = $1`, [id]);
+    const claimNow = state.claim.bind(state);
+    // The claim was taken a lease ago: the worker waited that long (its turn, a slow database).
+    jest.spyOn(state, 'claim').mockImplementationOnce((ids, at) => claimNow(ids, new Date(at.getTime() - dispatch.claimLeaseMs - 1)));
+    await expect(dispatch.dispatch(id)).rejects.toBeInstanceOf(DeferredError);
+    expect(sentTo('+33611000016')).toHaveLength(0);
+    const givenBack = (await messages.findById(id))!;
+    expect([givenBack.status, givenBack.lastErrorCode]).toEqual(['queued', 'CLAIM_LAPSED']);
+    expect(await dispatch.dispatch(id)).toBe('sent');
+    expect(sentTo('+33611000016')).toHaveLength(1);
+  });
+
+  it('lets a worker whose claim recovery took over change nothing: neither a hand-over nor an outcome', async () => {
+    const id = await queuedSms('+33611000017');
+    await dataSource.query(`UPDATE outbound_message SET not_before = now() - interval '1 hour' WHERE id = $1`, [id]);
+    const [lost] = await state.claim([id], new Date(Date.now() - 60_000));
+    // Recovery requeued it and another worker claimed it.
+    expect(await state.recordOutcomes([{ id, attempt: lost.sendAttempts, to: 'queued', source: 'reconciler', handoverAt: null }])).toEqual([
+      id,
+    ]);
+    const [held] = await state.claim([id], new Date());
+    expect(held.sendAttempts).toBe(lost.sendAttempts + 1);
+    expect(await state.recordHandovers([{ id, attempt: lost.sendAttempts }])).toEqual([]);
+    expect(await state.recordOutcomes([{ id, attempt: lost.sendAttempts, to: 'queued', source: 'worker', errorCode: 'LATE' }])).toEqual([]);
+    const untouched = (await messages.findById(id))!;
+    expect([untouched.status, untouched.providerHandoverAt, untouched.lastErrorCode]).toEqual(['sending', null, null]);
+    // The holder records its hand-over; a recovery that read the message before it does not requeue it.
+    expect(await state.recordHandovers([{ id, attempt: held.sendAttempts }])).toEqual([id]);
+    expect(
+      await state.recordOutcomes([
+        { id, attempt: held.sendAttempts, to: 'queued', source: 'reconciler', handoverAt: null, requireNoHandover: true },
+      ]),
+    ).toEqual([]);
+    expect((await messages.findById(id))!.status).toBe('sending');
+  });
+
+  it('without the relay’s log, withholds the final dot of an e-mail whose claim recovery took over meanwhile', async () => {
+    const withoutLog = await compileDispatch({ MAIL_LOG_URL: '' });
+    try {
+      const id = await queuedEmail('repris.ailleurs@example.org');
+      const withoutLogState = withoutLog.get(DispatchStateRepository);
+      const recordHandovers = withoutLogState.recordHandovers.bind(withoutLogState);
+      jest.spyOn(withoutLogState, 'recordHandovers').mockImplementationOnce(async (claims) => {
+        // While this worker's DATA waited, recovery requeued the message and another worker claimed it.
+        await dataSource.query(`UPDATE outbound_message SET send_attempts = send_attempts + 1, sending_started_at = now() WHERE id = $1`, [
+          id,
+        ]);
+        return recordHandovers(claims);
+      });
+      await expect(withoutLog.get(MessageDispatchService).dispatch(id)).rejects.toBeInstanceOf(DeferredError);
+      expect(emailsTo('repris.ailleurs@example.org')).toHaveLength(0);
+      // The other worker's claim is left as it was: still sending, no hand-over, not requeued.
+      const row = (await messages.findById(id))!;
+      expect([row.status, row.providerHandoverAt]).toEqual(['sending', null]);
+    } finally {
+      await withoutLog.close();
+    }
   });
 
   it('suppresses a message whose household refused the channel after it was planned', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ChannelError, ChannelSender, ChannelSenderRegistry, OutboundDelivery } from '@unisson/channels';
+import { ChannelError, ChannelSender, ChannelSenderRegistry, ClaimLapsedError, OutboundDelivery, SendProgress } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { HouseholdsRepository } from '@unisson/households';
 import { BatchWriter, isConnectionError, Slots } from '@unisson/platform';
@@ -78,17 +78,24 @@ async function retryOnLostConnection<T>(write: () => Promise<T>, attempts = 4): 
  * sender is asked (`lookup`); when it cannot tell and the message was handed over (an e-mail
  * past its final dot), the message is not resent. Rate limits and the circuit breaker stand in
  * front of every sender (`ProviderGuard`). State changes of concurrent sends share statements.
+ *
+ * A claim is a lease: the worker hands a message over only within `claimLeaseMs` of claiming it,
+ * and recovery takes a message over only after `stuckAfterMs`, when any provider call started
+ * within the lease has ended (each has a deadline of `providerTimeoutMs`). Every write of a claim
+ * names its attempt (`send_attempts`), so a worker that lost its claim changes nothing.
  */
 @Injectable()
 export class MessageDispatchService implements OnModuleDestroy {
   private readonly logger = new Logger('MessageDispatch');
   private readonly claims: BatchWriter<string, Claim>;
-  private readonly handovers: BatchWriter<string, null>;
+  private readonly handovers: BatchWriter<{ id: string; attempt: number }, boolean>;
   private readonly outcomes: BatchWriter<DispatchOutcomeRow, boolean>;
   /** Messages being prepared and sent, per channel, within the sender's limit. */
   private readonly inFlight = new Slots();
   /** A message claimed longer ago than this lost its worker: every provider call has timed out by then. */
   readonly stuckAfterMs: number;
+  /** A worker hands a message over only this soon after claiming it; later, it gives it back. */
+  readonly claimLeaseMs: number;
 
   constructor(
     private readonly messages: MessagesRepository,
@@ -99,10 +106,12 @@ export class MessageDispatchService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.stuckAfterMs = 2 * config.dispatch.providerTimeoutMs + 5_000;
+    // A hand-over begun at the end of the lease has ended (deadline) 2 s before recovery may start.
+    this.claimLeaseMs = config.dispatch.providerTimeoutMs + 3_000;
     this.claims = new BatchWriter((ids) => this.claimBatch(ids), BATCH);
-    this.handovers = new BatchWriter(async (ids) => {
-      await retryOnLostConnection(() => this.state.recordHandovers(ids));
-      return ids.map(() => null);
+    this.handovers = new BatchWriter(async (claims) => {
+      const recorded = new Set(await retryOnLostConnection(() => this.state.recordHandovers(claims)));
+      return claims.map((c) => recorded.has(c.id));
     }, BATCH);
     this.outcomes = new BatchWriter(async (rows) => {
       const moved = new Set(await retryOnLostConnection(() => this.state.recordOutcomes(rows)));
@@ -127,7 +136,9 @@ export class MessageDispatchService implements OnModuleDestroy {
     const optOuts = await this.households.optedOutChannelsOf([...new Set(claimed.map((m) => m.householdId))]);
     const refused = claimed.filter((m) => optOuts.get(m.householdId)?.has(m.channel));
     if (refused.length) {
-      await this.state.recordOutcomes(refused.map((m) => ({ id: m.id, to: 'suppressed', source: 'worker', errorCode: 'OPTED_OUT' })));
+      await this.state.recordOutcomes(
+        refused.map((m) => ({ id: m.id, attempt: m.sendAttempts, to: 'suppressed', source: 'worker', errorCode: 'OPTED_OUT' })),
+      );
     }
     const byId = new Map<string, Claim>(claimed.map((m) => [m.id, m]));
     for (const m of refused) byId.set(m.id, 'suppressed');
@@ -170,8 +181,11 @@ export class MessageDispatchService implements OnModuleDestroy {
     if (failedOver) return failedOver;
     let receipt;
     try {
-      receipt = await sender.send(delivery, { beforeHandover: async () => void (await this.handovers.write(message.id)) });
+      // Waiting (its turn, the provider's pace, a slow database) may have outlived the lease.
+      this.confirmClaim(message);
+      receipt = await sender.send(delivery, this.progressOf(message));
     } catch (error) {
+      if (error instanceof ClaimLapsedError) return this.giveBackLapsed(message);
       this.guard.recordFailure(message.channel, error);
       return this.afterFailure(message, error);
     }
@@ -180,12 +194,37 @@ export class MessageDispatchService implements OnModuleDestroy {
     // recovery asks the provider before anything is sent again, never requeues it blindly.
     await this.outcomes.write({
       id: message.id,
+      attempt: message.sendAttempts,
       to: 'sent',
       source: 'worker',
       providerMessageId: receipt.providerMessageId,
       providerStatus: receipt.providerStatus ?? null,
     });
     return 'sent';
+  }
+
+  /** Throws ClaimLapsedError once the message's claim is older than the lease. */
+  private confirmClaim(message: OutboundMessage): void {
+    const claimedAt = message.sendingStartedAt?.getTime() ?? 0;
+    if (Date.now() - claimedAt >= this.claimLeaseMs) throw new ClaimLapsedError(message.id);
+  }
+
+  private progressOf(message: OutboundMessage): SendProgress {
+    return {
+      confirmClaim: () => this.confirmClaim(message),
+      beforeHandover: async () => {
+        this.confirmClaim(message);
+        // Recorded only while the claim is still this worker's: a message recovery took over meanwhile is not handed over.
+        if (!(await this.handovers.write({ id: message.id, attempt: message.sendAttempts }))) throw new ClaimLapsedError(message.id);
+      },
+    };
+  }
+
+  /** The claim lapsed before the hand-over: the message goes back to the queue (unless recovery has it), no attempt spent. */
+  private async giveBackLapsed(message: OutboundMessage): Promise<never> {
+    this.logger.warn({ messageId: message.id, channel: message.channel }, 'claim lapsed before the hand-over; message given back');
+    await this.release(message, 'CLAIM_LAPSED');
+    throw new DeferredError(Date.now() + 100, `message ${message.id}: its claim lapsed before the hand-over`);
   }
 
   /**
@@ -223,6 +262,7 @@ export class MessageDispatchService implements OnModuleDestroy {
       // The provider may have it: the next attempt asks it before anything is sent again.
       await this.outcomes.write({
         id: message.id,
+        attempt: message.sendAttempts,
         to: 'queued',
         source: 'worker',
         errorCode: code,
@@ -231,12 +271,12 @@ export class MessageDispatchService implements OnModuleDestroy {
       throw new RetryLaterError(`message ${message.id}: the provider may have it (${code}); it is reconciled before any retry`);
     }
     if (error instanceof ChannelError && !error.retryable) return this.fail(message, error);
-    await this.outcomes.write({ id: message.id, to: 'queued', source: 'worker', errorCode: code });
+    await this.outcomes.write({ id: message.id, attempt: message.sendAttempts, to: 'queued', source: 'worker', errorCode: code });
     throw new RetryLaterError(`sending message ${message.id} failed (${code}); it will be retried`);
   }
 
   private async fail(message: OutboundMessage, error: ChannelError): Promise<DispatchOutcome> {
-    await this.outcomes.write({ id: message.id, to: 'failed', source: 'worker', errorCode: error.code });
+    await this.outcomes.write({ id: message.id, attempt: message.sendAttempts, to: 'failed', source: 'worker', errorCode: error.code });
     this.logger.warn({ messageId: message.id, channel: message.channel, code: error.code }, 'message not sent');
     return 'failed';
   }
@@ -244,6 +284,7 @@ export class MessageDispatchService implements OnModuleDestroy {
   private async release(message: OutboundMessage, reason: string): Promise<void> {
     await this.outcomes.write({
       id: message.id,
+      attempt: message.sendAttempts,
       to: 'queued',
       source: 'worker',
       errorCode: reason,
@@ -270,6 +311,7 @@ export class MessageDispatchService implements OnModuleDestroy {
     const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
     await this.outcomes.write({
       id: message.id,
+      attempt: message.sendAttempts,
       to: 'sent',
       source: 'reconciler',
       providerMessageId: receipt?.providerMessageId ?? null,
@@ -293,23 +335,26 @@ export class MessageDispatchService implements OnModuleDestroy {
     const lookup = sender ? await sender.lookup(deliveryOf(message), startedAt) : { kind: 'notAccepted' as const };
     if (lookup.kind === 'accepted' || (lookup.kind === 'unknown' && message.providerHandoverAt)) {
       const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
-      await this.messages.transition(
-        message.id,
-        {
-          to: 'sent',
-          source: 'reconciler',
-          providerStatus: receipt?.providerStatus ?? 'unconfirmed',
-          set: { providerMessageId: receipt?.providerMessageId ?? null, sentAt: startedAt },
-        },
-        'sending',
-      );
+      await this.outcomes.write({
+        id: message.id,
+        attempt: message.sendAttempts,
+        to: 'sent',
+        source: 'reconciler',
+        providerMessageId: receipt?.providerMessageId ?? null,
+        providerStatus: receipt?.providerStatus ?? 'unconfirmed',
+        sentAt: startedAt.toISOString(),
+      });
       return 'recovered';
     }
-    const requeued = await this.messages.transition(
-      message.id,
-      { to: 'queued', source: 'reconciler', set: { providerHandoverAt: null } },
-      'sending',
-    );
+    // Requeued only if nothing moved since it was read: same claim, and no hand-over recorded meanwhile.
+    const requeued = await this.outcomes.write({
+      id: message.id,
+      attempt: message.sendAttempts,
+      to: 'queued',
+      source: 'reconciler',
+      handoverAt: null,
+      requireNoHandover: message.providerHandoverAt === null,
+    });
     if (!requeued) return 'already-handled';
     return this.dispatch(message.id, now);
   }
