@@ -8,7 +8,7 @@ import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
 import { HouseholdsRepository } from '@unisson/households';
 import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from '../../../test/support/isolated-database';
-import { emailMessageId } from '@unisson/channels';
+import { ChannelSenderRegistry, emailMessageId } from '@unisson/channels';
 import { MessageDraft } from './domain/message-draft';
 import { DispatchStateRepository } from './dispatch-state.repository';
 import { DeferredError, MessageDispatchService, RetryLaterError } from './message-dispatch.service';
@@ -27,6 +27,7 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
   let households: HouseholdsRepository;
   let dataSource: DataSource;
   let state: DispatchStateRepository;
+  let registry: ChannelSenderRegistry;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -45,6 +46,7 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
     households = moduleRef.get(HouseholdsRepository);
     dataSource = moduleRef.get(DataSource);
     state = moduleRef.get(DispatchStateRepository);
+    registry = moduleRef.get(ChannelSenderRegistry);
     close = () => moduleRef.close();
   });
 
@@ -173,6 +175,27 @@ describe('MessageDispatchService on Postgres and the Twilio-compatible server', 
     expect(await dispatch.dispatch(id)).toBe('recovered');
     expect(emailsTo('dot.recu@example.org')).toHaveLength(1);
     expect((await messages.findById(id))!.status).toBe('sent');
+  });
+
+  it('sends once a stuck message that two recoveries take up, the slower one after the other re-claimed it', async () => {
+    const id = await queuedSms('+33611000021');
+    await dataSource.query(
+      `UPDATE outbound_message SET status = 'sending', sending_started_at = now() - interval '10 minutes' WHERE id = $1`,
+      [id],
+    );
+    const sms = registry.senderFor('sms')!;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const [lookup, send] = [sms.lookup.bind(sms), sms.send.bind(sms)];
+    // One recovery (the reconciler's job) asks the provider slowly; the other (the retried job)
+    // requeues, claims again and is still sending when the slow one acts on what it read.
+    jest.spyOn(sms, 'lookup').mockImplementationOnce(async (...args) => (await pause(250), lookup(...args)));
+    jest.spyOn(sms, 'send').mockImplementationOnce(async (...args) => (await pause(600), send(...args)));
+    const slow = dispatch.dispatch(id);
+    await pause(20);
+    const settled = await Promise.allSettled([slow, dispatch.dispatch(id)]);
+    jest.restoreAllMocks();
+    expect(settled.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual(['already-handled', 'sent']);
+    expect(sentTo('+33611000021')).toHaveLength(1);
   });
 
   it('leaves a message being sent by a live worker alone', async () => {
