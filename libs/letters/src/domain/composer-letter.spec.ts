@@ -34,4 +34,16 @@ describe('reading the composed letter', () => {
     expect(letter.sender).toBe('Seine-Saint-Denis Habitat');
     expect(letter.sections.flatMap((s) => s.lines.flat().map((r) => r.t))).not.toContain('Seine-Saint-Denis Habitat');
   });
+  it('puts each item of a list inside a paragraph on its own line, with a bullet', () => {
+    const aids = readComposedLetter(
+      '<body><h2>Les aides possibles</h2><p>Des aides :<br /><ul><li>le <strong>FSL</strong> ;</li><li>la garantie Visale.</li></ul><br />Nous aidons.</p></body>',
+      'Ce que nous vous proposons',
+    );
+    expect(aids.sections[0].lines.map((line) => line.map((r) => r.t).join(''))).toEqual([
+      'Des aides :',
+      '• le FSL ;',
+      '• la garantie Visale.',
+      'Nous aidons.',
+    ]);
+  });
 });

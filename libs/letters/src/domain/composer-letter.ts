@@ -41,7 +41,7 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Inline HTML (strong, br, bdi, span) to lines of runs. */
+/** Inline HTML (strong, br, bdi, span, list items) to lines of runs. */
 function inlineRuns(html: string): Run[][] {
   const lines: Run[][] = [[]];
   let bold = 0;
@@ -60,6 +60,11 @@ function inlineRuns(html: string): Run[][] {
     const [, closing, name, attrs] = tag;
     const lower = name.toLowerCase();
     if (lower === 'br') lines.push([]);
+    else if (lower === 'li' && !closing) {
+      // A list inside a paragraph (a landlord letter's aids): one item a line, with its bullet.
+      if (lines[lines.length - 1].length > 0) lines.push([]);
+      lines[lines.length - 1].push({ t: '• ' });
+    }
     else if (lower === 'strong' || lower === 'b') bold += closing ? -1 : 1;
     else if (lower === 'bdi') {
       if (closing) isolates.pop();
