@@ -64,8 +64,7 @@ function inlineRuns(html: string): Run[][] {
       // A list inside a paragraph (a landlord letter's aids): one item a line, with its bullet.
       if (lines[lines.length - 1].length > 0) lines.push([]);
       lines[lines.length - 1].push({ t: '• ' });
-    }
-    else if (lower === 'strong' || lower === 'b') bold += closing ? -1 : 1;
+    } else if (lower === 'strong' || lower === 'b') bold += closing ? -1 : 1;
     else if (lower === 'bdi') {
       if (closing) isolates.pop();
       else isolates.push(/dir="ltr"/.test(attrs));
