@@ -62,6 +62,23 @@ describe('SMTP catcher driven by the SMTP adapter', () => {
     expect(await html.text()).toContain('<strong>confirmé</strong>');
   });
 
+  it('receives intact a message with lines starting with a dot, written after one that needed no escaping', async () => {
+    const text = 'Bonjour,\n.point de départ\n..deux points\nFin.';
+    for (const [id, body] of [
+      ['<plain@unisson.local>', 'Bonjour, tout est prêt.'],
+      ['<dotted@unisson.local>', text],
+    ]) {
+      await sender.send({ to: 'camille.martin@example.fr', subject: 'Points', text: body, html: `<p>${body}</p>`, messageId: id });
+    }
+    for (const [id, body] of [
+      ['<plain@unisson.local>', 'Bonjour, tout est prêt.'],
+      ['<dotted@unisson.local>', text],
+    ]) {
+      const captured = await eventually(id, () => sandbox.store.emails.find((e) => e.messageId === id));
+      expect((await sandbox.store.showEmail(captured)).text).toBe(body);
+    }
+  });
+
   it('withholds the final dot when the claim lapsed at the hand-over: nothing is delivered, the caller hears its own error', async () => {
     const refused = sender.send(
       {

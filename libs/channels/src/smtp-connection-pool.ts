@@ -1,4 +1,42 @@
+import type { Socket } from 'node:net';
+import type { Transform, TransformCallback } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { needsNoEscaping } from './domain/smtp-data-escaping';
+
+/** nodemailer's DATA stream, as far as its byte counts and escaping go (its own fields). */
+type DataStream = Transform & {
+  inByteCount: number;
+  outByteCount: number;
+  lastByte: number | false;
+  _transform(chunk: Buffer | string, encoding: BufferEncoding, done: TransformCallback): void;
+};
+
+/**
+ * The connection's DATA streams keep nodemailer's escaping, skipped for a chunk that needs none
+ * (`needsNoEscaping`: one native scan instead of a JavaScript walk of every byte). The same
+ * bytes reach the server either way (a property test compares them with nodemailer's).
+ */
+function withNativeEscapingCheck(connection: SMTPConnection): SMTPConnection {
+  const internals = connection as unknown as { _createSendStream(callback: unknown): DataStream };
+  const createSendStream = internals._createSendStream;
+  if (typeof createSendStream !== 'function') return connection; // another nodemailer: its own escaping, unchanged
+  internals._createSendStream = function (this: unknown, callback: unknown): DataStream {
+    const stream = createSendStream.call(this, callback);
+    const escape = stream._transform;
+    stream._transform = function (this: DataStream, chunk, encoding, done) {
+      if (!Buffer.isBuffer(chunk) || chunk.length === 0 || !needsNoEscaping(chunk, this.lastByte)) {
+        return escape.call(this, chunk, encoding, done);
+      }
+      this.inByteCount += chunk.length;
+      this.outByteCount += chunk.length;
+      this.lastByte = chunk[chunk.length - 1]!;
+      this.push(chunk);
+      done();
+    };
+    return stream;
+  };
+  return connection;
+}
 
 export interface SmtpPoolOptions {
   url: URL;
@@ -45,6 +83,18 @@ export class SmtpConnectionPool {
     return Array.isArray(extensions) && extensions.includes('8BITMIME');
   }
 
+  /**
+   * Holds the session's writes back until `release` is called, then sends them in one go (a
+   * message and its final dot: one system call instead of two). Without the socket nodemailer
+   * keeps privately, nothing is held.
+   */
+  static holdWrites(connection: SMTPConnection): () => void {
+    const socket = (connection as unknown as { _socket?: Socket })._socket;
+    if (!socket || typeof socket.cork !== 'function') return () => undefined;
+    socket.cork();
+    return () => socket.uncork();
+  }
+
   /** A healthy connection goes back to the pool; a broken one is closed. */
   release(connection: SMTPConnection, healthy: boolean): void {
     if (!healthy || this.closed) {
@@ -70,14 +120,16 @@ export class SmtpConnectionPool {
 
   private connect(): Promise<SMTPConnection> {
     const { url, timeoutMs } = this.options;
-    const connection = new SMTPConnection({
-      host: url.hostname,
-      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
-      secure: url.protocol === 'smtps:',
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-    });
+    const connection = withNativeEscapingCheck(
+      new SMTPConnection({
+        host: url.hostname,
+        port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+        secure: url.protocol === 'smtps:',
+        connectionTimeout: timeoutMs,
+        greetingTimeout: timeoutMs,
+        socketTimeout: timeoutMs,
+      }),
+    );
     return new Promise<SMTPConnection>((resolve, reject) => {
       const fail = (error: Error) => {
         connection.close();

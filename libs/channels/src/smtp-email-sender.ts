@@ -29,31 +29,31 @@ function bareAddress(from: string): string {
 }
 
 /**
- * The message as a stream that holds back its end: the SMTP client writes the final dot only
- * once the stream ends, and the stream ends only once `beforeHandover` resolved (the moment is
- * recorded). Nothing is read from it before the server answered DATA with 354.
+ * The message as a stream that holds it back: nothing is written until `beforeHandover`
+ * resolved (the moment is recorded), then the message and its final dot leave together (one
+ * write: `holdWrites` until both are queued). Nothing is read from the stream before the server
+ * answered DATA with 354. The SMTP client ends the data with the final dot once the stream ends.
  */
 function handoverStream(
   raw: Buffer,
   beforeHandover: () => Promise<void>,
   handedOver: () => void,
   refused: (error: unknown) => void,
+  holdWrites: () => () => void,
 ): Readable {
-  let pushed = false;
-  let ending = false;
+  let asked = false;
   const stream = new Readable({
     read() {
-      if (!pushed) {
-        pushed = true;
-        this.push(raw);
-        return;
-      }
-      if (ending) return;
-      ending = true;
+      if (asked) return;
+      asked = true;
       beforeHandover().then(
         () => {
           handedOver();
+          const release = holdWrites();
+          stream.push(raw);
           stream.push(null);
+          // The dot is queued a few ticks after the message (the streams' end events): let them run first.
+          setImmediate(release);
         },
         (error: unknown) => {
           refused(error);
@@ -121,6 +121,7 @@ export class SmtpEmailSender extends EmailSender {
           beforeHandover,
           () => (handedOver = true),
           (error) => (refusal = { error }),
+          () => SmtpConnectionPool.holdWrites(session),
         );
         const envelope = {
           from: req.envelopeFrom ?? this.fromAddress,
