@@ -7,10 +7,10 @@ import { DataSource } from 'typeorm';
 import { ProviderSandbox, startProviderSandbox } from '../../apps/provider-sandbox/src';
 import { dataSourceOptions } from '@unisson/database';
 import { unissonSchema } from '@unisson/database/schema';
-import { appEnv } from './dispatch-workload';
-import { freePort } from './free-port';
+import { appEnv, enqueueDispatch, SeededMessage, seedQueuedMessages, statusCounts } from './dispatch-workload';
+import { freePort, whileProgressing } from './free-port';
 import { createIsolatedDatabase, IsolatedDatabase, isolatedQueuePrefix } from './isolated-database';
-import type { RunningProcess } from './processes';
+import { RunningProcess, startWorkerProcess } from './processes';
 
 export interface FaultBed {
   database: IsolatedDatabase;
@@ -54,4 +54,49 @@ export async function startFaultBed(label: string, options: { lifecycleDelayMs?:
     },
   };
   return bed;
+}
+
+/** A fault test's run: queued messages, one worker sending them, and how far it got. */
+export interface WorkerRun {
+  messages: SeededMessage[];
+  ids: string[];
+  worker: RunningProcess;
+  /** Messages the local providers received so far (duplicates included). */
+  delivered(): number;
+  progress(): Promise<Record<string, number>>;
+  /** Until every message is recorded sent, bounded by progress; fails if the worker died, printing its last lines and `diagnose()`. */
+  untilEverySent(diagnose?: () => Promise<string>): Promise<void>;
+}
+
+export async function sendThroughWorker(bed: FaultBed, env: Record<string, string>, count: number): Promise<WorkerRun> {
+  const messages = await seedQueuedMessages(bed.db, count);
+  const ids = messages.map((m) => m.id);
+  const worker = await startWorkerProcess(env);
+  bed.processes.push(worker);
+  await enqueueDispatch(env.REDIS_URL, bed.queuePrefix, ids);
+  const delivered = () => bed.sandbox.store.messages.length + bed.sandbox.store.emails.length;
+  const progress = async () => ({ delivered: delivered(), ...(await statusCounts(bed.db, ids)) });
+  return {
+    messages,
+    ids,
+    worker,
+    delivered,
+    progress,
+    untilEverySent: (diagnose = async () => '') =>
+      whileProgressing(
+        async () => {
+          // A fault once crashed the worker (an 'error' event nobody heard): it must live through it.
+          if (worker.child.exitCode !== null) throw new Error(`the worker died (exit ${worker.child.exitCode})`);
+          return (await statusCounts(bed.db, ids)).sent === messages.length ? true : undefined;
+        },
+        progress,
+        'every message sent',
+      ).then(
+        () => undefined,
+        async (error: unknown) => {
+          process.stdout.write(`${await diagnose()}worker's last lines:\n${worker.lines.slice(-40).join('\n')}\n`);
+          throw error;
+        },
+      ),
+  };
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ChannelError, ChannelSender, ChannelSenderRegistry, ClaimLapsedError, OutboundDelivery, SendProgress } from '@unisson/channels';
+import {
+  ChannelError,
+  ChannelSender,
+  ChannelSenderRegistry,
+  ClaimLapsedError,
+  OutboundDelivery,
+  ProviderLookup,
+  SendProgress,
+} from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { HouseholdsRepository } from '@unisson/households';
 import { BatchWriter, isConnectionError, Slots } from '@unisson/platform';
@@ -308,6 +316,11 @@ export class MessageDispatchService implements OnModuleDestroy {
       throw new RetryLaterError(`message ${message.id}: its provider could not be asked (${code}); asked again later`);
     }
     if (lookup.kind === 'notAccepted') return null;
+    return this.recordRecovered(message, lookup, since);
+  }
+
+  /** The provider has it (accepted), or cannot tell of a message handed over (unconfirmed): sent, at `sentAt`. */
+  private async recordRecovered(message: OutboundMessage, lookup: ProviderLookup, sentAt: Date): Promise<DispatchOutcome> {
     const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
     await this.outcomes.write({
       id: message.id,
@@ -316,7 +329,7 @@ export class MessageDispatchService implements OnModuleDestroy {
       source: 'reconciler',
       providerMessageId: receipt?.providerMessageId ?? null,
       providerStatus: receipt?.providerStatus ?? 'unconfirmed',
-      sentAt: since.toISOString(),
+      sentAt: sentAt.toISOString(),
     });
     return 'recovered';
   }
@@ -334,17 +347,7 @@ export class MessageDispatchService implements OnModuleDestroy {
     const sender = this.senders.senderFor(message.channel);
     const lookup = sender ? await sender.lookup(deliveryOf(message), startedAt) : { kind: 'notAccepted' as const };
     if (lookup.kind === 'accepted' || (lookup.kind === 'unknown' && message.providerHandoverAt)) {
-      const receipt = lookup.kind === 'accepted' ? lookup.receipt : null;
-      await this.outcomes.write({
-        id: message.id,
-        attempt: message.sendAttempts,
-        to: 'sent',
-        source: 'reconciler',
-        providerMessageId: receipt?.providerMessageId ?? null,
-        providerStatus: receipt?.providerStatus ?? 'unconfirmed',
-        sentAt: startedAt.toISOString(),
-      });
-      return 'recovered';
+      return this.recordRecovered(message, lookup, startedAt);
     }
     // Requeued only if nothing moved since it was read: same claim, and no hand-over recorded meanwhile.
     const requeued = await this.outcomes.write({

@@ -68,12 +68,12 @@ function recipientOf(channel: Channel, facts: HouseholdFacts, { bouncedEmails, w
  * with the call script (a visit is worded with the call script too: a conversation at the door).
  */
 /** What a contact's message says of itself whatever its wording: its keys, household, signers, channel, recipient. */
-function envelopeOf(contact: PlannedContactRecord, facts: HouseholdFacts, channel: Channel, recipient: string) {
+function envelopeOf(contact: PlannedContactRecord, procedureId: string | null, channel: Channel, recipient: string) {
   return {
     idempotencyKey: contactMessageKey(contact.key),
     plannedContactKey: contact.key,
     householdId: contact.householdId,
-    procedureId: facts.procedure?.id ?? null,
+    procedureId,
     signingPartnerIds: signersOf(contact),
     channel,
     purpose: contact.purpose,
@@ -134,7 +134,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const context = this.wordingContext(contact, facts, lead, territoryPartners);
     const playbook = this.playbooks.forTerritory(facts.household.territory, context.today);
     const wording = wordingFor(this.purposes, playbook, contact.purpose, contact.channel, context);
-    const draft = envelopeOf(contact, facts, channel, recipient);
+    const draft = envelopeOf(contact, facts.procedure?.id ?? null, channel, recipient);
     if ('missing' in wording && (channel === 'call' || channel === 'homeVisit')) {
       // A call or a visit is worth making without a script: the team sees the purpose and that the library has none yet.
       this.logger.warn({ contactKey: contact.key, purpose: contact.purpose, missing: wording.missing }, 'task without a script');
@@ -222,7 +222,7 @@ export class PlannedContactMessenger extends ContactHandOff {
     const key = contactMessageKey(contact.key);
     const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
       {
-        ...envelopeOf(contact, facts, channel, letter.recipient),
+        ...envelopeOf(contact, facts.procedure?.id ?? null, channel, letter.recipient),
         templateKey: letter.composed.templateKey,
         templateVersion: letter.composed.templateVersion,
         locale: letter.composed.locale,
@@ -255,16 +255,7 @@ export class PlannedContactMessenger extends ContactHandOff {
   ): Promise<void> {
     const [id] = await this.messages.insertDrafts(this.dataSource.manager, [
       {
-        idempotencyKey: contactMessageKey(contact.key),
-        plannedContactKey: contact.key,
-        householdId: contact.householdId,
-        procedureId: null,
-        signingPartnerIds: signersOf(contact),
-        channel,
-        purpose: contact.purpose,
-        recipient,
-        notBefore: new Date(),
-        correlationId: contact.planId,
+        ...envelopeOf(contact, null, channel, recipient),
         templateKey: 'none',
         templateVersion: 'none',
         locale,

@@ -1,7 +1,6 @@
-import { deliveryCounts, enqueueDispatch, seedQueuedMessages, statusCounts, tally } from '../../support/dispatch-workload';
+import { deliveryCounts, tally } from '../../support/dispatch-workload';
 import { whileProgressing } from '../../support/free-port';
-import { FaultBed, startFaultBed } from '../../support/fault-bed';
-import { startWorkerProcess } from '../../support/processes';
+import { FaultBed, sendThroughWorker, startFaultBed } from '../../support/fault-bed';
 import { startTcpProxy, TcpProxy } from '../../support/tcp-proxy';
 
 // Bounded by progress (see whileProgressing), not by a guess of how loaded the machine is.
@@ -26,17 +25,10 @@ describe('PostgreSQL cut off mid-run', () => {
   });
 
   it('delivers each of 1,000 messages exactly once after 5 s without a database', async () => {
-    const { db, sandbox } = bed;
     const viaProxy = new URL(bed.database.url);
     viaProxy.port = String(proxy.port);
     const env: Record<string, string> = { ...bed.env(), DATABASE_URL: viaProxy.toString() };
-    const messages = await seedQueuedMessages(db, 1_000);
-    const ids = messages.map((m) => m.id);
-    const worker = await startWorkerProcess(env);
-    bed.processes.push(worker);
-    await enqueueDispatch(env.REDIS_URL, bed.queuePrefix, ids);
-    const delivered = () => sandbox.store.messages.length + sandbox.store.emails.length;
-    const progress = async () => ({ delivered: delivered(), ...(await statusCounts(db, ids)) });
+    const { messages, worker, delivered, progress, untilEverySent } = await sendThroughWorker(bed, env, 1_000);
     await whileProgressing(async () => (delivered() >= 150 ? true : undefined), progress, '150 sent');
 
     await proxy.cut();
@@ -44,18 +36,8 @@ describe('PostgreSQL cut off mid-run', () => {
     await new Promise((r) => setTimeout(r, 5_000));
     await proxy.restore();
 
-    await whileProgressing(
-      async () => {
-        if (worker.child.exitCode !== null) throw new Error(`the worker died (exit ${worker.child.exitCode})`);
-        return (await statusCounts(db, ids)).sent === messages.length ? true : undefined;
-      },
-      progress,
-      'every message sent',
-    ).catch((error: unknown) => {
-      process.stdout.write(`worker's last lines:\n${worker.lines.slice(-40).join('\n')}\n`);
-      throw error;
-    });
-    const result = tally(deliveryCounts(sandbox, messages));
+    await untilEverySent();
+    const result = tally(deliveryCounts(bed.sandbox, messages));
     process.stdout.write(`PostgreSQL cut for 5 s: ${atCut}/1000 delivered at the cut; after: ${JSON.stringify(result)}\n`);
     expect(atCut).toBeLessThan(messages.length);
     expect(result).toEqual({ messages: 1_000, deliveredOnce: 1_000, missing: 0, duplicated: 0 });

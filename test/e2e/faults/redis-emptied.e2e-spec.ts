@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
-import { deliveryCounts, enqueueDispatch, seedQueuedMessages, statusCounts, tally } from '../../support/dispatch-workload';
-import { FaultBed, startFaultBed } from '../../support/fault-bed';
+import { deliveryCounts, tally } from '../../support/dispatch-workload';
+import { FaultBed, sendThroughWorker, startFaultBed } from '../../support/fault-bed';
 import { whileProgressing } from '../../support/free-port';
-import { OwnRedis, startOwnRedis, startWorkerProcess } from '../../support/processes';
+import { OwnRedis, startOwnRedis } from '../../support/processes';
 
 // Bounded by progress (see whileProgressing), not by a guess of how loaded the machine is.
 jest.setTimeout(15 * 60_000);
@@ -27,15 +27,7 @@ describe('Redis emptied while the worker is connected', () => {
   });
 
   it('delivers each of 1,000 messages exactly once after two FLUSHALLs mid-run', async () => {
-    const { db, sandbox } = bed;
-    const env = bed.env(redis.url);
-    const messages = await seedQueuedMessages(db, 1_000);
-    const ids = messages.map((m) => m.id);
-    const worker = await startWorkerProcess(env);
-    bed.processes.push(worker);
-    await enqueueDispatch(redis.url, bed.queuePrefix, ids);
-    const delivered = () => sandbox.store.messages.length + sandbox.store.emails.length;
-    const progress = async () => ({ delivered: delivered(), ...(await statusCounts(db, ids)) });
+    const { messages, worker, delivered, progress, untilEverySent } = await sendThroughWorker(bed, bed.env(redis.url), 1_000);
     const flushedAt: number[] = [];
     for (const threshold of [150, 400]) {
       await whileProgressing(async () => (delivered() >= threshold ? true : undefined), progress, `${threshold} sent`);
@@ -43,18 +35,8 @@ describe('Redis emptied while the worker is connected', () => {
       flushedAt.push(delivered());
     }
 
-    await whileProgressing(
-      async () => {
-        if (worker.child.exitCode !== null) throw new Error(`the worker died (exit ${worker.child.exitCode})`);
-        return (await statusCounts(db, ids)).sent === messages.length ? true : undefined;
-      },
-      progress,
-      'every message sent',
-    ).catch((error: unknown) => {
-      process.stdout.write(`worker's last lines:\n${worker.lines.slice(-40).join('\n')}\n`);
-      throw error;
-    });
-    const result = tally(deliveryCounts(sandbox, messages));
+    await untilEverySent();
+    const result = tally(deliveryCounts(bed.sandbox, messages));
     process.stdout.write(`Redis emptied (FLUSHALL) at ${flushedAt.join(' and ')} of 1000 delivered; after: ${JSON.stringify(result)}\n`);
     expect(flushedAt[1]).toBeLessThan(messages.length);
     expect(result).toEqual({ messages: 1_000, deliveredOnce: 1_000, missing: 0, duplicated: 0 });
