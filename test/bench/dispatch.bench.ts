@@ -28,6 +28,7 @@ import { BODY_HTML_SEALING, MESSAGE_CONTEXT } from '../../libs/messaging/src/ent
 import { migrate } from '../../scripts/db-migrate';
 import { appEnv, enqueueDispatch } from '../support/dispatch-workload';
 import { freePort } from '../support/free-port';
+import { removeKeysMatching } from '../support/redis-keys';
 import { startWorkerProcess } from '../support/processes';
 import { machineContext } from './machine-context';
 import { cpuMsOf, pidsNamed } from './process-cpu';
@@ -263,6 +264,8 @@ async function main(): Promise<void> {
   } finally {
     await db.destroy();
     await sandbox.stop();
+    // Its queues' finished jobs (kept a day) would otherwise stay in the shared Redis.
+    await removeKeysMatching(base.redis.url, `{${prefix}:*`);
     await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
       `unisson_bench_dispatch_${process.pid}`,
     ]);

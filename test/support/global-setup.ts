@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import './unisson-aliases';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
 import { unissonSchema } from '../../libs/database/src/schema';
@@ -14,6 +15,8 @@ export default async function globalSetup(): Promise<void> {
   // One template per run, so that two runs on one machine never drop each other's.
   const TEMPLATE_DATABASE = `unisson_test_template_${process.pid}`;
   process.env.UNISSON_TEMPLATE_DB = TEMPLATE_DATABASE;
+  // Every queue prefix of this run starts with it: the teardown removes this run's Redis keys only.
+  process.env.UNISSON_TEST_RUN = randomBytes(4).toString('hex');
   await withAdmin(async (admin) => {
     await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
       TEMPLATE_DATABASE,

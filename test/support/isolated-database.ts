@@ -24,5 +24,5 @@ export async function createIsolatedDatabase(label: string): Promise<IsolatedDat
 
 /** A Redis key prefix of its own for one test file's queues. */
 export function isolatedQueuePrefix(label: string): string {
-  return `test:${label}:${randomBytes(4).toString('hex')}`;
+  return `test:${process.env.UNISSON_TEST_RUN ?? 'run'}:${label}:${randomBytes(4).toString('hex')}`;
 }
