@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Transform, TransformCallback } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { needsNoEscaping } from './domain/smtp-data-escaping';
+import { escapedNatively } from './domain/smtp-data-escaping';
 
 /** nodemailer's DATA stream, as far as its byte counts and escaping go (its own fields). */
 type DataStream = Transform & {
@@ -12,11 +12,12 @@ type DataStream = Transform & {
 };
 
 /**
- * The connection's DATA streams keep nodemailer's escaping, skipped for a chunk that needs none
- * (`needsNoEscaping`: one native scan instead of a JavaScript walk of every byte). The same
- * bytes reach the server either way (a property test compares them with nodemailer's).
+ * The connection's DATA streams escape with native scans where they can (`escapedNatively`:
+ * a scan and a replace instead of a JavaScript walk of every byte), with nodemailer's own
+ * escaping otherwise. The same bytes reach the server either way (a property test compares them
+ * with nodemailer's).
  */
-function withNativeEscapingCheck(connection: SMTPConnection): SMTPConnection {
+function withNativeEscaping(connection: SMTPConnection): SMTPConnection {
   const internals = connection as unknown as { _createSendStream(callback: unknown): DataStream };
   const createSendStream = internals._createSendStream;
   if (typeof createSendStream !== 'function') return connection; // another nodemailer: its own escaping, unchanged
@@ -24,13 +25,12 @@ function withNativeEscapingCheck(connection: SMTPConnection): SMTPConnection {
     const stream = createSendStream.call(this, callback);
     const escape = stream._transform;
     stream._transform = function (this: DataStream, chunk, encoding, done) {
-      if (!Buffer.isBuffer(chunk) || chunk.length === 0 || !needsNoEscaping(chunk, this.lastByte)) {
-        return escape.call(this, chunk, encoding, done);
-      }
+      const escaped = Buffer.isBuffer(chunk) && chunk.length > 0 ? escapedNatively(chunk, this.lastByte) : null;
+      if (!escaped) return escape.call(this, chunk, encoding, done);
       this.inByteCount += chunk.length;
-      this.outByteCount += chunk.length;
+      this.outByteCount += escaped.length;
       this.lastByte = chunk[chunk.length - 1]!;
-      this.push(chunk);
+      this.push(escaped);
       done();
     };
     return stream;
@@ -120,7 +120,7 @@ export class SmtpConnectionPool {
 
   private connect(): Promise<SMTPConnection> {
     const { url, timeoutMs } = this.options;
-    const connection = withNativeEscapingCheck(
+    const connection = withNativeEscaping(
       new SMTPConnection({
         host: url.hostname,
         port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),

@@ -68,6 +68,10 @@ describe('buildMimeMessage (the e-mail as it goes over SMTP)', () => {
     expect(transferEncodingFor('Loyer impayé', true)).toBe('8bit');
     expect(transferEncodingFor('Loyer impayé', false)).toBe('quoted-printable');
     expect(transferEncodingFor('x'.repeat(999), true)).toBe('quoted-printable');
+    expect(transferEncodingFor(`court\r\n${'x'.repeat(998)}\r\nfin`, true)).toBe('7bit');
+    // Counted in octets: 499 é are 998 octets, 500 are 1,000.
+    expect(transferEncodingFor(`Loyer\r\n${'é'.repeat(499)}`, true)).toBe('8bit');
+    expect(transferEncodingFor(`Loyer\r\n${'é'.repeat(500)}\r\nfin`, true)).toBe('quoted-printable');
     expect(transferEncodingFor('a\u0000b', true)).toBe('quoted-printable');
     const ascii = buildMimeMessage({ ...base, text: 'Hello', html: '<p>Hello</p>' }, { eightBitAccepted: true });
     expect(ascii.raw.toString().match(/Content-Transfer-Encoding: 7bit/g)).toHaveLength(2);

@@ -30,19 +30,18 @@ function withCrlf(body: string): string {
   return body.includes('\r') ? body.replace(/\r\n|\r|\n/g, '\r\n') : body.replaceAll('\n', '\r\n');
 }
 
-/** The longest line of a CRLF text, in octets (UTF-8). */
-function longestLineOctets(crlf: string): number {
-  let longest = 0;
+/** Whether a line of a CRLF text is longer than `maxOctets` in UTF-8. */
+function hasLineLongerThan(crlf: string, maxOctets: number): boolean {
   let start = 0;
   while (start <= crlf.length) {
     let end = crlf.indexOf('\r\n', start);
     if (end < 0) end = crlf.length;
-    // Characters are at most 3 octets in UTF-8 (4 for a surrogate pair, 2 code units): a cheap
-    // upper bound first, the exact count only for a line that may be too long.
-    if ((end - start) * 3 > longest) longest = Math.max(longest, Buffer.byteLength(crlf.slice(start, end)));
+    // Characters are at most 3 octets in UTF-8 (4 for a surrogate pair, 2 code units): the exact
+    // count only for a line that may be too long (most are a few dozen characters).
+    if ((end - start) * 3 > maxOctets && Buffer.byteLength(crlf.slice(start, end)) > maxOctets) return true;
     start = end + 2;
   }
-  return longest;
+  return false;
 }
 
 /**
@@ -54,7 +53,7 @@ function longestLineOctets(crlf: string): number {
 export function transferEncodingFor(crlf: string, eightBitAccepted: boolean): TransferEncoding {
   const ascii = !/[^\t\r\n\x20-\x7e]/.test(crlf);
   if (!ascii && !eightBitAccepted) return 'quoted-printable';
-  if (crlf.includes('\u0000') || longestLineOctets(crlf) > MAX_LINE_OCTETS) return 'quoted-printable';
+  if (crlf.includes('\u0000') || hasLineLongerThan(crlf, MAX_LINE_OCTETS)) return 'quoted-printable';
   return ascii ? '7bit' : '8bit';
 }
 
