@@ -8,8 +8,9 @@ describe('Twilio formats', () => {
   });
 
   it('makes sids of a prefix and 32 hexadecimal characters, never twice the same', () => {
-    const sids = new Set(Array.from({ length: 100 }, () => newSid('SM')));
-    expect(sids.size).toBe(100);
+    // 1,000: several draws of the entropy pool (256 SIDs each).
+    const sids = new Set(Array.from({ length: 1_000 }, () => newSid('SM')));
+    expect(sids.size).toBe(1_000);
     for (const sid of sids) expect(sid).toMatch(/^SM[0-9a-f]{32}$/);
   });
 });

@@ -3,8 +3,17 @@ import type { CallStatus } from './magic-numbers';
 
 export const API_VERSION = '2010-04-01';
 
+/** Random bytes drawn 4 KiB at a time: one system call for 256 SIDs, not one each. */
+let entropy = Buffer.alloc(0);
+let used = 0;
+
 export function newSid(prefix: 'SM' | 'CA' | 'MG' | 'PN'): string {
-  return prefix + randomBytes(16).toString('hex');
+  if (used + 16 > entropy.length) {
+    entropy = randomBytes(4_096);
+    used = 0;
+  }
+  used += 16;
+  return prefix + entropy.toString('hex', used - 16, used);
 }
 
 /** Twilio's dates: RFC 2822 in GMT, e.g. "Thu, 24 Aug 2023 05:01:45 +0000". */
