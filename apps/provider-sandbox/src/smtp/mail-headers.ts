@@ -27,6 +27,11 @@ function addresses(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** The header block of a message as received (up to the blank line). */
+export function headerBlockOf(raw: Buffer): string {
+  return raw.subarray(0, headerBlockEnd(raw)).toString('utf8');
+}
+
 /**
  * The header block of a message (RFC 5322 § 2.2): unfolded, encoded words (RFC 2047) decoded in
  * the subject and the address lists. The bodies are decoded only when someone asks for them:
@@ -34,7 +39,11 @@ function addresses(value: string | undefined): string[] {
  * pipeline spent on an e-mail.
  */
 export function readMailHeaders(raw: Buffer): MailHeaders {
-  const block = raw.subarray(0, headerBlockEnd(raw)).toString('utf8');
+  return readHeaderBlock(headerBlockOf(raw));
+}
+
+/** `readMailHeaders` of a header block already cut out of its message. */
+export function readHeaderBlock(block: string): MailHeaders {
   const headers: Record<string, string> = {};
   for (const line of block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const colon = line.indexOf(':');
