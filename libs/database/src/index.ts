@@ -1,2 +1,3 @@
 export { dataSourceOptions, SchemaParts } from './data-source-options';
 export { dependencyHealthProvider } from './dependency-health.provider';
+export { statementsOn } from './statements-on';

@@ -10,6 +10,7 @@ import { COORDINATION_CLOCK, ExecutorClock, Playbook, PlaybookCatalog } from '@u
 import { HouseholdsRepository, PartnerRecord, procedureAfter } from '@unisson/households';
 import { Partner, PartnersRepository } from '@unisson/partners';
 import { departementOfPostalCode, HousingSector, StageEventType } from '@unisson/vocabulary';
+import { statementsOn } from '@unisson/database';
 import { procedureLandlordId } from './domain/procedure-landlord';
 import { IntentToPost, stageEventIntents } from './domain/stage-event-intents';
 import type { Linkage } from './household-record-linker';
@@ -124,9 +125,9 @@ export class ProcedureRecorder {
     const territory = departementOfPostalCode(record.postalCode);
     const playbook = after.advanced && !after.closed ? this.playbookOf(territory) : null;
     if (after.advanced && !after.closed && !playbook) outcome.warning = `NO_PLAYBOOK_FOR_TERRITORY_${territory}`;
-    const [partners, holders] = await Promise.all([
-      this.partners.findPartnersOfTerritory(territory, manager),
-      this.households.findRecordHolderIds(manager, householdId),
+    const [partners, holders] = await statementsOn(manager, [
+      () => this.partners.findPartnersOfTerritory(territory, manager),
+      () => this.households.findRecordHolderIds(manager, householdId),
     ]);
     const directory = partners.map((p) => ({ id: p.id, kind: p.kind, publicPhone: p.publicPhone }));
     if (!directory.some((p) => p.id === partner.id))

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UnissonError } from '@unisson/platform';
 import { blockKeyHash } from '@unisson/crypto';
+import { statementsOn } from '@unisson/database';
 import { blockingKeys } from './domain/blocking';
 import { HouseholdMatcher, LinkageThresholds } from './domain/household-matcher';
 import { IncrementalDecision, IncrementalIndex } from './domain/incremental-index';
@@ -56,10 +57,10 @@ export class LinkageService {
     // Keyed (blind-index secret): the stored hashes reveal nothing to a dump.
     const keyHashes = blockingKeys(record).map(blockKeyHash);
     // One round trip for the candidates and their records, alongside the decisions and the model.
-    const [model, candidates, decisions] = await Promise.all([
-      this.model(territory, manager),
-      this.repository.findCandidates(territory, keyHashes, this.thresholds.maxBlockSize, record.recordId, manager),
-      this.repository.findDecisions(territory, [record.recordId], manager),
+    const [model, candidates, decisions] = await statementsOn(manager, [
+      () => this.model(territory, manager),
+      () => this.repository.findCandidates(territory, keyHashes, this.thresholds.maxBlockSize, record.recordId, manager),
+      () => this.repository.findDecisions(territory, [record.recordId], manager),
     ]);
     const apart = new Set(decisions.filter((d) => d.kind === 'split').flatMap((d) => [d.leftRecordId, d.rightRecordId]));
     const index = new IncrementalIndex(model, this.thresholds.linkProbability, this.thresholds.reviewProbability, Number.MAX_SAFE_INTEGER);
@@ -67,17 +68,12 @@ export class LinkageService {
     for (const c of candidates) if (!forbidden.has(c.householdKey)) index.add(c);
     const decision = index.link(record, false);
     const householdKey = decision.decision === 'link' && decision.householdKey ? decision.householdKey : record.recordId;
-    await Promise.all([
-      this.repository.saveRecord(territory, { record, householdKey }, keyHashes, manager),
-      decision.explanation
-        ? this.repository.insertLinks(
-            territory,
-            [decision.explanation],
-            decision.decision === 'link' ? 'linked' : 'review',
-            'automatic',
-            manager,
-          )
-        : undefined,
+    const explanation = decision.explanation;
+    await statementsOn(manager, [
+      () => this.repository.saveRecord(territory, { record, householdKey }, keyHashes, manager),
+      async () =>
+        explanation &&
+        this.repository.insertLinks(territory, [explanation], decision.decision === 'link' ? 'linked' : 'review', 'automatic', manager),
     ]);
     return { ...decision, householdKey };
   }
