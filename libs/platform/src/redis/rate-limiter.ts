@@ -103,8 +103,11 @@ export class RedisRateLimiter implements OnModuleInit, OnModuleDestroy {
   private redis(): Redis | Cluster {
     // Fail fast while Redis is away (a limit that cannot be checked lets the call through, see the
     // callers), but wait for a connection being made at start.
-    this.client ??= createRedisClient(this.config, { maxRetriesPerRequest: 0, commandTimeout: 1_000 });
-    this.client.on('error', () => undefined);
+    if (!this.client) {
+      this.client = createRedisClient(this.config, { maxRetriesPerRequest: 0, commandTimeout: 1_000 });
+      // Once: a listener added per call grew by one on every request (a leak in a long-running API).
+      this.client.on('error', () => undefined);
+    }
     return this.client;
   }
 }
