@@ -151,14 +151,54 @@ describe('planContacts properties', () => {
     );
   });
 
-  it('never sends more than one non-legal letter per stage', () => {
+  /** A household reachable only by post, that chose letters: every written step becomes a letter, so the cap has work to do. */
+  const byPostOnly = inputArbitrary.map((input): PlanningInput => ({
+    ...input,
+    household: {
+      ...input.household,
+      hasMobilePhone: false,
+      hasPhone: false,
+      hasEmail: false,
+      postalAddressValid: true,
+      preferredChannel: 'letter',
+    },
+  }));
+  const householdLettersOf = (input: PlanningInput, plan: ReturnType<typeof planContacts>) =>
+    // Letters to the landlord (Essonne) are not the household's: they have their own rules.
+    plan.contacts.filter((c) => c.channel === 'letter' && !c.legal && c.stage === input.procedure.stage && c.addressee !== 'landlord');
+  const folded = (plan: ReturnType<typeof planContacts>) =>
+    plan.trace.some((t) => t.code === 'stageLetterMerged' || t.code === 'suppressedAlreadyDone' || t.code === 'attachedToLegal');
+
+  it("never sends the household more non-legal letters at a stage than its playbook allows, counting the stage's letters already sent", () => {
+    let foldedRuns = 0;
     fc.assert(
-      fc.property(inputArbitrary, (input) => {
+      fc.property(fc.oneof(inputArbitrary, byPostOnly), (input) => {
         const plan = planContacts(input);
-        const nonLegalLetters = plan.contacts.filter((c) => c.channel === 'letter' && !c.legal && c.stage === input.procedure.stage);
-        expect(nonLegalLetters.length).toBeLessThanOrEqual(1);
+        const stage = input.procedure.stage;
+        const alreadySent = input.history.filter((e) => e.channel === 'letter' && e.stage === stage).length;
+        const allowed = Math.max(0, input.playbook.caps.nonLegalLettersPerStage - alreadySent);
+        expect(householdLettersOf(input, plan).length).toBeLessThanOrEqual(allowed);
+        if (folded(plan)) foldedRuns += 1;
       }),
+      { numRuns: 400 },
+    );
+    // Not vacuous: the cap had letters to fold in a good share of the plans.
+    expect(foldedRuns).toBeGreaterThan(10);
+  });
+
+  it('sends at most one non-legal letter a stage where the playbook says one, even to a household that chose letters', () => {
+    let foldedRuns = 0;
+    fc.assert(
+      fc.property(
+        byPostOnly.filter((input) => input.playbook.caps.nonLegalLettersPerStage === 1),
+        (input) => {
+          const plan = planContacts(input);
+          expect(householdLettersOf(input, plan).length).toBeLessThanOrEqual(1);
+          if (folded(plan)) foldedRuns += 1;
+        },
+      ),
       { numRuns: 300 },
     );
+    expect(foldedRuns).toBeGreaterThan(10);
   });
 });
