@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Transform, TransformCallback } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { escapedNatively } from './domain/smtp-data-escaping';
+import { escapedNatively, isTransparentMessage } from './domain/smtp-data-escaping';
 
 /** nodemailer's DATA stream, as far as its byte counts and escaping go (its own fields). */
 type DataStream = Transform & {
@@ -12,8 +12,9 @@ type DataStream = Transform & {
 };
 
 /**
- * The connection's DATA streams escape with native scans where they can (`escapedNatively`:
- * a scan and a replace instead of a JavaScript walk of every byte), with nodemailer's own
+ * The connection's DATA streams send a message escaped when it was built as it is
+ * (`markTransparent`), escape others with native scans where they can (`escapedNatively`: a
+ * scan and a replace instead of a JavaScript walk of every byte), with nodemailer's own
  * escaping otherwise. The same bytes reach the server either way (a property test compares them
  * with nodemailer's).
  */
@@ -25,7 +26,12 @@ function withNativeEscaping(connection: SMTPConnection): SMTPConnection {
     const stream = createSendStream.call(this, callback);
     const escape = stream._transform;
     stream._transform = function (this: DataStream, chunk, encoding, done) {
-      const escaped = Buffer.isBuffer(chunk) && chunk.length > 0 ? escapedNatively(chunk, this.lastByte) : null;
+      const escaped =
+        !Buffer.isBuffer(chunk) || chunk.length === 0
+          ? null
+          : isTransparentMessage(chunk, this.lastByte)
+            ? chunk
+            : escapedNatively(chunk, this.lastByte);
       if (!escaped) return escape.call(this, chunk, encoding, done);
       this.inByteCount += chunk.length;
       this.outByteCount += escaped.length;

@@ -117,7 +117,7 @@ export class SmtpEmailSender extends EmailSender {
       );
       await new Promise<void>((resolve, reject) => {
         const stream = handoverStream(
-          message.raw,
+          message.data,
           beforeHandover,
           () => (handedOver = true),
           (error) => (refusal = { error }),
@@ -126,7 +126,8 @@ export class SmtpEmailSender extends EmailSender {
         const envelope = {
           from: req.envelopeFrom ?? this.fromAddress,
           to: [req.to],
-          size: message.raw.length,
+          // RFC 1870: an estimate; the doubled dots make it a few octets high, never low.
+          size: message.data.length,
           use8BitMime: message.eightBit,
         };
         session.send(envelope, stream, (error) => (error ? reject(error) : resolve()));

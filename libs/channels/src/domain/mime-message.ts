@@ -1,5 +1,6 @@
 import MimeNode from 'nodemailer/lib/mime-node';
 import * as qp from 'nodemailer/lib/qp';
+import { hasBareLineBreak, markTransparent, transparentText } from './smtp-data-escaping';
 
 /** What an e-mail of Unisson holds: always a plain-text part and an HTML part, nothing attached. */
 export interface MimeMessageInput {
@@ -21,7 +22,15 @@ const MAX_LINE_OCTETS = 998;
 type TransferEncoding = '7bit' | '8bit' | 'quoted-printable';
 
 export interface MimeMessage {
-  raw: Buffer;
+  /** The message (RFC 5322), as its reader gets it. */
+  readonly raw: Buffer;
+  /**
+   * The message as SMTP DATA carries it, before the final dot (RFC 5321 § 4.5.2: a dot starting
+   * a line doubled). Escaped here, on the string, when every line break of the message is known
+   * to be CRLF; the SMTP session then sends it as it is (`markTransparent`) instead of scanning
+   * its bytes again.
+   */
+  readonly data: Buffer;
   /** a part travels as raw UTF-8: MAIL FROM must say BODY=8BITMIME (RFC 6152) */
   eightBit: boolean;
 }
@@ -57,11 +66,17 @@ export function transferEncodingFor(crlf: string, eightBitAccepted: boolean): Tr
   return ascii ? '7bit' : '8bit';
 }
 
-function encodedPart(contentType: string, body: string, eightBitAccepted: boolean): { part: string; encoding: TransferEncoding } {
+/** `crlfOnly`: every line break of the part is a CRLF (always, but for a quoted-printable part not checked). */
+function encodedPart(
+  contentType: string,
+  body: string,
+  eightBitAccepted: boolean,
+): { part: string; encoding: TransferEncoding; crlfOnly: boolean } {
   const crlf = withCrlf(body);
   const encoding = transferEncodingFor(crlf, eightBitAccepted);
   const encoded = encoding === 'quoted-printable' ? qp.wrap(qp.encode(Buffer.from(crlf, 'utf8')), 76) : crlf;
-  return { part: `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${encoded}\r\n`, encoding };
+  const crlfOnly = encoding !== 'quoted-printable' || !hasBareLineBreak(encoded);
+  return { part: `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${encoded}\r\n`, encoding, crlfOnly };
 }
 
 /**
@@ -84,6 +99,21 @@ export function buildMimeMessage(input: MimeMessageInput, server: { eightBitAcce
   const boundary = root.boundary as string;
   const text = encodedPart('text/plain; charset=utf-8', input.text, server.eightBitAccepted);
   const html = encodedPart('text/html; charset=utf-8', input.html, server.eightBitAccepted);
-  const raw = `${headers}\r\n\r\n--${boundary}\r\n${text.part}--${boundary}\r\n${html.part}--${boundary}--\r\n`;
-  return { raw: Buffer.from(raw, 'utf8'), eightBit: text.encoding === '8bit' || html.encoding === '8bit' };
+  const message = `${headers}\r\n\r\n--${boundary}\r\n${text.part}--${boundary}\r\n${html.part}--${boundary}--\r\n`;
+  const eightBit = text.encoding === '8bit' || html.encoding === '8bit';
+  // The parts are CRLF by construction; the header block (nodemailer's) is checked, it is short.
+  if (!text.crlfOnly || !html.crlfOnly || hasBareLineBreak(headers)) {
+    const raw = Buffer.from(message, 'utf8');
+    return { raw, data: raw, eightBit };
+  }
+  const data = markTransparent(Buffer.from(transparentText(message), 'utf8'));
+  let raw: Buffer | undefined;
+  return {
+    // Only a reader of the message needs it unescaped (tests, a copy kept): built when asked.
+    get raw() {
+      return (raw ??= Buffer.from(message, 'utf8'));
+    },
+    data,
+    eightBit,
+  };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import DataStream from 'nodemailer/lib/smtp-connection/data-stream';
 import { buildMimeMessage } from './mime-message';
-import { escapedNatively } from './smtp-data-escaping';
+import { escapedNatively, isTransparentMessage, transparentText } from './smtp-data-escaping';
 
 /** nodemailer's escaping of `chunk` written after `previous` (its own byte walk, pushed output captured). */
 function nodemailerEscapes(previous: Buffer, chunk: Buffer): Buffer {
@@ -71,5 +71,38 @@ describe('SMTP DATA escaping with native scans', () => {
     expect(escapedNatively(Buffer.from('abc\r'), 0x61)).toBeNull();
     expect(escapedNatively(Buffer.from('a\nb'), 0x61)).toBeNull();
     expect(escapedNatively(Buffer.from('abc\r\n'), 0x61)!.toString()).toBe('abc\r\n');
+  });
+
+  // Lines of text as templates and partners write them: dots opening lines, CR, LF, CRLF, accents, NUL.
+  const piece = fc.constantFrom('.', '..', '\n', '\r', '\r\n', '\n.', 'Bonjour', ' ', 'é', 'ا', '\u0000', 'x'.repeat(120));
+  const bodyText = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+
+  it('writes a message built as SMTP DATA already escaped byte for byte as nodemailer escapes it, and sends it without a second scan', () => {
+    let transparent = 0;
+    fc.assert(
+      fc.property(
+        bodyText,
+        bodyText,
+        fc.boolean(),
+        fc.constantFrom('Loyer', 'Loyer\nimpayé', '.Rendez-vous'),
+        (text, html, eightBit, subject) => {
+          const built = buildMimeMessage(
+            { from: 'Unisson <ne-pas-repondre@unisson.local>', to: 'awa@example.org', subject, text, html, messageId: '<m@unisson>' },
+            { eightBitAccepted: eightBit },
+          );
+          expect(built.data.toString('latin1')).toBe(nodemailerEscapes(Buffer.alloc(0), built.raw).toString('latin1'));
+          if (isTransparentMessage(built.data, false)) transparent++;
+          // Only as the message's first bytes: after others, the session's own escaping decides.
+          expect(isTransparentMessage(built.data, 0x0a)).toBe(false);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    // Most messages go the short way (all but a quoted-printable part with a bare line break).
+    expect(transparent).toBeGreaterThan(1_000);
+  });
+
+  it('doubles a dot opening the message as well as one opening any later line', () => {
+    expect(transparentText('.a\r\n.b\r\nc.\r\n')).toBe('..a\r\n..b\r\nc.\r\n');
   });
 });

@@ -14,6 +14,34 @@ const DOT = 0x2e;
 /** A bare CR or a bare LF, anywhere in the chunk (the scan's own view of its edges). */
 const BARE_LINE_BREAK = /\r(?!\n)|(?<!\r)\n/;
 
+/** Whether `text` has a CR not followed by LF, or a LF not preceded by CR. */
+export function hasBareLineBreak(text: string): boolean {
+  return BARE_LINE_BREAK.test(text);
+}
+
+/**
+ * A whole message whose every line break is CRLF, as SMTP DATA carries it: each line starting
+ * with a dot gets a second one. What the byte walk would write for it, written by one replace.
+ */
+export function transparentText(crlfMessage: string): string {
+  const stuffed = crlfMessage.replaceAll('\r\n.', '\r\n..');
+  return stuffed.charCodeAt(0) === DOT ? `.${stuffed}` : stuffed;
+}
+
+/** Buffers that hold a whole message already escaped (`transparentText`): sent as they are. */
+const transparent = new WeakSet<Buffer>();
+
+/** Marks `data` (a whole message through `transparentText`) as escaped already; returns it. */
+export function markTransparent(data: Buffer): Buffer {
+  transparent.add(data);
+  return data;
+}
+
+/** Whether `chunk` is a whole message escaped already, written first in its DATA (nothing before it). */
+export function isTransparentMessage(chunk: Buffer, lastByte: number | false): boolean {
+  return lastByte === false && transparent.has(chunk);
+}
+
 /**
  * `chunk` as SMTP DATA escaping leaves it, given the last byte written before it (`false`: none
  * yet, the start of the message): itself when nothing changes, a copy with its line-leading dots
