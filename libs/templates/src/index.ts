@@ -3,7 +3,7 @@ export * from './domain/catalogue';
 export { PICTOGRAMS, type PictogramId } from './domain/pictograms';
 export type { TemplateDefinition, Resources } from './domain/template-definition';
 export { measureSms, type SmsEncoding, type SmsSize } from './domain/sms';
-export { formatMoney, formatDate, formatTime, formatPhone, escapeHtml } from './domain/formatting';
+export { formatMoney, formatDate, formatTime, formatPhone, escapeHtml, asciiHtml } from './domain/formatting';
 export { checkFalc, DEFAULT_FALC_OPTIONS, FALC_RULES, type FalcFinding, type FalcOptions, type FalcRuleId } from './domain/falc/rules';
 export { kandelMoles, type ReadabilityScore } from './domain/falc/readability';
 export {

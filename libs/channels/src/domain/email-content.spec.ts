@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { asciiHtml } from '@unisson/templates';
 import {
   frenchPhoneToE164,
   isAllowedDestination,
@@ -22,6 +23,22 @@ describe('tel: links', () => {
     const html =
       '<html><head><title>01 48 95 00 00</title><style>.a{}</style></head><body><a href="tel:+33148950000">01 48 95 00 00</a> 1 024,80 € réf. 12345678901 02/12/2026</body></html>';
     expect(linkPhoneNumbers(html)).toBe(html);
+  });
+
+  it('finds them as well in an e-mail written in ASCII, no-break spaces as references (the template library writes e-mails so)', () => {
+    const written = ['01\u00a048\u00a095\u00a000\u00a000', '0\u202f805\u202f16\u202f00\u202f75', '+33\u00a01\u00a048 95 00 01'];
+    const html = `<p>${written.join(' ou ')} &#xe9;0148950002</p>`;
+    const ascii = asciiHtml(html);
+    expect(ascii).toMatch(/^[\t\n\r\x20-\x7e]*$/);
+    const linked = linkPhoneNumbers(ascii);
+    expect([...linked.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '+33148950000',
+      '+33805160075',
+      '+33148950001',
+      '+33148950002',
+    ]);
+    // The same links as the HTML before it was written in ASCII.
+    expect(linked).toBe(asciiHtml(linkPhoneNumbers(html)));
   });
 
   it('reads French numbers as E.164', () => {

@@ -4,12 +4,26 @@
  * one-click unsubscribe, a VERP return path for bounces). Pure functions over strings.
  */
 
+/**
+ * A space as the HTML of an e-mail may write it: itself, or a reference to it (the template
+ * library writes an e-mail's HTML in ASCII: a no-break space is `&#xa0;`, a narrow one `&#x202f;`).
+ * The references of every character `\s` stands for.
+ */
+const SPACE = String.raw`(?:\s|&#x(?:a0|1680|200[0-9a]|202[89f]|205f|3000|feff);)`;
+const SEPARATOR = String.raw`(?:${SPACE}|\.)`;
+
 /** French numbers as people write them: 01 48 95 00 00, 0 805 16 00 75, +33 1 48 95 00 00, 01.48.95.00.00. */
-const FRENCH_PHONE = /(?<![\w+])(?:\+33[\s\u00a0.]?(?:\(0\)[\s\u00a0]?)?|0[\s\u00a0.]?)[1-9](?:[\s\u00a0.]?\d){8}(?![\d])/g;
+const FRENCH_PHONE = new RegExp(
+  String.raw`(?<![\w+])(?:\+33${SEPARATOR}?(?:\(0\)${SPACE}?)?|0${SEPARATOR}?)[1-9](?:${SEPARATOR}?\d){8}(?![\d])`,
+  'g',
+);
 
 /** The E.164 form of a French number as written, or null. */
 export function frenchPhoneToE164(written: string): string | null {
-  const digits = written.replace(/\(0\)/, '').replace(/[^\d+]/g, '');
+  const digits = written
+    .replace(/&#x[0-9a-f]+;/gi, '')
+    .replace(/\(0\)/, '')
+    .replace(/[^\d+]/g, '');
   if (/^\+33[1-9]\d{8}$/.test(digits)) return digits;
   if (/^0[1-9]\d{8}$/.test(digits)) return `+33${digits.slice(1)}`;
   return null;
@@ -138,6 +152,10 @@ export function linkPhoneNumbers(html: string): string {
 
 function decodeAttribute(value: string): string {
   return value
+    .replace(/&#x([0-9a-f]{1,6});|&#(\d{1,7});/gi, (ref, hex: string | undefined, decimal: string | undefined) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+    })
     .replace(/&amp;/g, '&')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

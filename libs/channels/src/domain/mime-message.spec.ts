@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
-import { buildMimeMessage, transferEncodingFor } from './mime-message';
+import MimeNode from 'nodemailer/lib/mime-node';
+import { buildMimeMessage, MessageHeaders, transferEncodingFor } from './mime-message';
 
 const base = {
   from: { name: "Département de l'Essonne", address: 'ne-pas-repondre@unisson.fr' },
@@ -77,5 +79,56 @@ describe('buildMimeMessage (the e-mail as it goes over SMTP)', () => {
     expect(ascii.raw.toString().match(/Content-Transfer-Encoding: 7bit/g)).toHaveLength(2);
     // Pure ASCII needs no BODY=8BITMIME.
     expect(ascii.eightBit).toBe(false);
+  });
+
+  it('writes the header block nodemailer writes, byte for byte, whatever the names and values (random header sets)', () => {
+    // Names as callers spell them (nodemailer's own casing rules: MIME, DKIM, -ID, X-SMTPAPI…), and values to encode.
+    const name = fc.constantFrom(
+      'message-id',
+      'MESSAGE-ID',
+      'x-unisson-message',
+      'List-Unsubscribe',
+      'list-unsubscribe-post',
+      'x-smtpapi',
+      'mime-version',
+      'content-features',
+      'dkim-signature',
+      'x-spf',
+      'otp-token',
+      'reply-to',
+      'Subject',
+      'x-bad: name',
+      'x-\u0000nul',
+    );
+    const value = fc.constantFrom(
+      'abc',
+      'Loyer impayé : des solutions existent',
+      '<https://api.example/u?t=1>',
+      'awa@example.org',
+      'ملف الإيجار',
+      'x'.repeat(200),
+      'List-Unsubscribe=One-Click',
+    );
+    const date = new Date('2027-03-01T09:30:00Z');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, value), { maxLength: 10 }), (headers) => {
+        const ours = new MessageHeaders('multipart/alternative');
+        const theirs = new MimeNode('multipart/alternative', { baseBoundary: ours.baseBoundary });
+        for (const node of [ours, theirs]) {
+          // Always set by buildMimeMessage (unset, nodemailer draws one at random).
+          node.setHeader('Message-ID', '<outbound.42@unisson>');
+          for (const [key, text] of headers) node.setHeader(key, text);
+          node.setHeader('From', { name: "Département de l'Essonne", address: 'ne-pas-repondre@unisson.fr' } as never);
+          node.setHeader('Date', date.toUTCString());
+        }
+        expect(ours.buildHeaders()).toBe(theirs.buildHeaders());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('draws a new boundary for every message', () => {
+    const boundaries = new Set(Array.from({ length: 2_000 }, () => new MessageHeaders('multipart/alternative').baseBoundary));
+    expect(boundaries.size).toBe(2_000);
   });
 });

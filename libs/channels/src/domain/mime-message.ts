@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import MimeNode from 'nodemailer/lib/mime-node';
 import * as qp from 'nodemailer/lib/qp';
 import { hasBareLineBreak, markTransparent, transparentText } from './smtp-data-escaping';
@@ -14,6 +15,46 @@ export interface MimeMessageInput {
   messageId: string;
   headers?: Record<string, string>;
   date?: Date;
+}
+
+/** Header names as nodemailer writes them, per name as given (`message-id` -> `Message-ID`). */
+const headerNames = new Map<string, string>();
+
+/**
+ * nodemailer's MimeNode, writing the same header block, with two costs taken out: a header
+ * name's spelling (four regular expressions, for each name at each step of the block) is worked
+ * out once per name, and the boundary's random part comes from a pooled draw instead of a
+ * system call per message. Together they were half the block's time. Should nodemailer rename
+ * its method, its own runs again, unchanged.
+ */
+export class MessageHeaders extends MimeNode {
+  constructor(contentType: string) {
+    super(contentType, { baseBoundary: boundaryBase() });
+  }
+
+  _normalizeHeaderKey(key: unknown): string {
+    const normalize = (MimeNode.prototype as unknown as { _normalizeHeaderKey(key: unknown): string })._normalizeHeaderKey;
+    if (typeof key !== 'string') return normalize.call(this, key);
+    let name = headerNames.get(key);
+    if (name === undefined) {
+      name = normalize.call(this, key);
+      if (headerNames.size < 256) headerNames.set(key, name);
+    }
+    return name;
+  }
+}
+
+let entropy = Buffer.alloc(0);
+let drawn = 0;
+
+/** 16 random hex digits, as nodemailer draws them for a boundary, from a pool of 4 KB. */
+function boundaryBase(): string {
+  if (drawn + 8 > entropy.length) {
+    entropy = randomBytes(4_096);
+    drawn = 0;
+  }
+  drawn += 8;
+  return entropy.toString('hex', drawn - 8, drawn);
 }
 
 /** RFC 5322 § 2.1.1: a line is at most 998 octets before its CRLF. */
@@ -86,7 +127,7 @@ function encodedPart(
  * of sending an e-mail (decision 0028).
  */
 export function buildMimeMessage(input: MimeMessageInput, server: { eightBitAccepted: boolean }): MimeMessage {
-  const root = new MimeNode('multipart/alternative');
+  const root = new MessageHeaders('multipart/alternative');
   for (const [key, value] of Object.entries(input.headers ?? {})) root.setHeader(key, value);
   // MimeNode takes `{ name, address }` for address headers (its typings say string only).
   root.setHeader('From', input.from as string);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import {
+  asciiHtml,
   escapeHtml,
   forSms,
   formatDate,
@@ -71,5 +73,43 @@ describe('formatting per locale', () => {
   });
   it('rejects a non-numeric amount', () => {
     expect(() => formatVariable('debtAmount', 'money', 'beaucoup', 'fr')).toThrow(/nombre/);
+  });
+});
+
+describe('an e-mail’s HTML in ASCII', () => {
+  /** What a mail client shows for a numeric character reference: its character. */
+  const decodeHTML = (html: string) => html.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+  const piece = fc.constantFrom(
+    '<p>',
+    '</p>',
+    'Loyer impayé',
+    '1\u202f200\u00a0€',
+    '📞 01 48 95 00 00',
+    'ملف الإيجار',
+    '&amp;',
+    '<title>Été</title>',
+    '<style>.picto::before { content: "é"; }</style>',
+    '<SCRIPT>var s = "ü";</script>',
+    '<a title="Réponse">',
+    '\n',
+    'x',
+  );
+  it('reads, once a mail client decodes it, exactly as the HTML it came from; only style and script keep their characters', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const html = pieces.join('');
+        const ascii = asciiHtml(html);
+        const outsideRawText = ascii.replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+        expect(outsideRawText).toMatch(/^[\t\n\r\x20-\x7e]*$/);
+        expect(decodeHTML(ascii)).toBe(decodeHTML(html));
+        // A style sheet or a script is never changed: HTML does not decode references there.
+        for (const raw of html.match(/<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi) ?? []) expect(ascii).toContain(raw);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a pictogram as one reference (its code point, not its two UTF-16 halves)', () => {
+    expect(asciiHtml('<p>📞 Appelez</p>')).toBe('<p>&#x1f4de; Appelez</p>');
   });
 });

@@ -186,3 +186,30 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function escapeHtml(s: string): string {
   return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : s;
 }
+
+/** Characters outside printable ASCII, tabs and line breaks (a code point at a time), and the elements whose text HTML does not decode. */
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/gu;
+const RAW_TEXT_ELEMENT = /<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+function asciiText(html: string): string {
+  return html.replace(NON_ASCII, (c) => `&#x${c.codePointAt(0)!.toString(16)};`);
+}
+
+/**
+ * An e-mail's HTML with every character outside printable ASCII written as a character reference
+ * (`é` -> `&#xe9;`), which every mail client shows as the character: the part then travels 7bit
+ * through any relay, and the worker handles it as one-byte text (an 18 KB MJML e-mail holds a
+ * few dozen accents and a handful of pictograms, which made the whole text two bytes a
+ * character). Style and script contents are left as they are: HTML does not decode references
+ * there.
+ */
+export function asciiHtml(html: string): string {
+  if (!/[^\t\n\r\x20-\x7e]/.test(html)) return html;
+  let out = '';
+  let last = 0;
+  for (const raw of html.matchAll(RAW_TEXT_ELEMENT)) {
+    out += asciiText(html.slice(last, raw.index)) + raw[0];
+    last = raw.index + raw[0].length;
+  }
+  return out + asciiText(html.slice(last));
+}

@@ -16,7 +16,7 @@ import { compileDocument, fill, toTextSource, type CompiledText } from '../domai
 import { composeMessage, sourceToText } from '../domain/composition';
 import { contentHash } from '../domain/content-hash';
 import { callMinutes, type CostPrices, type UnitCost } from '../domain/contact-cost';
-import { escapeHtml, forSms, formatVariable, isolateForHtml, isolateForText } from '../domain/formatting';
+import { asciiHtml, escapeHtml, forSms, formatVariable, isolateForHtml, isolateForText } from '../domain/formatting';
 import { measureSms, type SmsEncoding } from '../domain/sms';
 import type { Resources, TemplateDefinition } from '../domain/template-definition';
 import { buildEmailMjml, buildLetterHtml } from './html-documents';
@@ -267,7 +267,7 @@ export class TemplateLibrary {
     if (channel === 'letter') out.html = compileDocument(buildLetterHtml(this.sources.layouts['letter.html'], src, tv.locale));
     if (channel === 'email') {
       const mjml = buildEmailMjml(this.sources.layouts['email.mjml'], src, tv.locale);
-      out.htmlPending = compileMjml(mjml).then((html) => (out.html = compileDocument(html)));
+      out.htmlPending = compileMjml(mjml).then((html) => (out.html = compileDocument(asciiHtml(html))));
       out.htmlPending.catch(() => this.compiled.delete(channelKey));
     }
     this.compiled.set(channelKey, out);
@@ -288,7 +288,12 @@ export class TemplateLibrary {
       direction: LOCALE_INFO[tv.locale].direction,
     };
     if (c.subject) out.subject = fill(c.subject, textValues);
-    if (c.html) out.html = fill(c.html, this.formatValues(tv, req.variables, 'html'));
+    if (c.html) {
+      const values = this.formatValues(tv, req.variables, 'html');
+      // An e-mail's HTML is ASCII, its layout and its values alike (asciiHtml); a letter's is not.
+      if (req.channel === 'email') for (const name of Object.keys(values)) values[name] = asciiHtml(values[name]!);
+      out.html = fill(c.html, values);
+    }
     if (req.channel === 'sms') {
       const size = measureSms(text);
       out.segments = size.segments;
