@@ -70,6 +70,9 @@ describe('no personal data in logs, failures included', () => {
       body: new URLSearchParams({ From: alerts[2].phone, Body: `STOP ${alerts[2].email}` }).toString(),
     });
     expect(forged.status).toBe(403);
+    // A household's response-page link holds its credential in the path: opening one must not write it down.
+    const pageToken = 'rTweu3ZnlI2ZadLna9kqw8nEASewL3aX';
+    expect((await fetch(`${baseUrl}/r/${pageToken}`)).status).toBe(404);
 
     await eventually(
       async () => {
@@ -92,6 +95,7 @@ describe('no personal data in logs, failures included', () => {
       const body = a.body as { tenant: { lastName: string; firstName: string; birthDate: string }; address: { street: string } };
       return [body.tenant.lastName, body.tenant.firstName, body.tenant.birthDate, body.address.street, a.email, a.phone, a.phone.slice(3)];
     });
+    personal.push(pageToken);
     const leaks = lines.filter((line) => personal.some((value) => line.toLowerCase().includes(value.toLowerCase())));
     const failures = lines.filter((line) => /database query failed|DatabaseError|request failed/.test(line));
     process.stdout.write(
