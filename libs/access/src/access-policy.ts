@@ -41,6 +41,7 @@ export class AccessPolicy {
 
 function refusal(reason: Parameters<typeof statusOfDenial>[0], message: string): UnissonError {
   const status = statusOfDenial(reason);
-  const code = status === 401 ? 'UNAUTHENTICATED' : status === 404 ? 'NOT_FOUND' : 'FORBIDDEN';
-  return new UnissonError(code, message, status);
+  // Not visible: the very answer of a thing that does not exist.
+  if (status === 404) return UnissonError.notFound();
+  return new UnissonError(status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message, status);
 }

@@ -29,7 +29,7 @@ export class PartnerOutcomes {
       territory: facts?.territory ?? '(aucun)',
       recordHolderPartnerIds: facts?.recordHolderPartnerIds ?? [],
     });
-    if (!facts) throw UnissonError.notFound(`Household ${householdId}`);
+    if (!facts) throw UnissonError.notFound();
     const occurredAt = new Date(input.occurredAt);
     if (occurredAt.getTime() > now.getTime() + 5 * 60_000)
       throw UnissonError.validation([{ field: 'occurredAt', message: 'ne peut pas être dans le futur' }]);

@@ -57,7 +57,7 @@ export class ExperimentsService {
 
   async get(id: string): Promise<Experiment> {
     const e = await this.experiments.findById(id);
-    if (!e) throw UnissonError.notFound(`Experiment ${id}`);
+    if (!e) throw UnissonError.notFound();
     return e;
   }
 

@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { COORDINATION_CLOCK, ExecutorClock, PlaybookCatalog } from '@unisson/coordination';
 import { HouseholdsRepository } from '@unisson/households';
-import { UnissonError } from '@unisson/platform';
+import { NOT_FOUND_MESSAGE, UnissonError } from '@unisson/platform';
 import { departementOfPostalCode, isDepartement } from '@unisson/vocabulary';
 import type { PartnerSubmission } from './entities/partner-submission.entity';
 
@@ -37,7 +37,11 @@ export class SubmissionAuthority {
   /** At the API, before anything is stored: a 404 unless the partner may report this. */
   async assertMayReport(reporter: Reporter, kind: PartnerSubmission['kind'], payload: object): Promise<void> {
     if (!(await this.mayReport(this.dataSource.manager, reporter, kind, payload, true))) {
-      throw UnissonError.notFound('The household named by this partnerRef (send its identity and address if you have never named it)');
+      throw new UnissonError(
+        'NOT_FOUND',
+        `${NOT_FOUND_MESSAGE} Un foyer que votre organisation n'a jamais signalé se désigne par son identité et son adresse, pas par une référence (partnerRef).`,
+        404,
+      );
     }
   }
 

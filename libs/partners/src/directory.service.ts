@@ -104,7 +104,7 @@ export class DirectoryService {
 
   async revokeKey(actor: Principal, keyId: string): Promise<KeyView> {
     const key = await this.partners.findKey(keyId);
-    if (!key) throw UnissonError.notFound(`La clé ${keyId}`);
+    if (!key) throw UnissonError.notFound();
     await this.partners.revokeKey(keyId);
     this.keys.forget(key.prefix);
     await this.trail(actor, 'api_key.revoke', 'api_key', keyId);
@@ -133,7 +133,7 @@ export class DirectoryService {
 
   async updateAccount(actor: Principal, id: string, changes: AccountChangesInput): Promise<AccountView> {
     const account = await this.accounts.findAccount(id);
-    if (!account) throw UnissonError.notFound(`Le compte ${id}`);
+    if (!account) throw UnissonError.notFound();
     if (changes.password !== undefined) {
       const weak = passwordProblem(changes.password, account.email);
       if (weak) throw UnissonError.validation([{ field: 'password', message: `le mot de passe ${weak}` }]);
@@ -180,7 +180,7 @@ export class DirectoryService {
   /** Forgets a private landlord's postal address (it moved, or asked to be forgotten): no letter to the landlord is planned any more. */
   async removeLandlordPostalAddress(actor: Principal, id: string): Promise<void> {
     await this.requirePartner(id);
-    if (!(await this.partners.deletePostalAddress(id))) throw UnissonError.notFound(`L'adresse postale du partenaire ${id}`);
+    if (!(await this.partners.deletePostalAddress(id))) throw UnissonError.notFound();
     await this.trail(actor, 'partner.postal_address.remove', 'partner', id, ['postalAddress']);
   }
 
@@ -188,7 +188,7 @@ export class DirectoryService {
   async landlordPostalAddress(id: string): Promise<PartnerPostalAddress> {
     await this.requirePartner(id);
     const found = await this.partners.findPostalAddress(id);
-    if (!found) throw UnissonError.notFound(`L'adresse postale du partenaire ${id}`);
+    if (!found) throw UnissonError.notFound();
     return found;
   }
 
@@ -200,7 +200,7 @@ export class DirectoryService {
 
   private async requirePartner(id: string): Promise<Partner> {
     const partner = await this.partners.findPartner(id);
-    if (!partner) throw UnissonError.notFound(`Le partenaire ${id}`);
+    if (!partner) throw UnissonError.notFound();
     return partner;
   }
 

@@ -7,6 +7,9 @@ export interface FieldProblem {
   message: string;
 }
 
+/** Every 404's message: it cannot tell "does not exist" from "not yours to see". */
+export const NOT_FOUND_MESSAGE = 'Introuvable, ou hors de ce que votre organisation peut voir.';
+
 export class UnissonError extends Error {
   constructor(
     readonly code: string,
@@ -28,8 +31,12 @@ export class UnissonError extends Error {
     );
   }
 
-  static notFound(what: string): UnissonError {
-    return new UnissonError('NOT_FOUND', `${what} was not found.`, 404);
+  /**
+   * The same answer whether the thing does not exist or the caller may not see it: a 404 never
+   * tells a partner what another one holds.
+   */
+  static notFound(): UnissonError {
+    return new UnissonError('NOT_FOUND', NOT_FOUND_MESSAGE, 404);
   }
 
   static conflict(code: string, message: string): UnissonError {

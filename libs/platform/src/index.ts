@@ -1,4 +1,4 @@
-export { FieldProblem, RedirectError, UnissonError } from './errors';
+export { FieldProblem, NOT_FOUND_MESSAGE, RedirectError, UnissonError } from './errors';
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
 export { SafeTextPipe, ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';
 export {

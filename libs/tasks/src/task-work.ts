@@ -83,7 +83,7 @@ export class TaskWork {
     }
     if (taskId) {
       const task = await this.tasks.findById(taskId);
-      if (!task || task.teamId !== team.id) throw UnissonError.notFound('The task');
+      if (!task || task.teamId !== team.id) throw UnissonError.notFound();
     }
     const held = await this.tasks.heldHouseholds(agent, now);
     if (held >= routing.maxHouseholdsPerAgent) {
@@ -259,7 +259,7 @@ export class TaskWork {
 
   private async lockOrFail(m: EntityManager, taskId: string): Promise<TaskRow> {
     const task = await this.tasks.findById(taskId, m, true);
-    if (!task) throw UnissonError.notFound('The task');
+    if (!task) throw UnissonError.notFound();
     return task;
   }
 

@@ -144,7 +144,7 @@ export class BulkImportController {
   private async visible(actor: Principal, id: string) {
     const upload = await this.imports.find(id);
     this.policy.assert(actor, 'bulk_import.read', { ownerPartnerId: upload?.partnerId ?? '(aucun)' });
-    if (!upload) throw UnissonError.notFound(`Le dépôt ${id}`);
+    if (!upload) throw UnissonError.notFound();
     return upload;
   }
 }

@@ -34,7 +34,7 @@ export class ReturnedLettersController {
         { field: 'trackingCode', message: 'ce n’est pas un code de suivi (8 lettres ou chiffres et une clé, ex. K7QM-2D9X-4)' },
       ]);
     // Another organisation's letters do not exist for this one (operators see them all).
-    if (result.status === 'unknown-code') throw UnissonError.notFound('Le courrier de ce code de suivi');
+    if (result.status === 'unknown-code') throw UnissonError.notFound();
     if (result.status === 'not-posted')
       throw UnissonError.conflict('LETTER_NOT_POSTED', 'Ce courrier n’a pas encore été posté : il ne peut pas être revenu.');
     return { status: result.status, trackingCode: result.trackingCode };

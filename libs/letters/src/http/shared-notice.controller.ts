@@ -54,7 +54,7 @@ export class SharedNoticeController {
     if (householdId) {
       const facts = await this.households.accessFacts(householdId);
       // Only for the procedures one takes part in: a commissaire gets the notice of the households it served.
-      if (!facts || facts.territory !== territory) throw UnissonError.notFound('Le foyer');
+      if (!facts || facts.territory !== territory) throw UnissonError.notFound();
       this.policy.assert(actor, 'notice.household.read', {
         territory: facts.territory,
         recordHolderPartnerIds: facts.recordHolderPartnerIds,

@@ -85,7 +85,7 @@ export class ClickToCallController {
     @Param('callId', uuid('callId')) callId: string,
   ) {
     const view = await this.clickToCall.find(actor, callId);
-    if (view.householdId !== householdId) throw UnissonError.notFound(`L’appel ${callId}`);
+    if (view.householdId !== householdId) throw UnissonError.notFound();
     return view;
   }
 }

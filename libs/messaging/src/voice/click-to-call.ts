@@ -74,7 +74,7 @@ export class ClickToCall {
       territory: facts?.territory ?? '(aucun)',
       recordHolderPartnerIds: facts?.recordHolderPartnerIds ?? [],
     });
-    if (!facts) throw UnissonError.notFound(`Le foyer ${request.householdId}`);
+    if (!facts) throw UnissonError.notFound();
     const agentPhone = toE164(request.agentPhone);
     if (!agentPhone || !E164.test(agentPhone)) {
       throw UnissonError.validation([
@@ -132,7 +132,7 @@ export class ClickToCall {
   /** One call as its organisation sees it (404 for anyone else, as for an unknown id). */
   async find(actor: Principal, id: string): Promise<ClickToCallView> {
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(ClickToCallRow).findOneBy({ id }) : null;
-    if (!row || (actor.partnerId !== null && row.partnerId !== actor.partnerId)) throw UnissonError.notFound(`L’appel ${id}`);
+    if (!row || (actor.partnerId !== null && row.partnerId !== actor.partnerId)) throw UnissonError.notFound();
     const facts = await this.records.accessFacts(row.householdId);
     this.policy.assert(actor, 'household.call.place', {
       territory: facts?.territory ?? '(aucun)',

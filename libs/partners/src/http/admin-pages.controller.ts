@@ -156,7 +156,7 @@ export class AdminPagesController {
   @Header('cache-control', 'no-store')
   async partner(@Req() request: PageRequest, @Param('id', uuid) id: string, @Query() query: Form): Promise<string> {
     const partner = await this.partners.findPartner(id);
-    if (!partner) throw UnissonError.notFound(`Le partenaire ${id}`);
+    if (!partner) throw UnissonError.notFound();
     const [keys, people, address] = await Promise.all([
       this.partners.findKeysOfPartner(id),
       this.accounts.listAccounts(id),

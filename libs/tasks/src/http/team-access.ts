@@ -15,16 +15,16 @@ export class TeamAccess {
 
   async team(actor: Principal, teamId: string): Promise<TeamRow> {
     const team = await this.tasks.findTeam(teamId);
-    if (!team) throw UnissonError.notFound('The team');
+    if (!team) throw UnissonError.notFound();
     this.policy.assert(actor, 'task.work', { ownerPartnerId: team.partnerId });
     return team;
   }
 
   async task(actor: Principal, taskId: string): Promise<{ task: TaskRow; team: TeamRow }> {
     const task = await this.tasks.findById(taskId);
-    if (!task) throw UnissonError.notFound('The task');
+    if (!task) throw UnissonError.notFound();
     const team = await this.tasks.findTeam(task.teamId);
-    if (!team) throw UnissonError.notFound('The task');
+    if (!team) throw UnissonError.notFound();
     this.policy.assert(actor, 'task.work', { ownerPartnerId: team.partnerId });
     return { task, team };
   }

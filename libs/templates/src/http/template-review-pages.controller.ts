@@ -149,7 +149,7 @@ export class TemplateReviewPagesController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   async compare(@Req() request: PageRequest, @Param('key') key: string, @Query() query: Record<string, unknown>): Promise<string> {
-    if (!isTemplateKey(key)) throw UnissonError.notFound(`Template "${key}"`);
+    if (!isTemplateKey(key)) throw UnissonError.notFound();
     const q = parseOrThrow(compareQuery, withoutEmpty(query));
     const c = await this.review.compare(key, q.channel, q.locale, { tone: q.tone, length: q.length, pictograms: q.pictograms });
     const findings = await this.review.findingsOf(key, q.channel, q.locale, c.variant);

@@ -52,7 +52,7 @@ export class TemplateReviewController {
   })
   @ApiErrors(400, 401, 403, 404)
   compare(@Param('key') key: string, @Query() query: Record<string, unknown>): Promise<VersionComparison> {
-    if (!isTemplateKey(key)) throw UnissonError.notFound(`Template "${key}"`);
+    if (!isTemplateKey(key)) throw UnissonError.notFound();
     const q = parseOrThrow(compareQuery, withoutEmpty(query));
     return this.review.compare(key, q.channel, q.locale, { tone: q.tone, length: q.length, pictograms: q.pictograms });
   }

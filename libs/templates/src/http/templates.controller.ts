@@ -52,7 +52,7 @@ export class TemplatesController {
     @Param('key') key: string,
     @Query() query: Record<string, unknown>,
   ): Promise<RenderedMessage & { sample: Record<string, unknown> }> {
-    if (!isTemplateKey(key)) throw UnissonError.notFound(`Template "${key}"`);
+    if (!isTemplateKey(key)) throw UnissonError.notFound();
     const q = parseOrThrow(previewQuery, query);
     const sample = this.library.definition(key).sample;
     try {

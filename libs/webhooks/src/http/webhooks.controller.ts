@@ -199,7 +199,7 @@ export class WebhooksController {
   private async visibleEndpoint(actor: Principal, id: string): Promise<WebhookEndpoint> {
     const endpoint = await this.webhooks.findEndpoint(id);
     this.policy.assert(actor, 'webhook_endpoint.manage', { ownerPartnerId: endpoint?.partnerId ?? '(aucun)' });
-    if (!endpoint) throw UnissonError.notFound(`L’adresse ${id}`);
+    if (!endpoint) throw UnissonError.notFound();
     return endpoint;
   }
 }
