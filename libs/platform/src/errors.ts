@@ -25,7 +25,7 @@ export class UnissonError extends Error {
     const names = fields.map((f) => f.field).join(', ');
     return new UnissonError(
       'VALIDATION_FAILED',
-      `Invalid request: check ${names}. ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      `Requête invalide : vérifiez ${names}. ${fields.map((f) => `${f.field} : ${f.message}`).join(' ; ')}`,
       400,
       fields,
     );

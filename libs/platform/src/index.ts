@@ -1,3 +1,4 @@
+import './validation/zod-french';
 export { FieldProblem, NOT_FOUND_MESSAGE, RedirectError, UnissonError } from './errors';
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
 export { SafeTextPipe, ZodValidationPipe, fieldProblems, parseOrThrow, unsafeTextProblems } from './validation/zod-validation.pipe';

@@ -25,7 +25,14 @@ describe('campaign life cycle', () => {
   ] as const)('refuses %s + %s with a French reason', (from, command) => {
     const result = transition(from, command);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^Impossible de .* une campagne/);
+    expect(!result.ok && result.message).toMatch(/^Impossible (de |d’).* une campagne/);
+  });
+
+  it('elides « de » before a vowel, as French writes it', () => {
+    const approve = transition('draft', 'approve');
+    expect(!approve.ok && approve.message).toMatch(/^Impossible d’approuver une campagne « /);
+    const launch = transition('cancelled', 'launch');
+    expect(!launch.ok && launch.message).toMatch(/^Impossible de lancer une campagne « /);
   });
 
   it('offers only the commands of the state', () => {

@@ -74,7 +74,7 @@ export function transition(status: CampaignStatus, command: CampaignCommand): Tr
   if (!rule.from.includes(status)) {
     return {
       ok: false,
-      message: `Impossible de ${COMMAND_LABELS[command]} une campagne « ${CAMPAIGN_STATUS_LABELS[status]} » (possible depuis : ${rule.from
+      message: `Impossible ${/^[aeéèêiouh]/i.test(COMMAND_LABELS[command]) ? 'd’' : 'de '}${COMMAND_LABELS[command]} une campagne « ${CAMPAIGN_STATUS_LABELS[status]} » (possible depuis : ${rule.from
         .map((s) => CAMPAIGN_STATUS_LABELS[s])
         .join(', ')}).`,
     };

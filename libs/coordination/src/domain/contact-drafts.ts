@@ -137,7 +137,13 @@ function decideChannel(
     return { channel: step.channel, extra: null };
   }
   if (optedOut(optOuts, step.channel, group.leadPartnerId)) {
-    note(ctx, 'suppressedOptOut', `Le ménage a refusé les ${label}s : étape « ${group.primary.label} » par ${label} retirée.`, group, key);
+    note(
+      ctx,
+      'suppressedOptOut',
+      `Le ménage a refusé ce canal (${label}) : étape « ${group.primary.label} » par ${label} retirée.`,
+      group,
+      key,
+    );
     return { channel: null, extra: null };
   }
   if (channelUndelivered(history, group.purposes, group.stage, step.channel)) {

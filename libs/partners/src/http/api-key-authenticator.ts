@@ -49,7 +49,11 @@ export class ApiKeyAuthenticator {
     if (!row || !secretMatches(parsed.secret, row.secretHash, this.config.security.appSecret)) {
       this.cache.delete(parsed.prefix);
       await this.attempts.recordFailure('api-key', client, FORGERY_POLICY);
-      throw new UnissonError('UNAUTHENTICATED', 'Unknown, expired or revoked API key. Check the key or ask for a new one.', 401);
+      throw new UnissonError(
+        'UNAUTHENTICATED',
+        'Clé API inconnue, expirée ou révoquée. Vérifiez la clé, ou demandez-en une nouvelle à l’administrateur de votre organisation.',
+        401,
+      );
     }
     const principal: PartnerPrincipal = {
       partnerId: row.partnerId,

@@ -39,8 +39,8 @@ export const errorBodySchema = z
   .describe('Erreur (toutes les routes)');
 
 const ERROR_TEXT: Record<number, [string, string, string]> = {
-  400: ['Requête invalide : les champs en cause sont nommés', 'VALIDATION_FAILED', 'Invalid request: check address.postalCode.'],
-  401: ['Identification absente ou invalide (clé API ou session)', 'UNAUTHENTICATED', 'Unknown, expired or revoked API key.'],
+  400: ['Requête invalide : les champs en cause sont nommés', 'VALIDATION_FAILED', 'Requête invalide : vérifiez address.postalCode.'],
+  401: ['Identification absente ou invalide (clé API ou session)', 'UNAUTHENTICATED', 'Clé API inconnue, expirée ou révoquée.'],
   403: ['Identifié, mais non autorisé (permission, rôle, type de partenaire, CSRF)', 'FORBIDDEN', 'Votre rôle ne permet pas cette action.'],
   404: ['Introuvable, ou hors de ce que votre organisation peut voir', 'NOT_FOUND', 'Introuvable.'],
   409: ['Conflit avec l’état actuel (déjà fait, état qui ne le permet pas)', 'CONFLICT', 'Impossible dans l’état actuel.'],
