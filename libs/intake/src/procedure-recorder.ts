@@ -11,7 +11,7 @@ import { HouseholdsRepository, PartnerRecord, procedureAfter } from '@unisson/ho
 import { Partner, PartnersRepository } from '@unisson/partners';
 import { departementOfPostalCode, HousingSector, StageEventType } from '@unisson/vocabulary';
 import { statementsOn } from '@unisson/database';
-import { procedureLandlordId } from './domain/procedure-landlord';
+import { procedureLandlordId, statesLeaseFacts } from './domain/procedure-landlord';
 import { IntentToPost, stageEventIntents } from './domain/stage-event-intents';
 import type { Linkage } from './household-record-linker';
 
@@ -88,15 +88,18 @@ export class ProcedureRecorder {
     const open = await this.households.findOpenProcedure(manager, householdId);
     const after = procedureAfter(open?.stage ?? null, event.type);
     const now = new Date(this.clock.now());
+    const landlordPartnerId = await this.landlordOf(manager, open?.landlordPartnerId ?? null, partner);
+    // Another landlord's figures stay in its own record and report (statesLeaseFacts).
+    const lease: ProcedureFacts = statesLeaseFacts(landlordPartnerId, partner) ? facts : {};
     const procedure = await this.households.saveProcedure(manager, {
       ...(open ?? {}),
       householdId,
-      landlordPartnerId: await this.landlordOf(manager, open?.landlordPartnerId ?? null, partner),
+      landlordPartnerId,
       stage: after.stage,
-      housingSector: facts.housingSector ?? open?.housingSector ?? (partner.kind === 'bailleur_social' ? 'social' : 'prive'),
-      leaseSignedOn: facts.leaseSignedOn ?? open?.leaseSignedOn ?? null,
-      monthlyRentCents: facts.monthlyRentCents ?? open?.monthlyRentCents ?? null,
-      debtCents: facts.debtCents ?? open?.debtCents ?? 0,
+      housingSector: lease.housingSector ?? open?.housingSector ?? (partner.kind === 'bailleur_social' ? 'social' : 'prive'),
+      leaseSignedOn: lease.leaseSignedOn ?? open?.leaseSignedOn ?? null,
+      monthlyRentCents: lease.monthlyRentCents ?? open?.monthlyRentCents ?? null,
+      debtCents: lease.debtCents ?? open?.debtCents ?? 0,
       firstUnpaidOn: open?.firstUnpaidOn ?? facts.firstUnpaidOn ?? event.occurredOn,
       hearingAt: facts.hearing ? new Date(facts.hearing.at) : (open?.hearingAt ?? null),
       hearingPlace: facts.hearing?.place ?? open?.hearingPlace ?? null,

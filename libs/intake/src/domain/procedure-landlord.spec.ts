@@ -1,4 +1,4 @@
-import { procedureLandlordId } from './procedure-landlord';
+import { procedureLandlordId, statesLeaseFacts } from './procedure-landlord';
 
 const caf = { id: 'caf', kind: 'caf' as const };
 const commissaire = { id: 'cj', kind: 'commissaire_de_justice' as const };
@@ -17,5 +17,17 @@ describe('the landlord a procedure names', () => {
     ['an opener Unisson no longer knows is kept unless a landlord reports', { id: 'gone', kind: null }, commissaire, 'gone'],
   ])('%s', (_what, current, reporter, expected) => {
     expect(procedureLandlordId(current, reporter)).toBe(expected);
+  });
+});
+
+describe('whose lease figures the procedure takes', () => {
+  it.each([
+    ['its own landlord', 'lefevre', prive, true],
+    ['the CAF, reporting the arrears', 'lefevre', caf, true],
+    ['the commissaire, whose act states the debt', 'hlm', commissaire, true],
+    ['not another landlord naming the same household', 'lefevre', social, false],
+    ['not another private landlord either', 'hlm', { id: 'dupont', kind: 'bailleur_prive' as const }, false],
+  ])('%s', (_what, landlord, reporter, expected) => {
+    expect(statesLeaseFacts(landlord, reporter)).toBe(expected);
   });
 });

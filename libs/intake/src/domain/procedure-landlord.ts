@@ -16,3 +16,14 @@ export function procedureLandlordId(
   if (current.kind && LANDLORD_KINDS.has(current.kind)) return current.id;
   return LANDLORD_KINDS.has(reporter.kind) ? reporter.id : current.id;
 }
+
+/**
+ * Whether what a report says of the lease (rent, debt, housing sector, lease date) becomes the
+ * procedure's: from the procedure's own landlord, or from a partner that is not a landlord (the
+ * CAF's arrears report, a commissaire's act state the debt too). Another landlord naming the
+ * household keeps its figures to its own record and report: it does not rewrite the debt every
+ * partner sees.
+ */
+export function statesLeaseFacts(procedureLandlordId: string, reporter: { id: string; kind: PartnerKind }): boolean {
+  return reporter.id === procedureLandlordId || !LANDLORD_KINDS.has(reporter.kind);
+}
