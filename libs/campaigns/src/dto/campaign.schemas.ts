@@ -25,11 +25,22 @@ export const campaignTargetSchema = z
   });
 export type CampaignTargetInput = z.infer<typeof campaignTargetSchema>;
 
+/** A launch date a few minutes old is a form filled slowly, not a date in the past. */
+const SCHEDULE_PAST_TOLERANCE_MS = 15 * 60_000;
+/** Campaigns are planned for the months ahead, not years. */
+const SCHEDULE_HORIZON_MS = 366 * 24 * 3_600_000;
+
 export const newCampaignSchema = z.strictObject({
   name: z.string().trim().min(3, 'au moins 3 caractères').max(200),
   purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'doit être un objet du playbook, ex. lettrePreventionCcapex'),
   target: campaignTargetSchema,
-  scheduledAt: z.iso.datetime({ offset: true, error: 'doit être un instant ISO 8601, ex. 2026-12-08T09:00:00+01:00' }).nullish(),
+  scheduledAt: z.iso
+    .datetime({ offset: true, error: 'doit être un instant ISO 8601, ex. 2026-12-08T09:00:00+01:00' })
+    .refine((at) => Date.parse(at) >= Date.now() - SCHEDULE_PAST_TOLERANCE_MS, {
+      message: 'est déjà passée : laissez-la vide pour lancer la campagne dès son approbation',
+    })
+    .refine((at) => Date.parse(at) <= Date.now() + SCHEDULE_HORIZON_MS, { message: 'doit tomber dans l’année qui vient' })
+    .nullish(),
 });
 export type NewCampaignInput = z.infer<typeof newCampaignSchema>;
 
