@@ -28,6 +28,16 @@ describe('address block (NF Z 10-011)', () => {
     if (!result.ok) expect(result.problems.map((p) => p.field).sort()).toEqual(['city', 'postalCode']);
   });
 
+  it('refuses a postcode of five digits no commune has (00000, 96000), naming postalCode', () => {
+    for (const postalCode of ['00000', '00100', '96000']) {
+      const result = addressBlock({ name: 'M. Lefèvre', street: '8 avenue de la République', postalCode, city: 'Évry' });
+      expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['postalCode']);
+    }
+    for (const postalCode of ['01000', '20000', '91300', '97400', '98800']) {
+      expect(addressBlock({ name: 'M. Lefèvre', street: '8 avenue de la République', postalCode, city: 'Évry' }).ok).toBe(true);
+    }
+  });
+
   it('refuses more than six lines', () => {
     const result = addressBlock({ ...base, addressExtra: 'Appartement 12\nEscalier 2\nBâtiment B\nRésidence Les Tilleuls' });
     expect(result.ok).toBe(false);

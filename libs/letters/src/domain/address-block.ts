@@ -39,6 +39,9 @@ const PRINTABLE = /^[\p{L}\p{N} '’\-/&°]*$/u;
 /** Lines 1 to 3 may keep a comma or a dot ("Bât. B, esc. 2"). */
 const PRINTABLE_TOP = /^[\p{L}\p{N} '’\-/&°.,]*$/u;
 
+/** A commune's postcode: départements 01 to 95, overseas 97x and 98x (none starts with 00 nor 96). */
+const FRENCH_POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-57-8])\d{3}$/;
+
 /** Line 4 on: capitals without accents nor punctuation, as La Poste's sorting machines read best. */
 export function postalLine(s: string): string {
   return collapse(stripAccents(s).replace(FORBIDDEN_PUNCTUATION, ' ').replace(/’/g, "'")).toUpperCase();
@@ -57,6 +60,8 @@ export function addressBlock(address: PostalAddress): AddressBlockResult {
   if (streets.length === 0) problems.push({ field: 'street', message: 'la rue (ligne 4) est vide' });
   if (!/^\d{5}$/.test(postalCode))
     problems.push({ field: 'postalCode', message: `le code postal doit avoir 5 chiffres (reçu « ${address.postalCode ?? ''} »)` });
+  else if (!FRENCH_POSTAL_CODE.test(postalCode))
+    problems.push({ field: 'postalCode', message: `${postalCode} n’est le code postal d’aucune commune : vérifiez-le` });
   if (!city) problems.push({ field: 'city', message: 'la ville (dernière ligne) est vide' });
 
   const check = (field: AddressField, line: string, what: string, top = false) => {
