@@ -357,6 +357,18 @@ describe('e-mail done properly and click-to-call, through the whole stack', () =
     });
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain('agentPhone');
+    // Surcharged and foreign numbers are refused before anything is dialled.
+    for (const [agentPhone, says] of [
+      ['08 99 70 00 00', 'surtaxé'],
+      ['+882 1300 0000', 'numéro français'],
+      ['+1 900 555 0100', 'numéro français'],
+    ]) {
+      const refused = await platform.post<{ errors: Array<{ field: string; message: string }> }>(`/v1/households/${householdId}/calls`, {
+        agentPhone,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([{ field: 'agentPhone', message: expect.stringContaining(says) }]);
+    }
     const outsider = await new TestClient(stack.baseUrl, stack.keys['bailleur-93']).post(`/v1/households/${householdId}/calls`, {
       agentPhone: '01 48 95 00 00',
     });

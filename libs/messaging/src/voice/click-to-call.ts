@@ -4,9 +4,10 @@ import { AccessPolicy, identityOf, Principal } from '@unisson/access';
 import { AuditTrail } from '@unisson/audit';
 import { bridgeTwiml, ChannelError, hangupTwiml, TwilioVoiceCalls } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
-import { HouseholdRecordsReader, HouseholdsRepository, toE164 } from '@unisson/households';
+import { HouseholdRecordsReader, HouseholdsRepository } from '@unisson/households';
 import { PartnersRepository } from '@unisson/partners';
 import { UnissonError } from '@unisson/platform';
+import { agentLine } from '../domain/agent-line';
 import { ClickToCallRecord as ClickToCallRow, ClickToCallStatus } from '../entities/click-to-call.entity';
 import { VoicePrompts } from './voice-prompts';
 
@@ -14,7 +15,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 export interface ClickToCallRequest {
   householdId: string;
-  /** The agent's phone, called first (any French or E.164 form). */
+  /** The agent's phone, called first: a French line (metropolitan or overseas) in any written form, never surcharged. */
   agentPhone: string;
   /** The same key returns the same call (a double click places one call). */
   idempotencyKey?: string | null;
@@ -75,12 +76,9 @@ export class ClickToCall {
       recordHolderPartnerIds: facts?.recordHolderPartnerIds ?? [],
     });
     if (!facts) throw UnissonError.notFound();
-    const agentPhone = toE164(request.agentPhone);
-    if (!agentPhone || !E164.test(agentPhone)) {
-      throw UnissonError.validation([
-        { field: 'agentPhone', message: 'doit être un numéro de téléphone, par exemple 01 48 95 00 00 ou +33148950000' },
-      ]);
-    }
+    const line = agentLine(request.agentPhone);
+    if (line.problem !== undefined) throw UnissonError.validation([{ field: 'agentPhone', message: line.problem }]);
+    const agentPhone = line.e164;
     if (!actor.partnerId) {
       throw new UnissonError('FORBIDDEN', 'Un appel part au nom d’une organisation : connectez-vous avec un compte de partenaire.', 403);
     }
