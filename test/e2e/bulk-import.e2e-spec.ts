@@ -170,6 +170,39 @@ describe('a landlord uploads a CSV of alerts', () => {
     expect(households.households).toBeLessThanOrEqual(500 - invalid);
   });
 
+  const header = 'reference;nom;prenom;adresse;code_postal;ville;parc;loyer;montant_impaye;date_premier_impaye';
+  const row = (ref: string, lastName: string) => `${ref};${lastName};Test;1 rue A;93200;Saint-Denis;social;500;1000;2026-01-05`;
+  const lastNamesOf = async (prefix: string) => {
+    const payloads: Array<{ payload: Record<string, unknown> }> = await stack.db.query(
+      `SELECT payload FROM partner_submission WHERE kind = 'alert' AND payload->>'partnerRef' LIKE $1`,
+      [`${prefix}-%`],
+    );
+    return payloads
+      .map((p) => openDocument<{ tenant: { lastName: string } }>(p.payload, 'partner_submission.payload').tenant.lastName)
+      .sort();
+  };
+  const importErrors = async (id: string) =>
+    (await landlord.get<Array<{ line: number; field: string; reason: string }>>(`/v1/alerts/imports/${id}/errors`)).body;
+
+  it('counts every line: a quote inside a field is read as written, an unclosed quote refuses its line only, once', async () => {
+    const lines = [header, row('Q-1', 'Le "Grand"'), row('Q-2', 'Dupont'), row('Q-3', '"Jamais fermé'), row('Q-4', 'Martin')];
+    const response = await upload(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as Status;
+    expect(await finished(accepted.importId)).toMatchObject({
+      status: 'completed',
+      rowsTotal: 4,
+      rowsDone: 4,
+      rowsInvalid: 1,
+      alertsCreated: 3,
+      alertsReplayed: 0,
+    });
+    expect(await importErrors(accepted.importId)).toEqual([
+      { line: 4, field: '(ligne)', reason: 'ligne illisible (guillemet ouvert jamais fermé) : elle est ignorée' },
+    ]);
+    expect(await lastNamesOf('Q')).toEqual(['Dupont', 'Le "Grand"', 'Martin']);
+  });
+
   it('refuses at once a file whose header lacks a column, naming it, and stores nothing', async () => {
     const response = await upload(Buffer.from('reference;nom\r\nA-1;Martin\r\n'));
     expect(response.status).toBe(400);

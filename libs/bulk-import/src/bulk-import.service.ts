@@ -7,7 +7,7 @@ import { identityOf, Principal } from '@unisson/access';
 import { AuditTrail } from '@unisson/audit';
 import { alertSchema, idempotencyKeySchema, IntakeService } from '@unisson/intake';
 import type { PartnerPrincipal } from '@unisson/partners';
-import { CsvProblem, detectDialect, readCsv, UnissonError } from '@unisson/platform';
+import { CsvItem, detectDialect, readCsv, readCsvBuffer, UnissonError } from '@unisson/platform';
 import { jobSpec, QUEUES } from '@unisson/queues';
 import { BulkImportRepository, ChunkResult } from './bulk-import.repository';
 import { HeaderMapping, mapHeader, rowProblem, rowToAlert } from './domain/alert-columns';
@@ -124,20 +124,20 @@ export class BulkImportService {
     let mapping: HeaderMapping | null = null;
     let index = 0;
     let done = upload.rowsDone;
-    const problems: CsvProblem[] = [];
-    let chunk: Array<{ line: number; cells: string[] }> = [];
+    let chunk: CsvItem[] = [];
     let errorsKept = await this.imports.countErrors(importId);
     const flush = async () => {
-      const result = await this.handleChunk(principal, source, mapping!, chunk, problems.splice(0), done);
+      const result = await this.handleChunk(principal, source, mapping!, chunk, done);
       result.errors = result.errors.slice(0, Math.max(0, MAX_ERRORS - errorsKept));
       errorsKept += result.errors.length;
       if (!(await this.imports.commitChunk(importId, done, result))) throw new Error('another run of this import moved on; this one stops');
       done = result.rowsDone;
       chunk = [];
     };
-    for await (const row of readCsv(Readable.from([content]), dialect, (p) => problems.push(p))) {
+    // Every line after the header is one item, a row or an unreadable line, counted as countRows counts them.
+    for await (const row of readCsvBuffer(content, dialect)) {
       if (!mapping) {
-        mapping = mapHeader(row.cells);
+        if (row.kind === 'row') mapping = mapHeader(row.cells);
         continue;
       }
       index++;
@@ -146,30 +146,35 @@ export class BulkImportService {
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
     if (!mapping) return this.imports.finish(importId, 'failed', 'Aucune ligne d’en-tête.');
-    if (chunk.length || problems.length) await flush();
+    if (chunk.length) await flush();
     await this.imports.finish(importId, 'completed', null);
     this.logger.log({ importId, rows: done }, 'bulk import completed');
   }
 
   private async countRows(content: Buffer, dialect: ReturnType<typeof detectDialect>): Promise<number> {
-    let rows = -1;
-    for await (const _row of readCsv(Readable.from([content]), dialect)) rows++;
-    return Math.max(0, rows);
+    let header = false;
+    let rows = 0;
+    for await (const item of readCsvBuffer(content, dialect)) {
+      if (header) rows++;
+      else header = item.kind === 'row';
+    }
+    return rows;
   }
 
   private async handleChunk(
     principal: PartnerPrincipal,
     source: { bulkImportId: string },
     mapping: HeaderMapping,
-    rows: Array<{ line: number; cells: string[] }>,
-    problems: CsvProblem[],
+    items: CsvItem[],
     done: number,
   ): Promise<ChunkResult> {
-    const result: ChunkResult = { rowsDone: done + rows.length, invalid: 0, created: 0, replayed: 0, errors: [] };
-    for (const p of problems) {
-      result.errors.push({ line: p.line, field: '(ligne)', reason: p.message });
-    }
-    const accepted = rows.map(async (row) => {
+    const result: ChunkResult = { rowsDone: done + items.length, invalid: 0, created: 0, replayed: 0, errors: [] };
+    const accepted = items.map(async (row) => {
+      if (row.kind === 'problem') {
+        result.invalid++;
+        result.errors.push({ line: row.line, field: '(ligne)', reason: row.message });
+        return;
+      }
       const { alert, idempotencyKey } = rowToAlert(mapping, row.cells);
       const parsed = alertSchema.safeParse(alert);
       const keyOk = idempotencyKey === undefined || idempotencyKeySchema.safeParse(idempotencyKey).success;

@@ -18,12 +18,15 @@ export {
   CsvDelimiter,
   CsvDialect,
   CsvEncoding,
+  CsvItem,
   CsvProblem,
   CsvRow,
   csvField,
   detectDialect,
   parseCsvText,
   readCsv,
+  readCsvBuffer,
+  readCsvItems,
 } from './csv/csv-reader';
 export { HandlesJobs, handledJobsOf, jobHandlerProblems, JobHandlerDeclaration } from './jobs/handles-jobs';
 export { ensureJobs, JobReconciler, WantedJob } from './jobs/job-reconciler';

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
-import { CsvProblem, detectDialect, parseCsvText, readCsv } from './csv-reader';
+import { CsvProblem, detectDialect, parseCsvText, readCsv, readCsvBuffer } from './csv-reader';
 
 async function rows(bytes: Buffer) {
   const problems: CsvProblem[] = [];
@@ -45,6 +45,30 @@ describe('CSV as French software exports it', () => {
     const { out, problems } = await rows(Buffer.from('a;b\n1;"pas fermé\n', 'utf8'));
     expect(out).toEqual([[1, ['a', 'b']]]);
     expect(problems[0].message).toMatch(/guillemet/);
+  });
+
+  it('reads a quote inside an unquoted field as it is, and the next rows too', async () => {
+    const { out, problems } = await rows(Buffer.from('ref;nom\nQ-1;Le "Grand"\nQ-2;"Le" Petit\nQ-3;Dupont\n', 'utf8'));
+    expect(problems).toEqual([]);
+    expect(out).toEqual([
+      [1, ['ref', 'nom']],
+      [2, ['Q-1', 'Le "Grand"']],
+      [3, ['Q-2', '"Le" Petit']],
+      [4, ['Q-3', 'Dupont']],
+    ]);
+  });
+
+  it('gives every line of a file in memory as a row or one problem, reading on after a quote never closed', async () => {
+    const bytes = Buffer.from('ref;nom\nQ-1;Dupont\nQ-2;"pas fermé\nQ-3;Martin\n\nQ-4;x\n', 'utf8');
+    const items = [];
+    for await (const item of readCsvBuffer(bytes, detectDialect(bytes))) items.push(item);
+    expect(items).toEqual([
+      { kind: 'row', line: 1, cells: ['ref', 'nom'] },
+      { kind: 'row', line: 2, cells: ['Q-1', 'Dupont'] },
+      { kind: 'problem', unclosedQuote: true, line: 3, message: 'ligne illisible (guillemet ouvert jamais fermé) : elle est ignorée' },
+      { kind: 'row', line: 4, cells: ['Q-3', 'Martin'] },
+      { kind: 'row', line: 6, cells: ['Q-4', 'x'] },
+    ]);
   });
 
   it('does not take a UTF-8 sequence cut at the end of the sample for Windows-1252', () => {

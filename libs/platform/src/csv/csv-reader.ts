@@ -77,38 +77,94 @@ export interface CsvProblem {
   message: string;
 }
 
+export type CsvItem = ({ kind: 'row' } & CsvRow) | ({ kind: 'problem'; unclosedQuote: boolean } & CsvProblem);
+
 /**
- * Streams the rows of a CSV source. A malformed row (an unclosed quote…) is reported to
- * `onProblem` and skipped; the rest of the file is still read.
+ * Streams the rows of a CSV source, and its unreadable records in their place (one problem per
+ * record, at the line where it starts). A quote inside an unquoted field (`Le "Grand"`) is read
+ * as it is, as spreadsheets write it. A quote opened and never closed swallows the rest of the
+ * source: the problem says so (`unclosedQuote`); `readCsvBuffer` reads on from the next line.
  */
-export async function* readCsv(
-  source: Readable,
-  dialect: CsvDialect,
-  onProblem: (p: CsvProblem) => void = () => undefined,
-): AsyncGenerator<CsvRow> {
+export async function* readCsvItems(source: Readable, dialect: CsvDialect, firstLine = 1): AsyncGenerator<CsvItem> {
   const decoded = dialect.encoding === 'windows-1252' ? source.pipe(iconv.decodeStream('win1252')) : source;
+  const offset = firstLine - 1;
+  // The parser reports skipped records as it parses, ahead of the records it has buffered:
+  // each problem waits for the first record after it, so the items come in the file's order.
+  const pending: Array<{ kind: 'problem'; unclosedQuote: boolean } & CsvProblem> = [];
+  let lastRecordEnd = 0;
   const parser = decoded.pipe(
     parse({
       delimiter: dialect.delimiter,
       record_delimiter: RECORD_DELIMITERS,
       bom: true,
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       info: true,
+      on_record: (record: string[], context: { lines: number }) => {
+        lastRecordEnd = context.lines;
+        return record;
+      },
     }),
   );
-  parser.on('skip', (error: Error & { lines?: number }) =>
-    onProblem({ line: error.lines ?? 0, message: `ligne illisible (${frenchCsvError(error.message)}) : elle est ignorée` }),
-  );
+  parser.on('skip', (error: Error & { code?: string }) => {
+    const line = offset + lastRecordEnd + 1;
+    lastRecordEnd = Math.max(lastRecordEnd, (error as { lines?: number }).lines ?? lastRecordEnd);
+    if (pending.some((p) => p.line === line)) return; // csv-parse may report one record twice
+    const unclosedQuote = error.code === 'CSV_QUOTE_NOT_CLOSED';
+    pending.push({
+      kind: 'problem',
+      unclosedQuote,
+      line,
+      message: `ligne illisible (${frenchCsvError(error.message)}) : elle est ignorée`,
+    });
+  });
   source.on('error', (error) => parser.destroy(error));
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number; records: number } & { raw?: string };
-  }>) {
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     const cells = record.map((c) => c.trim());
+    const line = offset + info.lines;
+    while (pending.length && pending[0].line < line) yield pending.shift()!;
     if (cells.every((c) => c === '')) continue;
-    yield { line: (info as unknown as { lines: number }).lines, cells };
+    yield { kind: 'row', line, cells };
+  }
+  yield* pending;
+}
+
+/** Streams the rows of a CSV source; an unreadable record is reported to `onProblem` and skipped. */
+export async function* readCsv(
+  source: Readable,
+  dialect: CsvDialect,
+  onProblem: (p: CsvProblem) => void = () => undefined,
+): AsyncGenerator<CsvRow> {
+  for await (const item of readCsvItems(source, dialect)) {
+    if (item.kind === 'row') yield { line: item.line, cells: item.cells };
+    else onProblem({ line: item.line, message: item.message });
+  }
+}
+
+/**
+ * The rows and unreadable records of a whole file in memory. Where a quote opened and never
+ * closed would swallow the end of the file, that one line is reported and reading goes on from
+ * the next: every line of the file is either a row or a problem.
+ */
+export async function* readCsvBuffer(content: Buffer, dialect: CsvDialect): AsyncGenerator<CsvItem> {
+  const text = dialect.encoding === 'windows-1252' ? iconv.decode(content, 'win1252') : content.toString('utf8');
+  const lineStarts = [0];
+  for (const match of text.matchAll(/\r\n|\n|\r/g)) lineStarts.push(match.index + match[0].length);
+  const utf8: CsvDialect = { ...dialect, encoding: 'utf-8' };
+  let firstLine = 1;
+  while (firstLine <= lineStarts.length) {
+    let resumeAt: number | null = null;
+    const rest = text.slice(lineStarts[firstLine - 1]);
+    for await (const item of readCsvItems(Readable.from([Buffer.from(rest, 'utf8')]), utf8, firstLine)) {
+      if (item.kind === 'problem' && item.unclosedQuote) {
+        yield { ...item, message: 'ligne illisible (guillemet ouvert jamais fermé) : elle est ignorée' };
+        resumeAt = item.line + 1;
+      } else yield item;
+    }
+    if (resumeAt === null) return;
+    firstLine = resumeAt;
   }
 }
 
