@@ -203,6 +203,17 @@ describe('a landlord uploads a CSV of alerts', () => {
     expect(await lastNamesOf('Q')).toEqual(['Dupont', 'Le "Grand"', 'Martin']);
   });
 
+  it('refuses a row with a NUL in a cell, naming the column, as the JSON API does, and writes nothing for it', async () => {
+    const lines = [header, row('N-1', 'Nul\0l'), row('N-2', 'Durand')];
+    const response = await upload(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    const accepted = (await response.json()) as Status;
+    expect(await finished(accepted.importId)).toMatchObject({ status: 'completed', rowsTotal: 2, rowsInvalid: 1, alertsCreated: 1 });
+    expect(await importErrors(accepted.importId)).toEqual([
+      { line: 2, field: 'nom', reason: expect.stringContaining('caractère de contrôle') },
+    ]);
+    expect(await lastNamesOf('N')).toEqual(['Durand']);
+  });
+
   it('refuses at once a file whose header lacks a column, naming it, and stores nothing', async () => {
     const response = await upload(Buffer.from('reference;nom\r\nA-1;Martin\r\n'));
     expect(response.status).toBe(400);

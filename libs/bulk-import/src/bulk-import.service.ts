@@ -7,7 +7,7 @@ import { identityOf, Principal } from '@unisson/access';
 import { AuditTrail } from '@unisson/audit';
 import { alertSchema, idempotencyKeySchema, IntakeService } from '@unisson/intake';
 import type { PartnerPrincipal } from '@unisson/partners';
-import { CsvItem, detectDialect, readCsv, readCsvBuffer, UnissonError } from '@unisson/platform';
+import { CsvItem, detectDialect, readCsv, readCsvBuffer, UnissonError, unsafeTextProblems } from '@unisson/platform';
 import { jobSpec, QUEUES } from '@unisson/queues';
 import { BulkImportRepository, ChunkResult } from './bulk-import.repository';
 import { HeaderMapping, mapHeader, rowProblem, rowToAlert } from './domain/alert-columns';
@@ -15,6 +15,14 @@ import { BulkImport } from './entities/bulk-import.entity';
 
 /** Rows handed to intake together: its group commit writes them in a few statements. */
 const CHUNK_ROWS = 500;
+const UNSAFE_CELL =
+  'contient un caractère de contrôle (NUL, \\u0000…) ou un caractère Unicode invalide : corrigez la cellule et déposez à nouveau la ligne';
+
+/** A cell's column as the file's header names it (its position when the header has no name for it). */
+function columnName(mapping: HeaderMapping, index: number): string {
+  return mapping.headers[index] || `colonne ${index + 1}`;
+}
+
 /** Errors kept per import (the report says when there were more). */
 const MAX_ERRORS = 20_000;
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -173,6 +181,13 @@ export class BulkImportService {
       if (row.kind === 'problem') {
         result.invalid++;
         result.errors.push({ line: row.line, field: '(ligne)', reason: row.message });
+        return;
+      }
+      // The same characters the JSON API refuses (NUL, control characters, lone surrogates), in any cell.
+      const unsafe = row.cells.flatMap((cell, i) => (unsafeTextProblems(cell).length ? [i] : []));
+      if (unsafe.length) {
+        result.invalid++;
+        for (const i of unsafe) result.errors.push({ line: row.line, field: columnName(mapping, i), reason: UNSAFE_CELL });
         return;
       }
       const { alert, idempotencyKey } = rowToAlert(mapping, row.cells);

@@ -156,6 +156,8 @@ export interface HeaderMapping {
   headerOf: Map<string, string>;
   ignored: string[];
   missing: AlertColumn[];
+  /** Each cell's header as written (trimmed), by index. */
+  headers: string[];
 }
 
 export function mapHeader(header: readonly string[]): HeaderMapping {
@@ -174,7 +176,7 @@ export function mapHeader(header: readonly string[]): HeaderMapping {
     return column;
   });
   const missing = ALERT_COLUMNS.filter((c) => c.required && !headerOf.has(c.path));
-  return { columns, idempotencyIndex, headerOf, ignored, missing };
+  return { columns, idempotencyIndex, headerOf, ignored, missing, headers: header.map((h) => h.trim()) };
 }
 
 /** "31/12/2026", "31-12-2026", "31.12.2026" or "2026-12-31" → "2026-12-31"; anything else unchanged (the schema refuses it). */
