@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { decryptSecret, SIGNATURE_HEADER, signatureHeader } from './domain/signature';
+import { InternalAddressRefused, postOnce } from './webhook-post';
 import { WebhooksRepository } from './webhooks.repository';
 
 const TIMEOUT_MS = 10_000;
@@ -48,11 +49,9 @@ export class WebhookDeliveryService {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
+      statusCode = await postOnce(
+        endpoint.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'Unisson-Webhooks/1',
           'unisson-event': delivery.eventType,
@@ -61,12 +60,17 @@ export class WebhookDeliveryService {
           [SIGNATURE_HEADER]: signatureHeader(decryptSecret(endpoint.secretCiphertext, this.config.security.appSecret), timestamp, body),
         },
         body,
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) error = `réponse HTTP ${response.status}`;
+        // In production the URL was checked when registered; its name is checked again as it resolves, at each try.
+        { timeoutMs: TIMEOUT_MS, publicOnly: this.config.env === 'production' },
+      );
+      if (statusCode < 200 || statusCode >= 300) error = `réponse HTTP ${statusCode}`;
     } catch (e) {
-      error = (e as Error).name === 'TimeoutError' ? `pas de réponse en ${TIMEOUT_MS / 1000} s` : 'connexion impossible';
+      error =
+        e instanceof InternalAddressRefused
+          ? 'adresse refusée : elle mène au réseau interne, rien n’a été envoyé ; déclarez une adresse publique'
+          : (e as Error).name === 'TimeoutError'
+            ? `pas de réponse en ${TIMEOUT_MS / 1000} s`
+            : 'connexion impossible';
     }
     const delivered = error === null;
     await this.webhooks.recordAttempt(deliveryId, {

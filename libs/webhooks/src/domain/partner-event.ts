@@ -1,3 +1,5 @@
+import { isPublicHost } from './public-address';
+
 /**
  * Events Unisson tells partners about, through their webhook endpoints. Identifiers and facts
  * only: the partner recognises its household by its own reference (`partnerRef`).
@@ -58,7 +60,7 @@ export function webhookBody(event: PartnerEvent, partnerRef: string | null): Web
   };
 }
 
-/** Why a URL may not receive webhooks (French), or null. In production: HTTPS to a public host only. */
+/** Why a URL may not receive webhooks (French), or null. In production: HTTPS to a public host only (see isPublicHost). */
 export function endpointUrlProblem(raw: string, production: boolean): string | null {
   let url: URL;
   try {
@@ -69,15 +71,8 @@ export function endpointUrlProblem(raw: string, production: boolean): string | n
   if (url.username || url.password) return 'ne doit pas contenir d’identifiant ni de mot de passe';
   if (!production) return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'doit commencer par https://';
   if (url.protocol !== 'https:') return 'doit commencer par https://';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const privateHost =
-    host === 'localhost' ||
-    host.endsWith('.local') ||
-    host.endsWith('.internal') ||
-    /^(127\.|10\.|192\.168\.|169\.254\.|0\.)/.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-    /^(::1|fc|fd|fe80)/i.test(host);
-  return privateHost ? 'doit viser une adresse publique (pas le réseau interne)' : null;
+  // Pure check of the URL's host; the delivery also checks every address a name resolves to.
+  return isPublicHost(url.hostname) ? null : 'doit viser une adresse publique (pas le réseau interne)';
 }
 
 /** Intents that the plan merged with another partner's: the trace names them together. */
