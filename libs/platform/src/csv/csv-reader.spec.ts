@@ -71,6 +71,17 @@ describe('CSV as French software exports it', () => {
     ]);
   });
 
+  it('reads on after a quote never closed in a Windows-1252 file, accents kept', async () => {
+    const bytes = iconv.encode('ref;nom\r\nQ-1;"Lefèvre\r\nQ-2;Zoé\r\n', 'win1252');
+    const items = [];
+    for await (const item of readCsvBuffer(bytes, detectDialect(bytes))) items.push(item);
+    expect(items.map((i) => (i.kind === 'row' ? [i.line, i.cells] : [i.line, i.message]))).toEqual([
+      [1, ['ref', 'nom']],
+      [2, 'ligne illisible (guillemet ouvert jamais fermé) : elle est ignorée'],
+      [3, ['Q-2', 'Zoé']],
+    ]);
+  });
+
   it('does not take a UTF-8 sequence cut at the end of the sample for Windows-1252', () => {
     const bytes = Buffer.from('nom;ville\nÉ', 'utf8');
     expect(detectDialect(bytes.subarray(0, bytes.length - 1)).encoding).toBe('utf-8');

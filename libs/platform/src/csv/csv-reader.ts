@@ -149,22 +149,29 @@ export async function* readCsv(
  * the next: every line of the file is either a row or a problem.
  */
 export async function* readCsvBuffer(content: Buffer, dialect: CsvDialect): AsyncGenerator<CsvItem> {
-  const text = dialect.encoding === 'windows-1252' ? iconv.decode(content, 'win1252') : content.toString('utf8');
-  const lineStarts = [0];
-  for (const match of text.matchAll(/\r\n|\n|\r/g)) lineStarts.push(match.index + match[0].length);
-  const utf8: CsvDialect = { ...dialect, encoding: 'utf-8' };
+  let source = content;
+  let sourceDialect = dialect;
   let firstLine = 1;
-  while (firstLine <= lineStarts.length) {
+  let lineStarts: number[] | null = null; // of the decoded text, found only when a quote is never closed
+  let text = '';
+  for (;;) {
     let resumeAt: number | null = null;
-    const rest = text.slice(lineStarts[firstLine - 1]);
-    for await (const item of readCsvItems(Readable.from([Buffer.from(rest, 'utf8')]), utf8, firstLine)) {
+    for await (const item of readCsvItems(Readable.from([source]), sourceDialect, firstLine)) {
       if (item.kind === 'problem' && item.unclosedQuote) {
         yield { ...item, message: 'ligne illisible (guillemet ouvert jamais fermé) : elle est ignorée' };
         resumeAt = item.line + 1;
       } else yield item;
     }
     if (resumeAt === null) return;
+    if (!lineStarts) {
+      text = dialect.encoding === 'windows-1252' ? iconv.decode(content, 'win1252') : content.toString('utf8');
+      lineStarts = [0];
+      for (const match of text.matchAll(/\r\n|\n|\r/g)) lineStarts.push(match.index + match[0].length);
+    }
+    if (resumeAt > lineStarts.length) return;
     firstLine = resumeAt;
+    source = Buffer.from(text.slice(lineStarts[firstLine - 1]), 'utf8');
+    sourceDialect = { ...dialect, encoding: 'utf-8' };
   }
 }
 
