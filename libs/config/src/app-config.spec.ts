@@ -1,5 +1,25 @@
 import { ConfigurationError, loadConfig } from './app-config';
 
+/** Real-looking values of the secrets a production start requires (none is a repository default). */
+const productionSecrets = {
+  APP_SECRET: 'a'.repeat(40),
+  MAIL_WEBHOOK_SECRET: 'm'.repeat(32),
+  LETTER_WEBHOOK_SECRET: 'l'.repeat(32),
+  TWILIO_AUTH_TOKEN: 't'.repeat(32),
+  DASHBOARD_PASSWORD: 'p'.repeat(24),
+};
+const productionKeys = { UNISSON_MASTER_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', UNISSON_BLIND_INDEX_KEY: 'b'.repeat(32) };
+
+function startError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}
+
 describe('loadConfig', () => {
   it('starts on embedded defaults with nothing set', () => {
     const config = loadConfig({});
@@ -29,12 +49,32 @@ describe('loadConfig', () => {
     expect(loadConfig({}).encryption.developmentKeys).toBe(true);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/UNISSON_MASTER_KEYS: required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', UNISSON_MASTER_KEYS: 'k1:x' })).toThrow(/UNISSON_BLIND_INDEX_KEY: required/);
-    const keys = { UNISSON_MASTER_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', UNISSON_BLIND_INDEX_KEY: 'b'.repeat(32) };
-    const config = loadConfig({ NODE_ENV: 'production', ...keys });
+    const keys = productionKeys;
+    const config = loadConfig({ NODE_ENV: 'production', ...keys, ...productionSecrets });
     expect(config.encryption).toEqual({
       masterKeys: keys.UNISSON_MASTER_KEYS,
       blindIndexKey: keys.UNISSON_BLIND_INDEX_KEY,
       developmentKeys: false,
     });
+  });
+
+  it('refuses a production start on the public development secrets, naming each one to set', () => {
+    const message = startError({ NODE_ENV: 'production', ...productionKeys });
+    for (const name of Object.keys(productionSecrets)) expect(message).toMatch(new RegExp(`- ${name}: required in production`));
+    // Set explicitly to the repository's value counts as unset.
+    const demoPassword = startError({
+      NODE_ENV: 'production',
+      ...productionKeys,
+      ...productionSecrets,
+      DASHBOARD_PASSWORD: 'unisson-demo',
+    });
+    expect(demoPassword).toContain('DASHBOARD_PASSWORD');
+    expect(demoPassword).not.toContain('APP_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', ...productionKeys, ...productionSecrets }).security.appSecret).toBe('a'.repeat(40));
+  });
+
+  it('keeps the development defaults outside production (demo, tests)', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).security.dashboardPassword).toBe('unisson-demo');
+    expect(loadConfig({}).security.appSecret).toBe('unisson-local-development-secret');
   });
 });

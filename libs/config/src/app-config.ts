@@ -70,18 +70,43 @@ function describe(error: ZodError): string[] {
 export const DEVELOPMENT_MASTER_KEYS = 'dev-only-1:dW5pc3Nvbi1kZW1vLW9ubHktbWFzdGVyLWtleS0wMSE=';
 export const DEVELOPMENT_BLIND_INDEX_KEY = 'unisson-development-only-blind-index-secret';
 
+/** The repository's own value of each setting (what an unset variable gets): public, fine for the demo only. */
+const DEVELOPMENT_DEFAULTS: RawConfig = configSchema.parse({});
+
+/**
+ * Secrets whose embedded defaults are in this public repository: a production start refuses them
+ * unset or left at the development value, as it refuses the development keys of personal data.
+ */
+const PRODUCTION_SECRETS = {
+  APP_SECRET: 'hashes API keys, signs response-page links and CSRF tokens; e.g. "$(openssl rand -base64 32)"',
+  MAIL_WEBHOOK_SECRET: 'shared with the mail server that forwards bounces to /v1/webhooks/email/bounces; 16+ random characters',
+  LETTER_WEBHOOK_SECRET: "the letter service's webhook signing secret, as your provider gives it",
+  TWILIO_AUTH_TOKEN: "your Twilio account's auth token (it checks the signature of every Twilio callback)",
+  DASHBOARD_PASSWORD: "the operators' dashboard password (/queues, /tableau-de-bord); a long random value",
+} as const satisfies Partial<Record<keyof RawConfig, string>>;
+
+/** What a production start lacks, one line per setting to set (empty: nothing). */
+function productionProblems(c: RawConfig): string[] {
+  return [
+    c.UNISSON_MASTER_KEYS === '' &&
+      'UNISSON_MASTER_KEYS: required in production (personal data is encrypted with it; e.g. "k2026:$(openssl rand -base64 32)")',
+    c.UNISSON_BLIND_INDEX_KEY === '' &&
+      'UNISSON_BLIND_INDEX_KEY: required in production (keyed indexes of phones, e-mails and matching keys; 32+ random characters)',
+    ...(Object.keys(PRODUCTION_SECRETS) as Array<keyof typeof PRODUCTION_SECRETS>).map(
+      (name) =>
+        c[name] === DEVELOPMENT_DEFAULTS[name] &&
+        `${name}: required in production, unset or still the public development value (${PRODUCTION_SECRETS[name]})`,
+    ),
+  ].filter((p): p is string => typeof p === 'string');
+}
+
 /** Parses the environment once. `process.env` is read nowhere else. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) throw new ConfigurationError(describe(parsed.error));
   const c = parsed.data;
-  const missingKeys = [
-    c.UNISSON_MASTER_KEYS === '' &&
-      'UNISSON_MASTER_KEYS: required in production (personal data is encrypted with it; e.g. "k2026:$(openssl rand -base64 32)")',
-    c.UNISSON_BLIND_INDEX_KEY === '' &&
-      'UNISSON_BLIND_INDEX_KEY: required in production (keyed indexes of phones, e-mails and matching keys; 32+ random characters)',
-  ].filter((p): p is string => typeof p === 'string');
-  if (c.NODE_ENV === 'production' && missingKeys.length) throw new ConfigurationError(missingKeys);
+  const missing = c.NODE_ENV === 'production' ? productionProblems(c) : [];
+  if (missing.length) throw new ConfigurationError(missing);
   return {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
