@@ -92,4 +92,21 @@ describe('abuse limits', () => {
     const [{ count: after }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
     expect(after).toBe(before);
   });
+
+  // Last: it locks this client out of API keys, which the tests above still use.
+  it('keeps counting a client that names a new address in X-Forwarded-For on every guess (no proxy trusted)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const guess = `uk_${randomUUID().replace(/-/g, '').slice(0, 8)}_${randomUUID().replace(/-/g, '')}`;
+      const r = await get(`/v1/submissions/${randomUUID()}`, { authorization: `Bearer ${guess}`, 'x-forwarded-for': `203.0.113.${i + 1}` });
+      statuses.push(r.status);
+      await r.arrayBuffer();
+    }
+    // FORGERY_POLICY: the 20th unknown key locks the client, whatever address it claims.
+    expect(statuses.slice(0, 19)).toEqual(Array(19).fill(401));
+    expect(statuses.slice(19)).toEqual(Array(11).fill(429));
+    // The operators' password too: after the lockout above, a fresh claimed address does not reopen it.
+    const wrong = { authorization: `Basic ${Buffer.from('operateur:devine-moi').toString('base64')}`, 'x-forwarded-for': '198.51.100.7' };
+    expect((await get('/queues', wrong)).status).toBe(429);
+  });
 });

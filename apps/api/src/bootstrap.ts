@@ -28,7 +28,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     ApiModule.forRoot(config),
     new FastifyAdapter({
       bodyLimit: 256 * 1024,
-      trustProxy: true,
+      // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): lockouts
+      // and rate limits count by request.ip, which a client must not be able to choose.
+      trustProxy: config.api.trustProxy,
       // On shutdown, keep-alive connections of webhook senders and partners are closed at once
       // instead of holding the process for Fastify's 72 s keep-alive.
       forceCloseConnections: true,

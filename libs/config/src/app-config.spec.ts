@@ -77,4 +77,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).security.dashboardPassword).toBe('unisson-demo');
     expect(loadConfig({}).security.appSecret).toBe('unisson-local-development-secret');
   });
+
+  it('trusts no proxy unless TRUST_PROXY names them, and never every address', () => {
+    expect(loadConfig({}).api.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).api.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback,fd00::/8' }).api.trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'loopback',
+      'fd00::/8',
+    ]);
+    for (const wrong of ['true', '*', '0.0.0.0/33', '10.0.0', 'proxy.local']) {
+      expect(startError({ TRUST_PROXY: wrong })).toContain('TRUST_PROXY: must be empty (no proxy)');
+    }
+  });
 });

@@ -5,7 +5,14 @@ import { configSchema, RawConfig } from './config.schema';
 export interface AppConfig {
   env: RawConfig['NODE_ENV'];
   logLevel: RawConfig['LOG_LEVEL'];
-  api: { host: string; port: number; publicBaseUrl: string; workers: number };
+  api: {
+    host: string;
+    port: number;
+    publicBaseUrl: string;
+    workers: number;
+    /** Fastify's trustProxy: false (no proxy), a hop count, or the proxies' addresses and CIDRs. */
+    trustProxy: false | number | string[];
+  };
   database: { url: string; poolSize: number };
   redis: { url: string; clusterNodes: Array<{ host: string; port: number }>; queuePrefix: string };
   jobs: { reconcileEveryMs: number; enqueueHorizonMs: number; heartbeatFile: string | null };
@@ -100,6 +107,12 @@ function productionProblems(c: RawConfig): string[] {
   ].filter((p): p is string => typeof p === 'string');
 }
 
+function trustedProxies(setting: string): AppConfig['api']['trustProxy'] {
+  if (setting === '') return false;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',').map((entry) => entry.trim());
+}
+
 /** Parses the environment once. `process.env` is read nowhere else. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
@@ -110,7 +123,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
-    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''), workers: c.API_WORKERS },
+    api: {
+      host: c.API_HOST,
+      port: c.API_PORT,
+      publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
+      workers: c.API_WORKERS,
+      trustProxy: trustedProxies(c.TRUST_PROXY),
+    },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
     redis: {
       url: c.REDIS_URL,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,16 @@ const probability = z
   .default('')
   .transform((value) => (value === '' ? null : value));
 
+/** One TRUST_PROXY entry: an IPv4/IPv6 address, a CIDR, or one of proxy-addr's named ranges. */
+function trustedProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (!version || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -25,6 +36,20 @@ export const configSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** API processes sharing the port (node:cluster); 1 = a single process. */
   API_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  /**
+   * Reverse proxies whose X-Forwarded-For the API believes (the client address lockouts and rate
+   * limits count by): empty = none, the peer's address counts; a number = that many proxy hops in
+   * front; or their addresses and CIDRs, comma-separated (`10.0.0.5,10.1.0.0/16`; also `loopback`,
+   * `linklocal`, `uniquelocal`). Never every address: any client could then name its own.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^[1-9]$/.test(value) || value.split(',').every((entry) => trustedProxyEntry(entry.trim())), {
+      message:
+        'must be empty (no proxy), a hop count from 1 to 9, or proxy addresses/CIDRs separated by commas, e.g. 10.0.0.5,10.1.0.0/16 (never "true": any client could then choose its address)',
+    })
+    .default(''),
   PUBLIC_BASE_URL: url(['http', 'https']).default('http://127.0.0.1:3000'),
   DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/unisson'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
