@@ -108,6 +108,27 @@ describe('partners, keys, people and the access policy over HTTP', () => {
     ).toBe(401);
   });
 
+  it('stops a disabled partner’s keys on the very next request, and lets them work again when re-enabled', async () => {
+    const partner = await admin.post<{ id: string }>('/v1/admin/partners', {
+      slug: 'association-a-suspendre-93',
+      name: 'Association à suspendre',
+      kind: 'association',
+      territories: ['93'],
+    });
+    expect(partner.status).toBe(201);
+    const issued = await admin.post<{ token: string }>(`/v1/admin/partners/${partner.body.id}/keys`, {
+      label: 'Logiciel',
+      scopes: ['alerts:write'],
+    });
+    const software = new TestClient(stack.baseUrl, issued.body.token);
+    const unknownSubmission = '/v1/submissions/00000000-0000-4000-8000-000000000000';
+    expect((await software.get(unknownSubmission)).status).toBe(404); // the key is now verified and cached
+    expect((await admin.request('PATCH', `/v1/admin/partners/${partner.body.id}`, { disabled: true })).status).toBe(200);
+    expect((await software.get(unknownSubmission)).status).toBe(401);
+    expect((await admin.request('PATCH', `/v1/admin/partners/${partner.body.id}`, { disabled: false })).status).toBe(200);
+    expect((await software.get(unknownSubmission)).status).toBe(404);
+  });
+
   it('keeps the admin API from partners’ keys and from people of other roles', async () => {
     expect((await new TestClient(stack.baseUrl, stack.keys.operateur).get('/v1/admin/partners')).status).toBe(403);
     const operator = new TestClient(stack.baseUrl);

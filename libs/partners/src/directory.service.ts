@@ -65,6 +65,9 @@ export class DirectoryService {
       ...(changes.publicPhone !== undefined ? { publicPhone: changes.publicPhone ?? null } : {}),
       ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? new Date() : null } : {}),
     });
+    // Its keys' cached principals carry its territories and its being enabled: drop them, so that
+    // disabling (or narrowing its territories) takes effect on the next request, not 30 s later.
+    this.keys.forgetPartner(id);
     await this.trail(actor, changes.disabled ? 'partner.disable' : 'partner.update', 'partner', id, Object.keys(changes));
     return (await this.partners.findPartner(id))!;
   }

@@ -10,8 +10,9 @@ const CACHE_MS = 30_000;
 
 /**
  * Turns `Authorization: Bearer uk_…` (or `X-Api-Key`) into the partner's principal. Verified keys
- * are cached 30 s so the hot path does not hit the database on every alert; a revoked key
- * therefore stops working within 30 s, at once in the process that revoked it.
+ * are cached 30 s so the hot path does not hit the database on every alert; a revoked key, or the
+ * keys of a disabled partner, therefore stop working within 30 s, at once in the process that
+ * revoked or disabled them (other API processes keep their copy until it expires).
  */
 @Injectable()
 export class ApiKeyAuthenticator {
@@ -70,5 +71,10 @@ export class ApiKeyAuthenticator {
   /** Forget a key at once in this process (after a revocation). */
   forget(prefix: string): void {
     this.cache.delete(prefix);
+  }
+
+  /** Forget every key of a partner at once in this process (after it was disabled or changed). */
+  forgetPartner(partnerId: string): void {
+    for (const [prefix, entry] of this.cache) if (entry.principal.partnerId === partnerId) this.cache.delete(prefix);
   }
 }
