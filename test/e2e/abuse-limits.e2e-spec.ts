@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(60_000);
@@ -91,6 +92,33 @@ describe('abuse limits', () => {
     expect(((await r.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
     const [{ count: after }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
     expect(after).toBe(before);
+  });
+
+  it('answers 429 with Retry-After to a client that tries one password on many e-mails (password spraying)', async () => {
+    const signIn = (email: string, password: string) =>
+      fetch(`${stack.baseUrl}/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+    const statuses: number[] = [];
+    let refused: { status: number; retryAfter: string | null; body: { code: string; message: string } } | null = null;
+    for (let i = 0; i < 30; i++) {
+      const r = await signIn(`agent-${i}@caf93.demo`, 'Printemps2026!');
+      statuses.push(r.status);
+      const body = (await r.json()) as { code: string; message: string };
+      if (r.status === 429) refused ??= { status: r.status, retryAfter: r.headers.get('retry-after'), body };
+    }
+    // SIGN_IN_CLIENT_POLICY: the 20th failure from one address locks it, whatever the e-mails.
+    expect(statuses.slice(0, 19)).toEqual(Array(19).fill(401));
+    expect(statuses.slice(19)).toEqual(Array(11).fill(429));
+    expect(refused?.body.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(refused?.body.message).toMatch(/depuis votre adresse : réessayez dans \d+ s/);
+    expect(Number(refused?.retryAfter)).toBeGreaterThanOrEqual(60);
+    // Locked out: even a right password waits.
+    const right = await signIn('admin@unisson.local', DEMO_PASSWORD);
+    expect(right.status).toBe(429);
+    await right.arrayBuffer();
   });
 
   // Last: it locks this client out of API keys, which the tests above still use.

@@ -54,6 +54,41 @@ describe('partners, keys, people and the access policy over HTTP', () => {
     expect((await client.signIn('bloque@caf93.demo', 'un mot de passe assez long')).status).toBe(201);
   });
 
+  it('locks an e-mail without an account exactly like an account, so the answers do not tell which exist', async () => {
+    const partnerId = (await stack.db.query(`SELECT id FROM partner WHERE slug = 'caf-93'`))[0].id;
+    const created = await admin.post('/v1/admin/accounts', {
+      email: 'existe@caf93.demo',
+      displayName: 'Agent existant',
+      role: 'partner_staff',
+      partnerId,
+      password: 'un mot de passe assez long',
+    });
+    expect(created.status).toBe(201);
+    const client = new TestClient(stack.baseUrl);
+    const answersFor = async (email: string) => {
+      const answers: Array<{ status: number; retryAfter: string | null; body: unknown }> = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await client.post<{ correlationId: string }>('/v1/sessions', { email, password: `faux-${i}-xxxxxxxx` });
+        const { correlationId: _id, ...body } = r.body;
+        answers.push({ status: r.status, retryAfter: r.headers.get('retry-after'), body });
+      }
+      return answers;
+    };
+    const existing = await answersFor('existe@caf93.demo');
+    const unknown = await answersFor('  Personne@CAF93.demo '); // as typed: spaces and capitals do not make a new e-mail
+    expect(existing.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(unknown.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(unknown[4].body).toEqual({
+      statusCode: 429,
+      code: 'ACCOUNT_LOCKED',
+      message: expect.stringMatching(/compte bloqué encore 60 s/),
+    });
+    // Same answers, same delays (a second may tick between the two runs).
+    const shape = (a: { status: number; body: unknown }) => ({ status: a.status, body: JSON.stringify(a.body).replace(/\d+ s\b/g, 'N s') });
+    expect(unknown.map(shape)).toEqual(existing.map(shape));
+    for (const i of [4, 5]) expect(Math.abs(Number(unknown[i].retryAfter) - Number(existing[i].retryAfter))).toBeLessThanOrEqual(1);
+  });
+
   it('refuses a change made with a session but without its CSRF token', async () => {
     const forged = new TestClient(stack.baseUrl);
     forged.cookie = admin.cookie;

@@ -4,6 +4,7 @@ import { AuditTrail } from '@unisson/audit';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { UnissonError } from '@unisson/platform';
 import { AccountsRepository, AccountView } from './accounts.repository';
+import { AuthenticationService } from './authentication.service';
 import { generateApiKey } from './domain/api-key';
 import { hashPassword, passwordProblem } from './domain/password';
 import {
@@ -35,6 +36,7 @@ export class DirectoryService {
     private readonly partners: PartnersRepository,
     private readonly accounts: AccountsRepository,
     private readonly keys: ApiKeyAuthenticator,
+    private readonly authentication: AuthenticationService,
     private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -146,6 +148,8 @@ export class DirectoryService {
       ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? new Date() : null } : {}),
       ...(changes.unlock || changes.password !== undefined ? { failedAttempts: 0, lockedUntil: null } : {}),
     });
+    // The lock is also counted by e-mail in Redis (as for e-mails without an account): lift it too.
+    if (changes.unlock || changes.password !== undefined) await this.authentication.forgetFailedSignIns(account.email);
     if (changes.disabled || changes.password !== undefined) await this.accounts.revokeSessionsOfAccount(id);
     await this.trail(actor, changes.disabled ? 'account.disable' : 'account.update', 'account', id, Object.keys(changes));
     return (await this.accounts.findAccount(id))!;

@@ -1,5 +1,5 @@
 import { DECOY_PASSWORD_HASH, hashPassword, passwordProblem, verifyPassword } from './password';
-import { csrfTokenOf, lockUntilAfterFailure, sameToken } from './sign-in';
+import { csrfTokenOf, lockUntilAfterFailure, sameToken, signInEmailKey, signInRefusal } from './sign-in';
 import { keyIsUsable } from './api-key';
 
 describe('passwords', () => {
@@ -35,6 +35,32 @@ describe('lockout with backoff', () => {
   ])('after %i failures locks for %p ms', (failures, ms) => {
     const until = lockUntilAfterFailure(failures, now);
     expect(until === null ? null : until.getTime() - now).toBe(ms);
+  });
+});
+
+describe('refused sign-ins', () => {
+  it.each([
+    [
+      { clientMs: 0, emailMs: 0 },
+      { ok: false, reason: 'invalid' },
+    ],
+    [
+      { clientMs: 0, emailMs: 59_001 },
+      { ok: false, reason: 'locked', retryAfterSeconds: 60 },
+    ],
+    [
+      { clientMs: 120_000, emailMs: 60_000 },
+      { ok: false, reason: 'throttled', retryAfterSeconds: 120 },
+    ],
+  ])('with locks %p answers %p', (locks, refusal) => {
+    expect(signInRefusal(locks)).toEqual(refusal);
+  });
+
+  it('counts an e-mail as typed, whatever its spaces and capitals, without keeping the address', () => {
+    const key = signInEmailKey('marie.durand@caf.fr', 'secret-secret-secret');
+    expect(signInEmailKey('  Marie.Durand@CAF.fr ', 'secret-secret-secret')).toBe(key);
+    expect(signInEmailKey('marie.durand2@caf.fr', 'secret-secret-secret')).not.toBe(key);
+    expect(key).not.toContain('durand');
   });
 });
 

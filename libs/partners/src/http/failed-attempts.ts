@@ -22,23 +22,43 @@ export class FailedAttempts {
    * as one more failure: hammering makes the lock longer (1 s, 2 s, 4 s… up to the policy's cap).
    */
   async refuseIfLocked(check: string, client: string, policy: LockoutPolicy): Promise<void> {
-    const locked = await this.limiter.lockedFor(`${check}:${client}`).catch((error: unknown) => this.unknown(error));
-    if (locked <= 0) return;
-    const longer = await this.limiter.recordFailure(`${check}:${client}`, policy).catch((error: unknown) => this.unknown(error));
-    throw this.tooMany(Math.max(locked, longer));
+    const locked = await this.lockAfterAttempt(check, client, policy);
+    if (locked > 0) throw this.tooMany(locked);
   }
 
   /** Counts a failure; throws 429 when it locks the client out, else returns (the caller answers 401/403). */
   async recordFailure(check: string, client: string, policy: LockoutPolicy): Promise<void> {
-    const locked = await this.limiter.recordFailure(`${check}:${client}`, policy).catch((error: unknown) => this.unknown(error));
-    if (locked > 0) {
-      this.logger.warn({ check, lockedMs: locked }, 'client locked out after repeated failures');
-      throw this.tooMany(locked);
-    }
+    const locked = await this.countFailure(check, client, policy);
+    if (locked > 0) throw this.tooMany(locked);
   }
 
   async recordSuccess(check: string, client: string): Promise<void> {
     await this.limiter.recordSuccess(`${check}:${client}`).catch((error: unknown) => this.unknown(error));
+  }
+
+  /** The remaining ms of the client's lock on `check` (0: not locked, or Redis away); the attempt is not counted. */
+  async remainingLock(check: string, client: string): Promise<number> {
+    return this.limiter.lockedFor(`${check}:${client}`).catch((error: unknown) => this.unknown(error));
+  }
+
+  /** As refuseIfLocked, answering the lock (ms, 0 when none) instead of throwing. */
+  async lockAfterAttempt(check: string, client: string, policy: LockoutPolicy): Promise<number> {
+    const locked = await this.remainingLock(check, client);
+    if (locked <= 0) return 0;
+    const longer = await this.limiter.recordFailure(`${check}:${client}`, policy).catch((error: unknown) => this.unknown(error));
+    return Math.max(locked, longer);
+  }
+
+  /** As recordFailure, answering the lock it caused (ms, 0 under the threshold) instead of throwing. */
+  async countFailure(check: string, client: string, policy: LockoutPolicy): Promise<number> {
+    const locked = await this.limiter.recordFailure(`${check}:${client}`, policy).catch((error: unknown) => this.unknown(error));
+    if (locked > 0) this.logger.warn({ check, lockedMs: locked }, 'client locked out after repeated failures');
+    return locked;
+  }
+
+  /** Clears the client's failures and lock on `check` (an administrator unlocked it). */
+  async forget(check: string, client: string): Promise<void> {
+    await this.limiter.forget(`${check}:${client}`).catch((error: unknown) => this.unknown(error));
   }
 
   private tooMany(ms: number): UnissonError {

@@ -51,6 +51,13 @@ function signInForm(csrf: string, next: string, problem: string | null): string 
   );
 }
 
+/** What a person reads when a sign-in is refused for a while (the API and the form say the same). */
+function refusalMessage(refusal: { reason: 'locked' | 'throttled'; retryAfterSeconds: number }): string {
+  return refusal.reason === 'locked'
+    ? `Trop d’essais : compte bloqué encore ${refusal.retryAfterSeconds} s. Réessayez ensuite, ou demandez à votre administrateur de le débloquer.`
+    : `Trop de connexions échouées depuis votre adresse : réessayez dans ${refusal.retryAfterSeconds} s. Si votre mot de passe est perdu, demandez à votre administrateur Unisson.`;
+}
+
 @ApiTags('access')
 @Controller()
 export class SignInController {
@@ -88,14 +95,10 @@ export class SignInController {
     if (!csrf || !sameToken(typeof body?._csrf === 'string' ? body._csrf : undefined, csrf)) {
       return retry(403, 'Le formulaire a expiré : saisissez à nouveau vos identifiants.');
     }
-    const result = await this.auth.signIn(String(body?.email ?? ''), String(body?.password ?? ''), String(request.id));
+    const result = await this.auth.signIn(String(body?.email ?? ''), String(body?.password ?? ''), request.ip, String(request.id));
     if (!result.ok) {
-      return result.reason === 'locked'
-        ? retry(
-            429,
-            `Trop d’essais : compte bloqué encore ${result.retryAfterSeconds} s. Réessayez ensuite, ou demandez à votre administrateur de le débloquer.`,
-          )
-        : retry(401, 'Adresse ou mot de passe incorrect.');
+      if (result.reason !== 'invalid') void reply.header('retry-after', String(result.retryAfterSeconds));
+      return result.reason === 'invalid' ? retry(401, 'Adresse ou mot de passe incorrect.') : retry(429, refusalMessage(result));
     }
     setSessionCookie(reply, this.config, result.token, result.expiresAt);
     void reply.status(303).header('location', next).send();
@@ -162,13 +165,11 @@ export class SignInController {
   @ApiErrors(400, 401, 429)
   async openSession(@Req() request: SessionRequest, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
     const input = parseOrThrow(signInSchema, body);
-    const result = await this.auth.signIn(input.email, input.password, String(request.id));
+    const result = await this.auth.signIn(input.email, input.password, request.ip, String(request.id));
     if (!result.ok) {
-      if (result.reason === 'locked') {
-        void reply.header('retry-after', String(result.retryAfterSeconds));
-        throw new UnissonError('ACCOUNT_LOCKED', `Trop d’essais : compte bloqué encore ${result.retryAfterSeconds} s.`, 429);
-      }
-      throw new UnissonError('SIGN_IN_FAILED', 'Adresse ou mot de passe incorrect.', 401);
+      if (result.reason === 'invalid') throw new UnissonError('SIGN_IN_FAILED', 'Adresse ou mot de passe incorrect.', 401);
+      void reply.header('retry-after', String(result.retryAfterSeconds));
+      throw new UnissonError(result.reason === 'locked' ? 'ACCOUNT_LOCKED' : 'TOO_MANY_ATTEMPTS', refusalMessage(result), 429);
     }
     setSessionCookie(reply, this.config, result.token, result.expiresAt);
     const session = (await this.auth.resolveSession(result.token))!;

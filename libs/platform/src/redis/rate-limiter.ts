@@ -96,6 +96,12 @@ export class RedisRateLimiter implements OnModuleInit, OnModuleDestroy {
     await this.redis().del(unissonKey(this.config, 'limits', 'failures', key));
   }
 
+  /** Clears the failures and the lock of `key` (an administrator unlocked it). */
+  async forget(key: string): Promise<void> {
+    await this.redis().del(unissonKey(this.config, 'limits', 'failures', key));
+    await this.redis().del(unissonKey(this.config, 'limits', 'lock', key));
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.client?.quit().catch(() => undefined);
   }
