@@ -22,7 +22,8 @@ describe('authorization matrix: every route × every caller × own / other partn
   let served: ServedRoute[];
 
   beforeAll(async () => {
-    stack = await startUnissonStack('e2e_authz_matrix');
+    // The test stands for a reverse proxy on loopback, naming a new client address per request (see call()).
+    stack = await startUnissonStack('e2e_authz_matrix', { TRUST_PROXY: 'loopback' });
     served = routeTable(stack.api);
     world = await buildWorld(stack);
     resources = await buildResources(stack, world);
@@ -142,7 +143,8 @@ describe('authorization matrix: every route × every caller × own / other partn
   let caller = 0;
   async function call(client: TestClient, method: string, path: string, expectation: RouteExpectation, who: Who) {
     const body = typeof expectation.body === 'function' ? expectation.body(who) : expectation.body;
-    // Each request from its own address: the lockouts of failed logins and forged signatures (per address) stay out of the matrix.
+    // Each request from its own address, through the trusted loopback proxy: the lockouts of failed logins and forged signatures
+    // (per address) stay out of the matrix.
     caller++;
     const from = { 'x-forwarded-for': `10.${(caller >> 16) & 255}.${(caller >> 8) & 255}.${caller & 255}` };
     if (expectation.form) {
