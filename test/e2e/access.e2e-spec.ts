@@ -185,6 +185,9 @@ describe('partners, keys, people and the access policy over HTTP', () => {
 
   it('signs in through the French form with its CSRF cookie and shows the admin pages', async () => {
     const form = await fetch(`${stack.baseUrl}/connexion`);
+    // Never inside another site's frame: a click on its form cannot be tricked.
+    expect(form.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(form.headers.get('x-frame-options')).toBe('DENY');
     const loginCookie = (form.headers.get('set-cookie') ?? '').split(';')[0];
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
     const submitted = await fetch(`${stack.baseUrl}/connexion`, {

@@ -19,6 +19,7 @@ import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
+import { addSecurityHeaders } from './security-headers';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -54,6 +55,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { bufferLogs: true },
   );
   recordRoutes(app);
+  addSecurityHeaders(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   // After authentication and rate limits (they read no parameter), before the audit trail, pipes and
   // handlers: a malformed path or query parameter of any route is a 400 naming it, never a query.
