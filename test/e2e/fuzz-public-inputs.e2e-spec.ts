@@ -302,6 +302,41 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
     }
   });
 
+  it('bodies nested too deep, holding "__proto__" or 20,000 unknown keys: a 400 that says so on every route, signed in or not', async () => {
+    const deepArrays = '['.repeat(6_000) + ']'.repeat(6_000);
+    const deepObjects = '{"a":'.repeat(6_000) + '1' + '}'.repeat(6_000);
+    const prototypeKey = JSON.stringify({ partnerRef: 'FUZZ-1' }).replace('{', '{"__proto__":{"admin":true},');
+    const who = { anonymous: {}, ...(await callers()) };
+    for (const { method, url } of routesOf('POST', 'PATCH', 'PUT')) {
+      const path = url.replace(/:[A-Za-z]+|\*/g, '00000000-0000-4000-8000-000000000001');
+      for (const headers of Object.values(who)) {
+        for (const [body, named] of [
+          [deepArrays, 'nested more than 32 levels'],
+          [deepObjects, 'nested more than 32 levels'],
+          [prototypeKey, '"__proto__"'],
+        ]) {
+          const r = await fetch(`${stack.baseUrl}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body });
+          const answer = { route: `${method} ${url}`, status: r.status, message: ((await r.json()) as { message?: string }).message };
+          expect(answer).toEqual({ route: answer.route, status: 400, message: expect.stringContaining(named) });
+        }
+      }
+    }
+    const unknownKeys = Object.fromEntries([...Object.entries(validAlert), ...Array.from({ length: 20_000 }, (_, i) => [`cle${i}`, 1])]);
+    const before = await counts();
+    const r = await fetch(`${stack.baseUrl}/v1/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['bailleur-93']}` },
+      body: JSON.stringify(unknownKeys),
+    });
+    const text = await r.text();
+    expect({ status: r.status, size: text.length < 4_000, counted: text.includes('… and 19980 more') }).toEqual({
+      status: 400,
+      size: true,
+      counted: true,
+    });
+    expect(await counts()).toEqual(before);
+  });
+
   it('raw bodies and content types', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -14,7 +14,13 @@ import { acceptCsvUploads } from '@unisson/bulk-import';
 import { AppConfig } from '@unisson/config';
 import { installPersonalDataKeys } from '@unisson/crypto';
 import { AuthenticationService, OperatorLogin, parseCookies, SESSION_COOKIE } from '@unisson/partners';
-import { RequestParametersGuard, SafeTextPipe, UnissonError } from '@unisson/platform';
+import {
+  PROTOTYPE_KEYS_LEFT_TO_THE_SHAPE_CHECK,
+  refuseMisshapenBodies,
+  RequestParametersGuard,
+  SafeTextPipe,
+  UnissonError,
+} from '@unisson/platform';
 import { QUEUES } from '@unisson/queues';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
@@ -29,6 +35,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     ApiModule.forRoot(config),
     new FastifyAdapter({
       bodyLimit: 256 * 1024,
+      // A `__proto__` key is refused by name, after parsing, with bodies nested too deep (refuseMisshapenBodies).
+      ...PROTOTYPE_KEYS_LEFT_TO_THE_SHAPE_CHECK,
       // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): lockouts
       // and rate limits count by request.ip, which a client must not be able to choose.
       trustProxy: config.api.trustProxy,
@@ -62,6 +70,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalGuards(new RequestParametersGuard());
   app.useGlobalPipes(new SafeTextPipe());
   app.enableShutdownHooks();
+  refuseMisshapenBodies(app.getHttpAdapter().getInstance());
   acceptCsvUploads(app.getHttpAdapter().getInstance());
   mountOpenApi(app);
   await mountQueueDashboard(app);

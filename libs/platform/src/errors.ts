@@ -10,6 +10,9 @@ export interface FieldProblem {
 /** Every 404's message: it cannot tell "does not exist" from "not yours to see". */
 export const NOT_FOUND_MESSAGE = 'Introuvable, ou hors de ce que votre organisation peut voir.';
 
+/** Problems one error lists: a body with 20,000 wrong fields is answered in a few lines, not in 458 KB. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 export class UnissonError extends Error {
   constructor(
     readonly code: string,
@@ -21,13 +24,16 @@ export class UnissonError extends Error {
     this.name = 'UnissonError';
   }
 
+  /** A 400 naming the wrong fields: the first `MAX_LISTED_PROBLEMS`, and how many more there are. */
   static validation(fields: FieldProblem[]): UnissonError {
-    const names = fields.map((f) => f.field).join(', ');
+    const listed = fields.slice(0, MAX_LISTED_PROBLEMS);
+    const more = fields.length > listed.length ? ` … et ${fields.length - listed.length} autres problèmes` : '';
+    const names = listed.map((f) => f.field).join(', ');
     return new UnissonError(
       'VALIDATION_FAILED',
-      `Requête invalide : vérifiez ${names}. ${fields.map((f) => `${f.field} : ${f.message}`).join(' ; ')}`,
+      `Requête invalide : vérifiez ${names}${more}. ${listed.map((f) => `${f.field} : ${f.message}`).join(' ; ')}${more}`,
       400,
-      fields,
+      listed,
     );
   }
 

@@ -1,13 +1,25 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { z, ZodType } from 'zod';
 import { FieldProblem, UnissonError } from '../errors';
+import { jsonShapeProblem } from './json-shape';
+
+/** Keys named in one "unrecognized keys" problem: a body of 20,000 unknown keys is answered in a few lines. */
+const LISTED_KEYS = 20;
 
 /** Turns zod issues into field problems named the way the client wrote them (`contacts.phone`). */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : '(body)',
-    message: issue.message,
+    message: issue.code === 'unrecognized_keys' ? unrecognizedKeysMessage(issue.keys) : issue.message,
   }));
+}
+
+function unrecognizedKeysMessage(keys: readonly string[]): string {
+  const listed = keys
+    .slice(0, LISTED_KEYS)
+    .map((key) => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key))
+    .join(', ');
+  return `Unrecognized keys: ${listed}${keys.length > LISTED_KEYS ? ` … and ${keys.length - LISTED_KEYS} more` : ''}`;
 }
 
 /** A lone UTF-16 surrogate: not a character; PostgreSQL and every other system downstream refuse it. */
@@ -16,31 +28,57 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** Problems listed for one value: enough to show what is wrong, not a list as long as the body. */
+const MAX_TEXT_PROBLEMS = 20;
+
 /**
  * Strings no field may hold, whatever its schema says: NUL and other control characters, lone
  * surrogates. Checked on the raw input (keys included) before anything else, so they never reach
- * the database, where they would fail a whole group of requests.
+ * the database, where they would fail a whole group of requests. Walked with a stack of its own,
+ * not by recursion: however deep the value, the call stack does not overflow.
  */
-export function unsafeTextProblems(value: unknown, path: string[] = [], found: FieldProblem[] = []): FieldProblem[] {
-  if (found.length >= 20) return found;
-  const field = () => (path.length ? path.join('.') : '(body)');
-  if (typeof value === 'string') {
-    if (CONTROL.test(value)) found.push({ field: field(), message: 'must not contain control characters (such as NUL, \\u0000)' });
-    else if (LONE_SURROGATE.test(value)) found.push({ field: field(), message: 'must be valid Unicode text (it holds a lone surrogate)' });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => unsafeTextProblems(item, [...path, String(i)], found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (CONTROL.test(key) || LONE_SURROGATE.test(key))
-        found.push({ field: field(), message: 'has a key with control characters or a lone surrogate' });
-      else unsafeTextProblems(item, [...path, key], found);
+export function unsafeTextProblems(value: unknown, path: string[] = []): FieldProblem[] {
+  const found: FieldProblem[] = [];
+  // Each value knows its parent, not its whole path: a path is written only for a problem (no copy per level).
+  const pending: Walked[] = [{ node: value, key: null, parent: null }];
+  while (pending.length && found.length < MAX_TEXT_PROBLEMS) {
+    const walked = pending.pop()!;
+    const { node } = walked;
+    const field = () => [...path, ...keysOf(walked)].join('.') || '(body)';
+    if (typeof node === 'string') {
+      if (CONTROL.test(node)) found.push({ field: field(), message: 'must not contain control characters (such as NUL, \\u0000)' });
+      else if (LONE_SURROGATE.test(node)) found.push({ field: field(), message: 'must be valid Unicode text (it holds a lone surrogate)' });
+    } else if (node !== null && typeof node === 'object') {
+      const children: Walked[] = [];
+      for (const [key, item] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
+        const name = String(key);
+        if (CONTROL.test(name) || LONE_SURROGATE.test(name))
+          found.push({ field: field(), message: 'has a key with control characters or a lone surrogate' });
+        else children.push({ node: item, key: name, parent: walked });
+      }
+      // Last pushed, first walked: the fields are reported in the order of the body.
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
     }
   }
-  return found;
+  return found.slice(0, MAX_TEXT_PROBLEMS);
 }
 
-/** Parses with a zod schema or throws a 400 that names every wrong field. */
+interface Walked {
+  node: unknown;
+  key: string | null;
+  parent: Walked | null;
+}
+
+function keysOf(walked: Walked): string[] {
+  const keys: string[] = [];
+  for (let at: Walked | null = walked; at?.key != null; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
+
+/** Parses with a zod schema or throws a 400 that names every wrong field (a value too deep for the schema's walk is refused first). */
 export function parseOrThrow<S extends ZodType>(schema: S, value: unknown): z.output<S> {
+  const shape = jsonShapeProblem(value);
+  if (shape) throw UnissonError.validation([shape]);
   const unsafe = unsafeTextProblems(value);
   if (unsafe.length) throw UnissonError.validation(unsafe);
   const parsed = schema.safeParse(value);

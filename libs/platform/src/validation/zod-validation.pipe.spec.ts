@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { UnissonError } from '../errors';
+import { parseOrThrow, SafeTextPipe, unsafeTextProblems } from './zod-validation.pipe';
+
+const refusal = (run: () => unknown): UnissonError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UnissonError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('unsafe text, looked for in a value of any depth', () => {
+  it('walks 100,000 nested arrays without overflowing the call stack', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
+    expect(unsafeTextProblems(deep)).toEqual([]);
+    expect(() => new SafeTextPipe().transform(deep, { type: 'query', data: 'q' })).not.toThrow();
+  });
+
+  it('still names each field holding a NUL, in the order of the body', () => {
+    expect(unsafeTextProblems({ a: 'x\u0000', b: [{ c: '\uD800' }] }).map((p) => p.field)).toEqual(['a', 'b.0.c']);
+  });
+});
+
+describe('parseOrThrow', () => {
+  const schema = z.strictObject({ name: z.string() });
+
+  it('refuses a value nested 6,000 levels deep with a 400 naming the nesting, not a stack overflow', () => {
+    const deep = JSON.parse('{"a":'.repeat(6_000) + '1' + '}'.repeat(6_000)) as unknown;
+    const error = refusal(() => parseOrThrow(schema, deep));
+    expect(error.statusCode).toBe(400);
+    expect(error.fields).toEqual([{ field: '(body)', message: expect.stringContaining('nested more than 32 levels') }]);
+  });
+
+  it('answers 20,000 unknown keys by naming 20 of them and counting the others', () => {
+    const body = Object.fromEntries([['name', 'x'], ...Array.from({ length: 20_000 }, (_, i) => [`cle${i}`, 1])]);
+    const error = refusal(() => parseOrThrow(schema, body));
+    expect(error.statusCode).toBe(400);
+    expect(error.fields[0]!.message).toContain('"cle19" … and 19980 more');
+    expect(error.fields[0]!.message).not.toContain('cle20"');
+    expect(JSON.stringify({ message: error.message, errors: error.fields }).length).toBeLessThan(2_000);
+  });
+
+  it('lists 20 wrong fields at most, and says how many more there are', () => {
+    const error = refusal(() =>
+      parseOrThrow(
+        z.array(z.string()),
+        Array.from({ length: 500 }, () => 1),
+      ),
+    );
+    expect(error.fields).toHaveLength(20);
+    expect(error.message).toContain('… et 480 autres problèmes');
+  });
+});
