@@ -89,6 +89,32 @@ describe('partners, keys, people and the access policy over HTTP', () => {
     for (const i of [4, 5]) expect(Math.abs(Number(unknown[i].retryAfter) - Number(existing[i].retryAfter))).toBeLessThanOrEqual(1);
   });
 
+  it('answers an empty change ({}) of a partner or an account with a 400 naming the fields, and changes nothing', async () => {
+    const rows = async () =>
+      (
+        await stack.db.query(
+          `SELECT (SELECT to_jsonb(p) FROM partner p WHERE slug = 'caf-93') AS partner,
+                (SELECT to_jsonb(a) FROM account a WHERE email = 'admin@unisson.local') AS account`,
+        )
+      )[0] as { partner: { id: string }; account: { id: string } };
+    const before = await rows();
+    const { partner, account } = before;
+    for (const [path, fields] of [
+      [`/v1/admin/partners/${partner.id}`, 'name, territories, publicPhone, disabled'],
+      [`/v1/admin/accounts/${account.id}`, 'password, disabled, unlock'],
+    ]) {
+      const answer = await admin.request<{ errors: unknown }>('PATCH', path, {});
+      expect({ path, status: answer.status, errors: answer.body.errors }).toEqual({
+        path,
+        status: 400,
+        errors: [{ field: '(body)', message: `au moins un champ à modifier est requis (${fields})` }],
+      });
+    }
+    // Asking to unlock nothing is a no-op, not an UPDATE without a column.
+    expect((await admin.request('PATCH', `/v1/admin/accounts/${account.id}`, { unlock: false })).status).toBe(200);
+    expect(await rows()).toEqual(before);
+  });
+
   it('refuses a change made with a session but without its CSRF token', async () => {
     const forged = new TestClient(stack.baseUrl);
     forged.cookie = admin.cookie;

@@ -143,11 +143,13 @@ export class DirectoryService {
       const weak = passwordProblem(changes.password, account.email);
       if (weak) throw UnissonError.validation([{ field: 'password', message: `le mot de passe ${weak}` }]);
     }
-    await this.accounts.updateAccount(id, {
+    const update = {
       ...(changes.password !== undefined ? { passwordHash: await hashPassword(changes.password) } : {}),
       ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? new Date() : null } : {}),
       ...(changes.unlock || changes.password !== undefined ? { failedAttempts: 0, lockedUntil: null } : {}),
-    });
+    };
+    // `{"unlock": false}` asks for nothing: no UPDATE without a column (TypeORM refuses it).
+    if (Object.keys(update).length) await this.accounts.updateAccount(id, update);
     // The lock is also counted by e-mail in Redis (as for e-mails without an account): lift it too.
     if (changes.unlock || changes.password !== undefined) await this.authentication.forgetFailedSignIns(account.email);
     if (changes.disabled || changes.password !== undefined) await this.accounts.revokeSessionsOfAccount(id);

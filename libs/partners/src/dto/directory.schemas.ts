@@ -17,15 +17,24 @@ export const newPartnerSchema = z.strictObject({
 });
 export type NewPartnerInput = z.infer<typeof newPartnerSchema>;
 
-export const partnerChangesSchema = z.strictObject({
-  name: z.string().trim().min(2).max(200).optional(),
-  territories: z.array(territoryCode).min(1).max(20).optional(),
-  publicPhone: z
-    .string()
-    .regex(/^\+[1-9]\d{6,14}$/, 'doit être un numéro E.164, ex. +33148000001')
-    .nullish(),
-  disabled: z.boolean().optional(),
+/** A change that changes nothing (`{}`) is refused, naming the fields one may send: an empty update is no request. */
+const atLeastOneOf = (fields: readonly string[]) => ({
+  path: [] as string[],
+  message: `au moins un champ à modifier est requis (${fields.join(', ')})`,
 });
+const hasAField = (changes: Record<string, unknown>) => Object.values(changes).some((value) => value !== undefined);
+
+export const partnerChangesSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(200).optional(),
+    territories: z.array(territoryCode).min(1).max(20).optional(),
+    publicPhone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'doit être un numéro E.164, ex. +33148000001')
+      .nullish(),
+    disabled: z.boolean().optional(),
+  })
+  .refine(hasAField, atLeastOneOf(['name', 'territories', 'publicPhone', 'disabled']));
 export type PartnerChangesInput = z.infer<typeof partnerChangesSchema>;
 
 export const newKeySchema = z.strictObject({
@@ -54,11 +63,13 @@ export const newAccountSchema = z.strictObject({
 });
 export type NewAccountInput = z.infer<typeof newAccountSchema>;
 
-export const accountChangesSchema = z.strictObject({
-  password: z.string().min(1).optional(),
-  disabled: z.boolean().optional(),
-  unlock: z.boolean().optional(),
-});
+export const accountChangesSchema = z
+  .strictObject({
+    password: z.string().min(1).optional(),
+    disabled: z.boolean().optional(),
+    unlock: z.boolean().optional(),
+  })
+  .refine(hasAField, atLeastOneOf(['password', 'disabled', 'unlock']));
 export type AccountChangesInput = z.infer<typeof accountChangesSchema>;
 
 export const agreementSchema = z.strictObject({
