@@ -185,6 +185,19 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
       'the plan',
     );
 
+  it('receives a reply holding a form feed or half an emoji (a phone sends them) instead of refusing it', async () => {
+    const received = await stack.sandbox.simulateInboundSms('+33755443300', 'Bonjour\u000cje rappelle \ud83d demain');
+    expect(received.webhookStatus).toBe(200);
+    const rows = await stack.db.query(`SELECT kind FROM inbound_response WHERE external_id = $1`, [received.messageSid]);
+    expect(rows).toEqual([{ kind: 'sms_reply' }]);
+    // STOP with a stray control character is still STOP.
+    const stop = await stack.sandbox.simulateInboundSms('+33755443301', 'STOP\u0007');
+    expect(stop.webhookStatus).toBe(200);
+    expect(await stack.db.query(`SELECT kind FROM inbound_response WHERE external_id = $1`, [stop.messageSid])).toEqual([
+      { kind: 'opt_out' },
+    ]);
+  });
+
   it('honours an SMS "STOP": the plan keeps no SMS for that household, its other channels go on', async () => {
     const response = await post('/v1/alerts', alert('HS93-E2E-4', { contacts: { phone: '07 55 44 33 22', email: 'stop@example.org' } }), {
       'idempotency-key': 'e2e-alert-0004',

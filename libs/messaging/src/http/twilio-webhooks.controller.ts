@@ -2,6 +2,7 @@ import { Body, Controller, Header, HttpCode, Post, Query, Req } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@unisson/partners';
+import { UnissonError, withUnsafeTextAsSpaces } from '@unisson/platform';
 import { CallStatusRecorder } from '../voice/call-status-recorder';
 import { TwilioRequestVerifier } from './twilio-request-verifier';
 import { InboundSmsService } from '../inbound-sms.service';
@@ -60,9 +61,24 @@ export class TwilioWebhooksController {
   @Post('inbound-sms')
   @HttpCode(200)
   @Header('content-type', 'text/xml')
-  async inbound(@Req() request: FastifyRequest, @Body() params: Record<string, string>): Promise<string> {
+  async inbound(@Req() request: FastifyRequest): Promise<string> {
+    // The form as Twilio posted it, read before any check of its text: the signature is over these
+    // exact values, and a reply holding a control character is still a reply (withUnsafeTextAsSpaces).
+    const params = formOf(request.body);
     await this.twilio.verify(request, params);
-    await this.inboundSms.receive({ from: params.From ?? '', body: params.Body ?? '', providerMessageId: params.MessageSid ?? '' });
+    await this.inboundSms.receive({
+      from: params.From ?? '',
+      body: withUnsafeTextAsSpaces(params.Body ?? ''),
+      providerMessageId: params.MessageSid ?? '',
+    });
     return '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
   }
+}
+
+/** A form body of string values (what Twilio posts), or a 400. */
+function formOf(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw UnissonError.validation([{ field: '(body)', message: 'doit être un formulaire (application/x-www-form-urlencoded)' }]);
+  }
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)]));
 }

@@ -32,6 +32,15 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MAX_TEXT_PROBLEMS = 20;
 
 /**
+ * A person's own text (an SMS reply as the phone sent it) with what `unsafeTextProblems` refuses
+ * read as spaces: a form feed, a stray control character or half an emoji in a reply must not
+ * lose the reply (Twilio does not send a refused one again), nor reach the database.
+ */
+export function withUnsafeTextAsSpaces(text: string): string {
+  return text.replace(new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, 'g'), ' ');
+}
+
+/**
  * Strings no field may hold, whatever its schema says: NUL and other control characters, lone
  * surrogates. Checked on the raw input (keys included) before anything else, so they never reach
  * the database, where they would fail a whole group of requests. Walked with a stack of its own,
