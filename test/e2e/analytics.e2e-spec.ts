@@ -241,6 +241,34 @@ describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
     expect(charter.text).toMatch(/\n2;Nombre de demandeurs de logement social;[^\n]*non alimenté par Unisson/);
   });
 
+  it('answers a period out of 1900..2100 with a 400 naming from or to, in the API, the CSV and the French page', async () => {
+    for (const [query, field] of [
+      ['from=0000-01-01&to=2026-12-03', 'from'],
+      ['from=2026-01-01&to=9999-12-31', 'to'],
+    ]) {
+      for (const route of ['/v1/analytics/report', '/v1/analytics/report.csv', '/v1/analytics/charter.csv']) {
+        const answer = await analyst.get<{ errors?: Array<{ field: string }> }>(`${route}?territory=93&${query}`);
+        expect({ route, query, status: answer.status, fields: answer.body.errors?.map((e) => e.field) }).toEqual({
+          route,
+          query,
+          status: 400,
+          fields: [field],
+        });
+      }
+      for (const page of ['/analyse', '/analyse/charte']) {
+        const answer = await analyst.get(`${page}?territory=93&${query}`);
+        expect({ page, status: answer.status, type: answer.headers.get('content-type') }).toEqual({
+          page,
+          status: 400,
+          type: expect.stringContaining('text/html'),
+        });
+        expect(answer.text).toContain(
+          field === 'from' ? 'Début de la période (Du) : une date entre le 1er janvier 1900' : 'Fin de la période (Au)',
+        );
+      }
+    }
+  });
+
   it('shows the analysts’ page in Chromium, with charts, and no household', async () => {
     const browser = await launchChromium();
     try {

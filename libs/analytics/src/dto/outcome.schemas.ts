@@ -17,12 +17,20 @@ export const outcomeSchema = z
   });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
+/** The years a report can cover: PostgreSQL takes no year 0000, and no period outside these is a report anyone asks for. */
+const FIRST_REPORT_YEAR = 1900;
+const LAST_REPORT_YEAR = 2100;
+const reportDay = z.iso.date({ error: 'une date AAAA-MM-JJ' }).refine((value) => {
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR;
+}, `une date entre le 1er janvier ${FIRST_REPORT_YEAR} et le 31 décembre ${LAST_REPORT_YEAR}`);
+
 export const filterSchema = z.object({
   territory: z
     .string()
     .regex(/^(\d{2}|2A|2B|97[1-6])$/, 'un département (93, 2A, 974…)')
     .optional(),
-  from: z.iso.date({ error: 'une date AAAA-MM-JJ' }).optional(),
-  to: z.iso.date({ error: 'une date AAAA-MM-JJ' }).optional(),
+  from: reportDay.optional(),
+  to: reportDay.optional(),
 });
 export type FilterInput = z.infer<typeof filterSchema>;

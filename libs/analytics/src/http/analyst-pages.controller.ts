@@ -1,13 +1,15 @@
-import { Controller, Get, Header, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Authorize, CurrentPrincipal, PersonPrincipal, Principal, ROLE_LABELS } from '@unisson/access';
 import { WebPage } from '@unisson/partners';
-import { html, parseOrThrow, raw, RawHtml, renderPage } from '@unisson/platform';
+import { FieldProblem, html, parseOrThrow, raw, RawHtml, renderPage, UnissonError } from '@unisson/platform';
 import { CHANNEL_LABELS, RESPONSE_KIND_LABELS } from '@unisson/vocabulary';
 import { AnalyticsReport, AnalyticsService } from '../analytics.service';
 import { CharterFigure } from '../domain/charter-indicators';
 import { MaskedExperiment } from '../domain/report-cells';
-import { filterSchema } from '../dto/outcome.schemas';
+import { FilterInput, filterSchema } from '../dto/outcome.schemas';
+import type { AnalyticsFilter } from '../analytics.repository';
 import { filterOf } from './analytics.controller';
 import { barChart, beforeAfterChart } from './charts';
 
@@ -40,6 +42,22 @@ const NAV: Array<[string, string]> = [
 export class AnalystPagesController {
   constructor(private readonly analytics: AnalyticsService) {}
 
+  /** A period or territory the page cannot show (a date of year 0000, a misspelt département): a 400 page saying which, in French. */
+  private wrongPeriod(request: PageRequest, reply: FastifyReply, title: string, path: string, problems: FieldProblem[]): string {
+    void reply.status(400);
+    return this.page(
+      request,
+      title,
+      html`<div role="alert">
+          <p>La période ou le territoire demandé ne peut pas être affiché :</p>
+          <ul>
+            ${problems.map((p) => html`<li>${FILTER_LABELS[p.field] ?? p.field} : ${p.message}.</li>`)}
+          </ul>
+        </div>
+        <p><a href="${path}">Afficher les 90 derniers jours</a></p>`,
+    );
+  }
+
   private page(request: PageRequest, title: string, body: RawHtml): string {
     const s = request.session;
     return renderPage({ title, nav: NAV, session: { label: ROLE_LABELS[s.role], csrfToken: s.csrfToken } }, body);
@@ -53,8 +71,11 @@ export class AnalystPagesController {
     @Req() request: PageRequest,
     @CurrentPrincipal() actor: Principal,
     @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { q, filter, qs } = readFilter(actor, query);
+    const read = readFilter(actor, query);
+    if ('problems' in read) return this.wrongPeriod(request, reply, 'Analyse des réponses', '/analyse', read.problems);
+    const { q, filter, qs } = read;
     const report = await this.analytics.report(filter);
     return this.page(
       request,
@@ -80,12 +101,16 @@ export class AnalystPagesController {
     @Req() request: PageRequest,
     @CurrentPrincipal() actor: Principal,
     @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { filter, qs } = readFilter(actor, query);
+    const title = 'Indicateurs de la charte de prévention des expulsions (Seine-Saint-Denis, annexe 5)';
+    const read = readFilter(actor, query);
+    if ('problems' in read) return this.wrongPeriod(request, reply, title, '/analyse/charte', read.problems);
+    const { filter, qs } = read;
     const figures = await this.analytics.charter(filter);
     return this.page(
       request,
-      'Indicateurs de la charte de prévention des expulsions (Seine-Saint-Denis, annexe 5)',
+      title,
       html`<p>
           Territoire <strong>${filter.territory ?? 'tous'}</strong>, du ${filter.from.toLocaleDateString('fr-FR')} au
           ${new Date(filter.to.getTime() - 86_400_000).toLocaleDateString('fr-FR')}.
@@ -108,11 +133,21 @@ export class AnalystPagesController {
 const cleanQuery = (q: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(q).filter(([k, v]) => ['territory', 'from', 'to'].includes(k) && v !== '' && v !== undefined));
 
-/** The page's filter (a form's empty fields dropped), and the same as a query string for the links. */
-function readFilter(actor: Principal, query: Record<string, unknown>) {
-  const q = parseOrThrow(filterSchema, cleanQuery(query));
-  const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as Array<[string, string]>).toString();
-  return { q, filter: filterOf(actor, q), qs };
+const FILTER_LABELS: Record<string, string> = { from: 'Début de la période (Du)', to: 'Fin de la période (Au)', territory: 'Territoire' };
+
+/** The page's filter (a form's empty fields dropped), and the same as a query string for the links; or what is wrong with it. */
+function readFilter(
+  actor: Principal,
+  query: Record<string, unknown>,
+): { q: FilterInput; filter: AnalyticsFilter; qs: string } | { problems: FieldProblem[] } {
+  try {
+    const q = parseOrThrow(filterSchema, cleanQuery(query));
+    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as Array<[string, string]>).toString();
+    return { q, filter: filterOf(actor, q), qs };
+  } catch (error) {
+    if (error instanceof UnissonError && error.code === 'VALIDATION_FAILED') return { problems: error.fields };
+    throw error;
+  }
 }
 
 function filterForm(report: AnalyticsReport, q: Record<string, unknown>): RawHtml {
