@@ -124,6 +124,33 @@ describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
     expect((await analyst.post(`/v1/households/${household.household_id}/outcomes`, { ...outcome, eventId: 'y' })).status).toBe(403);
   });
 
+  it('answers an outcome eventId reused with another kind with a 422 naming eventId, keeps what was stored, and replays the same body', async () => {
+    const [household] = await stack.db.query(`SELECT household_id FROM experiment_assignment WHERE experiment_id = $1 LIMIT 1 OFFSET 1`, [
+      experimentId,
+    ]);
+    const path = `/v1/households/${household.household_id}/outcomes`;
+    const granted = { eventId: 'outs-evt-00001', kind: 'fsl_granted', occurredAt: '2026-11-20T10:00:00+01:00' };
+    expect((await landlord.post<{ recorded: string }>(path, granted)).body.recorded).toBe('new');
+    const reused = await landlord.post<{ code: string; errors: Array<{ field: string }> }>(path, { ...granted, kind: 'evicted' });
+    expect({ status: reused.status, code: reused.body.code, fields: reused.body.errors?.map((e) => e.field) }).toEqual({
+      status: 422,
+      code: 'EVENT_ID_REUSED',
+      fields: ['eventId'],
+    });
+    // The same outcome again, its moment written in UTC: a replay, answered with what is stored.
+    const replay = await landlord.post<{ kind: string; recorded: string }>(path, { ...granted, occurredAt: '2026-11-20T09:00:00Z' });
+    expect({ status: replay.status, kind: replay.body.kind, recorded: replay.body.recorded }).toEqual({
+      status: 200,
+      kind: 'fsl_granted',
+      recorded: 'already',
+    });
+    const stored = await stack.db.query(
+      `SELECT kind FROM response_event WHERE household_id = $1 AND idempotency_key LIKE '%:outs-evt-00001'`,
+      [household.household_id],
+    );
+    expect(stored).toEqual([{ kind: 'fsl_granted' }]);
+  });
+
   it('attributes each response to the message before it, and the experiment counts it for the household’s arm', async () => {
     const households: Array<{ household_id: string; arm: string }> = await stack.db.query(
       `SELECT household_id, arm FROM experiment_assignment WHERE experiment_id = $1 ORDER BY household_id`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy, Principal } from '@unisson/access';
 import { HouseholdRecordsReader } from '@unisson/households';
 import { UnissonError } from '@unisson/platform';
-import { ResponseRecorder } from '@unisson/responses';
+import { ResponseRecorder, StoredResponse } from '@unisson/responses';
 import type { ResponseKind } from '@unisson/vocabulary';
 import type { OutcomeInput } from './dto/outcome.schemas';
 
@@ -44,6 +44,30 @@ export class PartnerOutcomes {
       partnerId: actor.partnerId,
       details,
     });
+    if (result.stored && !sameOutcome(result.stored, { householdId, kind: input.kind, occurredAt, details }))
+      throw new UnissonError(
+        'EVENT_ID_REUSED',
+        `Cet eventId a déjà servi pour une autre issue (${result.stored.kind}, ${result.stored.occurredAt.toISOString()}), qui reste enregistrée telle quelle. Une nouvelle issue demande un nouvel eventId.`,
+        422,
+        [{ field: 'eventId', message: 'déjà utilisé pour une autre issue' }],
+      );
     return { id: result.id, householdId, kind: input.kind, recorded: result.recorded ? 'new' : 'already' };
   }
 }
+
+/** A replay is the same outcome again: same household, kind, moment and details; anything else is another event. */
+function sameOutcome(stored: StoredResponse, sent: StoredResponse): boolean {
+  return (
+    stored.householdId === sent.householdId &&
+    stored.kind === sent.kind &&
+    stored.occurredAt.getTime() === sent.occurredAt.getTime() &&
+    canonical(stored.details) === canonical(sent.details)
+  );
+}
+
+const canonical = (details: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.keys(details)
+      .sort()
+      .map((key) => [key, details[key]]),
+  );

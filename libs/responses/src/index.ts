@@ -1,5 +1,5 @@
 export { ResponseEvent } from './entities/response-event.entity';
-export { ResponseRecorder, ResponseEventInput, RecordedResponse } from './response-recorder';
+export { ResponseRecorder, ResponseEventInput, RecordedResponse, StoredResponse } from './response-recorder';
 export { ResponsesModule } from './responses.module';
 export { responseEffect, ResponseEffect, ContactOutcomeOfResponse } from './domain/response-effect';
 export { responsesEntities, responsesMigrations } from './schema';

@@ -23,6 +23,15 @@ export interface RecordedResponse {
   id: string;
   /** False when the same key was recorded before (nothing changed). */
   recorded: boolean;
+  /** When the key was recorded before: what was stored then (a caller tells a replay from a different event under a reused key). */
+  stored?: StoredResponse;
+}
+
+export interface StoredResponse {
+  householdId: string;
+  kind: string;
+  occurredAt: Date;
+  details: Record<string, unknown>;
 }
 
 /**
@@ -84,12 +93,28 @@ export class ResponseRecorder {
     const created = new Map(rows.map((r) => [r.idempotency_key, r.id]));
     const missing = inputs.map((i) => i.idempotencyKey).filter((k) => !created.has(k));
     const existing = new Map<string, string>();
+    const stored = new Map<string, StoredResponse>();
     if (missing.length) {
-      const found: Array<{ id: string; idempotency_key: string }> = await this.dataSource.query(
-        `SELECT id, idempotency_key FROM response_event WHERE idempotency_key = ANY ($1::text[])`,
+      const found: Array<{
+        id: string;
+        idempotency_key: string;
+        household_id: string;
+        kind: string;
+        occurred_at: Date;
+        details: Record<string, unknown> | null;
+      }> = await this.dataSource.query(
+        `SELECT id, idempotency_key, household_id, kind, occurred_at, details FROM response_event WHERE idempotency_key = ANY ($1::text[])`,
         [missing],
       );
-      for (const r of found) existing.set(r.idempotency_key, r.id);
+      for (const r of found) {
+        existing.set(r.idempotency_key, r.id);
+        stored.set(r.idempotency_key, {
+          householdId: r.household_id,
+          kind: r.kind,
+          occurredAt: new Date(r.occurred_at),
+          details: r.details ?? {},
+        });
+      }
     }
     const results: RecordedResponse[] = [];
     for (const input of inputs) {
@@ -99,7 +124,10 @@ export class ResponseRecorder {
         existing.set(input.idempotencyKey, id);
         await this.applyEffects(id, input);
         results.push({ id, recorded: true });
-      } else results.push({ id: existing.get(input.idempotencyKey) ?? '', recorded: false });
+      } else {
+        const before = stored.get(input.idempotencyKey);
+        results.push({ id: existing.get(input.idempotencyKey) ?? '', recorded: false, ...(before ? { stored: before } : {}) });
+      }
     }
     return results;
   }

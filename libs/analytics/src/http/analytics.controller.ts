@@ -116,7 +116,8 @@ export class AnalyticsController {
   @ApiOperation({
     summary:
       'Signaler une issue pour un foyer : DSF pris ou fait, présence à l’audience, plan d’apurement, dette soldée, FSL accordé, départ, expulsion',
-    description: 'Compté une fois par eventId : renvoyer le même événement (webhook rejoué) ne le compte pas deux fois.',
+    description:
+      'Compté une fois par eventId : renvoyer le même événement (webhook rejoué) ne le compte pas deux fois. Le même eventId avec une autre issue, un autre moment ou un autre foyer : 422 EVENT_ID_REUSED, rien n’est changé.',
   })
   @ApiJsonBody('PartnerOutcome', outcomeSchema, {
     kind: 'dsf_done',
@@ -130,7 +131,7 @@ export class AnalyticsController {
     kind: 'dsf_done',
     recorded: 'new',
   })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 422)
   reportOutcome(
     @CurrentPrincipal() actor: Principal,
     @Param('id', uuid) householdId: string,
