@@ -337,6 +337,20 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
     expect(await counts()).toEqual(before);
   });
 
+  it('a first unpaid rent or a stage dated 2099: a 400 naming the field, nothing stored', async () => {
+    const landlord = { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['bailleur-93']}` };
+    for (const [path, body, field] of [
+      ['/v1/alerts', { ...validAlert, arrears: { amount: 1200, firstUnpaidOn: '2099-11-05' } }, 'arrears.firstUnpaidOn'],
+      ['/v1/stage-events', { ...validEvent, occurredOn: '2099-11-20' }, 'occurredOn'],
+    ] as const) {
+      const before = await counts();
+      const r = await fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: landlord, body: JSON.stringify(body) });
+      const answer = (await r.json()) as { errors?: Array<{ field: string }> };
+      expect({ path, status: r.status, fields: answer.errors?.map((e) => e.field) }).toEqual({ path, status: 400, fields: [field] });
+      expect(await counts()).toEqual(before);
+    }
+  });
+
   it('raw bodies and content types', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,5 +1,5 @@
 import { parseOrThrow, UnissonError } from '@unisson/platform';
-import { alertSchema, stageEventSchema } from './submission.schemas';
+import { alertSchema, intentSchema, stageEventSchema } from './submission.schemas';
 
 const alert = {
   partnerRef: 'SSDH-2026-0042',
@@ -74,5 +74,72 @@ describe('alert validation', () => {
 
   it('accepts an emoji and accented text (surrogate pairs are fine)', () => {
     expect(() => parseOrThrow(alertSchema, { ...alert, tenant: { lastName: 'Ngô 👍', firstName: 'Thị' } })).not.toThrow();
+  });
+});
+
+describe('dates in the future: refused where the fact has happened, bounded where it is set ahead', () => {
+  // 3 December 2026, 23:00 in Paris: already 4 December in UTC+1, 5 December nowhere.
+  beforeAll(() => jest.useFakeTimers({ now: new Date('2026-12-03T22:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] }));
+  afterAll(() => jest.useRealTimers());
+  const event = { partnerRef: 'SSDH-2026-0042', type: 'commandement_de_payer', occurredOn: '2026-11-20' };
+  const hearing = (at: string) => ({ ...event, type: 'assignation', hearing: { at, place: 'Tribunal de proximité de Saint-Denis' } });
+  const fieldsOf = (run: () => unknown): string[] => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof UnissonError) return error.fields.map((f) => f.field);
+      throw error;
+    }
+    return [];
+  };
+
+  it.each([
+    [
+      'a first unpaid rent in 2099',
+      () => parseOrThrow(alertSchema, { ...alert, arrears: { amount: 10, firstUnpaidOn: '2099-11-05' } }),
+      'arrears.firstUnpaidOn',
+    ],
+    [
+      'a first unpaid rent the day after tomorrow',
+      () => parseOrThrow(alertSchema, { ...alert, arrears: { amount: 10, firstUnpaidOn: '2026-12-05' } }),
+      'arrears.firstUnpaidOn',
+    ],
+    [
+      'a lease signed in 2099',
+      () => parseOrThrow(alertSchema, { ...alert, lease: { ...alert.lease, signedOn: '2099-01-01' } }),
+      'lease.signedOn',
+    ],
+    ['a stage reached in 2099', () => parseOrThrow(stageEventSchema, { ...event, occurredOn: '2099-11-20' }), 'occurredOn'],
+    [
+      'a hearing held in 2099, reported as occurred',
+      () => parseOrThrow(stageEventSchema, { ...event, type: 'audience', occurredOn: '2099-11-20' }),
+      'occurredOn',
+    ],
+    ['a hearing set three years ahead', () => parseOrThrow(stageEventSchema, hearing('2029-12-10T09:00:00+01:00')), 'hearing.at'],
+    [
+      'an intent with a deadline in 2099',
+      () => parseOrThrow(intentSchema, { partnerRef: 'A-1', purpose: 'rappelImpaye', deadline: '2099-01-01' }),
+      'deadline',
+    ],
+  ])('refuses %s, naming the field', (_, run, field) => {
+    expect(fieldsOf(run)).toEqual([field]);
+  });
+
+  it.each([
+    [
+      'a first unpaid rent dated tomorrow (a partner in Nouméa writes its own today)',
+      () => parseOrThrow(alertSchema, { ...alert, arrears: { amount: 10, firstUnpaidOn: '2026-12-04' } }),
+    ],
+    [
+      'a summons today whose hearing is in two months',
+      () => parseOrThrow(stageEventSchema, { ...hearing('2027-02-08T09:00:00+01:00'), occurredOn: '2026-12-03' }),
+    ],
+    ['a hearing 23 months ahead', () => parseOrThrow(stageEventSchema, hearing('2028-11-01T09:00:00+01:00'))],
+    [
+      'an intent with a deadline next month',
+      () => parseOrThrow(intentSchema, { partnerRef: 'A-1', purpose: 'rappelImpaye', deadline: '2027-01-15' }),
+    ],
+  ])('takes %s', (_, run) => {
+    expect(fieldsOf(run)).toEqual([]);
   });
 });

@@ -20,12 +20,34 @@ const isoDate = z
 
 const birthDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), 'must not be in the future');
 
+const DAY_MS = 86_400_000;
+/** How far ahead a scheduled date (a hearing, a deadline) can sensibly be: hearings are set weeks or months ahead, never years. */
+const SCHEDULED_AHEAD_MS = 2 * 366 * DAY_MS;
+/**
+ * A date of something that has happened (the first unpaid rent, a stage reached, a lease signed):
+ * up to tomorrow in UTC, the day a partner in Nouméa or Wallis (UTC+11, +12) already writes.
+ */
+const pastDate = isoDate.refine(
+  (value) => value <= new Date(Date.now() + DAY_MS).toISOString().slice(0, 10),
+  'must not be in the future: it is the date of something that has happened',
+);
+/** A date set ahead (an intent's deadline): at most two years from today. */
+const scheduledDate = isoDate.refine(
+  (value) => value <= new Date(Date.now() + SCHEDULED_AHEAD_MS).toISOString().slice(0, 10),
+  'must be within two years from today',
+);
+
 const isoInstant = z.iso
   .datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' })
   .refine((value) => {
     const year = new Date(value).getUTCFullYear();
     return year >= 2000 && year <= LAST_YEAR;
   }, `must be between the years 2000 and ${LAST_YEAR}`);
+/** A hearing's date and time, set by the court ahead of the summons: at most two years from now. */
+const hearingInstant = isoInstant.refine(
+  (value) => new Date(value).getTime() <= Date.now() + SCHEDULED_AHEAD_MS,
+  'must be within two years from now (a hearing is set months ahead, not years)',
+);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const euros = z
   .number({ error: 'must be a number of euros, e.g. 1234.56' })
@@ -92,12 +114,12 @@ export const alertSchema = z.strictObject({
   preferredLocale: z.enum(SUPPORTED_LOCALES).default('fr'),
   lease: z.strictObject({
     housingSector: z.enum(HOUSING_SECTORS),
-    signedOn: isoDate.optional(),
+    signedOn: pastDate.optional(),
     monthlyRent: euros,
   }),
   arrears: z.strictObject({
     amount: euros.refine((n) => n > 0, 'must be more than 0 €'),
-    firstUnpaidOn: isoDate,
+    firstUnpaidOn: pastDate,
   }),
   ...householdFacts,
 });
@@ -108,10 +130,11 @@ export const stageEventSchema = z
   .strictObject({
     partnerRef: text(100),
     type: z.enum(STAGE_EVENT_TYPES),
-    occurredOn: isoDate,
+    /** The day the stage was reached (every event type names something that happened); the hearing to come is `hearing.at`. */
+    occurredOn: pastDate,
     hearing: z
       .strictObject({
-        at: isoInstant,
+        at: hearingInstant,
         place: text(300),
       })
       .optional(),
@@ -137,7 +160,7 @@ export const intentSchema = z.strictObject({
   partnerRef: text(100),
   purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'must be a purpose id of the playbook, e.g. offreTravailleurSocialCaf'),
   /** Latest date the household should hear about it. */
-  deadline: isoDate.optional(),
+  deadline: scheduledDate.optional(),
   /** The number the household should call; the partner's public number otherwise. */
   callbackPhone: phoneNumber.optional(),
 });
