@@ -142,7 +142,7 @@ describe('authorization matrix: every route × every caller × own / other partn
 
   let caller = 0;
   async function call(client: TestClient, method: string, path: string, expectation: RouteExpectation, who: Who) {
-    const body = typeof expectation.body === 'function' ? expectation.body(who) : expectation.body;
+    const body = typeof expectation.body === 'function' ? expectation.body(who, path) : expectation.body;
     // Each request from its own address, through the trusted loopback proxy: the lockouts of failed logins and forged signatures
     // (per address) stay out of the matrix.
     caller++;

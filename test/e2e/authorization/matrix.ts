@@ -23,8 +23,8 @@ export interface RouteExpectation {
   seesOthers?: readonly Who[];
   /** Answers that differ from the rules above, by caller (and, when given as an object, by side). */
   except?: Partial<Record<Who, number | readonly number[] | Partial<Record<Side, number>>>>;
-  /** The request body (JSON, or a form for pages: `form`). */
-  body?: Record<string, unknown> | ((who: Who) => Record<string, unknown>);
+  /** The request body (JSON, or a form for pages: `form`): one for all, or a function of the caller and the path called (the resource in it). */
+  body?: Record<string, unknown> | ((who: Who, path: string) => Record<string, unknown>);
   form?: true;
   /** Query string (without `?`). */
   query?: string;

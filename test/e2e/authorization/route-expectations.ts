@@ -462,7 +462,8 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     ok: [200, 201],
     resource: 'household',
     seesOthers: [...COORDINATING_KEYS, 'agent:etat'],
-    body: (who) => ({ kind: 'dsf_done', occurredAt: '2026-11-20T10:00:00.000Z', eventId: `matrice-${who}` }),
+    // One event id per caller and household: the same id for another household is another event, refused (422 EVENT_ID_REUSED).
+    body: (who, path) => ({ kind: 'dsf_done', occurredAt: '2026-11-20T10:00:00.000Z', eventId: `matrice-${who}-${path.split('/')[3]}` }),
     note: 'a partner reports an outcome for a household it holds a record of; coordinating organisations for any of their territory',
   },
 };
