@@ -115,7 +115,17 @@ describe('ResponseRecorder on the whole schema', () => {
     const first = await recorder.record(response);
     const again = await recorder.record(response);
     expect(first.recorded).toBe(true);
-    expect(again).toEqual({ id: first.id, recorded: false });
+    // A key seen before answers what was stored then: a caller tells a replay from another event under the same key.
+    expect(again).toEqual({
+      id: first.id,
+      recorded: false,
+      stored: {
+        householdId: household,
+        kind: 'callback_requested',
+        occurredAt: new Date('2026-11-02T08:45:00Z'),
+        details: { slot: 'matin' },
+      },
+    });
     expect(await countOf(`SELECT count(*) AS n FROM response_event WHERE household_id = $1`, [household])).toBe(1);
     expect(
       await countOf(`SELECT count(*) AS n FROM coordination_event WHERE household_id = $1 AND type = 'householdResponded'`, [household]),
