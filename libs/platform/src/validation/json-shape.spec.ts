@@ -31,4 +31,14 @@ describe('the shape of a JSON body', () => {
     expect(jsonShapeProblem({ constructor: 'Bouygues' })).toBeNull();
     expect(jsonShapeProblem({ partnerRef: 'A', tenant: { lastName: 'Martin' }, list: [1, 'a', null] })).toBeNull();
   });
+
+  it('leaves alone what is not JSON: a CSV upload’s stream (its socket, its server… deeper than 32), a Buffer, a Date', () => {
+    class Link {
+      constructor(readonly next: unknown) {}
+    }
+    let stream: unknown = null;
+    for (let i = 0; i < 40; i++) stream = new Link(stream);
+    expect(jsonShapeProblem(stream)).toBeNull();
+    expect(jsonShapeProblem({ file: Buffer.from('a;b'), at: new Date() })).toBeNull();
+  });
 });

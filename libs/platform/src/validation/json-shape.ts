@@ -16,7 +16,8 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Fie
   const pending: Array<{ node: unknown; path: string[] }> = [{ node: value, path: [] }];
   while (pending.length) {
     const { node, path } = pending.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+    // Only what JSON.parse makes (arrays and plain objects): a stream (a CSV upload), a Buffer or a Date is no JSON to walk.
+    if (!isJsonContainer(node)) continue;
     if (path.length >= maxDepth)
       return {
         field: '(body)',
@@ -36,4 +37,11 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Fie
     for (const [key, item] of Object.entries(node)) pending.push({ node: item, path: [...path, key] });
   }
   return null;
+}
+
+function isJsonContainer(node: unknown): node is object {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return true;
+  const prototype: unknown = Object.getPrototypeOf(node);
+  return prototype === Object.prototype || prototype === null;
 }
