@@ -311,8 +311,8 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
       const path = url.replace(/:[A-Za-z]+|\*/g, '00000000-0000-4000-8000-000000000001');
       for (const headers of Object.values(who)) {
         for (const [body, named] of [
-          [deepArrays, 'nested more than 32 levels'],
-          [deepObjects, 'nested more than 32 levels'],
+          [deepArrays, 'imbriqué sur plus de 32 niveaux'],
+          [deepObjects, 'imbriqué sur plus de 32 niveaux'],
           [prototypeKey, '"__proto__"'],
         ]) {
           const r = await fetch(`${stack.baseUrl}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body });
@@ -329,7 +329,7 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
       body: JSON.stringify(unknownKeys),
     });
     const text = await r.text();
-    expect({ status: r.status, size: text.length < 4_000, counted: text.includes('… and 19980 more') }).toEqual({
+    expect({ status: r.status, size: text.length < 4_000, counted: text.includes('… et 19980 autres') }).toEqual({
       status: 400,
       size: true,
       counted: true,

@@ -54,7 +54,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
             JSON.stringify({
               statusCode,
               code: statusCode === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST',
-              message: 'The URL or one of its parameters is malformed or too long: check the path you called.',
+              message: 'L’adresse appelée ou l’un de ses paramètres est malformé ou trop long : vérifiez le chemin.',
               correlationId: String(request.id),
             }),
           );

@@ -58,8 +58,8 @@ describe('alert validation', () => {
   });
 
   it.each([
-    ['a NUL character', 'Ngu\u0000yen', 'control characters'],
-    ['a lone surrogate', 'Ngu\uD800yen', 'lone surrogate'],
+    ['a NUL character', 'Ngu\u0000yen', 'caractère de contrôle'],
+    ['a lone surrogate', 'Ngu\uD800yen', 'demi-paire de substitution'],
   ])('refuses %s with a 400 naming the field, before the schema', (_label, lastName, message) => {
     let error: unknown;
     try {

@@ -8,7 +8,7 @@ const LAST_YEAR = 2100;
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'doit être une date écrite AAAA-MM-JJ')
   .refine(
     (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
     'is not a real calendar date',
@@ -16,9 +16,9 @@ const isoDate = z
   .refine((value) => {
     const year = Number(value.slice(0, 4));
     return year >= FIRST_YEAR && year <= LAST_YEAR;
-  }, `must be between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31`);
+  }, `doit tomber entre le ${FIRST_YEAR}-01-01 et le ${LAST_YEAR}-12-31`);
 
-const birthDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+const birthDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), 'ne peut pas être dans le futur');
 
 const DAY_MS = 86_400_000;
 /** How far ahead a scheduled date (a hearing, a deadline) can sensibly be: hearings are set weeks or months ahead, never years. */
@@ -29,36 +29,39 @@ const SCHEDULED_AHEAD_MS = 2 * 366 * DAY_MS;
  */
 const pastDate = isoDate.refine(
   (value) => value <= new Date(Date.now() + DAY_MS).toISOString().slice(0, 10),
-  'must not be in the future: it is the date of something that has happened',
+  'ne peut pas être dans le futur : c’est la date de quelque chose qui a eu lieu',
 );
 /** A date set ahead (an intent's deadline): at most two years from today. */
 const scheduledDate = isoDate.refine(
   (value) => value <= new Date(Date.now() + SCHEDULED_AHEAD_MS).toISOString().slice(0, 10),
-  'must be within two years from today',
+  'doit tomber dans les deux ans qui viennent',
 );
 
 const isoInstant = z.iso
-  .datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2027-03-02T09:00:00+01:00' })
+  .datetime({ offset: true, error: 'doit être un instant ISO 8601 avec son décalage horaire, ex. 2027-03-02T09:00:00+01:00' })
   .refine((value) => {
     const year = new Date(value).getUTCFullYear();
     return year >= 2000 && year <= LAST_YEAR;
-  }, `must be between the years 2000 and ${LAST_YEAR}`);
+  }, `doit tomber entre l’an 2000 et ${LAST_YEAR}`);
 /** A hearing's date and time, set by the court ahead of the summons: at most two years from now. */
 const hearingInstant = isoInstant.refine(
   (value) => new Date(value).getTime() <= Date.now() + SCHEDULED_AHEAD_MS,
-  'must be within two years from now (a hearing is set months ahead, not years)',
+  'doit tomber dans les deux ans qui viennent (une audience se fixe des mois à l’avance, pas des années)',
 );
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, 'ne peut pas être vide').max(max, `au plus ${max} caractères`);
 const euros = z
-  .number({ error: 'must be a number of euros, e.g. 1234.56' })
-  .nonnegative('must not be negative')
+  .number({ error: 'doit être un montant en euros, ex. 1234.56' })
+  .nonnegative('ne peut pas être négatif')
   .max(1_000_000, 'looks too large (over 1,000,000 €)')
-  .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'must have at most 2 decimals');
+  .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'au plus 2 décimales');
 
 const phoneNumber = z
   .string()
   .trim()
-  .regex(/^\+?[\d][\d .()-]{5,29}$/, 'must be a phone number of digits, spaces, dots, dashes or brackets, e.g. 06 12 34 56 78');
+  .regex(
+    /^\+?[\d][\d .()-]{5,29}$/,
+    'doit être un numéro de téléphone (chiffres, espaces, points, tirets ou parenthèses), ex. 06 12 34 56 78',
+  );
 
 /** The languages the template library writes in (`fr-falc`: French easy-to-read). */
 export const SUPPORTED_LOCALES = LOCALES;
@@ -72,28 +75,28 @@ export const personSchema = z.strictObject({
 export const addressSchema = z.strictObject({
   street: text(200),
   extra: text(200).optional(),
-  postalCode: z.string().regex(/^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/, 'must be a French postal code of 5 digits'),
+  postalCode: z.string().regex(/^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/, 'doit être un code postal français de 5 chiffres'),
   city: text(100),
 });
 
 export const contactsSchema = z.strictObject({
   phone: phoneNumber.optional(),
-  email: z.string().trim().toLowerCase().email('must be an e-mail address').max(254).optional(),
+  email: z.string().trim().toLowerCase().email('doit être une adresse e-mail').max(254).optional(),
 });
 
 /** What a partner may state about the household itself: it reads with difficulty, its dependent children. */
 const householdFacts = {
   readsWithDifficulty: z
-    .boolean({ error: 'must be true or false' })
+    .boolean({ error: 'doit valoir true ou false' })
     .optional()
     .describe(
       'The household reads with difficulty or cannot read (illettrisme), as the partner knows it: its messages are then also spoken (automated call in its language), legal letters still go',
     ),
   dependentChildren: z
-    .number({ error: 'must be a whole number of children, e.g. 2' })
-    .int('must be a whole number of children, e.g. 2')
-    .min(0, 'must not be negative')
-    .max(20, 'must be at most 20')
+    .number({ error: 'doit être un nombre entier d’enfants, ex. 2' })
+    .int('doit être un nombre entier d’enfants, ex. 2')
+    .min(0, 'ne peut pas être négatif')
+    .max(20, 'au plus 20')
     .optional()
     .describe(
       "Number of dependent children (enfants à charge): the playbook's task routing uses it (CAF social workers for benefit households with children)",
@@ -109,7 +112,7 @@ export const alertSchema = z.strictObject({
   contacts: contactsSchema.default({}),
   cafNumber: z
     .string()
-    .regex(/^\d{5,10}$/, 'must be 5 to 10 digits')
+    .regex(/^\d{5,10}$/, 'doit compter 5 à 10 chiffres')
     .optional(),
   preferredLocale: z.enum(SUPPORTED_LOCALES).default('fr'),
   lease: z.strictObject({
@@ -118,7 +121,7 @@ export const alertSchema = z.strictObject({
     monthlyRent: euros,
   }),
   arrears: z.strictObject({
-    amount: euros.refine((n) => n > 0, 'must be more than 0 €'),
+    amount: euros.refine((n) => n > 0, 'doit être supérieur à 0 €'),
     firstUnpaidOn: pastDate,
   }),
   ...householdFacts,
@@ -158,7 +161,7 @@ export type StageEventInput = z.infer<typeof stageEventSchema>;
  */
 export const intentSchema = z.strictObject({
   partnerRef: text(100),
-  purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'must be a purpose id of the playbook, e.g. offreTravailleurSocialCaf'),
+  purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'doit être un objet du playbook, ex. offreTravailleurSocialCaf'),
   /** Latest date the household should hear about it. */
   deadline: scheduledDate.optional(),
   /** The number the household should call; the partner's public number otherwise. */
@@ -168,4 +171,4 @@ export type IntentInput = z.infer<typeof intentSchema>;
 
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[\w.:-]{8,128}$/, 'must be 8 to 128 characters among letters, digits, "_", "-", ".", ":"');
+  .regex(/^[\w.:-]{8,128}$/, 'doit compter 8 à 128 caractères parmi lettres, chiffres, « _ », « - », « . », « : »');

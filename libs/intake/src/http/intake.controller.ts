@@ -126,7 +126,7 @@ export class IntakeController {
       return parseOrThrow(idempotencyKeySchema, header);
     } catch {
       throw UnissonError.validation([
-        { field: 'Idempotency-Key', message: 'must be 8 to 128 characters among letters, digits, "_", "-", ".", ":"' },
+        { field: 'Idempotency-Key', message: 'doit compter 8 à 128 caractères parmi lettres, chiffres, « _ », « - », « . », « : »' },
       ]);
     }
   }

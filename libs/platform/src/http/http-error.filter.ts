@@ -60,17 +60,33 @@ export class HttpErrorFilter implements ExceptionFilter {
       return {
         statusCode: fastifyStatus,
         code: codeForStatus(fastifyStatus),
-        message: `${(exception as Error).message}. Send a JSON body with Content-Type: application/json.`,
+        message: `${frenchFastifyMessage(exception as Error & { code?: string })} Envoyez un corps JSON avec l’en-tête Content-Type: application/json.`,
         correlationId,
       };
     }
     return {
       statusCode: 500,
       code: 'INTERNAL_ERROR',
-      message: `Something went wrong on our side. Retry later; if it persists, contact support with correlation id ${correlationId}.`,
+      message: `Une erreur s’est produite de notre côté. Réessayez plus tard ; si elle persiste, écrivez au support en donnant l’identifiant ${correlationId}.`,
       correlationId,
     };
   }
+}
+
+/** Fastify's own refusals of a body, in French (its messages are English), by their stable codes. */
+const FASTIFY_BODY_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Le corps de la requête est vide, alors que son Content-Type annonce du JSON.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Le corps de la requête n’est pas du JSON valide.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Le corps de la requête dépasse la taille acceptée.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Ce type de contenu (Content-Type) n’est pas accepté ici.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'La longueur annoncée (Content-Length) ne correspond pas au corps reçu.',
+  FST_ERR_CTP_INVALID_TYPE: 'Le Content-Type de la requête est mal écrit.',
+};
+
+function frenchFastifyMessage(error: Error & { code?: string }): string {
+  if (error.code && FASTIFY_BODY_ERRORS[error.code]) return FASTIFY_BODY_ERRORS[error.code]!;
+  if (error instanceof SyntaxError) return FASTIFY_BODY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!;
+  return 'La requête est mal formée.';
 }
 
 function codeForStatus(status: number): string {

@@ -9,10 +9,10 @@ describe('the shape of a JSON body', () => {
     ['objects', '{"a":', '1', '}'],
   ])('takes %s 32 levels deep and refuses 33, and 100,000, without recursion', (_, open, inner, close) => {
     expect(jsonShapeProblem(nested(open, inner, close, 32))).toBeNull();
-    expect(jsonShapeProblem(nested(open, inner, close, 33))).toEqual({ field: '(body)', message: expect.stringContaining('32 levels') });
+    expect(jsonShapeProblem(nested(open, inner, close, 33))).toEqual({ field: '(body)', message: expect.stringContaining('32 niveaux') });
     expect(jsonShapeProblem(nested(open, inner, close, 100_000))).toEqual({
       field: '(body)',
-      message: expect.stringContaining('32 levels'),
+      message: expect.stringContaining('32 niveaux'),
     });
   });
 

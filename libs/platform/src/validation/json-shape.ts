@@ -21,11 +21,11 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Fie
     if (path.length >= maxDepth)
       return {
         field: '(body)',
-        message: `is nested more than ${maxDepth} levels deep (arrays and objects within one another): no route takes that`,
+        message: `est imbriqué sur plus de ${maxDepth} niveaux (tableaux et objets les uns dans les autres) : aucune route n’accepte cela`,
       };
     const field = path.length ? path.join('.') : '(body)';
     if (Object.prototype.hasOwnProperty.call(node, PROTOTYPE_KEY))
-      return { field, message: `holds the key "${PROTOTYPE_KEY}", which is not accepted (it could change every object of the service)` };
+      return { field, message: `contient la clé "${PROTOTYPE_KEY}", refusée (elle pourrait modifier tous les objets du service)` };
     const constructorValue = (node as Record<string, unknown>).constructor;
     if (
       Object.prototype.hasOwnProperty.call(node, 'constructor') &&
@@ -33,7 +33,7 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Fie
       typeof constructorValue === 'object' &&
       Object.prototype.hasOwnProperty.call(constructorValue, 'prototype')
     )
-      return { field, message: 'holds the key "constructor" with a "prototype" in it, which is not accepted' };
+      return { field, message: 'contient la clé "constructor" avec un "prototype", refusée' };
     for (const [key, item] of Object.entries(node)) pending.push({ node: item, path: [...path, key] });
   }
   return null;

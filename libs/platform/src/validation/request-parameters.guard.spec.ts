@@ -15,9 +15,9 @@ describe('path and query parameters, checked before any handler', () => {
   });
 
   it('refuses NUL and lone surrogates anywhere, naming the parameter', () => {
-    expect(requestParameterProblems({ key: 'a\u0000b' }, {}, [])).toEqual([{ field: 'key', message: expect.stringMatching(/control/) }]);
+    expect(requestParameterProblems({ key: 'a\u0000b' }, {}, [])).toEqual([{ field: 'key', message: expect.stringMatching(/contrôle/) }]);
     expect(requestParameterProblems({}, { limit: ['1', '\uD800'] }, [])).toEqual([
-      { field: 'query.limit.1', message: expect.stringMatching(/surrogate/) },
+      { field: 'query.limit.1', message: expect.stringMatching(/substitution/) },
     ]);
   });
 

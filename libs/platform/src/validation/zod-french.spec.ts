@@ -16,7 +16,7 @@ describe('a refused body, explained in French', () => {
     const said = refused!.fields.map((f) => f.message).join(' | ');
     expect(said).toMatch(/Trop petit/);
     expect(said).toMatch(/chaîne de caractères attendu/);
-    expect(said).toMatch(/Clé non reconnue : "extra"/);
+    expect(said).toMatch(/Clés non reconnues : "extra"/);
     expect(said).not.toMatch(/Invalid|expected|Unrecognized/);
   });
 });

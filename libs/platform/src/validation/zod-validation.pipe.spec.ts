@@ -31,14 +31,14 @@ describe('parseOrThrow', () => {
     const deep = JSON.parse('{"a":'.repeat(6_000) + '1' + '}'.repeat(6_000)) as unknown;
     const error = refusal(() => parseOrThrow(schema, deep));
     expect(error.statusCode).toBe(400);
-    expect(error.fields).toEqual([{ field: '(body)', message: expect.stringContaining('nested more than 32 levels') }]);
+    expect(error.fields).toEqual([{ field: '(body)', message: expect.stringContaining('imbriqué sur plus de 32 niveaux') }]);
   });
 
   it('answers 20,000 unknown keys by naming 20 of them and counting the others', () => {
     const body = Object.fromEntries([['name', 'x'], ...Array.from({ length: 20_000 }, (_, i) => [`cle${i}`, 1])]);
     const error = refusal(() => parseOrThrow(schema, body));
     expect(error.statusCode).toBe(400);
-    expect(error.fields[0]!.message).toContain('"cle19" … and 19980 more');
+    expect(error.fields[0]!.message).toContain('"cle19" … et 19980 autres');
     expect(error.fields[0]!.message).not.toContain('cle20"');
     expect(JSON.stringify({ message: error.message, errors: error.fields }).length).toBeLessThan(2_000);
   });

@@ -19,7 +19,7 @@ function unrecognizedKeysMessage(keys: readonly string[]): string {
     .slice(0, LISTED_KEYS)
     .map((key) => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key))
     .join(', ');
-  return `Unrecognized keys: ${listed}${keys.length > LISTED_KEYS ? ` … and ${keys.length - LISTED_KEYS} more` : ''}`;
+  return `Clés non reconnues : ${listed}${keys.length > LISTED_KEYS ? ` … et ${keys.length - LISTED_KEYS} autres` : ''}`;
 }
 
 /** A lone UTF-16 surrogate: not a character; PostgreSQL and every other system downstream refuse it. */
@@ -55,8 +55,9 @@ export function unsafeTextProblems(value: unknown, path: string[] = []): FieldPr
     const { node } = walked;
     const field = () => [...path, ...keysOf(walked)].join('.') || '(body)';
     if (typeof node === 'string') {
-      if (CONTROL.test(node)) found.push({ field: field(), message: 'must not contain control characters (such as NUL, \\u0000)' });
-      else if (LONE_SURROGATE.test(node)) found.push({ field: field(), message: 'must be valid Unicode text (it holds a lone surrogate)' });
+      if (CONTROL.test(node)) found.push({ field: field(), message: 'ne doit pas contenir de caractère de contrôle (comme NUL, \\u0000)' });
+      else if (LONE_SURROGATE.test(node))
+        found.push({ field: field(), message: 'doit être un texte Unicode valide (il contient une demi-paire de substitution)' });
     } else if (node !== null && typeof node === 'object') {
       const children: Walked[] = [];
       for (const [key, item] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
@@ -113,7 +114,7 @@ export class SafeTextPipe implements PipeTransform {
     if (metadata.type === 'custom') return value;
     // JSON `null` as a whole body: no route takes it, and a form handler would read fields of null.
     if (metadata.type === 'body' && value === null)
-      throw UnissonError.validation([{ field: '(body)', message: 'must be a JSON object, not null' }]);
+      throw UnissonError.validation([{ field: '(body)', message: 'doit être un objet JSON, pas null' }]);
     const prefix = metadata.type === 'body' ? [] : [metadata.data ?? metadata.type];
     const problems = unsafeTextProblems(
       value,

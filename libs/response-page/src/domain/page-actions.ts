@@ -35,13 +35,13 @@ export function parsePageForm(
 ): { ok: true; action: Exclude<PageAction, { type: 'visit' }> } | { ok: false; problems: FormProblem[] } {
   if (action === 'rappel') {
     if (!includes(CALLBACK_SLOTS, form.creneau))
-      return { ok: false, problems: [{ field: 'creneau', message: `must be one of ${CALLBACK_SLOTS.join(', ')}` }] };
+      return { ok: false, problems: [{ field: 'creneau', message: `doit être l’une des valeurs ${CALLBACK_SLOTS.join(', ')}` }] };
     return { ok: true, action: { type: 'callback', slot: form.creneau } };
   }
   if (action === 'situation') {
     const situations = Object.keys(SITUATIONS) as Situation[];
     if (!includes(situations, form.situation))
-      return { ok: false, problems: [{ field: 'situation', message: `must be one of ${situations.join(', ')}` }] };
+      return { ok: false, problems: [{ field: 'situation', message: `doit être l’une des valeurs ${situations.join(', ')}` }] };
     return { ok: true, action: { type: 'situation', situation: form.situation } };
   }
   if (action === 'preferences') {
@@ -49,14 +49,15 @@ export function parsePageForm(
     const channel = form.canal === undefined || form.canal === '' ? null : form.canal;
     const locale = form.langue === undefined || form.langue === '' ? null : form.langue;
     if (channel !== null && !includes(CHOOSABLE_CHANNELS, channel))
-      problems.push({ field: 'canal', message: `must be one of ${CHOOSABLE_CHANNELS.join(', ')}` });
-    if (locale !== null && !includes(locales, locale)) problems.push({ field: 'langue', message: `must be one of ${locales.join(', ')}` });
+      problems.push({ field: 'canal', message: `doit être l’une des valeurs ${CHOOSABLE_CHANNELS.join(', ')}` });
+    if (locale !== null && !includes(locales, locale))
+      problems.push({ field: 'langue', message: `doit être l’une des valeurs ${locales.join(', ')}` });
     if (!problems.length && channel === null && locale === null)
       problems.push({ field: 'canal', message: 'choose a channel (canal) or a language (langue)' });
     if (problems.length) return { ok: false, problems };
     return { ok: true, action: { type: 'preferences', channel: channel as ChoosableChannel | null, locale: locale as string | null } };
   }
-  return { ok: false, problems: [{ field: 'action', message: 'must be rappel, situation or preferences' }] };
+  return { ok: false, problems: [{ field: 'action', message: 'doit être rappel, situation ou preferences' }] };
 }
 
 export interface PageResponseEvent {

@@ -61,18 +61,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function linkRequestProblems(request: IssueLinkRequest, now: Date): LinkRequestProblem[] {
   const problems: LinkRequestProblem[] = [];
   const notice = request.purpose === NOTICE_PURPOSE;
-  if (request.householdId != null && !UUID.test(request.householdId)) problems.push({ field: 'householdId', message: 'must be a UUID' });
+  if (request.householdId != null && !UUID.test(request.householdId)) problems.push({ field: 'householdId', message: 'doit être un UUID' });
   if (request.householdId == null && !notice)
     problems.push({ field: 'householdId', message: 'is required (only the shared notice may go without a household)' });
-  if (request.messageId != null && !UUID.test(request.messageId)) problems.push({ field: 'messageId', message: 'must be a UUID' });
+  if (request.messageId != null && !UUID.test(request.messageId)) problems.push({ field: 'messageId', message: 'doit être un UUID' });
   if (notice && request.messageId != null) problems.push({ field: 'messageId', message: 'the shared notice is not a message' });
-  if (!/^[A-Za-z][\w-]{0,79}$/.test(request.purpose)) problems.push({ field: 'purpose', message: 'must be a purpose id' });
+  if (!/^[A-Za-z][\w-]{0,79}$/.test(request.purpose)) problems.push({ field: 'purpose', message: 'doit être un objet du playbook' });
   if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(request.locale))
-    problems.push({ field: 'locale', message: 'must be a locale such as fr, fr-falc or ar' });
+    problems.push({ field: 'locale', message: 'doit être une langue comme fr, fr-falc ou ar' });
   if (notice && (!request.stage || !request.territory))
     problems.push({ field: request.stage ? 'territory' : 'stage', message: 'the shared notice is issued for a stage and a territory' });
   if (request.expiresAt && !(request.expiresAt.getTime() > now.getTime()))
-    problems.push({ field: 'expiresAt', message: 'must be in the future' });
+    problems.push({ field: 'expiresAt', message: 'doit être dans le futur' });
   return problems;
 }
 
