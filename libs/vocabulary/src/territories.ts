@@ -11,6 +11,9 @@ export function isDepartement(code: string): boolean {
 }
 
 /** The département of a French postal code ("93200" → "93", "97411" → "974", "20090" → "2A", "20200" → "2B"). */
+/** A French commune's postcode: départements 01 to 95, overseas 97x and 98x (none starts with 00 nor 96). */
+export const FRENCH_POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-57-8])\d{3}$/;
+
 export function departementOfPostalCode(postalCode: string): string {
   if (postalCode.startsWith('97') || postalCode.startsWith('98')) return postalCode.slice(0, 3);
   if (postalCode.startsWith('20')) return Number(postalCode) < 20200 ? '2A' : '2B';

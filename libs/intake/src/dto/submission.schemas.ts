@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOUSING_SECTORS, STAGE_EVENT_TYPES } from '@unisson/vocabulary';
+import { FRENCH_POSTAL_CODE, HOUSING_SECTORS, STAGE_EVENT_TYPES } from '@unisson/vocabulary';
 import { LOCALES } from '@unisson/templates';
 
 /** The years a date of a person, a lease or a procedure can fall in: anything else is a typing error (year 0000, 20226). */
@@ -75,7 +75,7 @@ export const personSchema = z.strictObject({
 export const addressSchema = z.strictObject({
   street: text(200),
   extra: text(200).optional(),
-  postalCode: z.string().regex(/^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/, 'doit être un code postal français de 5 chiffres'),
+  postalCode: z.string().regex(FRENCH_POSTAL_CODE, 'doit être le code postal français d’une commune, 5 chiffres'),
   city: text(100),
 });
 

@@ -1,3 +1,4 @@
+import { FRENCH_POSTAL_CODE } from '@unisson/vocabulary';
 /**
  * The address block of a window envelope after the French postal standard NF Z 10-011: at most
  * six lines of at most 38 characters, the last one "CP VILLE" (five-digit postcode, the town in
@@ -38,9 +39,6 @@ const FORBIDDEN_PUNCTUATION = /[.,;:!?"«»()[\]]/g;
 const PRINTABLE = /^[\p{L}\p{N} '’\-/&°]*$/u;
 /** Lines 1 to 3 may keep a comma or a dot ("Bât. B, esc. 2"). */
 const PRINTABLE_TOP = /^[\p{L}\p{N} '’\-/&°.,]*$/u;
-
-/** A commune's postcode: départements 01 to 95, overseas 97x and 98x (none starts with 00 nor 96). */
-const FRENCH_POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-57-8])\d{3}$/;
 
 /** Line 4 on: capitals without accents nor punctuation, as La Poste's sorting machines read best. */
 export function postalLine(s: string): string {
