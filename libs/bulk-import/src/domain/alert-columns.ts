@@ -257,9 +257,9 @@ export function rowProblem(
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
   if (missing) return { field, reason: `obligatoire : ${column.expects}` };
   if (issue.code === 'too_big') return { field, reason: `trop long ou trop grand : ${column.expects}` };
-  if (/2 decimals/.test(issue.message)) return { field, reason: `2 décimales au plus : ${column.expects}` };
-  if (/more than 0/.test(issue.message)) return { field, reason: `doit être supérieur à 0 : ${column.expects}` };
-  if (/negative/.test(issue.message)) return { field, reason: `ne doit pas être négatif : ${column.expects}` };
-  if (/real calendar date/.test(issue.message)) return { field, reason: `cette date n’existe pas : ${column.expects}` };
+  if (/2 décimales/.test(issue.message)) return { field, reason: `2 décimales au plus : ${column.expects}` };
+  if (/supérieur à 0/.test(issue.message)) return { field, reason: `doit être supérieur à 0 : ${column.expects}` };
+  if (/négatif/.test(issue.message)) return { field, reason: `ne doit pas être négatif : ${column.expects}` };
+  if (/date du calendrier/.test(issue.message)) return { field, reason: `cette date n’existe pas : ${column.expects}` };
   return { field, reason: `attendu : ${column.expects}` };
 }

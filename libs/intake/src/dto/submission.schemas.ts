@@ -11,7 +11,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'doit être une date écrite AAAA-MM-JJ')
   .refine(
     (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'is not a real calendar date',
+    'n’est pas une date du calendrier (ex. 2026-02-30 n’existe pas)',
   )
   .refine((value) => {
     const year = Number(value.slice(0, 4));
@@ -150,7 +150,7 @@ export const stageEventSchema = z
   })
   .refine((e) => e.type !== 'assignation' || e.hearing !== undefined, {
     path: ['hearing'],
-    message: 'is required for an assignation (date, time and place of the hearing)',
+    message: 'est obligatoire pour une assignation (date, heure et lieu de l’audience)',
   });
 export type StageEventInput = z.infer<typeof stageEventSchema>;
 
