@@ -1,15 +1,6 @@
-import { parseOrThrow, UnissonError } from '@unisson/platform';
+import { parseOrThrow } from '@unisson/platform';
 import { accountChangesSchema, partnerChangesSchema } from './directory.schemas';
-
-const refusal = (run: () => unknown): UnissonError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UnissonError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusalOf as refusal } from '../../../../test/support/refusal';
 
 describe('an administrator’s change of a partner or an account', () => {
   it.each([

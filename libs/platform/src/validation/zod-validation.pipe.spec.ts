@@ -1,16 +1,6 @@
 import { z } from 'zod';
-import { UnissonError } from '../errors';
 import { parseOrThrow, SafeTextPipe, unsafeTextProblems } from './zod-validation.pipe';
-
-const refusal = (run: () => unknown): UnissonError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UnissonError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusalOf as refusal } from '../../../../test/support/refusal';
 
 describe('unsafe text, looked for in a value of any depth', () => {
   it('walks 100,000 nested arrays without overflowing the call stack', () => {
