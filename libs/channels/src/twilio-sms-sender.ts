@@ -5,7 +5,7 @@ import { ChannelError } from './domain/channel-error';
 import { countSmsSegments } from './domain/sms-segments';
 import { TwilioFailure, twilioFailureToChannelError } from './domain/twilio-error-mapping';
 import { RecentSms, SmsReceipt, SmsRequest, SmsSender } from './sms-sender';
-import { NodeHttpRequestClient, NodeHttpRequestClientOptions } from './twilio-http-client';
+import { PooledRequestClient, PooledRequestClientOptions } from './twilio-http-client';
 
 type TwilioConfig = AppConfig['twilio'];
 
@@ -20,10 +20,10 @@ export function rewriteTwilioUrl(uri: string, baseUrl: string): string {
  * The SDK's HTTP client, aimed at another host (the local provider sandbox). Everything
  * else (auth, form encoding, paging, errors) stays the SDK's.
  */
-export class BaseUrlRequestClient extends NodeHttpRequestClient {
+export class BaseUrlRequestClient extends PooledRequestClient {
   constructor(
     private readonly baseUrl: string,
-    options?: NodeHttpRequestClientOptions,
+    options?: PooledRequestClientOptions,
   ) {
     super(options);
   }
@@ -62,13 +62,13 @@ function toChannelError(error: unknown): ChannelError {
 
 /**
  * Production (baseUrl null) talks to api.twilio.com; otherwise only the host is replaced. Every
- * request has a timeout and goes over a kept-alive connection (NodeHttpRequestClient); with a
+ * request has a timeout and goes over a kept-alive connection (PooledRequestClient); with a
  * proxy or a CA bundle (HTTP_PROXY, TWILIO_CA_BUNDLE), the SDK's own client, which reads them.
  */
 export function twilioClientOptions(config: Pick<TwilioConfig, 'baseUrl'>, timeoutMs = 15_000): twilio.ClientOpts {
   if (config.baseUrl === null) {
     const sdkOwn = Boolean(process.env.HTTP_PROXY || process.env.TWILIO_CA_BUNDLE);
-    return { httpClient: sdkOwn ? new twilio.RequestClient({ timeout: timeoutMs }) : new NodeHttpRequestClient({ timeout: timeoutMs }) };
+    return { httpClient: sdkOwn ? new twilio.RequestClient({ timeout: timeoutMs }) : new PooledRequestClient({ timeout: timeoutMs }) };
   }
   return { httpClient: new BaseUrlRequestClient(config.baseUrl, { timeout: timeoutMs }) };
 }
