@@ -127,6 +127,34 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     expect(after).toBe(before);
   });
 
+  it('refuses a name or an address holding a control of the direction of text (« Trojan source »), naming the field in French', async () => {
+    const [{ count: before }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
+    const response = await post(
+      '/v1/alerts',
+      alert('HS93-E2E-BIDI', {
+        tenant: { lastName: 'Nguyen\u202E', firstName: 'Thi' },
+        address: { street: '\u20664 rue de la Paix', postalCode: '93200', city: 'Saint-Denis' },
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { code: string; errors: Array<{ field: string; message: string }> };
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.errors).toEqual([
+      { field: 'tenant.lastName', message: expect.stringContaining('caractère de contrôle du sens de lecture') },
+      { field: 'address.street', message: expect.stringContaining('caractère de contrôle du sens de lecture') },
+    ]);
+    const [{ count: after }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
+    expect(after).toBe(before);
+  });
+
+  it('reads a control of the direction of text in an SMS reply as a space: STOP followed by one is still STOP', async () => {
+    const stop = await stack.sandbox.simulateInboundSms('+33755443302', 'STOP\u202E');
+    expect(stop.webhookStatus).toBe(200);
+    expect(await stack.db.query(`SELECT kind FROM inbound_response WHERE external_id = $1`, [stop.messageSid])).toEqual([
+      { kind: 'opt_out' },
+    ]);
+  });
+
   it('keeps every business route closed without a key, or with a key lacking the scope', async () => {
     expect((await post('/v1/alerts', alert('X-1'), {}, '')).status).toBe(401);
     expect((await post('/v1/alerts', alert('X-1'), {}, stack.keys['commissaire-93'])).status).toBe(403);

@@ -214,6 +214,16 @@ describe('a landlord uploads a CSV of alerts', () => {
     expect(await lastNamesOf('N')).toEqual(['Durand']);
   });
 
+  it('refuses a row whose name hides a control of the direction of text, as the JSON API does', async () => {
+    // "Martin" followed by an override: the rest of the line would read right to left in a letter.
+    const lines = [header, row('B-1', 'Martin\u202Enivas'), row('B-2', 'Bernard')];
+    const response = await upload(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    const accepted = (await response.json()) as Status;
+    expect(await finished(accepted.importId)).toMatchObject({ status: 'completed', rowsTotal: 2, rowsInvalid: 1, alertsCreated: 1 });
+    expect(await importErrors(accepted.importId)).toEqual([{ line: 2, field: 'nom', reason: expect.stringContaining('sens de lecture') }]);
+    expect(await lastNamesOf('B')).toEqual(['Bernard']);
+  });
+
   it('refuses at once a file whose header lacks a column, naming it, and stores nothing', async () => {
     const response = await upload(Buffer.from('reference;nom\r\nA-1;Martin\r\n'));
     expect(response.status).toBe(400);

@@ -16,7 +16,7 @@ import { BulkImport } from './entities/bulk-import.entity';
 /** Rows handed to intake together: its group commit writes them in a few statements. */
 const CHUNK_ROWS = 500;
 const UNSAFE_CELL =
-  'contient un caractère de contrôle (NUL, \\u0000…) ou un caractère Unicode invalide : corrigez la cellule et déposez à nouveau la ligne';
+  'contient un caractère de contrôle (NUL, \\u0000…, ou du sens de lecture, \\u202E…) ou un caractère Unicode invalide : corrigez la cellule et déposez à nouveau la ligne';
 
 /** A cell's column as the file's header names it (its position when the header has no name for it). */
 function columnName(mapping: HeaderMapping, index: number): string {
@@ -183,7 +183,7 @@ export class BulkImportService {
         result.errors.push({ line: row.line, field: '(ligne)', reason: row.message });
         return;
       }
-      // The same characters the JSON API refuses (NUL, control characters, lone surrogates), in any cell.
+      // The same characters the JSON API refuses (NUL, control characters, direction controls, lone surrogates), in any cell.
       const unsafe = row.cells.flatMap((cell, i) => (unsafeTextProblems(cell).length ? [i] : []));
       if (unsafe.length) {
         result.invalid++;

@@ -60,6 +60,8 @@ describe('alert validation', () => {
   it.each([
     ['a NUL character', 'Ngu\u0000yen', 'caractère de contrôle'],
     ['a lone surrogate', 'Ngu\uD800yen', 'demi-paire de substitution'],
+    ['a right-to-left override', 'Ngu\u202Eyen', 'caractère de contrôle du sens de lecture'],
+    ['an unpaired isolate', 'Nguyen\u2069', 'caractère de contrôle du sens de lecture'],
   ])('refuses %s with a 400 naming the field, before the schema', (_label, lastName, message) => {
     let error: unknown;
     try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOrThrow, SafeTextPipe, unsafeTextProblems } from './zod-validation.pipe';
+import { parseOrThrow, SafeTextPipe, unsafeTextProblems, withUnsafeTextAsSpaces } from './zod-validation.pipe';
 import { refusalOf as refusal } from '../../../../test/support/refusal';
 
 describe('unsafe text, looked for in a value of any depth', () => {
@@ -11,6 +11,41 @@ describe('unsafe text, looked for in a value of any depth', () => {
 
   it('still names each field holding a NUL, in the order of the body', () => {
     expect(unsafeTextProblems({ a: 'x\u0000', b: [{ c: '\uD800' }] }).map((p) => p.field)).toEqual(['a', 'b.0.c']);
+  });
+});
+
+describe('controls of the direction of text (« Trojan source »)', () => {
+  // "Rue de la Paix" that reads "xiaP al ed euR" once an override turns it round, and the other embeddings and isolates.
+  const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+  it.each(controls.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c]))(
+    'refuses %s in a name or an address, naming the field, in French',
+    (_label, control) => {
+      expect(unsafeTextProblems({ address: { street: `4 rue ${control}xiaP al ed` } })).toEqual([
+        { field: 'address.street', message: expect.stringContaining('caractère de contrôle du sens de lecture') },
+      ]);
+    },
+  );
+
+  it('refuses one in a key too, in French', () => {
+    expect(unsafeTextProblems({ tenant: { 'last\u202EName': 'Martin' } })).toEqual([
+      { field: 'tenant', message: 'contient une clé avec un caractère de contrôle ou une demi-paire de substitution' },
+    ]);
+  });
+
+  it('keeps Arabic text and the marks that turn nothing round (U+200E, U+200F, U+061C)', () => {
+    expect(unsafeTextProblems({ lastName: 'حداد\u200F', city: 'Saint\u200E-Denis', note: 'أ\u061Cب' })).toEqual([]);
+  });
+
+  it('reads them as spaces in a reply, and keeps the marks', () => {
+    expect(withUnsafeTextAsSpaces('STOP\u202E\u2066')).toBe('STOP  ');
+    expect(withUnsafeTextAsSpaces('نعم\u200F')).toBe('نعم\u200F');
+  });
+
+  it('answers a body holding one with a 400', () => {
+    const error = refusal(() => parseOrThrow(z.strictObject({ name: z.string() }), { name: 'Martin\u202E' }));
+    expect(error.statusCode).toBe(400);
+    expect(error.fields.map((f) => f.field)).toEqual(['name']);
   });
 });
 

@@ -27,22 +27,30 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** NUL and the other C0 control characters but tab, line feed and carriage return. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Unicode's bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): one
+ * of them in a name or an address makes it read otherwise than it is written (« Trojan source »),
+ * in a letter as on a dashboard, and an unpaired isolate would close the ones the templates put
+ * around each fact of an Arabic message. The marks U+200E, U+200F and U+061C stay allowed: they
+ * turn nothing round, and right-to-left text typed on a phone or a computer holds them.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** Problems listed for one value: enough to show what is wrong, not a list as long as the body. */
 const MAX_TEXT_PROBLEMS = 20;
 
 /**
  * A person's own text (an SMS reply as the phone sent it) with what `unsafeTextProblems` refuses
- * read as spaces: a form feed, a stray control character or half an emoji in a reply must not
- * lose the reply (Twilio does not send a refused one again), nor reach the database.
+ * read as spaces: a form feed, a stray control character, an override of the direction of text
+ * or half an emoji in a reply must not lose the reply (Twilio does not send a refused one again), nor reach the database.
  */
 export function withUnsafeTextAsSpaces(text: string): string {
-  return text.replace(new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, 'g'), ' ');
+  return text.replace(new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${LONE_SURROGATE.source}`, 'g'), ' ');
 }
 
 /**
- * Strings no field may hold, whatever its schema says: NUL and other control characters, lone
- * surrogates. Checked on the raw input (keys included) before anything else, so they never reach
+ * Strings no field may hold, whatever its schema says: NUL and other control characters, the
+ * controls of the direction of text, lone surrogates. Checked on the raw input (keys included) before anything else, so they never reach
  * the database, where they would fail a whole group of requests. Walked with a stack of its own,
  * not by recursion: however deep the value, the call stack does not overflow.
  */
@@ -56,14 +64,19 @@ export function unsafeTextProblems(value: unknown, path: string[] = []): FieldPr
     const field = () => [...path, ...keysOf(walked)].join('.') || '(body)';
     if (typeof node === 'string') {
       if (CONTROL.test(node)) found.push({ field: field(), message: 'ne doit pas contenir de caractère de contrôle (comme NUL, \\u0000)' });
+      else if (BIDI_CONTROL.test(node))
+        found.push({
+          field: field(),
+          message: 'ne doit pas contenir de caractère de contrôle du sens de lecture (comme \\u202E, qui fait lire le texte à l’envers)',
+        });
       else if (LONE_SURROGATE.test(node))
         found.push({ field: field(), message: 'doit être un texte Unicode valide (il contient une demi-paire de substitution)' });
     } else if (node !== null && typeof node === 'object') {
       const children: Walked[] = [];
       for (const [key, item] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
         const name = String(key);
-        if (CONTROL.test(name) || LONE_SURROGATE.test(name))
-          found.push({ field: field(), message: 'has a key with control characters or a lone surrogate' });
+        if (CONTROL.test(name) || BIDI_CONTROL.test(name) || LONE_SURROGATE.test(name))
+          found.push({ field: field(), message: 'contient une clé avec un caractère de contrôle ou une demi-paire de substitution' });
         else children.push({ node: item, key: name, parent: walked });
       }
       // Last pushed, first walked: the fields are reported in the order of the body.
