@@ -22,7 +22,7 @@ export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { Slots } from './batching/slots';
 export { AuditEntry } from './audit-entry.entity';
 export { escapeHtml, html, raw, RawHtml, renderPage, PageOptions } from './http/html-page';
-export { ApiAnswer, ApiErrors, ApiJsonBody, componentRef, errorBodySchema, registeredComponents } from './http/openapi';
+export { ApiAnswer, ApiErrors, ApiJsonBody, componentRef, errorBodySchema, jsonSchemaOf, registeredComponents } from './http/openapi';
 export {
   CsvDelimiter,
   CsvDialect,

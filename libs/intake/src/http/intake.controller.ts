@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AccessPolicy, Authorize, CurrentPrincipal, Principal } from '@unisson/access';
 import { Audited } from '@unisson/audit';
 import { CurrentPartner, PartnerPrincipal } from '@unisson/partners';
-import { parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
+import { jsonSchemaOf, parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import {
   AlertInput,
   alertSchema,
@@ -26,6 +26,8 @@ const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: false,
   description: 'A retried call with the same key returns the first result instead of creating a second submission.',
+  // The rule `key()` checks, said by the document (a client learns it before its first 400).
+  schema: jsonSchemaOf(idempotencyKeySchema),
 };
 
 @ApiTags('intake')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } 
 import { ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, CurrentPrincipal, Principal } from '@unisson/access';
-import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
+import { ApiAnswer, ApiErrors, ApiJsonBody, jsonSchemaOf, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { CLICK_TO_CALL_STATUSES } from '../entities/click-to-call.entity';
 import { ClickToCall } from './click-to-call';
 
@@ -16,6 +16,10 @@ const callRequestSchema = z.strictObject({
     .max(30, 'doit être un numéro de téléphone')
     .describe('Le téléphone de la personne qui appelle : il sonne d’abord, puis le foyer est appelé'),
 });
+
+/** The Idempotency-Key header: checked by `start`, and said by the OpenAPI document from the same schema. */
+const IDEMPOTENCY_KEY_RULE = '1 à 100 lettres, chiffres, ".", ":", "_" ou "-"';
+const idempotencyKeySchema = z.string().regex(/^[\w.:-]{1,100}$/, IDEMPOTENCY_KEY_RULE);
 
 const callViewSchema = z.object({
   id: z.string().uuid(),
@@ -58,6 +62,7 @@ export class ClickToCallController {
     name: 'Idempotency-Key',
     required: false,
     description: 'La même clé renvoie le même appel (un double clic n’appelle qu’une fois)',
+    schema: jsonSchemaOf(idempotencyKeySchema),
   })
   @ApiJsonBody('ClickToCallRequest', callRequestSchema, { agentPhone: '01 48 95 00 00' })
   @ApiAnswer(201, 'ClickToCall', callViewSchema, EXAMPLE)
@@ -68,8 +73,8 @@ export class ClickToCallController {
     @Body(new ZodValidationPipe(callRequestSchema)) body: z.infer<typeof callRequestSchema>,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ) {
-    if (idempotencyKey !== undefined && !/^[\w.:-]{1,100}$/.test(idempotencyKey)) {
-      throw UnissonError.validation([{ field: 'Idempotency-Key', message: '1 à 100 lettres, chiffres, ".", ":", "_" ou "-"' }]);
+    if (idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(idempotencyKey).success) {
+      throw UnissonError.validation([{ field: 'Idempotency-Key', message: IDEMPOTENCY_KEY_RULE }]);
     }
     return this.clickToCall.start(actor, { householdId, agentPhone: body.agentPhone, idempotencyKey: idempotencyKey ?? null });
   }

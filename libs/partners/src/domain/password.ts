@@ -7,7 +7,9 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 const PARAMS = { logN: 15, r: 8, p: 1, keyLength: 32 };
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+/** A new password's length, checked by `passwordProblem` and said by the OpenAPI document (directory.schemas.ts). */
 export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, logN: number, r: number, p: number, keyLength: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -37,7 +39,7 @@ export const DECOY_PASSWORD_HASH = 'scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAA
 /** Why a new password is refused, in French, or null. */
 export function passwordProblem(password: string, email: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères`;
-  if (password.length > 200) return 'doit contenir au plus 200 caractères';
+  if (password.length > PASSWORD_MAX_LENGTH) return `doit contenir au plus ${PASSWORD_MAX_LENGTH} caractères`;
   if (new Set(password).size < 5) return 'est trop répétitif';
   const local = email.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && password.toLowerCase().includes(local)) return 'ne doit pas contenir votre identifiant';

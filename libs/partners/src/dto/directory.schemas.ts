@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, SHARED_VIEW_FIELD_IDS } from '@unisson/access';
 import { API_SCOPES } from '../domain/api-scope';
 import { PARTNER_KINDS } from '../domain/partner-kind';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password';
 
 export const territoryCode = z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, 'doit être un code de département (93, 2A, 974…)');
 
@@ -54,18 +55,27 @@ export const rotateKeySchema = z.strictObject({
     .default(24 * 7),
 });
 
+/**
+ * A new password's length, from the constants `passwordProblem` checks: the OpenAPI document says
+ * what the server enforces (the other rules, repetition and the e-mail's name, are the service's).
+ */
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères`)
+  .max(PASSWORD_MAX_LENGTH, `le mot de passe doit contenir au plus ${PASSWORD_MAX_LENGTH} caractères`);
+
 export const newAccountSchema = z.strictObject({
   email: z.string().trim().toLowerCase().email('doit être une adresse électronique').max(254),
   displayName: z.string().trim().min(2).max(200),
   role: z.enum(ROLES, { error: `doit être l'un de : ${ROLES.join(', ')}` }),
   partnerId: z.string().uuid('doit être l’identifiant d’un partenaire').nullable(),
-  password: z.string().min(1, 'obligatoire'),
+  password: newPassword,
 });
 export type NewAccountInput = z.infer<typeof newAccountSchema>;
 
 export const accountChangesSchema = z
   .strictObject({
-    password: z.string().min(1).optional(),
+    password: newPassword.optional(),
     disabled: z.boolean().optional(),
     unlock: z.boolean().optional(),
   })

@@ -18,6 +18,7 @@ import { DirectoryService } from '../directory.service';
 import { API_SCOPES } from '../domain/api-scope';
 import { keyIsUsable } from '../domain/api-key';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS } from '../domain/partner-kind';
+import { PASSWORD_MIN_LENGTH } from '../domain/password';
 import { agreementSchema, newAccountSchema, newKeySchema, newPartnerSchema, partnerChangesSchema } from '../dto/directory.schemas';
 import { PartnerPostalAddressValue } from '../entities/partner-postal-address.entity';
 import { PartnersRepository } from '../partners.repository';
@@ -309,7 +310,8 @@ export class AdminPagesController {
         </select></label
       >
       <label
-        >Mot de passe initial (12 caractères au moins) <input type="password" name="password" autocomplete="new-password" required
+        >Mot de passe initial (${PASSWORD_MIN_LENGTH} caractères au moins)
+        <input type="password" name="password" autocomplete="new-password" minlength="${PASSWORD_MIN_LENGTH}" required
       /></label>
       <button>Créer le compte</button>`;
   }

@@ -9,14 +9,15 @@ import { z, ZodType } from 'zod';
  */
 const components = new Map<string, object>();
 
-function toJsonSchema(schema: ZodType, io: 'input' | 'output'): object {
+/** A zod schema as the JSON schema the document shows (a header's or a component's). */
+export function jsonSchemaOf(schema: ZodType, io: 'input' | 'output' = 'input'): object {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return json;
 }
 
 /** Registers a named component schema (idempotent) and returns its reference. */
 export function componentRef(name: string, schema: ZodType, io: 'input' | 'output' = 'output'): { $ref: string } {
-  if (!components.has(name)) components.set(name, toJsonSchema(schema, io));
+  if (!components.has(name)) components.set(name, jsonSchemaOf(schema, io));
   return { $ref: `#/components/schemas/${name}` };
 }
 
