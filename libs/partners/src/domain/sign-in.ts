@@ -3,8 +3,8 @@ import type { LockoutPolicy } from '@unisson/platform';
 
 /**
  * Sign-in rules as pure functions: lockout with backoff, session tokens, CSRF tokens.
- * After 5 wrong passwords in a row the account is locked 1 minute, then 2, 4… up to 1 hour per
- * further failure; a right password after the lock resets the count.
+ * The 5th wrong password in a row locks the account 1 minute, each further one 2, 4… up to
+ * 1 hour; a right password after the lock resets the count.
  */
 export const LOCKOUT = { freeAttempts: 5, firstLockMs: 60_000, maxLockMs: 3_600_000 };
 
@@ -12,6 +12,25 @@ export function lockUntilAfterFailure(failedAttempts: number, now: number): Date
   if (failedAttempts < LOCKOUT.freeAttempts) return null;
   const lockMs = Math.min(LOCKOUT.maxLockMs, LOCKOUT.firstLockMs * 2 ** (failedAttempts - LOCKOUT.freeAttempts));
   return new Date(now + lockMs);
+}
+
+/**
+ * The lockout as the sign-in page tells it, from `LOCKOUT`: the lock comes with the 5th wrong
+ * password itself (`lockUntilAfterFailure(5)`), not after it, and doubles with each further one.
+ */
+export function lockoutNotice(): string {
+  const { freeAttempts, firstLockMs, maxLockMs } = LOCKOUT;
+  const nth = freeAttempts === 1 ? '1er' : `${freeAttempts}e`;
+  const minutes = (ms: number) => ms / 60_000;
+  return (
+    `Au ${nth} mot de passe faux de suite, le compte est bloqué ${frenchDuration(firstLockMs)}, ` +
+    `puis ${minutes(firstLockMs * 2)}, ${minutes(firstLockMs * 4)}… minutes à chaque nouvel essai faux, jusqu’à ${frenchDuration(maxLockMs)}.`
+  );
+}
+
+function frenchDuration(ms: number): string {
+  const [count, unit] = ms % 3_600_000 === 0 ? [ms / 3_600_000, 'heure'] : [ms / 60_000, 'minute'];
+  return `${count} ${unit}${count > 1 ? 's' : ''}`;
 }
 
 /**

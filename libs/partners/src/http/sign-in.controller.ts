@@ -6,7 +6,7 @@ import { ACTION_RULES, Action, Authorize, mayAttempt, Principal, ROLE_LABELS } f
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { ApiAnswer, ApiErrors, ApiJsonBody, html, parseOrThrow, renderPage, UnissonError } from '@unisson/platform';
 import { AuthenticationService, SessionPrincipal } from '../authentication.service';
-import { LOGIN_CSRF_COOKIE, sameToken } from '../domain/sign-in';
+import { LOGIN_CSRF_COOKIE, lockoutNotice, sameToken } from '../domain/sign-in';
 import { signInSchema, sessionViewSchema } from './admin.openapi';
 import { Public, WebPage } from './auth.decorators';
 import {
@@ -44,10 +44,7 @@ function signInForm(csrf: string, next: string, problem: string | null): string 
         <label>Mot de passe <input type="password" name="password" autocomplete="current-password" required /></label>
         <p><button>Se connecter</button></p>
       </form>
-      <p class="muted">
-        Après 5 essais faux, le compte est bloqué 1 minute, puis 2, 4… jusqu’à 1 heure. Mot de passe perdu : demandez à votre administrateur
-        Unisson.
-      </p>`,
+      <p class="muted">${lockoutNotice()} Mot de passe perdu : demandez à votre administrateur Unisson.</p>`,
   );
 }
 
