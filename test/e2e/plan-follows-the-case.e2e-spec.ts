@@ -2,7 +2,9 @@
  * Issue 8 over HTTP, queues and the database: the plan follows what happens to the case, partners
  * change only what they hold, and every département has coordinated plans.
  */
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
+import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(90_000);
@@ -105,6 +107,65 @@ describe('the plan follows the case', () => {
     const [procedure] = await stack.db.query(`SELECT closed_at FROM procedure WHERE household_id = $1`, [householdId]);
     expect(procedure.closed_at).toBeNull();
     expect((await plan(householdId, isere)).status).toBe(404);
+  });
+
+  it('a second landlord of Seine-Saint-Denis naming the same tenant does not rewrite the debt the procedure’s landlord stated', async () => {
+    // A second social landlord of 93, with its own key, as an admin sets one up.
+    const admin = new TestClient(stack.baseUrl);
+    expect((await admin.signIn('admin@unisson.local', DEMO_PASSWORD)).status).toBe(201);
+    const partner = await admin.post<{ id: string }>('/v1/admin/partners', {
+      slug: 'logis-plaine-93',
+      name: 'Logis de la Plaine',
+      kind: 'bailleur_social',
+      territories: ['93'],
+    });
+    expect(partner.status).toBe(201);
+    const issued = await admin.post<{ token: string }>(`/v1/admin/partners/${partner.body.id}/keys`, {
+      label: 'Logiciel de gestion locative',
+      scopes: ['alerts:write'],
+    });
+    expect(issued.status).toBe(201);
+    const otherLandlord = issued.body.token;
+
+    const landlord = stack.keys['bailleur-93'];
+    const first = alert('HS93-CASE-DEBT', 'Mbappé', '27 rue de la République');
+    const { householdId } = await processed(await post('/v1/alerts', first, landlord, 'case-debt-1'), landlord);
+    const department = stack.keys['departement-93'];
+    const debtShown = async () => {
+      const r = await fetch(`${stack.baseUrl}/v1/households/${householdId}/shared-view`, {
+        headers: { authorization: `Bearer ${department}` },
+      });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { view: { debtAmount: number | null } }).view.debtAmount;
+    };
+    expect(await debtShown()).toBe(1200);
+
+    // The same tenant, flat and contacts, in the other landlord's records, with its own (much larger) figures.
+    const second = await processed(
+      await post(
+        '/v1/alerts',
+        {
+          ...first,
+          partnerRef: 'LP93-0042',
+          lease: { housingSector: 'social', monthlyRent: 950, signedOn: '2021-06-01' },
+          arrears: { amount: 8700, firstUnpaidOn: '2026-09-01' },
+        },
+        otherLandlord,
+        'case-debt-2',
+      ),
+      otherLandlord,
+    );
+    expect(second.householdId).toBe(householdId);
+    expect(await debtShown()).toBe(1200);
+    const [procedure] = await stack.db.query(`SELECT debt_cents, monthly_rent_cents FROM procedure WHERE household_id = $1`, [householdId]);
+    expect(procedure).toEqual({ debt_cents: 120000, monthly_rent_cents: 60000 });
+
+    // The procedure's own landlord still updates it.
+    await processed(
+      await post('/v1/alerts', { ...first, arrears: { amount: 1800, firstUnpaidOn: '2026-10-05' } }, landlord, 'case-debt-3'),
+      landlord,
+    );
+    expect(await debtShown()).toBe(1800);
   });
 
   it('the landlord that sent the alert keeps seeing the plan once the commandement de payer is served, dated from the act', async () => {
