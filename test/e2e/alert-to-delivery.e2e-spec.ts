@@ -1,3 +1,4 @@
+import twilio from 'twilio';
 import { eventually } from '../support/free-port';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
@@ -224,6 +225,29 @@ describe('a landlord alert becomes a delivered SMS and e-mail', () => {
     expect(await stack.db.query(`SELECT kind FROM inbound_response WHERE external_id = $1`, [stop.messageSid])).toEqual([
       { kind: 'opt_out' },
     ]);
+  });
+
+  it("accepts Twilio's signed callbacks whatever text they carry (a caller's city with a direction control): never refused, never lost", async () => {
+    const sign = (path: string, params: Record<string, string>) =>
+      twilio.getExpectedTwilioSignature(stack.config.twilio.authToken, `${stack.config.api.publicBaseUrl}${path}`, params);
+    const status = {
+      MessageSid: 'SM00000000000000000000000000000000',
+      MessageStatus: 'delivered',
+      ToCity: 'PARIS\u202E',
+      FromCity: 'BONDY\u0007',
+    };
+    const call = { CallSid: 'CA00000000000000000000000000000000', CallStatus: 'completed', CallerName: 'M\u202Eme X' };
+    for (const [path, params] of [
+      ['/v1/webhooks/twilio/message-status', status],
+      ['/v1/webhooks/twilio/call-status', call],
+    ] as const) {
+      const response = await fetch(`${stack.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign(path, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+      expect({ path, status: response.status }).toEqual({ path, status: 204 });
+    }
   });
 
   it('honours an SMS "STOP": the plan keeps no SMS for that household, its other channels go on', async () => {

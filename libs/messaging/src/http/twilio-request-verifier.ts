@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { isValidTwilioSignature } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { FailedAttempts, FORGERY_POLICY } from '@unisson/partners';
-import { UnissonError } from '@unisson/platform';
+import { UnissonError, withUnsafeTextAsSpaces } from '@unisson/platform';
 
 /**
  * Every request Twilio makes to us (status callbacks, TwiML fetches, key presses) must carry a
@@ -26,4 +26,24 @@ export class TwilioRequestVerifier {
       throw new UnissonError('INVALID_SIGNATURE', 'The X-Twilio-Signature header does not match this request.', 403);
     }
   }
+
+  /**
+   * The form Twilio posted, once its signature is verified over the exact values. What the text
+   * check refuses elsewhere (a control or direction character in a caller's name, a city, an SMS)
+   * reads as spaces: a provider's callback is never refused for its text, it would be lost.
+   */
+  async verifiedForm(request: FastifyRequest): Promise<Record<string, string>> {
+    const posted = formOf(request.body);
+    await this.verify(request, posted);
+    return Object.fromEntries(Object.entries(posted).map(([key, value]) => [key, withUnsafeTextAsSpaces(value)]));
+  }
+}
+
+/** A form body of string values (what Twilio posts), or a 400. */
+export function formOf(body: unknown): Record<string, string> {
+  if (body === undefined) return {}; // a request without a body: its signature covers the URL alone
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw UnissonError.validation([{ field: '(body)', message: 'doit être un formulaire (application/x-www-form-urlencoded)' }]);
+  }
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)]));
 }

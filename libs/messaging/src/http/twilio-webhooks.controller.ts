@@ -1,8 +1,7 @@
-import { Body, Controller, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Controller, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@unisson/partners';
-import { UnissonError, withUnsafeTextAsSpaces } from '@unisson/platform';
 import { CallStatusRecorder } from '../voice/call-status-recorder';
 import { TwilioRequestVerifier } from './twilio-request-verifier';
 import { InboundSmsService } from '../inbound-sms.service';
@@ -27,12 +26,8 @@ export class TwilioWebhooksController {
 
   @Post('message-status')
   @HttpCode(204)
-  async messageStatus(
-    @Req() request: FastifyRequest,
-    @Body() params: Record<string, string>,
-    @Query('messageId') messageId: string | undefined,
-  ): Promise<void> {
-    await this.twilio.verify(request, params);
+  async messageStatus(@Req() request: FastifyRequest, @Query('messageId') messageId: string | undefined): Promise<void> {
+    const params = await this.twilio.verifiedForm(request);
     const validId = messageId && /^[0-9a-f-]{36}$/i.test(messageId) ? messageId : null;
     const message = validId ? await this.messages.findById(validId) : await this.messages.findByProviderId(params.MessageSid ?? '');
     if (!message || (message.providerMessageId && message.providerMessageId !== params.MessageSid)) return;
@@ -49,12 +44,11 @@ export class TwilioWebhooksController {
   @HttpCode(204)
   async callStatus(
     @Req() request: FastifyRequest,
-    @Body() params: Record<string, string>,
     @Query('messageId') messageId: string | undefined,
     @Query('clickToCallId') clickToCallId: string | undefined,
     @Query('leg') leg: string | undefined,
   ): Promise<void> {
-    await this.twilio.verify(request, params);
+    const params = await this.twilio.verifiedForm(request);
     await this.calls.record({ messageId: messageId ?? null, clickToCallId: clickToCallId ?? null, leg: leg ?? null }, params ?? {});
   }
 
@@ -63,22 +57,13 @@ export class TwilioWebhooksController {
   @Header('content-type', 'text/xml')
   async inbound(@Req() request: FastifyRequest): Promise<string> {
     // The form as Twilio posted it, read before any check of its text: the signature is over these
-    // exact values, and a reply holding a control character is still a reply (withUnsafeTextAsSpaces).
-    const params = formOf(request.body);
-    await this.twilio.verify(request, params);
+    // exact values, and a reply holding a control character is still a reply (read as spaces).
+    const params = await this.twilio.verifiedForm(request);
     await this.inboundSms.receive({
       from: params.From ?? '',
-      body: withUnsafeTextAsSpaces(params.Body ?? ''),
+      body: params.Body ?? '',
       providerMessageId: params.MessageSid ?? '',
     });
     return '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
   }
-}
-
-/** A form body of string values (what Twilio posts), or a 400. */
-function formOf(body: unknown): Record<string, string> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw UnissonError.validation([{ field: '(body)', message: 'doit être un formulaire (application/x-www-form-urlencoded)' }]);
-  }
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)]));
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Header, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Controller, Header, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CALLBACK_DIGIT, hangupTwiml, keyPressAnswerTwiml, REPEAT_DIGIT, spokenMessageTwiml, voiceMessageUrls } from '@unisson/channels';
@@ -33,9 +33,9 @@ export class VoiceController {
   @Post('messages/:id/twiml')
   @HttpCode(200)
   @Header('content-type', 'text/xml; charset=utf-8')
-  async spokenMessage(@Req() request: FastifyRequest, @Param('id') id: string, @Body() params: Record<string, string>): Promise<string> {
-    await this.twilio.verify(request, params);
-    const message = await this.voiceMessage(id, params?.CallSid);
+  async spokenMessage(@Req() request: FastifyRequest, @Param('id') id: string): Promise<string> {
+    const params = await this.twilio.verifiedForm(request);
+    const message = await this.voiceMessage(id, params.CallSid);
     if (!message) return hangupTwiml();
     const prompts = this.prompts.for(message.locale);
     return spokenMessageTwiml({
@@ -51,9 +51,9 @@ export class VoiceController {
   @Post('messages/:id/keypress')
   @HttpCode(200)
   @Header('content-type', 'text/xml; charset=utf-8')
-  async keyPressed(@Req() request: FastifyRequest, @Param('id') id: string, @Body() params: Record<string, string>): Promise<string> {
-    await this.twilio.verify(request, params);
-    const message = await this.voiceMessage(id, params?.CallSid);
+  async keyPressed(@Req() request: FastifyRequest, @Param('id') id: string): Promise<string> {
+    const params = await this.twilio.verifiedForm(request);
+    const message = await this.voiceMessage(id, params.CallSid);
     if (!message) return hangupTwiml();
     const prompts = this.prompts.for(message.locale);
     const digits = params.Digits ?? '';
@@ -78,18 +78,18 @@ export class VoiceController {
   @Post('click-to-call/:id/twiml')
   @HttpCode(200)
   @Header('content-type', 'text/xml; charset=utf-8')
-  async bridge(@Req() request: FastifyRequest, @Param('id') id: string, @Body() params: Record<string, string>): Promise<string> {
-    await this.twilio.verify(request, params);
+  async bridge(@Req() request: FastifyRequest, @Param('id') id: string): Promise<string> {
+    const params = await this.twilio.verifiedForm(request);
     if (!UUID.test(id)) return hangupTwiml();
-    return this.clickToCall.bridge(id, params?.CallSid ?? '');
+    return this.clickToCall.bridge(id, params.CallSid ?? '');
   }
 
   /** The household's leg ended (its status came through its own callback): the agent's call ends too. */
   @Post('click-to-call/:id/dial-ended')
   @HttpCode(200)
   @Header('content-type', 'text/xml; charset=utf-8')
-  async dialEnded(@Req() request: FastifyRequest, @Body() params: Record<string, string>): Promise<string> {
-    await this.twilio.verify(request, params);
+  async dialEnded(@Req() request: FastifyRequest): Promise<string> {
+    await this.twilio.verifiedForm(request);
     return hangupTwiml();
   }
 
