@@ -13,11 +13,13 @@ export interface MailHeaders {
   messageId: string | null;
 }
 
+/** Where the header block ends: the first blank line, CRLF or bare LF (looked for before the CRLF one only). */
 function headerBlockEnd(raw: Buffer): number {
   const crlf = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
-  if (crlf < 0) return lf < 0 ? raw.length : lf;
-  return lf < 0 ? crlf : Math.min(crlf, lf);
+  const head = crlf < 0 ? raw : raw.subarray(0, crlf);
+  const lf = head.indexOf('\n\n');
+  if (lf >= 0) return lf;
+  return crlf < 0 ? raw.length : crlf;
 }
 
 function addresses(value: string | undefined): string[] {

@@ -1,33 +1,61 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { Logger } from 'pino';
 import type { SandboxFaults } from '../domain/faults';
 import type { CapturedEmail, SandboxStore } from '../sandbox-store';
-import { BounceSettings, returnToSender } from './bounces';
+import { BounceSettings, isUnknownMailbox, returnToSender } from './bounces';
+import { CatcherSmtpServer } from './catcher-smtp-server';
 import { headerBlockOf, MailHeaders, readHeaderBlock } from './mail-headers';
 
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
-/** What the store shows of a message's headers, read on first use. */
-const READ_ON_DEMAND = ['from', 'to', 'subject', 'messageId', 'headers'] as const;
+/**
+ * The message's bytes from the data stream's slices: a single slice is kept as it is when it is
+ * most of its chunk (the store does not hold a large chunk for a small message), copied otherwise.
+ */
+export function messageOf(slices: Buffer[]): Buffer {
+  const only = slices.length === 1 ? slices[0]! : null;
+  if (only && only.length * 2 >= only.buffer.byteLength) return only;
+  return Buffer.concat(slices);
+}
 
 /**
  * A received message as the store keeps it: its envelope, its bytes, and its headers, read the
  * first time someone looks at them (a relay passes a message on without reading it; reading
- * every header block cost the sandbox a tenth of a millisecond an e-mail).
+ * every header block cost the sandbox a tenth of a millisecond an e-mail). The header fields are
+ * getters of the object itself (enumerable: JSON and spreads show them), declared in a literal,
+ * which costs less than defining them one by one; the header block is cut out on first use too.
  */
 export function toCapturedEmail(
   id: number,
   raw: Buffer,
   envelope: CapturedEmail['envelope'],
-): { email: CapturedEmail; headerBlock: string } {
-  const block = headerBlockOf(raw);
+): { email: CapturedEmail; headerBlock: () => string } {
+  let block: string | null = null;
   let read: MailHeaders | null = null;
-  const email = { id, receivedAt: new Date(), envelope, raw } as CapturedEmail;
-  for (const field of READ_ON_DEMAND) {
-    Object.defineProperty(email, field, { enumerable: true, get: () => (read ??= readHeaderBlock(block))[field] });
-  }
-  return { email, headerBlock: block };
+  const headerBlock = () => (block ??= headerBlockOf(raw));
+  const headers = () => (read ??= readHeaderBlock(headerBlock()));
+  const email: CapturedEmail = {
+    id,
+    receivedAt: new Date(),
+    envelope,
+    raw,
+    get from() {
+      return headers().from;
+    },
+    get to() {
+      return headers().to;
+    },
+    get subject() {
+      return headers().subject;
+    },
+    get messageId() {
+      return headers().messageId;
+    },
+    get headers() {
+      return headers().headers;
+    },
+  };
+  return { email, headerBlock };
 }
 
 /**
@@ -44,7 +72,7 @@ export async function startSmtpCatcher(
   bounces?: BounceSettings,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
   const refusal = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
-  const server = new SMTPServer({
+  const server = new CatcherSmtpServer({
     name: 'unisson-provider-sandbox',
     banner: 'Unisson provider sandbox: every message is kept, none is delivered',
     authOptional: true,
@@ -70,6 +98,8 @@ export async function startSmtpCatcher(
         stream.resume();
         return;
       }
+      // The data stream hands the message over in slices of the socket's chunks: most messages
+      // arrive in one, kept as it is (the chunk holds the message and its final dot, no more).
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.once('error', (error: Error) => callback(error));
@@ -79,13 +109,15 @@ export async function startSmtpCatcher(
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
         };
-        const { email, headerBlock } = toCapturedEmail(store.nextEmailId(), Buffer.concat(chunks), envelope);
+        const { email, headerBlock } = toCapturedEmail(store.nextEmailId(), messageOf(chunks), envelope);
         store.emails.push(email);
         log.info({ emailId: email.id, recipients: envelope.rcptTo.length }, 'email captured');
-        // A real relay bounces later, after the 250: so does the sandbox.
-        setTimeout(() => {
-          void returnToSender(email, headerBlock, store, bounces ?? { webhookUrl: null, returnPathDomain: null, secret: '' }, log);
-        }, 20);
+        // A real relay bounces later, after the 250: so does the sandbox (for the messages it bounces).
+        if (envelope.mailFrom && envelope.rcptTo.some(isUnknownMailbox)) {
+          setTimeout(() => {
+            void returnToSender(email, headerBlock(), store, bounces ?? { webhookUrl: null, returnPathDomain: null, secret: '' }, log);
+          }, 20);
+        }
         // Kept, but the 250 comes late: the client may time out on a message that arrived.
         if (fault === 'timeout-after-data') setTimeout(() => callback(), faults?.smtp.delayMs ?? 0);
         else callback();
