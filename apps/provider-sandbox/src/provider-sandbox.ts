@@ -7,6 +7,7 @@ import { registerSandboxRoutes } from './http/sandbox-routes';
 import { SandboxStore } from './sandbox-store';
 import { startSmtpCatcher } from './smtp/smtp-catcher';
 import { ProviderLifecycle } from './twilio/lifecycle';
+import { putInFrontOfFastify } from './twilio/messages-fast-path';
 import { InboundSmsResult, TwilioEmulator } from './twilio/twilio-emulator';
 import { registerTwilioRoutes } from './twilio/twilio-routes';
 import { WebhookPoster } from './twilio/webhook-poster';
@@ -32,6 +33,11 @@ export interface ProviderSandboxOptions {
   /** our Twilio number: the `To` of simulated incoming SMS */
   phoneNumber?: string;
   logger?: Logger;
+  /**
+   * Answer POST Messages.json on Node's http, in front of Fastify (default true); false sends it
+   * through Fastify like every other route, to compare the two.
+   */
+  messagesFastPath?: boolean;
 }
 
 export interface ProviderSandbox {
@@ -44,6 +50,8 @@ export interface ProviderSandbox {
   simulateInboundSms(from: string, body: string): Promise<InboundSmsResult>;
   stop(): Promise<void>;
 }
+
+const BODY_LIMIT = 1024 * 1024;
 
 /** Starts the Twilio-compatible REST server and the SMTP catcher, sharing one store. */
 export async function startProviderSandbox(opts: ProviderSandboxOptions): Promise<ProviderSandbox> {
@@ -68,8 +76,22 @@ export async function startProviderSandbox(opts: ProviderSandboxOptions): Promis
     returnPathDomain: opts.mailReturnPath ? opts.mailReturnPath.slice(opts.mailReturnPath.lastIndexOf('@') + 1) : null,
     secret: opts.mailWebhookSecret ?? '',
   });
-  const app = fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = fastify({ logger: false, bodyLimit: BODY_LIMIT });
   await app.register(formbody);
+  if (opts.messagesFastPath ?? true) {
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    putInFrontOfFastify(app.server, {
+      accountSid: opts.accountSid,
+      authToken: opts.authToken,
+      bodyLimit: BODY_LIMIT,
+      emulator,
+      faults,
+      closing: () => closing,
+    });
+  }
   let twilioUrl = '';
   registerTwilioRoutes(
     app,

@@ -5,6 +5,7 @@ import type { SandboxFaults } from '../domain/faults';
 import { TwilioApiError, twilioErrors } from '../domain/twilio-errors';
 import { API_VERSION, toCallResource, toMessageResource } from '../domain/twilio-resources';
 import type { SandboxStore } from '../sandbox-store';
+import { CLIENT_GONE, createMessageAnswer } from './message-creation';
 import type { TwilioEmulator } from './twilio-emulator';
 
 interface AccountParams {
@@ -56,20 +57,10 @@ export function registerTwilioRoutes(
     });
 
     api.post<{ Params: AccountParams; Body: FormParams }>(`${prefix}/Messages.json`, async (request, reply) => {
-      const fault = faults?.nextTwilio() ?? null;
-      const delay = () => new Promise((resolve) => setTimeout(resolve, faults?.twilio.delayMs ?? 0));
-      if (fault === '500') return sendError(reply, twilioErrors.internal());
-      if (fault === '429') return sendError(reply, twilioErrors.tooManyRequests());
-      if (fault === 'timeout-drop') {
-        await delay();
-        // The client gave up: like a request lost on the way, nothing is created.
-        if (request.raw.socket.destroyed) return reply;
-      }
-      const result = emulator.createMessage(request.body ?? {});
-      if (result instanceof TwilioApiError) return sendError(reply, result);
-      if (fault === '500-after-create') return sendError(reply, twilioErrors.internal());
-      if (fault === 'timeout-after-create') await delay();
-      return reply.code(201).send(toMessageResource(result));
+      const answer = await createMessageAnswer(emulator, faults, request.body ?? {}, () => request.raw.socket.destroyed);
+      if (answer === CLIENT_GONE) return reply;
+      if (answer instanceof TwilioApiError) return sendError(reply, answer);
+      return reply.code(201).send(toMessageResource(answer));
     });
 
     api.get<{ Params: AccountParams; Querystring: FormParams }>(`${prefix}/Messages.json`, async (request) =>
