@@ -19,7 +19,7 @@ import { machineContext } from './machine-context';
 const accountSid = 'AC0123456789abcdef0123456789abcdef';
 const authToken = 'bench-sandbox-auth-token';
 const fromNumber = '+33700000001';
-// A French SMS as the worker sends them: two UCS-2 parts ("ê", "ç").
+// A French SMS as the worker sends them: GSM-7 (é and à are in its alphabet), two parts.
 const body =
   'Bonjour Awa Diallo, votre audience au tribunal judiciaire est fixée au 12 mars à 9 h. ' +
   'Une aide gratuite existe : appelez le 01 23 45 67 89 (lun-ven, 9 h-18 h). Répondez STOP pour ne plus recevoir ces SMS.';

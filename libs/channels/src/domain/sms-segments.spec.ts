@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countSmsSegments, segmentSms } from './sms-segments';
+import { countSmsSegments, segmentSms, type SmsSegmentation } from './sms-segments';
 
 describe('segmentSms', () => {
   it.each([
@@ -33,4 +33,48 @@ describe('segmentSms', () => {
       }),
     );
   });
+
+  describe('GSM-7 septets, as 3GPP TS 23.038 lists the alphabet', () => {
+    // The alphabet written out again, character by character: the counting's table must agree with it.
+    const basic = new Set(
+      Array.from(
+        '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+          '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+      ),
+    );
+    const extension = new Set(Array.from('\f^{}\\[~]|€'));
+    const reference = (body: string): SmsSegmentation['units'] | null => {
+      let septets = 0;
+      for (const char of body) {
+        if (basic.has(char)) septets += 1;
+        else if (extension.has(char)) septets += 2;
+        else return null;
+      }
+      return septets;
+    };
+    const expected = (body: string) => {
+      const septets = reference(body);
+      return septets === null ? { encoding: 'UCS-2', units: body.length } : { encoding: 'GSM-7', units: septets };
+    };
+
+    it('classes every UTF-16 code unit as the alphabet does', () => {
+      for (let code = 0; code <= 0xffff; code++) {
+        const char = String.fromCharCode(code);
+        expect({ code, ...pick(segmentSms(char)) }).toEqual({ code, ...expected(char) });
+      }
+    });
+
+    it('counts any text as the alphabet does, GSM-7 or not', () => {
+      const gsm = fc.constantFrom(...basic, ...extension);
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ unit: gsm, maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 200 })), (body) => {
+          expect(pick(segmentSms(body))).toEqual(expected(body));
+        }),
+      );
+    });
+  });
 });
+
+function pick({ encoding, units }: SmsSegmentation): { encoding: string; units: number } {
+  return { encoding, units };
+}

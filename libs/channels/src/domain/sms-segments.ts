@@ -15,13 +15,21 @@ export interface SmsSegmentation {
   segments: number;
 }
 
-const GSM7_BASIC = new Set(
-  Array.from(
-    '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-      '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-  ),
-);
-const GSM7_EXTENSION = new Set(Array.from('\f^{}\\[~]|€'));
+const GSM7_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_EXTENSION = '\f^{}\\[~]|€';
+
+/**
+ * Septets per UTF-16 code unit (0: not GSM-7), up to the highest GSM-7 character (€, U+20AC).
+ * A table rather than sets of characters: the sandbox and the worker count every SMS they
+ * send, a few thousand a second. Surrogates lie above it, so an emoji is not GSM-7, as before.
+ */
+const SEPTETS = (() => {
+  const table = new Uint8Array(0x20ad);
+  for (const char of GSM7_BASIC) table[char.charCodeAt(0)] = 1;
+  for (const char of GSM7_EXTENSION) table[char.charCodeAt(0)] = 2;
+  return table;
+})();
 
 const LIMITS: Record<SmsEncoding, { single: number; multipart: number }> = {
   'GSM-7': { single: 160, multipart: 153 },
@@ -30,10 +38,11 @@ const LIMITS: Record<SmsEncoding, { single: number; multipart: number }> = {
 
 function gsm7Septets(body: string): number | null {
   let septets = 0;
-  for (const char of body) {
-    if (GSM7_BASIC.has(char)) septets += 1;
-    else if (GSM7_EXTENSION.has(char)) septets += 2;
-    else return null;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    const cost = code < SEPTETS.length ? SEPTETS[code] : 0;
+    if (cost === 0) return null;
+    septets += cost;
   }
   return septets;
 }
