@@ -24,11 +24,16 @@ export class UnissonError extends Error {
     this.name = 'UnissonError';
   }
 
-  /** A 400 naming the wrong fields: the first `MAX_LISTED_PROBLEMS`, and how many more there are. */
-  static validation(fields: FieldProblem[]): UnissonError {
+  /**
+   * A 400 naming the wrong fields: the first `MAX_LISTED_PROBLEMS`, and how many more there are.
+   * A problem said twice (two checks of one value failing alike) is listed once, and a field with
+   * two problems is named once in « vérifiez … ».
+   */
+  static validation(problems: FieldProblem[]): UnissonError {
+    const fields = distinct(problems);
     const listed = fields.slice(0, MAX_LISTED_PROBLEMS);
     const more = fields.length > listed.length ? ` … et ${fields.length - listed.length} autres problèmes` : '';
-    const names = listed.map((f) => f.field).join(', ');
+    const names = [...new Set(listed.map((f) => f.field))].join(', ');
     return new UnissonError(
       'VALIDATION_FAILED',
       `Requête invalide : vérifiez ${names}${more}. ${listed.map((f) => `${f.field} : ${f.message}`).join(' ; ')}${more}`,
@@ -58,6 +63,16 @@ export class UnissonError extends Error {
 
   /** Seconds the client should wait (429, 503). */
   retryAfterSeconds: number | null = null;
+}
+
+function distinct(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.field, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Sends a browser elsewhere (a page that needs a signed-in person redirects to the sign-in page). */

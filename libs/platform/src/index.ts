@@ -3,6 +3,7 @@ export { FieldProblem, MAX_LISTED_PROBLEMS, NOT_FOUND_MESSAGE, RedirectError, Un
 export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
 export { PROTOTYPE_KEYS_LEFT_TO_THE_SHAPE_CHECK, refuseMisshapenBodies } from './http/body-shape.hook';
 export { jsonShapeProblem, MAX_JSON_DEPTH } from './validation/json-shape';
+export { queryInteger } from './validation/query-parameters';
 export {
   SafeTextPipe,
   ZodValidationPipe,

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, ROLE_LABELS, WebPage, type PersonPrincipal } from '@unisson/access';
-import { ApiAnswer, ApiErrors, html, parseOrThrow, renderPage } from '@unisson/platform';
+import { ApiAnswer, ApiErrors, html, parseOrThrow, queryInteger, renderPage } from '@unisson/platform';
 import { AuditQuery, AuditRepository } from '../audit.repository';
 import { AUDIT_OUTCOMES } from '../domain/audit-record';
 
@@ -19,7 +19,7 @@ const auditQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true, error: 'doit être un instant ISO 8601' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'doit être un instant ISO 8601' }).optional(),
   before: z.string().regex(/^\d+$/, 'doit être l’identifiant d’une entrée').optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: queryInteger({ min: 1, max: 1000, default: 100 }),
 });
 
 export const auditEntrySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from '@unisson/platform';
 
 export const reviewDecisionSchema = z
   .strictObject({
@@ -15,5 +16,5 @@ export const reviewDecisionSchema = z
 export type ReviewDecisionInput = z.infer<typeof reviewDecisionSchema>;
 
 export const reviewListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInteger({ min: 1, max: 500, default: 100 }),
 });

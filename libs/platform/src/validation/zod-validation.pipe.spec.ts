@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnissonError } from '../errors';
 import { parseOrThrow, SafeTextPipe, unsafeTextProblems, withUnsafeTextAsSpaces } from './zod-validation.pipe';
 import { refusalOf as refusal } from '../../../../test/support/refusal';
 
@@ -77,5 +78,20 @@ describe('parseOrThrow', () => {
     );
     expect(error.fields).toHaveLength(20);
     expect(error.message).toContain('… et 480 autres problèmes');
+  });
+});
+
+describe('one refusal, each field named once', () => {
+  it('lists a problem two checks report alike once, and names its field once', () => {
+    const error = UnissonError.validation([
+      { field: 'offset', message: 'trop grand' },
+      { field: 'offset', message: 'trop grand' },
+      { field: 'limit', message: 'trop petit' },
+      { field: 'limit', message: 'doit être pair' },
+    ]);
+    expect(error.message).toBe(
+      'Requête invalide : vérifiez offset, limit. offset : trop grand ; limit : trop petit ; limit : doit être pair',
+    );
+    expect(error.fields).toHaveLength(3);
   });
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, CurrentPrincipal, identityOf, Principal } from '@unisson/access';
-import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
+import { ApiAnswer, ApiErrors, ApiJsonBody, queryInteger, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { TaskWork } from '../task-work';
 import { TasksRepository, TaskRow } from '../tasks.repository';
 import { TeamAccess } from './team-access';
@@ -56,8 +56,8 @@ const DETAIL = {
   outcomes: [{ value: 'reached', label: 'Joint : la personne a répondu' }],
 };
 const pageQuery = z.strictObject({
-  limit: z.coerce.number({ error: 'doit être un nombre' }).int().min(1, 'au moins 1').max(200, 'au plus 200').default(50),
-  offset: z.coerce.number({ error: 'doit être un nombre' }).int().min(0, 'au moins 0').max(1_000_000).default(0),
+  limit: queryInteger({ min: 1, max: 200, default: 50 }),
+  offset: queryInteger({ min: 0, max: 1_000_000, default: 0 }),
 });
 
 /**

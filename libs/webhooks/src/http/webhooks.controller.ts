@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessPolicy, Authorize, CurrentPrincipal, Principal } from '@unisson/access';
-import { ApiAnswer, ApiErrors, ApiJsonBody, parseOrThrow, UnissonError, ZodValidationPipe } from '@unisson/platform';
+import { ApiAnswer, ApiErrors, ApiJsonBody, parseOrThrow, queryInteger, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { PARTNER_EVENT_TYPES, PartnerEventType } from '../domain/partner-event';
 import { WebhookDelivery } from '../entities/webhook-delivery.entity';
 import { WebhookEndpoint } from '../entities/webhook-endpoint.entity';
@@ -22,7 +22,7 @@ const newEndpointSchema = z.strictObject({
 const partnerQuery = z.strictObject({ partnerId: z.string().uuid('doit être un UUID').optional() });
 const deliveriesQuery = partnerQuery.extend({
   status: z.enum(['pending', 'delivered', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInteger({ min: 1, max: 500, default: 100 }),
 });
 
 const endpointSchema = z.object({
