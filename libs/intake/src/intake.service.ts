@@ -59,7 +59,7 @@ export class IntakeService implements OnModuleDestroy {
     if (!stored.created && (stored.requestHash !== requestHash || stored.kind !== kind)) {
       throw new UnissonError(
         'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was already used for a different request. Use a new key for a new alert or event.',
+        'Cet en-tête Idempotency-Key a déjà servi pour une autre requête : envoyez une nouvelle clé pour un nouveau signalement ou événement, ou la requête d’origine à l’identique pour la rejouer.',
         422,
       );
     }

@@ -1,5 +1,6 @@
 import { parseOrThrow, UnissonError } from '@unisson/platform';
 import { alertSchema, intentSchema, stageEventSchema } from './submission.schemas';
+import { refusalOf } from '../../../../test/support/refusal';
 
 const alert = {
   partnerRef: 'SSDH-2026-0042',
@@ -143,5 +144,17 @@ describe('dates in the future: refused where the fact has happened, bounded wher
     ],
   ])('takes %s', (_, run) => {
     expect(fieldsOf(run)).toEqual([]);
+  });
+});
+
+describe('an amount too large to be a rent or a debt', () => {
+  it.each([
+    [{ ...alert, lease: { housingSector: 'social', monthlyRent: 2_000_000 } }, 'lease.monthlyRent'],
+    [{ ...alert, arrears: { amount: 10_000_000, firstUnpaidOn: '2026-10-05' } }, 'arrears.amount'],
+  ])('is refused in French, naming the bound and the likely slip (%#)', (input, field) => {
+    const error = refusalOf(() => parseOrThrow(alertSchema, input));
+    expect(error.fields).toEqual([
+      { field, message: 'trop élevé : au plus 1\u202f000\u202f000 € ; vérifiez le montant, en euros et non en centimes (ex. 1234.56)' },
+    ]);
   });
 });

@@ -49,10 +49,15 @@ const hearingInstant = isoInstant.refine(
   'doit tomber dans les deux ans qui viennent (une audience se fixe des mois à l’avance, pas des années)',
 );
 const text = (max: number) => z.string().trim().min(1, 'ne peut pas être vide').max(max, `au plus ${max} caractères`);
+/** A rent or a debt above this is a typing slip (often cents sent as euros), not a household's arrears. */
+const MAX_EUROS = 1_000_000;
 const euros = z
   .number({ error: 'doit être un montant en euros, ex. 1234.56' })
   .nonnegative('ne peut pas être négatif')
-  .max(1_000_000, 'looks too large (over 1,000,000 €)')
+  .max(
+    MAX_EUROS,
+    `trop élevé : au plus ${MAX_EUROS.toLocaleString('fr-FR')} € ; vérifiez le montant, en euros et non en centimes (ex. 1234.56)`,
+  )
   .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'au plus 2 décimales');
 
 const phoneNumber = z

@@ -36,7 +36,7 @@ export class ApiKeyAuthenticator {
     if (!parsed) {
       throw new UnissonError(
         'UNAUTHENTICATED',
-        'Missing or malformed API key: send "Authorization: Bearer uk_…" with the key your Unisson administrator gave you.',
+        'Clé d’API absente ou mal formée : envoyez l’en-tête Authorization: Bearer uk_… avec la clé que l’administrateur de votre organisation vous a remise.',
         401,
       );
     }

@@ -50,7 +50,7 @@ const ERROR_TEXT: Record<number, [string, string, string]> = {
   422: [
     'Requête bien formée mais refusée (clé d’idempotence réutilisée…)',
     'IDEMPOTENCY_KEY_REUSED',
-    'This Idempotency-Key was already used.',
+    'Cet en-tête Idempotency-Key a déjà servi pour une autre requête : envoyez une nouvelle clé pour un nouveau signalement ou événement, ou la requête d’origine à l’identique pour la rejouer.',
   ],
   429: ['Trop de requêtes : réessayez plus tard', 'TOO_MANY_REQUESTS', 'Réessayez dans quelques secondes.'],
 };
