@@ -4,7 +4,7 @@ import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(60_000);
 
-/** 1,000 requests with one key, 300 wrong operator passwords, 300 forged webhooks, an oversized body. */
+/** 1,000 requests with one key, 300 wrong operator passwords, 300 forged webhooks, oversized and malformed bodies. */
 describe('abuse limits', () => {
   let stack: UnissonStack;
   beforeAll(async () => {
@@ -89,9 +89,67 @@ describe('abuse limits', () => {
       body: JSON.stringify({ partnerRef: 'X'.repeat(300 * 1024) }),
     });
     expect(r.status).toBe(413);
-    expect(((await r.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await r.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      // The limit Fastify applies to the route, not a second copy of the number.
+      message: expect.stringMatching(/^Corps trop volumineux : 256 Ko au plus\. Envoyez moins de données/),
+    });
     const [{ count: after }] = await stack.db.query(`SELECT count(*)::int AS count FROM partner_submission`);
     expect(after).toBe(before);
+  });
+
+  it('answers a broken body, a foreign content type or a body sent as text in French, saying what to send', async () => {
+    const post = async (body: string, type: string) => {
+      const r = await fetch(`${stack.baseUrl}/v1/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${stack.keys['bailleur-93']}` },
+        body,
+      });
+      return { status: r.status, ...((await r.json()) as { code: string; message: string }) };
+    };
+    expect(await post('{"partnerRef":', 'application/json')).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message:
+        'Le corps de la requête n’est pas du JSON valide (position 14) : vérifiez la syntaxe à cet endroit (guillemets, virgules, accolades).',
+    });
+    expect(await post('', 'application/json')).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('est vide, alors que son en-tête Content-Type annonce du JSON'),
+    });
+    expect(await post('{}', 'application/merge-patch+json')).toMatchObject({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Type de contenu non pris en charge (application/merge-patch+json) : envoyez Content-Type: application/json.',
+    });
+    expect(await post('{"partnerRef":"A"}', 'text/plain')).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('lu comme du texte : envoyez-le avec l’en-tête Content-Type: application/json'),
+    });
+  });
+
+  it('names a whole-number query parameter once, and says it was sent twice', async () => {
+    const platform = { authorization: `Bearer ${stack.keys['departement-93']}` };
+    const [team] = (await (await get('/v1/task-teams', platform)).json()) as Array<{ id: string }>;
+    const said = async (query: string) => {
+      const r = await get(`/v1/task-teams/${team!.id}/tasks?${query}`, platform);
+      return { status: r.status, message: ((await r.json()) as { message: string }).message };
+    };
+    expect(await said('limit=2.5')).toEqual({
+      status: 400,
+      message: 'Requête invalide : vérifiez limit. limit : doit être un nombre entier (sans décimales) de 1 à 200',
+    });
+    expect(await said('limit=1&limit=2')).toEqual({
+      status: 400,
+      message:
+        'Requête invalide : vérifiez limit. limit : envoyé 2 fois : envoyez ce paramètre une seule fois, un nombre entier de 1 à 200',
+    });
+    expect(await said('offset=1e20')).toEqual({
+      status: 400,
+      message: 'Requête invalide : vérifiez offset. offset : trop grand : envoyez un nombre entier de 0 à 1\u202f000\u202f000',
+    });
   });
 
   it('answers 429 with Retry-After to a client that tries one password on many e-mails (password spraying)', async () => {

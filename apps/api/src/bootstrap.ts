@@ -15,6 +15,7 @@ import { AppConfig } from '@unisson/config';
 import { installPersonalDataKeys } from '@unisson/crypto';
 import { AuthenticationService, OperatorLogin, parseCookies, SESSION_COOKIE } from '@unisson/partners';
 import {
+  parseJsonBodiesInFrench,
   PROTOTYPE_KEYS_LEFT_TO_THE_SHAPE_CHECK,
   refuseMisshapenBodies,
   RequestParametersGuard,
@@ -62,6 +63,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
     { bufferLogs: true },
   );
+  // Nest's body parsers now rather than at init, so that its JSON one can be replaced by one that
+  // says in French where a body stops being JSON (forms keep Nest's parser).
+  app.getHttpAdapter().registerParserMiddleware();
+  parseJsonBodiesInFrench(app.getHttpAdapter().getInstance());
   recordRoutes(app);
   addSecurityHeaders(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));

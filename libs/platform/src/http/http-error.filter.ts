@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RedirectError, UnissonError } from '../errors';
 import { describeSafely, SafeErrorDescription } from '../logging/safe-errors';
 
@@ -24,7 +24,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       void reply.status(303).header('location', exception.location).header('cache-control', 'no-store').send();
       return;
     }
-    const body = this.toBody(exception, String(request.id ?? ''));
+    const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), correlationId: body.correlationId }, 'request failed');
     }
@@ -38,7 +38,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       .send(JSON.stringify(body));
   }
 
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
+  private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+    const correlationId = String(request.id ?? '');
     if (exception instanceof UnissonError) {
       return {
         statusCode: exception.statusCode,
@@ -52,7 +53,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { statusCode: status, code: codeForStatus(status), message, correlationId };
+      // Fastify's own refusals (body too large, type of content) reach here mapped by Nest: its English message, without its code.
+      const fastifyCode = FASTIFY_CODE_BY_MESSAGE.get(message);
+      return {
+        statusCode: status,
+        code: codeForStatus(status),
+        message: fastifyCode ? frenchFastifyMessage(fastifyCode, request) : message,
+        correlationId,
+      };
     }
     const fastifyStatus = (exception as { statusCode?: number }).statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -60,7 +68,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return {
         statusCode: fastifyStatus,
         code: codeForStatus(fastifyStatus),
-        message: `${frenchFastifyMessage(exception as Error & { code?: string })} Envoyez un corps JSON avec l’en-tête Content-Type: application/json.`,
+        message: frenchFastifyMessage((exception as { code?: unknown }).code, request),
         correlationId,
       };
     }
@@ -73,20 +81,44 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Fastify's own refusals of a body, in French (its messages are English), by their stable codes. */
-const FASTIFY_BODY_ERRORS: Record<string, string> = {
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'Le corps de la requête est vide, alors que son Content-Type annonce du JSON.',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'Le corps de la requête n’est pas du JSON valide.',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'Le corps de la requête dépasse la taille acceptée.',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Ce type de contenu (Content-Type) n’est pas accepté ici.',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'La longueur annoncée (Content-Length) ne correspond pas au corps reçu.',
-  FST_ERR_CTP_INVALID_TYPE: 'Le Content-Type de la requête est mal écrit.',
-};
+/** Fastify's refusals of a request's body, by their stable codes; their messages, as Nest passes them on, point back to the code. */
+const FASTIFY_BODY_ERRORS = [
+  'FST_ERR_CTP_BODY_TOO_LARGE',
+  'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+  'FST_ERR_CTP_EMPTY_JSON_BODY',
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+] as const;
+type FastifyBodyError = (typeof FASTIFY_BODY_ERRORS)[number];
+const FASTIFY_CODE_BY_MESSAGE = new Map<string, FastifyBodyError>(
+  FASTIFY_BODY_ERRORS.map((code) => [new errorCodes[code]().message, code]),
+);
 
-function frenchFastifyMessage(error: Error & { code?: string }): string {
-  if (error.code && FASTIFY_BODY_ERRORS[error.code]) return FASTIFY_BODY_ERRORS[error.code]!;
-  if (error instanceof SyntaxError) return FASTIFY_BODY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!;
-  return 'La requête est mal formée.';
+/** Fastify's refusal of a body, in French, saying what to send instead (the limit is the route's own, as Fastify applies it). */
+export function frenchFastifyMessage(code: unknown, request: Pick<FastifyRequest, 'headers' | 'routeOptions'>): string {
+  switch (code as FastifyBodyError) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `Corps trop volumineux : ${bytesInFrench(request.routeOptions.bodyLimit)} au plus. Envoyez moins de données par requête (des textes plus courts, moins d’éléments).`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const sent = String(request.headers['content-type'] ?? '').slice(0, 100);
+      return `Type de contenu non pris en charge${sent ? ` (${sent})` : ''} : envoyez Content-Type: application/json.`;
+    }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'La longueur annoncée (Content-Length) ne correspond pas au corps reçu : renvoyez la requête sans fixer Content-Length à la main.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'Le corps de la requête est vide, alors que son en-tête Content-Type annonce du JSON : envoyez un objet JSON, ou retirez l’en-tête.';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'Le corps de la requête n’est pas du JSON valide : vérifiez la syntaxe (guillemets, virgules, accolades).';
+    default:
+      return 'La requête est mal formée : envoyez un corps JSON avec l’en-tête Content-Type: application/json.';
+  }
+}
+
+/** 262144 → « 256 Ko », 1048576 → « 1 Mo » (the binary kilo-octet every browser and client shows). */
+function bytesInFrench(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR')} Mo`;
+  if (bytes >= 1024) return `${Math.floor(bytes / 1024).toLocaleString('fr-FR')} Ko`;
+  return `${bytes} octets`;
 }
 
 function codeForStatus(status: number): string {

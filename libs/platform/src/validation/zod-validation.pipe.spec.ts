@@ -95,3 +95,15 @@ describe('one refusal, each field named once', () => {
     expect(error.fields).toHaveLength(3);
   });
 });
+
+describe('a body sent as text', () => {
+  it('is refused saying which header to send, not only « objet attendu, chaîne reçu »', () => {
+    const error = refusal(() => parseOrThrow(z.strictObject({ name: z.string() }), '{"name":"x"}'));
+    expect(error.fields).toEqual([
+      {
+        field: '(body)',
+        message: 'doit être un objet JSON, or il a été lu comme du texte : envoyez-le avec l’en-tête Content-Type: application/json',
+      },
+    ]);
+  });
+});

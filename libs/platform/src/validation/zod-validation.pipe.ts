@@ -105,8 +105,20 @@ export function parseOrThrow<S extends ZodType>(schema: S, value: unknown): z.ou
   const unsafe = unsafeTextProblems(value);
   if (unsafe.length) throw UnissonError.validation(unsafe);
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw UnissonError.validation(fieldProblems(parsed.error));
+  if (!parsed.success) throw UnissonError.validation(fieldProblems(parsed.error).map((p) => explainedTextBody(p, value)));
   return parsed.data;
+}
+
+/**
+ * A whole body that is a string where the schema wants something else was sent as text (Fastify
+ * reads `text/plain` as a string): the fix is the header, and the problem says so.
+ */
+function explainedTextBody(problem: FieldProblem, value: unknown): FieldProblem {
+  if (typeof value !== 'string' || problem.field !== '(body)') return problem;
+  return {
+    field: problem.field,
+    message: 'doit être un objet JSON, or il a été lu comme du texte : envoyez-le avec l’en-tête Content-Type: application/json',
+  };
 }
 
 /** `@Body(new ZodValidationPipe(schema))`: one validation library end to end. */
