@@ -27,7 +27,12 @@ describe('abuse limits', () => {
         statuses.push(r.status);
         if (r.status === 429) {
           retryAfter ??= r.headers.get('retry-after');
-          expect(((await r.json()) as { code: string }).code).toBe('RATE_LIMITED');
+          expect(await r.json()).toMatchObject({
+            code: 'RATE_LIMITED',
+            message: expect.stringMatching(
+              /^Trop de requêtes avec cette clé d’API sur cette route \(20 par seconde au plus\) : réessayez après/,
+            ),
+          });
         } else await r.arrayBuffer();
       }
     }
@@ -75,7 +80,8 @@ describe('abuse limits', () => {
         body: 'MessageSid=SM123&MessageStatus=delivered',
       });
       statuses.push(r.status);
-      await r.arrayBuffer();
+      if (i === 0) expect(((await r.json()) as { message: string }).message).toMatch(/^L’en-tête X-Twilio-Signature ne correspond pas/);
+      else await r.arrayBuffer();
     }
     expect(statuses.slice(0, 19).every((s) => s === 403)).toBe(true);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(270);

@@ -11,7 +11,7 @@ import { UnissonError } from '@unisson/platform';
 import { ResponseRecorder } from '@unisson/responses';
 import { afterAttempt, attemptPermission } from './domain/attempts';
 import { dueWindow } from './domain/due-window';
-import { effectOf, isOutcomeOf, TaskOutcome } from './domain/outcomes';
+import { effectOf, isOutcomeOf, outcomesOf, TaskOutcome } from './domain/outcomes';
 import { responseOf } from './domain/response-kinds';
 import { stillNeeded } from './domain/still-needed';
 import { TaskEvent, TaskLife, transition } from './domain/task-life';
@@ -147,7 +147,10 @@ export class TaskWork {
       const current = await this.lockOrFail(m, taskId);
       if (!isOutcomeOf(current.channel, input.outcome)) {
         throw UnissonError.validation([
-          { field: 'outcome', message: `is not an outcome of a ${current.channel === 'call' ? 'call' : 'home visit'}` },
+          {
+            field: 'outcome',
+            message: `n’est pas un résultat ${current.channel === 'call' ? 'd’appel' : 'de visite à domicile'} : envoyez l’un de ${outcomesOf(current.channel).join(', ')}`,
+          },
         ]);
       }
       const outcome: TaskOutcome = input.outcome;

@@ -237,6 +237,21 @@ describe('call tasks on PostgreSQL', () => {
     expect(n).toBe(4);
   });
 
+  it('refuses a visit’s outcome on a call in French, listing the outcomes of a call', async () => {
+    const task = await newTask();
+    await work.claim(team, 'account:a', task.id, NOW);
+    await expect(work.recordOutcome(task.id, 'account:a', { outcome: 'met' }, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [
+        {
+          field: 'outcome',
+          message:
+            'n’est pas un résultat d’appel : envoyez l’un de reached, no_answer, voicemail, wrong_number, callback_requested, refused',
+        },
+      ],
+    });
+  });
+
   it('a refusal pauses the household’s other tasks for 60 days and tells the engine through the planned contact', async () => {
     const h = await household();
     const plan = await coordination.postIntents(h, [

@@ -48,7 +48,11 @@ export class LetterServiceWebhookController {
       )
     ) {
       await this.attempts.recordFailure('webhook-signature', request.ip, FORGERY_POLICY);
-      throw new UnissonError('INVALID_SIGNATURE', 'The X-Letter-Signature header does not match this request.', 403);
+      throw new UnissonError(
+        'INVALID_SIGNATURE',
+        'L’en-tête X-Letter-Signature ne correspond pas à cette requête : signez-la avec le secret de webhook convenu avec Unisson.',
+        403,
+      );
     }
     if (!event.recipient_id) return;
     const item = await this.stage.findByProviderLetterId(event.recipient_id);

@@ -104,7 +104,7 @@ export class EmailController {
       await this.attempts.recordFailure('webhook-signature', request.ip, FORGERY_POLICY);
       throw new UnissonError(
         'INVALID_SIGNATURE',
-        'The X-Unisson-Signature header does not match this report (or is older than 5 minutes).',
+        'L’en-tête X-Unisson-Signature ne correspond pas à ce rapport, ou date de plus de 5 minutes : signez-le à l’envoi avec le secret partagé avec Unisson.',
         403,
       );
     }

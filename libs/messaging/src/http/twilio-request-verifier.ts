@@ -23,7 +23,11 @@ export class TwilioRequestVerifier {
     const signature = request.headers['x-twilio-signature'];
     if (!isValidTwilioSignature(this.config.twilio.authToken, url, params ?? {}, typeof signature === 'string' ? signature : undefined)) {
       await this.attempts.recordFailure('webhook-signature', request.ip, FORGERY_POLICY);
-      throw new UnissonError('INVALID_SIGNATURE', 'The X-Twilio-Signature header does not match this request.', 403);
+      throw new UnissonError(
+        'INVALID_SIGNATURE',
+        'L’en-tête X-Twilio-Signature ne correspond pas à cette requête : vérifiez le jeton d’authentification Twilio et l’adresse publique du webhook.',
+        403,
+      );
     }
   }
 

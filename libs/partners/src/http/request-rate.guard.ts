@@ -38,7 +38,7 @@ export class RequestRateGuard implements CanActivate {
     if (!pace.granted) {
       throw UnissonError.tooManyRequests(
         'RATE_LIMITED',
-        `Too many requests with this API key on this route (${this.config.abuse.apiRequestsPerSecond}/s). Retry after the delay in Retry-After.`,
+        `Trop de requêtes avec cette clé d’API sur cette route (${this.config.abuse.apiRequestsPerSecond} par seconde au plus) : réessayez après le délai donné par l’en-tête Retry-After (en secondes).`,
         pace.waitMs,
       );
     }
