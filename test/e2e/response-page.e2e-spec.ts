@@ -118,10 +118,11 @@ describe('the household’s response page, clicked through in Chromium', () => {
     // Re-planned: the reminders kept for households that do not answer are no longer planned.
     expect(await remindersPlanned()).toBe(0);
 
-    await page.getByLabel('En semaine, en fin de journée (17 h – 19 h)').check();
+    // Only slots of the playbook's call hours are offered (decision 0031).
+    await page.getByLabel('Du lundi au vendredi, de 14 h à 20 h').check();
     await page.getByRole('button', { name: 'Demander à être rappelé' }).click();
-    await expect(page.getByRole('status').innerText()).resolves.toContain('En semaine, en fin de journée');
-    expect((await events('callback_requested'))[0]).toMatchObject({ source: 'response_page', details: { slot: 'weekday_evening' } });
+    await expect(page.getByRole('status').innerText()).resolves.toContain('Du lundi au vendredi, de 14 h à 20 h');
+    expect((await events('callback_requested'))[0]).toMatchObject({ source: 'response_page', details: { slot: '14:00-20:00' } });
     await shot(page, 'fr-callback-done');
 
     await page
@@ -157,11 +158,11 @@ describe('the household’s response page, clicked through in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await expect(page.locator('h1').textContent()).resolves.toBe('الرد على رسالتكم');
     await shot(page, 'ar');
-    await page.getByLabel('السبت صباحًا (9 – 12)').check();
+    await page.getByLabel('من الاثنين إلى الجمعة، من 10:00 إلى 13:00').check();
     await page.getByRole('button', { name: 'أطلب أن يُتصل بي' }).click();
     await expect(page.getByRole('status').innerText()).resolves.toContain('شكرًا');
     await shot(page, 'ar-callback-done');
-    expect((await events('callback_requested')).map((e) => e.details.slot).sort()).toEqual(['saturday_morning', 'weekday_evening']);
+    expect((await events('callback_requested')).map((e) => e.details.slot).sort()).toEqual(['10:00-13:00', '14:00-20:00']);
     await page.close();
 
     // Without JavaScript the browser checks "required"; a script posting nonsense gets 400 naming the field.

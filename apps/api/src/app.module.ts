@@ -22,7 +22,7 @@ import { HttpErrorFilter, loggerParams } from '@unisson/platform';
 import { QueuesModule } from '@unisson/queues';
 import { ResponsePageHttpModule } from '@unisson/response-page';
 import { ResponsesModule } from '@unisson/responses';
-import { TasksHttpModule } from '@unisson/tasks';
+import { CallbackPlanReader, TasksHttpModule, TasksModule } from '@unisson/tasks';
 import { TemplateLibraryModule, TemplateReviewModule, TemplatesModule } from '@unisson/templates';
 import { WebhooksHttpModule, WebhooksModule } from '@unisson/webhooks';
 import { DashboardController } from './dashboard.controller';
@@ -53,8 +53,9 @@ export class ApiModule {
           handOff: PlannedContactMessenger,
           householdCases: HouseholdCaseReader,
           partnerDirectory: PartnerDirectoryReader,
-          imports: [ContactMessagingModule, HouseholdsModule],
+          imports: [ContactMessagingModule, HouseholdsModule, TasksModule],
           planCost: PlanCostCalculator,
+          callbacks: CallbackPlanReader,
         }),
         ResponsesModule,
         IntakeHttpModule,

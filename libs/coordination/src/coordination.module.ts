@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { ContactHandOff, RecordingContactHandOff } from './contact-hand-off';
 import { CoordinationRepository } from './coordination.repository';
 import { CoordinationService, PLAN_OBSERVER, PlanObserver } from './coordination.service';
+import { PLAN_CALLBACKS, PlanCallbackSource } from './domain/plan-callbacks';
 import { HouseholdCaseSource, PartnerDirectorySource } from './household-case-source';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
 import { IntentOutcomesReader } from './intent-outcomes.reader';
@@ -36,6 +37,8 @@ export interface CoordinationOptions {
   imports?: ModuleMetadata['imports'];
   /** What a plan costs partners (apps/api: from the template library); the plan answers `cost: null` without it. */
   planCost?: Type<PlanCostEstimator>;
+  /** The call-backs households asked for, shown in their plans (apps/api: the tasks capability's reader, exported by one of `imports`). */
+  callbacks?: Type<PlanCallbackSource>;
 }
 
 function providers(options: CoordinationOptions): Provider[] {
@@ -52,6 +55,7 @@ function providers(options: CoordinationOptions): Provider[] {
     },
     { provide: IntentOutcomesReader, useFactory: (ds: DataSource) => new IntentOutcomesReader(ds), inject: [DataSource] },
     ...(options.planCost ? [{ provide: PlanCostEstimator, useClass: options.planCost }] : []),
+    ...(options.callbacks ? [{ provide: PLAN_CALLBACKS, useExisting: options.callbacks }] : []),
     options.handOff
       ? { provide: ContactHandOff, useExisting: options.handOff }
       : { provide: ContactHandOff, useClass: RecordingContactHandOff },
@@ -88,7 +92,8 @@ function providers(options: CoordinationOptions): Provider[] {
         catalog: PlaybookCatalog,
         clock: ExecutorClock,
         observer: PlanObserver | undefined,
-      ) => new CoordinationService(repo, snapshots, executor, catalog, clock, observer ?? null),
+        callbacks: PlanCallbackSource | undefined,
+      ) => new CoordinationService(repo, snapshots, executor, catalog, clock, observer ?? null, callbacks ?? null),
       inject: [
         CoordinationRepository,
         HouseholdSnapshotRepository,
@@ -96,6 +101,7 @@ function providers(options: CoordinationOptions): Provider[] {
         PlaybookCatalog,
         COORDINATION_CLOCK,
         { token: PLAN_OBSERVER, optional: true },
+        { token: PLAN_CALLBACKS, optional: true },
       ],
     },
   ];

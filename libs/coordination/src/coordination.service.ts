@@ -8,6 +8,7 @@ import { dayOfIsoDate, timeZoneOfTerritory, zoneClock } from './domain/calendar'
 import { planContacts } from './domain/contact-planner';
 import { contactState } from './domain/contact-state';
 import type { PlanningInput } from './domain/planning-context';
+import { callbackState, PlanCallbackSource, replacedByCallback } from './domain/plan-callbacks';
 import type { ContactHistoryEntry, ContactIntent, ContactPlan, HouseholdEvent, ReachableChannels } from './domain/types';
 import { CoordinationRepository } from './coordination.repository';
 import { HouseholdSnapshotRepository } from './household-snapshot.repository';
@@ -38,6 +39,8 @@ export class CoordinationService {
     private readonly catalog: PlaybookCatalog,
     private readonly clock: ExecutorClock = systemClock,
     private readonly observer: PlanObserver | null = null,
+    /** The call-backs households asked for (the tasks capability); none shown without it. */
+    private readonly callbacks: PlanCallbackSource | null = null,
   ) {}
 
   /** Builds the planner's input from the database; null when the household has no procedure (or no playbook applies). */
@@ -170,7 +173,11 @@ export class CoordinationService {
    * else is the same 404 as an unknown household. Every contact shows what became of it.
    */
   async planFor(householdId: string, reader: Principal) {
-    const [found, holders] = await Promise.all([this.repository.findPlan(householdId), this.snapshots.findRecordHolders(householdId)]);
+    const [found, holders, callbacks] = await Promise.all([
+      this.repository.findPlan(householdId),
+      this.snapshots.findRecordHolders(householdId),
+      this.callbacks?.callbacksOf(householdId) ?? Promise.resolve([]),
+    ]);
     // No plan, or one the reader may not see: the same 404.
     this.policy.assertFound(reader, 'household.plan.read', found, ({ plan }) => ({
       territory: plan.territory as string,
@@ -188,14 +195,40 @@ export class CoordinationService {
       playbookVersion: plan.playbook_version as string,
       timeZone: plan.time_zone as string,
       plannedAt: new Date(plan.planned_at).toISOString(),
-      contacts: found.contacts.map(({ planId: _planId, householdId: _householdId, cancelReason, outcome, handedOffAt, ...contact }) => ({
-        ...contact,
-        leadPartnerName: nameOf(contact.leadPartnerId),
-        ...contactState(
-          { channel: contact.channel, status: contact.status, outcome, cancelReason, handedOffAt, notBefore: contact.window.notBefore },
-          clock,
+      contacts: [
+        ...replacedByCallback(
+          found.contacts.map(({ planId: _planId, householdId: _householdId, cancelReason, outcome, handedOffAt, ...contact }) => ({
+            ...contact,
+            leadPartnerName: nameOf(contact.leadPartnerId),
+            ...contactState(
+              { channel: contact.channel, status: contact.status, outcome, cancelReason, handedOffAt, notBefore: contact.window.notBefore },
+              clock,
+            ),
+          })),
+          callbacks,
         ),
-      })),
+        // The call-backs the household asked for: call tasks of the team that calls it (decision 0031).
+        ...callbacks.map((c) => ({
+          key: `callback:${c.taskId}`,
+          status: (c.taskState === 'cancelled' ? 'cancelled' : 'handedOff') as 'cancelled' | 'handedOff',
+          channel: 'call' as const,
+          purpose: 'rappelDemande',
+          purposes: ['rappelDemande'],
+          legal: false,
+          stage: plan.stage as string,
+          step: 0,
+          onlyIfNoResponse: false,
+          leadPartnerId: c.partnerId,
+          coSigningPartnerIds: [],
+          callbackPhone: null,
+          window: { notBefore: c.notBefore, notAfter: null },
+          variantSlot: 0,
+          absorbedIntentIds: [],
+          reasons: [c.reason],
+          leadPartnerName: nameOf(c.partnerId),
+          ...callbackState(c),
+        })),
+      ],
       trace: plan.trace,
     };
   }

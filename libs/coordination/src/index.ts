@@ -17,6 +17,7 @@ export { resolvePlaybook } from './domain/playbook-resolution';
 export { CafArrearsDecision, CafArrearsFacts, CafArrearsRegime, cafArrearsDecision } from './domain/caf-arrears';
 export { frenchDate } from './domain/french-text';
 export { ContactState, contactState } from './domain/contact-state';
+export { PLAN_CALLBACKS, PlanCallback, PlanCallbackSource, callbackState, replacedByCallback } from './domain/plan-callbacks';
 export {
   nextAllowedInstant,
   isAllowedInstant,

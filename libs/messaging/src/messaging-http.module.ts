@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TasksModule } from '@unisson/tasks';
 import { EmailController } from './email/email.controller';
 import { TwilioRequestVerifier } from './http/twilio-request-verifier';
 import { TwilioWebhooksController } from './http/twilio-webhooks.controller';
@@ -8,7 +9,7 @@ import { VoiceController } from './voice/voice.controller';
 
 /** Provider callbacks, the TwiML of live calls, click-to-call and e-mail links, for apps/api. */
 @Module({
-  imports: [ContactMessagingModule],
+  imports: [ContactMessagingModule, TasksModule],
   providers: [TwilioRequestVerifier],
   controllers: [TwilioWebhooksController, VoiceController, ClickToCallController, EmailController],
 })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '@unisson/households';
 import { MessagingModule } from '@unisson/messaging';
 import { RedisRateLimiter } from '@unisson/platform';
+import { TasksModule } from '@unisson/tasks';
 import { ResponsePageController } from './http/response-page.controller';
 import { PageFactsReader } from './page-facts.reader';
 import { ResponsePageService } from './response-page.service';
@@ -14,7 +15,7 @@ export class ResponseLinksModule {}
 
 /** The public page `/r/<token>` (apps/api; needs `CoordinationModule.forRoot`, `ResponsesModule` and `PartnersModule`). */
 @Module({
-  imports: [ResponseLinksModule, MessagingModule, HouseholdsModule],
+  imports: [ResponseLinksModule, MessagingModule, HouseholdsModule, TasksModule],
   providers: [PageFactsReader, ResponsePageService, RedisRateLimiter],
   controllers: [ResponsePageController],
 })

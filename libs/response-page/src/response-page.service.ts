@@ -5,6 +5,7 @@ import { COORDINATION_CLOCK, type ExecutorClock } from '@unisson/coordination';
 import { HouseholdCorrections } from '@unisson/households';
 import { describeError } from '@unisson/platform';
 import { ResponseRecorder } from '@unisson/responses';
+import { CallbackRequests } from '@unisson/tasks';
 import { isLocale, LOCALES, type Locale } from '@unisson/templates';
 import { PageAction, parisDay, parsePageForm, responseEventsFor } from './domain/page-actions';
 import { buildPageModel, PageModel, PageNotice } from './domain/page-model';
@@ -32,6 +33,8 @@ export class ResponsePageService {
     private readonly facts: PageFactsReader,
     private readonly recorder: ResponseRecorder,
     private readonly corrections: HouseholdCorrections,
+    /** Call-back requests become the call task they promise (decision 0031). */
+    private readonly callbacks: CallbackRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     /** The plan's calendar (real time unless a demo or a test starts it elsewhere): answers are dated on it. */
     @Inject(COORDINATION_CLOCK) private readonly clock: ExecutorClock,
@@ -44,11 +47,11 @@ export class ResponsePageService {
     if (resolved.status !== 'valid') return { status: 'unknown' };
     const link = resolved.link;
     if (countVisit) await this.recordVisit(link, now);
-    const facts = await this.facts.read(link);
+    const [facts, offered] = await Promise.all([this.facts.read(link), this.callbacks.slotsFor(link.householdId, link.territory, now)]);
     return {
       status: 'valid',
       link,
-      model: buildPageModel(facts),
+      model: buildPageModel(facts, offered.slots),
       locale: pickLocale(requestedLocale, link.locale),
       csrf: this.csrfFor(link.id, now),
     };
@@ -65,7 +68,12 @@ export class ResponsePageService {
     const field = action in PROBLEM_TEXT ? PROBLEM_TEXT[action as keyof typeof PROBLEM_TEXT] : 'problem_preferences';
     if (!this.csrfIsValid(page.link.id, form._csrf, now))
       return { status: 'problem', httpStatus: 403, notice: { kind: 'problem', text: 'problem_expired_form', field: '_csrf' }, page };
-    const parsed = parsePageForm(action, form, LOCALES);
+    const parsed = parsePageForm(
+      action,
+      form,
+      LOCALES,
+      page.model.callbackSlots.map((s) => s.id),
+    );
     if (!parsed.ok)
       return { status: 'problem', httpStatus: 400, notice: { kind: 'problem', text: field, field: parsed.problems[0].field }, page };
     const chosen = parsed.action;
@@ -76,7 +84,22 @@ export class ResponsePageService {
         ...(chosen.channel ? { channel: chosen.channel } : {}),
       });
     }
-    for (const event of responseEventsFor(page.link, chosen, now)) await this.recorder.record(event);
+    for (const event of responseEventsFor(page.link, chosen, now)) {
+      await this.recorder.record(event);
+      // Asked again (double submit) with the event already stored: the task is still made sure of.
+      if (chosen.type === 'callback' && page.link.householdId) {
+        await this.callbacks.request(
+          {
+            householdId: page.link.householdId,
+            slot: chosen.slot,
+            requestKey: event.idempotencyKey,
+            source: event.source,
+            partnerId: page.link.partnerId,
+          },
+          now,
+        );
+      }
+    }
     const displayLocale = chosen.type === 'preferences' && chosen.locale && isLocale(chosen.locale) ? chosen.locale : page.locale;
     return { status: 'done', action: chosen, displayLocale };
   }

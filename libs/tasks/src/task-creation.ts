@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChannelError, OutboundDelivery } from '@unisson/channels';
-import { CoordinationRepository, PlaybookCatalog } from '@unisson/coordination';
-import { HouseholdsRepository } from '@unisson/households';
+import { CoordinationRepository, Playbook, PlaybookCatalog } from '@unisson/coordination';
+import { HouseholdFacts, HouseholdsRepository } from '@unisson/households';
 import { PartnersRepository } from '@unisson/partners';
 import { attemptPermission, AttemptRules } from './domain/attempts';
 import { dueWindow } from './domain/due-window';
-import { dependentChildrenFact, RoutingFacts, routeTask } from './domain/routing';
+import { dependentChildrenFact, RoutingDecision, RoutingFacts, routeTask } from './domain/routing';
 import { TaskChannel } from './domain/task-channel';
 import { TaskRow, TasksRepository } from './tasks.repository';
 
@@ -45,23 +45,7 @@ export class TaskCreation {
     const territory = facts.household.territory;
     const playbook = this.playbooks.forTerritory(territory, now.toISOString().slice(0, 10));
     const contact = delivery.plannedContactKey ? await this.contacts.findHandedOffContact(delivery.plannedContactKey) : null;
-    const routing: RoutingFacts = {
-      channel: delivery.channel,
-      territory,
-      stage: facts.procedure?.stage ?? null,
-      purpose: delivery.purpose,
-      housingSector: facts.procedure?.housingSector ?? null,
-      housingBenefit: facts.records.some((r) => !!r.cafNumber) ? true : null,
-      // As a partner stated it at intake (unknown: rules on children do not match, decision 0023).
-      dependentChildren: dependentChildrenFact(facts.household.dependentChildren),
-    };
-    const teams = await this.tasks.findTeamsOfTerritory(territory);
-    const kinds = new Map((await this.partners.findPartnersByIds([...new Set(teams.map((t) => t.partnerId))])).map((p) => [p.id, p.kind]));
-    const decision = routeTask(
-      routing,
-      playbook.taskRouting.rules,
-      teams.filter((t) => kinds.has(t.partnerId)).map((t) => ({ ...t, partnerKind: kinds.get(t.partnerId)! })),
-    );
+    const decision = await this.route(facts, delivery.channel, delivery.purpose, playbook);
     if (!decision) {
       // No team can work it here: the message fails and the plan moves to its next channel.
       throw new ChannelError(delivery.channel, 'NO_TEAM', false, `no team works ${delivery.channel} tasks on territory ${territory}`);
@@ -99,5 +83,27 @@ export class TaskCreation {
     });
     if (created) this.logger.log({ taskId: task.id, channel: task.channel, rule: decision.ruleId }, 'task created');
     return task;
+  }
+
+  /** The competent team for a task of the household, by the playbook's routing rules; null when no team works it there. */
+  async route(facts: HouseholdFacts, channel: TaskChannel, purpose: string, playbook: Playbook): Promise<RoutingDecision | null> {
+    const territory = facts.household.territory;
+    const routing: RoutingFacts = {
+      channel,
+      territory,
+      stage: facts.procedure?.stage ?? null,
+      purpose,
+      housingSector: facts.procedure?.housingSector ?? null,
+      housingBenefit: facts.records.some((r) => !!r.cafNumber) ? true : null,
+      // As a partner stated it at intake (unknown: rules on children do not match, decision 0023).
+      dependentChildren: dependentChildrenFact(facts.household.dependentChildren),
+    };
+    const teams = await this.tasks.findTeamsOfTerritory(territory);
+    const kinds = new Map((await this.partners.findPartnersByIds([...new Set(teams.map((t) => t.partnerId))])).map((p) => [p.id, p.kind]));
+    return routeTask(
+      routing,
+      playbook.taskRouting.rules,
+      teams.filter((t) => kinds.has(t.partnerId)).map((t) => ({ ...t, partnerKind: kinds.get(t.partnerId)! })),
+    );
   }
 }

@@ -6,6 +6,8 @@ import { PartnersRepository } from '@unisson/partners';
 import { TaskSweep } from './jobs/task-sweep';
 import { CallTaskSender, HomeVisitTaskSender } from './task-senders';
 import { TaskCreation } from './task-creation';
+import { CallbackRequests } from './callback-requests';
+import { CallbackPlanReader } from './callback-plan.reader';
 import { TaskWork } from './task-work';
 import { TasksRepository } from './tasks.repository';
 import { TaskTeamsController } from './http/task-teams.controller';
@@ -15,7 +17,8 @@ import { TeamAccess } from './http/team-access';
 
 /**
  * The senders of channels `call` and `homeVisit` (imported by messaging, registered in its
- * CHANNEL_SENDERS). Self-contained on TypeORM's DataSource: the playbooks, the planned contacts
+ * CHANNEL_SENDERS), the households' call-back requests (the response page, the voice menu) and
+ * the reader that shows them in the plan. Self-contained on TypeORM's DataSource: the playbooks, the planned contacts
  * and the partners are read through their capabilities' public readers, provided here.
  */
 @Module({
@@ -25,11 +28,13 @@ import { TeamAccess } from './http/team-access';
     TaskCreation,
     CallTaskSender,
     HomeVisitTaskSender,
+    CallbackRequests,
+    CallbackPlanReader,
     PartnersRepository,
     { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
     { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
   ],
-  exports: [TasksRepository, TaskCreation, CallTaskSender, HomeVisitTaskSender],
+  exports: [TasksRepository, TaskCreation, CallTaskSender, HomeVisitTaskSender, CallbackRequests, CallbackPlanReader],
 })
 export class TasksModule {}
 

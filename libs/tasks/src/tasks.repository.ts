@@ -14,7 +14,8 @@ import { openNullable, openValue, sealNullable, sealValue } from '@unisson/crypt
 export interface TaskRow {
   id: string;
   messageIdempotencyKey: string;
-  messageId: string;
+  /** Null for a call-back the household asked for (no message carries it). */
+  messageId: string | null;
   plannedContactKey: string | null;
   householdId: string;
   teamId: string;
@@ -43,6 +44,8 @@ export interface TaskRow {
   unreachable: boolean;
   effectsAppliedAt: Date | null;
   cancelReason: string | null;
+  /** The slot of a call-back the household asked for (decision 0031); null for planned calls and visits. */
+  callbackSlot: string | null;
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
@@ -133,6 +136,7 @@ const COLUMNS: Record<keyof TaskRow, string> = {
   unreachable: 'unreachable',
   effectsAppliedAt: 'effects_applied_at',
   cancelReason: 'cancel_reason',
+  callbackSlot: 'callback_slot',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   completedAt: 'completed_at',
@@ -172,6 +176,15 @@ export class TasksRepository {
     );
   }
 
+  /** The teams the household's call-back tasks went to. */
+  async findTeamsOfHousehold(householdId: string): Promise<TeamRow[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT tt.id, tt.partner_id AS "partnerId", tt.name, tt.territories, tt.channels FROM task_team tt
+         JOIN task t ON t.team_id = tt.id WHERE t.household_id = $1 AND t.callback_slot IS NOT NULL`,
+      [householdId],
+    );
+  }
+
   async findTeam(id: string): Promise<TeamRow | null> {
     const rows: TeamRow[] = await this.dataSource.query(
       `SELECT id, partner_id AS "partnerId", name, territories, channels FROM task_team WHERE id = $1 AND disabled_at IS NULL`,
@@ -208,7 +221,7 @@ export class TasksRepository {
   }
 
   /** Creates the task of a message once: a second call with the same key returns the first task. */
-  async insertOnce(task: NewTask): Promise<{ task: TaskRow; created: boolean }> {
+  async insertOnce(task: NewTask & { callbackSlot?: string | null }): Promise<{ task: TaskRow; created: boolean }> {
     const values = [
       task.messageIdempotencyKey,
       task.messageId,
@@ -231,17 +244,37 @@ export class TasksRepository {
       task.routingReason,
       task.notBefore,
       task.deadline,
+      task.callbackSlot ?? null,
     ];
+    // A call-back conflicts on its message key or on the household's open call-back (uq_task_open_callback): nothing inserted.
     const inserted: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO task (message_idempotency_key, message_id, planned_contact_key, household_id, team_id, channel, purpose, stage,
          territory, time_zone, locale, recipient, script, template_key, template_version, lead_partner_id, only_if_no_response,
-         routing_rule, routing_reason, not_before, deadline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-       ON CONFLICT (message_idempotency_key) DO NOTHING RETURNING id`,
+         routing_rule, routing_reason, not_before, deadline, callback_slot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+       ON CONFLICT DO NOTHING RETURNING id`,
       values,
     );
     const found = await this.findByMessageKey(task.messageIdempotencyKey);
     return { task: found!, created: inserted.length > 0 };
+  }
+
+  /** The household's open call-back task (at most one, uq_task_open_callback), locked when asked. */
+  async findOpenCallback(householdId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<TaskRow | null> {
+    const rows: TaskRow[] = await manager.query(
+      `SELECT ${SELECT_TASK} FROM task t WHERE t.household_id = $1 AND t.callback_slot IS NOT NULL AND t.state IN ${OPEN}${lock ? ' FOR UPDATE' : ''}`,
+      [householdId],
+    );
+    return opened(rows[0]) ?? null;
+  }
+
+  /** The household's call-back tasks, open or done, latest first (the plan shows them). */
+  async findCallbacks(householdId: string, limit = 10): Promise<TaskRow[]> {
+    const rows: TaskRow[] = await this.dataSource.query(
+      `SELECT ${SELECT_TASK} FROM task t WHERE t.household_id = $1 AND t.callback_slot IS NOT NULL ORDER BY t.created_at DESC LIMIT $2`,
+      [householdId, limit],
+    );
+    return rows.map((r) => opened(r));
   }
 
   /**

@@ -3,8 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CALLBACK_DIGIT, hangupTwiml, keyPressAnswerTwiml, REPEAT_DIGIT, spokenMessageTwiml, voiceMessageUrls } from '@unisson/channels';
 import { APP_CONFIG, AppConfig } from '@unisson/config';
+import { COORDINATION_CLOCK, type ExecutorClock } from '@unisson/coordination';
 import { Public } from '@unisson/partners';
 import { ResponseRecorder } from '@unisson/responses';
+import { CallbackRequests, SOONEST_SLOT } from '@unisson/tasks';
 import { TwilioRequestVerifier } from '../http/twilio-request-verifier';
 import { MessagesRepository } from '../messages.repository';
 import { ClickToCall } from './click-to-call';
@@ -27,7 +29,10 @@ export class VoiceController {
     private readonly prompts: VoicePrompts,
     private readonly responses: ResponseRecorder,
     private readonly clickToCall: ClickToCall,
+    private readonly callbacks: CallbackRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** The plan's calendar (real time unless a demo or a test starts it elsewhere): the call-back's slot is counted on it. */
+    @Inject(COORDINATION_CLOCK) private readonly clock: ExecutorClock,
   ) {}
 
   @Post('messages/:id/twiml')
@@ -61,8 +66,9 @@ export class VoiceController {
       return keyPressAnswerTwiml(message.locale, '', voiceMessageUrls(this.config.api.publicBaseUrl, message.id).twiml);
     }
     if (digits !== CALLBACK_DIGIT) return keyPressAnswerTwiml(message.locale, prompts.goodbye, null);
+    const requestKey = `voice-keypress:${params.CallSid}:${CALLBACK_DIGIT}`;
     await this.responses.record({
-      idempotencyKey: `voice-keypress:${params.CallSid}:${CALLBACK_DIGIT}`,
+      idempotencyKey: requestKey,
       householdId: message.householdId,
       kind: 'callback_requested',
       source: 'voice',
@@ -70,8 +76,19 @@ export class VoiceController {
       messageId: message.id,
       plannedContactKey: message.plannedContactKey,
       partnerId: message.signingPartnerIds[0] ?? null,
-      details: { digits },
+      details: { digits, slot: SOONEST_SLOT },
     });
+    // The call promised: a call task as soon as the call hours allow (one per household, decision 0031).
+    await this.callbacks.request(
+      {
+        householdId: message.householdId,
+        slot: SOONEST_SLOT,
+        requestKey,
+        source: 'voice',
+        partnerId: message.signingPartnerIds[0] ?? null,
+      },
+      new Date(this.clock.now()),
+    );
     return keyPressAnswerTwiml(message.locale, prompts.callbackThanks, null);
   }
 

@@ -18,22 +18,24 @@ const link: ResponseLinkView = {
   viaNotice: false,
 };
 const at = new Date('2026-12-02T22:30:00Z'); // 23:30 in Paris, still 2 December
+/** The slots of the national call hours (@unisson/tasks derives them from the playbook). */
+const SLOTS = ['soonest', '10:00-13:00', '14:00-20:00'];
 
 describe('the forms of the response page', () => {
   it('reads a callback, a situation and preferences', () => {
-    expect(parsePageForm('rappel', { creneau: 'weekday_evening' }, LOCALES)).toEqual({
+    expect(parsePageForm('rappel', { creneau: '14:00-20:00' }, LOCALES, SLOTS)).toEqual({
       ok: true,
-      action: { type: 'callback', slot: 'weekday_evening' },
+      action: { type: 'callback', slot: '14:00-20:00' },
     });
-    expect(parsePageForm('situation', { situation: 'plan' }, LOCALES)).toEqual({
+    expect(parsePageForm('situation', { situation: 'plan' }, LOCALES, SLOTS)).toEqual({
       ok: true,
       action: { type: 'situation', situation: 'plan' },
     });
-    expect(parsePageForm('preferences', { canal: 'letter', langue: '' }, LOCALES)).toEqual({
+    expect(parsePageForm('preferences', { canal: 'letter', langue: '' }, LOCALES, SLOTS)).toEqual({
       ok: true,
       action: { type: 'preferences', channel: 'letter', locale: null },
     });
-    expect(parsePageForm('preferences', { langue: 'ar' }, LOCALES)).toEqual({
+    expect(parsePageForm('preferences', { langue: 'ar' }, LOCALES, SLOTS)).toEqual({
       ok: true,
       action: { type: 'preferences', channel: null, locale: 'ar' },
     });
@@ -41,11 +43,14 @@ describe('the forms of the response page', () => {
 
   it('names the field of a wrong or missing answer', () => {
     const field = (action: string, form: Record<string, unknown>) => {
-      const r = parsePageForm(action, form, LOCALES);
+      const r = parsePageForm(action, form, LOCALES, SLOTS);
       return r.ok ? null : r.problems.map((p) => p.field);
     };
     expect(field('rappel', {})).toEqual(['creneau']);
-    expect(field('rappel', { creneau: ['weekday_morning', 'x'] })).toEqual(['creneau']);
+    expect(field('rappel', { creneau: ['10:00-13:00', 'x'] })).toEqual(['creneau']);
+    // A slot outside the call hours is not offered, so not accepted (the old Saturday morning, 9 h – 12 h).
+    expect(field('rappel', { creneau: 'saturday_morning' })).toEqual(['creneau']);
+    expect(field('rappel', { creneau: '09:00-12:00' })).toEqual(['creneau']);
     expect(field('situation', { situation: 'debt_cleared' })).toEqual(['situation']);
     expect(field('preferences', { canal: 'pigeon', langue: 'xx' })).toEqual(['canal', 'langue']);
     expect(field('preferences', {})).toEqual(['canal']);

@@ -6,8 +6,8 @@ import type { ResponseLinkView } from './response-link';
  * the form fields are checked here (each problem names its field), the idempotency keys decide
  * what counts once (a visit once a day, a double click once).
  */
-export const CALLBACK_SLOTS = ['weekday_morning', 'weekday_lunch', 'weekday_afternoon', 'weekday_evening', 'saturday_morning'] as const;
-export type CallbackSlot = (typeof CALLBACK_SLOTS)[number];
+/** A call-back slot's id (`soonest`, `10:00-13:00`): the household's playbook's call hours define them (@unisson/tasks). */
+export type CallbackSlot = string;
 
 export const SITUATIONS = { paid: 'said_paid', plan: 'said_repayment_plan' } as const satisfies Record<string, ResponseKind>;
 export type Situation = keyof typeof SITUATIONS;
@@ -32,10 +32,12 @@ export function parsePageForm(
   action: string,
   form: Record<string, unknown>,
   locales: readonly string[],
+  /** The call-back slots the page offered (the playbook's call hours). */
+  slots: readonly string[],
 ): { ok: true; action: Exclude<PageAction, { type: 'visit' }> } | { ok: false; problems: FormProblem[] } {
   if (action === 'rappel') {
-    if (!includes(CALLBACK_SLOTS, form.creneau))
-      return { ok: false, problems: [{ field: 'creneau', message: `doit être l’une des valeurs ${CALLBACK_SLOTS.join(', ')}` }] };
+    if (!includes(slots, form.creneau))
+      return { ok: false, problems: [{ field: 'creneau', message: `doit être l’une des valeurs ${slots.join(', ')}` }] };
     return { ok: true, action: { type: 'callback', slot: form.creneau } };
   }
   if (action === 'situation') {

@@ -45,9 +45,19 @@ export interface PageModel {
   callFirst: { name: string; phone: string } | null;
   contacts: PageContact[];
   shortCode: string;
+  /** The call-back slots offered: the call hours of the household's playbook, in its time zone. */
+  callbackSlots: readonly OfferedSlot[];
 }
 
-export function buildPageModel(facts: PageFacts): PageModel {
+/** A slot as the page offers it (days 0 = Sunday, hours local to the household). */
+export interface OfferedSlot {
+  id: CallbackSlot;
+  days: readonly number[];
+  from: string | null;
+  to: string | null;
+}
+
+export function buildPageModel(facts: PageFacts, callbackSlots: readonly OfferedSlot[] = []): PageModel {
   const lead = facts.signers[0] ?? null;
   const leadPhone = facts.callbackPhone ?? lead?.publicPhone ?? null;
   const contacts: PageContact[] = [];
@@ -65,5 +75,6 @@ export function buildPageModel(facts: PageFacts): PageModel {
     callFirst: lead && leadPhone ? { name: lead.name, phone: leadPhone } : null,
     contacts,
     shortCode: facts.link.shortCode,
+    callbackSlots,
   };
 }

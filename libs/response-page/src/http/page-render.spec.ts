@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PlaybookCatalog } from '@unisson/coordination';
+import { callbackSlotsOf } from '@unisson/tasks';
 import { LOCALES } from '@unisson/templates';
 import { buildPageModel } from '../domain/page-model';
 import type { ResponseLinkView } from '../domain/response-link';
 import { PAGE_NAMESPACE, PageTexts } from '../page-texts';
-import { renderResponsePage, renderUnknownLinkPage } from './page-render';
+import { renderResponsePage, renderUnknownLinkPage, slotLabel } from './page-render';
 
 const texts = PageTexts.load();
 const link: ResponseLinkView = {
@@ -22,15 +24,20 @@ const link: ResponseLinkView = {
   createdAt: new Date('2026-12-01T00:00:00Z'),
   viaNotice: false,
 };
-const model = buildPageModel({
-  link,
-  signers: [
-    { id: 'p1', name: 'Habitat <Solidaire> 93', kind: 'bailleur_social', publicPhone: '+33148000001' },
-    { id: 'p2', name: 'CAF de la Seine-Saint-Denis', kind: 'caf', publicPhone: '+33969322030' },
-  ],
-  callbackPhone: null,
-  territoryPartners: [{ id: 'p3', name: 'ADIL de la Seine-Saint-Denis', kind: 'adil', publicPhone: '+33148300000' }],
-});
+/** The national playbook's call hours, as @unisson/tasks derives the slots from them. */
+const hours = PlaybookCatalog.load().forTerritory('93', '2026-12-07').contactHours.call;
+const model = buildPageModel(
+  {
+    link,
+    signers: [
+      { id: 'p1', name: 'Habitat <Solidaire> 93', kind: 'bailleur_social', publicPhone: '+33148000001' },
+      { id: 'p2', name: 'CAF de la Seine-Saint-Denis', kind: 'caf', publicPhone: '+33969322030' },
+    ],
+    callbackPhone: null,
+    territoryPartners: [{ id: 'p3', name: 'ADIL de la Seine-Saint-Denis', kind: 'adil', publicPhone: '+33148300000' }],
+  },
+  callbackSlotsOf(hours),
+);
 const render = (locale: (typeof LOCALES)[number]) =>
   renderResponsePage(model, texts.for(locale), { locale, path: '/r/tok', csrf: 'c'.repeat(24), notice: null });
 
@@ -54,7 +61,7 @@ describe('the response page', () => {
   it('labels every field, escapes partner names, and keeps phone numbers left to right', () => {
     const page = render('ar');
     const inputs = page.match(/<input type="radio"[^>]*>/g) ?? [];
-    expect(inputs.length).toBe(5 + 2 + 4);
+    expect(inputs.length).toBe(3 + 2 + 4);
     // Every radio sits inside its label; the select has a label for it.
     expect(page.match(/<label><input type="radio"/g)).toHaveLength(inputs.length);
     expect(page).toContain('<label for="langue">');
@@ -64,6 +71,27 @@ describe('the response page', () => {
     expect(page).toContain('href="tel:+33805160075"');
     expect(page).toContain('ADIL de la Seine-Saint-Denis');
     expect(page).toContain('<span dir="ltr">3M7K-Q2XD-A</span>');
+  });
+
+  it('offers only call-back slots inside the playbook’s call hours (no Saturday, nothing before 10 h), and names the one chosen', () => {
+    const page = render('fr');
+    const offered = [...page.matchAll(/name="creneau" value="([^"]+)"[^>]*>([^<]+)</g)].map((m) => [m[1], m[2]]);
+    expect(offered).toEqual([
+      ['soonest', 'Dès que possible'],
+      ['10:00-13:00', 'Du lundi au vendredi, de 10 h à 13 h'],
+      ['14:00-20:00', 'Du lundi au vendredi, de 14 h à 20 h'],
+    ]);
+    expect(page).not.toMatch(/samedi|9 h/i);
+    const done = renderResponsePage(model, texts.for('fr'), {
+      locale: 'fr',
+      path: '/r/tok',
+      csrf: 'c'.repeat(24),
+      notice: { kind: 'done', text: 'done_callback', slot: '14:00-20:00' },
+    });
+    expect(done).toContain('Du lundi au vendredi, de 14 h à 20 h');
+    expect(slotLabel({ id: '15:00-18:00', days: [2, 4], from: '15:00', to: '18:00' }, texts.for('fr'), 'fr')).toBe(
+      'mardi, jeudi, de 15 h à 18 h',
+    );
   });
 
   it('says who to call on an unknown link, in French, without anything about the link', () => {

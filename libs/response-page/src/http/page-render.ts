@@ -1,7 +1,7 @@
 import { escapeHtml } from '@unisson/platform';
 import { formatPhone, LOCALE_INFO, LOCALES, type Locale } from '@unisson/templates';
-import { CALLBACK_SLOTS, CHOOSABLE_CHANNELS } from '../domain/page-actions';
-import type { PageContact, PageModel, PageNotice } from '../domain/page-model';
+import { CHOOSABLE_CHANNELS } from '../domain/page-actions';
+import type { OfferedSlot, PageContact, PageModel, PageNotice } from '../domain/page-model';
 import { NATIONAL_HELPLINE } from '../domain/page-model';
 import { formatTrackingCode } from '../domain/tracking-code';
 import type { Translate } from '../page-texts';
@@ -54,12 +54,30 @@ function contactLine(t: Translate, c: PageContact): string {
   return `<li>${label}${c.phone ? `<br>${phoneLink(c.phone)}` : ''}</li>`;
 }
 
-function noticeBlock(t: Translate, notice: PageNotice | null): string {
+/** "10 h", "14 h 30" in French (FALC too); "10:00" elsewhere. */
+function hourText(hhmm: string, locale: Locale): string {
+  if (locale !== 'fr' && locale !== 'fr-falc') return hhmm;
+  const [h, m] = hhmm.split(':');
+  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5];
+
+/** A call-back slot in the household's language: « Dès que possible », « Du lundi au vendredi, de 10 h à 13 h ». */
+export function slotLabel(slot: OfferedSlot, t: Translate, locale: Locale): string {
+  if (slot.from === null || slot.to === null) return t('slot_soonest');
+  const names = new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { weekday: 'long', timeZone: 'UTC' });
+  const days =
+    slot.days.length === WEEKDAYS.length && WEEKDAYS.every((d) => slot.days.includes(d))
+      ? t('slot_days_weekdays')
+      : slot.days.map((d) => names.format(new Date(Date.UTC(2026, 0, 4 + d)))).join(', ');
+  return t('slot_range', { days, from: hourText(slot.from, locale), to: hourText(slot.to, locale) });
+}
+
+function noticeBlock(t: Translate, notice: PageNotice | null, slots: readonly OfferedSlot[], locale: Locale): string {
   if (!notice) return '';
-  const body =
-    notice.text === 'done_callback' && 'slot' in notice
-      ? text(t, notice.text, { slot: escapeHtml(t(`slot_${notice.slot}`)) })
-      : text(t, notice.text);
+  const chosen = notice.text === 'done_callback' && 'slot' in notice ? slots.find((s) => s.id === notice.slot) : undefined;
+  const body = chosen ? text(t, 'done_callback', { slot: escapeHtml(slotLabel(chosen, t, locale)) }) : text(t, notice.text);
   return notice.kind === 'done'
     ? `<p class="notice done" role="status">${body}</p>`
     : `<p class="notice problem" role="alert" id="probleme" data-champ="${escapeHtml(notice.field)}">${body}</p>`;
@@ -98,7 +116,7 @@ export function renderResponsePage(model: PageModel, t: Translate, options: Rend
       ? `<li><strong lang="${l === 'fr-falc' ? 'fr' : l}" aria-current="page">${escapeHtml(LOCALE_INFO[l].label)}</strong></li>`
       : `<li><a href="${escapeHtml(`${path}?langue=${l}`)}" hreflang="${l === 'fr-falc' ? 'fr' : l}" lang="${l === 'fr-falc' ? 'fr' : l}">${escapeHtml(LOCALE_INFO[l].label)}</a></li>`,
   ).join('');
-  const slots = CALLBACK_SLOTS.map((s, i) => radio('creneau', s, text(t, `slot_${s}`), i === 0)).join('');
+  const slots = model.callbackSlots.map((s, i) => radio('creneau', s.id, escapeHtml(slotLabel(s, t, locale)), i === 0)).join('');
   const channels = CHOOSABLE_CHANNELS.map((c) => radio('canal', c, text(t, `channel_${c}`))).join('');
   const localeOptions = [
     `<option value="">—</option>`,
@@ -110,7 +128,7 @@ export function renderResponsePage(model: PageModel, t: Translate, options: Rend
 <nav aria-label="${escapeHtml(t('read_in'))}"><span class="small">${escapeHtml(t('read_in'))}</span><ul>${languages}</ul></nav>
 <main id="contenu" tabindex="-1">
 <h1>${escapeHtml(t('title'))}</h1>
-${noticeBlock(t, options.notice)}
+${noticeBlock(t, options.notice, model.callbackSlots, locale)}
 ${from ? `<p>${from}</p>` : ''}
 <p>${text(t, 'intro')}</p>
 <h2 id="que-faire">${escapeHtml(t('todo_heading'))}</h2>

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FailedAttempts, FORGERY_POLICY, Public } from '@unisson/partners';
 import { describeError, RedisRateLimiter, UnissonError } from '@unisson/platform';
-import { CALLBACK_SLOTS, type CallbackSlot } from '../domain/page-actions';
 import type { PageNotice } from '../domain/page-model';
 import { PageTexts } from '../page-texts';
 import { OpenedPage, ResponsePageService } from '../response-page.service';
@@ -43,7 +42,7 @@ export class ResponsePageController {
     const opened = await this.page.open(token, query.langue);
     if (opened.status !== 'valid') return this.unknown(request, reply);
     const done = typeof query.fait === 'string' && query.fait in DONE ? (query.fait as keyof typeof DONE) : null;
-    const slot = (CALLBACK_SLOTS as readonly string[]).includes(String(query.creneau)) ? (query.creneau as CallbackSlot) : null;
+    const slot = opened.model.callbackSlots.find((s) => s.id === query.creneau)?.id ?? null;
     const notice: PageNotice | null =
       done === 'rappel' && slot
         ? { kind: 'done', text: 'done_callback', slot }

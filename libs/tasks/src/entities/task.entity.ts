@@ -11,6 +11,7 @@ import { sealedText } from '@unisson/crypto';
 @Index('ix_task_agent_held', { synchronize: false })
 @Index('ix_task_reserved_until', { synchronize: false })
 @Index('ix_task_wrap_up', { synchronize: false })
+@Index('uq_task_open_callback', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_task' })
   id: string;
@@ -18,8 +19,9 @@ export class Task {
   @Column({ name: 'message_idempotency_key', type: 'text' })
   messageIdempotencyKey: string;
 
-  @Column({ name: 'message_id', type: 'uuid' })
-  messageId: string;
+  /** Null for a call-back the household asked for: no message carries it (decision 0031). */
+  @Column({ name: 'message_id', type: 'uuid', nullable: true })
+  messageId: string | null;
 
   @Column({ name: 'planned_contact_key', type: 'text', nullable: true })
   plannedContactKey: string | null;
@@ -110,6 +112,10 @@ export class Task {
   /** When the outcome's response event and re-plan were applied (null: still to apply, the sweep does it). */
   @Column({ name: 'effects_applied_at', type: 'timestamptz', nullable: true })
   effectsAppliedAt: Date | null;
+
+  /** The slot a household chose for its call-back (`soonest`, `10:00-13:00`…); null for a planned call or visit. */
+  @Column({ name: 'callback_slot', type: 'text', nullable: true })
+  callbackSlot: string | null;
 
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason: string | null;
