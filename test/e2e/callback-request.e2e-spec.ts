@@ -1,6 +1,6 @@
 import { ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import { eventually } from '../support/free-port';
-import { TestClient } from '../support/http-client';
+import { householdOfAlert, TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(180_000);
@@ -33,21 +33,17 @@ describe('a call-back asked on the response page becomes the call task it promis
   beforeAll(async () => {
     stack = await startUnissonStack('e2e_callback_request');
     landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
-    const posted = await landlord.post<{ submissionId: string }>('/v1/alerts', {
-      partnerRef: 'HS93-RAPPEL-1',
-      tenant: { lastName: 'Benali', firstName: 'Yasmina' },
-      address: { street: '12 rue de la République', postalCode: '93200', city: 'Saint-Denis' },
-      contacts: { phone: '06 11 22 33 44' },
-      lease: { housingSector: 'social', monthlyRent: 610 },
-      arrears: { amount: 1220, firstUnpaidOn: '2026-10-05' },
-    });
-    householdId = await eventually(
-      async () => {
-        const s = await landlord.get<{ status: string; outcome: { householdId: string } }>(`/v1/submissions/${posted.body.submissionId}`);
-        return s.body.status === 'processed' ? s.body.outcome.householdId : undefined;
+    householdId = await householdOfAlert(
+      landlord,
+      {
+        partnerRef: 'HS93-RAPPEL-1',
+        tenant: { lastName: 'Benali', firstName: 'Yasmina' },
+        address: { street: '12 rue de la République', postalCode: '93200', city: 'Saint-Denis' },
+        contacts: { phone: '06 11 22 33 44' },
+        lease: { housingSector: 'social', monthlyRent: 610 },
+        arrears: { amount: 1220, firstUnpaidOn: '2026-10-05' },
       },
       60_000,
-      'the alert to be processed',
     );
   });
   afterAll(async () => {

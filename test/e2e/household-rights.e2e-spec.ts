@@ -1,7 +1,7 @@
 import { blindIndex, openJson, openValue } from '@unisson/crypto';
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
-import { TestClient } from '../support/http-client';
+import { householdOfAlert, TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(120_000);
@@ -14,21 +14,17 @@ describe('what each partner sees of a household, and the household’s rights', 
   beforeAll(async () => {
     stack = await startUnissonStack('e2e_rights');
     landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
-    const posted = await landlord.post<{ submissionId: string }>('/v1/alerts', {
-      partnerRef: 'HS93-RIGHTS-1',
-      tenant: { lastName: 'Okonkwo', firstName: 'Ada' },
-      address: { street: '5 rue Ambroise Croizat', postalCode: '93200', city: 'Saint-Denis' },
-      contacts: { phone: '06 11 22 33 44', email: 'ada.okonkwo@example.org' },
-      lease: { housingSector: 'social', monthlyRent: 600 },
-      arrears: { amount: 1200, firstUnpaidOn: '2026-10-05' },
-    });
-    householdId = await eventually(
-      async () => {
-        const s = await landlord.get<{ status: string; outcome: { householdId: string } }>(`/v1/submissions/${posted.body.submissionId}`);
-        return s.body.status === 'processed' ? s.body.outcome.householdId : undefined;
+    householdId = await householdOfAlert(
+      landlord,
+      {
+        partnerRef: 'HS93-RIGHTS-1',
+        tenant: { lastName: 'Okonkwo', firstName: 'Ada' },
+        address: { street: '5 rue Ambroise Croizat', postalCode: '93200', city: 'Saint-Denis' },
+        contacts: { phone: '06 11 22 33 44', email: 'ada.okonkwo@example.org' },
+        lease: { housingSector: 'social', monthlyRent: 600 },
+        arrears: { amount: 1200, firstUnpaidOn: '2026-10-05' },
       },
       30_000,
-      'the alert to be processed',
     );
   });
   afterAll(async () => {

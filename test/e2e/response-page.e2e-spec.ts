@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import { launchChromium, SCREENSHOT_DIR } from '../support/browser';
 import { eventually } from '../support/free-port';
-import { TestClient } from '../support/http-client';
+import { householdOfAlert, TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(180_000);
@@ -39,21 +39,17 @@ describe('the household’s response page, clicked through in Chromium', () => {
     browser = await launchChromium();
     links = new ResponseLinks(new ResponseLinksRepository(stack.db), stack.config);
     const landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
-    const posted = await landlord.post<{ submissionId: string }>('/v1/alerts', {
-      partnerRef: 'HS93-PAGE-1',
-      tenant: { lastName: 'Haddad', firstName: 'Samira' },
-      address: { street: '3 rue Danton', postalCode: '93200', city: 'Saint-Denis' },
-      contacts: { phone: '06 55 44 33 22' },
-      lease: { housingSector: 'social', monthlyRent: 640 },
-      arrears: { amount: 1280, firstUnpaidOn: '2026-10-05' },
-    });
-    householdId = await eventually(
-      async () => {
-        const s = await landlord.get<{ status: string; outcome: { householdId: string } }>(`/v1/submissions/${posted.body.submissionId}`);
-        return s.body.status === 'processed' ? s.body.outcome.householdId : undefined;
+    householdId = await householdOfAlert(
+      landlord,
+      {
+        partnerRef: 'HS93-PAGE-1',
+        tenant: { lastName: 'Haddad', firstName: 'Samira' },
+        address: { street: '3 rue Danton', postalCode: '93200', city: 'Saint-Denis' },
+        contacts: { phone: '06 55 44 33 22' },
+        lease: { housingSector: 'social', monthlyRent: 640 },
+        arrears: { amount: 1280, firstUnpaidOn: '2026-10-05' },
       },
       60_000,
-      'the alert to be processed',
     );
     messageId = await eventually(
       async () => {

@@ -1,4 +1,5 @@
 /** A tiny HTTP client for end-to-end tests: JSON in and out, optional API key, optional session cookie. */
+import { eventually } from './free-port';
 export interface Answer<T = unknown> {
   status: number;
   headers: Headers;
@@ -61,4 +62,18 @@ export class TestClient {
     }
     return answer;
   }
+}
+
+/** Posts a landlord's alert and answers the household it was linked to, once the worker processed it. */
+export async function householdOfAlert(landlord: TestClient, alert: object, timeoutMs = 60_000): Promise<string> {
+  const posted = await landlord.post<{ submissionId: string }>('/v1/alerts', alert);
+  if (posted.status !== 202) throw new Error(`the alert was refused (${posted.status}): ${posted.text}`);
+  return eventually(
+    async () => {
+      const s = await landlord.get<{ status: string; outcome: { householdId: string } }>(`/v1/submissions/${posted.body.submissionId}`);
+      return s.body.status === 'processed' ? s.body.outcome.householdId : undefined;
+    },
+    timeoutMs,
+    'the alert to be processed',
+  );
 }
