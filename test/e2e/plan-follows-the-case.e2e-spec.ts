@@ -168,6 +168,67 @@ describe('the plan follows the case', () => {
     expect(await debtShown()).toBe(1800);
   });
 
+  it('a partner working on several départements reports households in every one of them, not only its first', async () => {
+    const admin = new TestClient(stack.baseUrl);
+    expect((await admin.signIn('admin@unisson.local', DEMO_PASSWORD)).status).toBe(201);
+    const keyOf = async (slug: string, kind: string, territories: string[], scopes: string[]) => {
+      const partner = await admin.post<{ id: string }>('/v1/admin/partners', { slug, name: slug, kind, territories });
+      expect(partner.status).toBe(201);
+      const issued = await admin.post<{ token: string }>(`/v1/admin/partners/${partner.body.id}/keys`, { label: 'Logiciel', scopes });
+      expect(issued.status).toBe(201);
+      return issued.body.token;
+    };
+    const landlord = await keyOf(
+      'bailleur-multi',
+      'bailleur_social',
+      ['57', '67', '68', '971', '972', '973', '974', '976', '2A', '2B', '13'],
+      ['alerts:write', 'events:write', 'plans:read'],
+    );
+    const commissaire = await keyOf('commissaire-multi', 'commissaire_de_justice', ['93', '976'], ['events:write', 'plans:read']);
+    const homes = [
+      ['MULTI-57', 'Schmitt', '2 rue Serpenoise', '57000', 'Metz'],
+      ['MULTI-976', 'Soilihi', '5 rue du Commerce', '97600', 'Mamoudzou'],
+      ['MULTI-2A', 'Casanova', '8 cours Napoléon', '20000', 'Ajaccio'],
+      ['MULTI-13', 'Martinez', '30 rue de la République', '13001', 'Marseille'],
+    ] as const;
+    const households: Record<string, string> = {};
+    for (const [ref, lastName, street, postalCode, city] of homes) {
+      const outcome = await processed(
+        await post('/v1/alerts', alert(ref, lastName, street, postalCode, city), landlord, `multi-${ref}`),
+        landlord,
+      );
+      expect({ ref, error: outcome.error }).toEqual({ ref, error: undefined });
+      households[ref] = outcome.householdId;
+      await planWhere(outcome.householdId, landlord, (p) => p.contacts.length > 0, `the plan of ${ref}`);
+    }
+    // Its commandement de payer in Mayotte, its second territory, reaches the landlord's household.
+    const cdp = await processed(
+      await post(
+        '/v1/stage-events',
+        {
+          partnerRef: 'CJ-976-1',
+          type: 'commandement_de_payer',
+          occurredOn: '2026-11-16',
+          tenant: { lastName: 'Soilihi', firstName: 'Inès' },
+          address: { street: '5 rue du Commerce', postalCode: '97600', city: 'Mamoudzou' },
+        },
+        commissaire,
+        'multi-cdp-976',
+      ),
+      commissaire,
+    );
+    expect(cdp.error).toBeUndefined();
+    expect(cdp.householdId).toBe(households['MULTI-976']);
+    expect(cdp.stage).toBe('commandement_de_payer');
+    // Outside its territories, the answer is every 404's: nothing about what exists, nothing stored.
+    const outside = await post('/v1/alerts', alert('MULTI-75', 'Lambert', '18 rue des Envierges', '75020', 'Paris'), landlord);
+    const unknown = await fetch(`${stack.baseUrl}/v1/submissions/00000000-0000-4000-8000-000000000000`, {
+      headers: { authorization: `Bearer ${landlord}` },
+    });
+    expect(outside.status).toBe(404);
+    expect(((await outside.json()) as { message: string }).message).toBe(((await unknown.json()) as { message: string }).message);
+  });
+
   it('the landlord that sent the alert keeps seeing the plan once the commandement de payer is served, dated from the act', async () => {
     const landlord = stack.keys['bailleur-93'];
     const { householdId } = await processed(

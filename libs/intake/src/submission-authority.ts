@@ -1,23 +1,22 @@
 /**
  * "A partner changes only what it holds": a stage event, an alert or an intent about a household
- * may only come from a partner that holds a record of it on its territory, or — for a household
- * it does not know yet, named by identity — whose kind the territory's playbook entitles to report
- * that event (a commissaire de justice serving a commandement de payer, the CAF reporting arrears).
+ * may only come from a partner that holds a record of it on one of its territories, or — for a
+ * household it does not know yet, named by identity — that works on the household's département
+ * and whose kind that département's playbook entitles to report that event (a commissaire de
+ * justice serving a commandement de payer, the CAF reporting arrears). The rules are the pure
+ * functions of `domain/reporting-authority.ts`; this class loads what they need.
  * Anything else is a 404 that says nothing of whether the person exists, and nothing is written.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { COORDINATION_CLOCK, ExecutorClock, PlaybookCatalog } from '@unisson/coordination';
 import { HouseholdsRepository } from '@unisson/households';
-import { NOT_FOUND_MESSAGE, UnissonError } from '@unisson/platform';
-import { departementOfPostalCode, isDepartement } from '@unisson/vocabulary';
+import { UnissonError } from '@unisson/platform';
+import { departementOfPostalCode } from '@unisson/vocabulary';
+import { mayReportByIdentity, Reporter, worksOn } from './domain/reporting-authority';
 import type { PartnerSubmission } from './entities/partner-submission.entity';
 
-export interface Reporter {
-  partnerId: string;
-  partnerKind: string;
-  territory: string;
-}
+export type { Reporter } from './domain/reporting-authority';
 
 interface NamedHousehold {
   partnerRef?: unknown;
@@ -37,11 +36,9 @@ export class SubmissionAuthority {
   /** At the API, before anything is stored: a 404 unless the partner may report this. */
   async assertMayReport(reporter: Reporter, kind: PartnerSubmission['kind'], payload: object): Promise<void> {
     if (!(await this.mayReport(this.dataSource.manager, reporter, kind, payload, true))) {
-      throw new UnissonError(
-        'NOT_FOUND',
-        `${NOT_FOUND_MESSAGE} Un foyer que votre organisation n'a jamais signalé se désigne par son identité et son adresse, pas par une référence (partnerRef).`,
-        404,
-      );
+      // The one sentence of every 404: what leads to it is documented with the route (OpenAPI),
+      // since a hint chosen by the case would have to guess which condition failed.
+      throw UnissonError.notFound();
     }
   }
 
@@ -61,15 +58,17 @@ export class SubmissionAuthority {
     const partnerRef = typeof named.partnerRef === 'string' ? named.partnerRef : '';
     const record = await this.households.findRecordByRef(manager, reporter.partnerId, partnerRef);
     if (record?.householdId) {
-      return (await this.households.territoryOf(manager, record.householdId)) === reporter.territory;
+      return worksOn(reporter, await this.households.territoryOf(manager, record.householdId));
     }
     if (acceptPending && (await this.hasPendingSubmission(manager, reporter.partnerId, partnerRef))) return true;
     if (kind === 'intent') return false;
     const postalCode = typeof named.address?.postalCode === 'string' ? named.address.postalCode : null;
-    if (!postalCode || departementOfPostalCode(postalCode) !== reporter.territory || !isDepartement(reporter.territory)) return false;
+    const departement = postalCode ? departementOfPostalCode(postalCode) : null;
+    if (!departement || !worksOn(reporter, departement)) return false;
     const event = kind === 'alert' ? 'premier_impaye' : String(named.type);
-    const playbook = this.playbooks.forTerritory(reporter.territory, new Date(this.clock.now()).toISOString().slice(0, 10));
-    return (playbook.stageEventReporters[event] ?? []).includes(reporter.partnerKind as never);
+    // The household's département says who may report there, whichever the partner's home is.
+    const playbook = this.playbooks.forTerritory(departement, new Date(this.clock.now()).toISOString().slice(0, 10));
+    return mayReportByIdentity(reporter, departement, playbook.stageEventReporters[event] ?? []);
   }
 
   private async hasPendingSubmission(manager: EntityManager, partnerId: string, partnerRef: string): Promise<boolean> {

@@ -35,7 +35,7 @@ export class SubmissionProcessingService {
       const submission = await this.submissions.lockUnprocessed(manager, submissionId);
       if (!submission) return null;
       const [partner] = await this.partners.findPartnersByIds([submission.partnerId], manager);
-      const reporter = { partnerId: partner.id, partnerKind: partner.kind, territory: partner.territory };
+      const reporter = { partnerId: partner.id, partnerKind: partner.kind, territories: partner.territories };
       const result = (await this.authority.mayReport(manager, reporter, submission.kind, submission.payload))
         ? await this.useCases.record(manager, submission, partner)
         : { error: 'UNKNOWN_PARTNER_REF' };

@@ -24,7 +24,16 @@ export { BatchWriter, BatchWriterOptions } from './batching/batch-writer';
 export { Slots } from './batching/slots';
 export { AuditEntry } from './audit-entry.entity';
 export { escapeHtml, html, raw, RawHtml, renderPage, PageOptions } from './http/html-page';
-export { ApiAnswer, ApiErrors, ApiJsonBody, componentRef, errorBodySchema, jsonSchemaOf, registeredComponents } from './http/openapi';
+export {
+  ApiAnswer,
+  ApiErrors,
+  ApiJsonBody,
+  ApiNotFound,
+  componentRef,
+  errorBodySchema,
+  jsonSchemaOf,
+  registeredComponents,
+} from './http/openapi';
 export {
   CsvDelimiter,
   CsvDialect,

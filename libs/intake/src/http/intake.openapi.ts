@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { z } from 'zod';
-import { ApiAnswer, ApiErrors } from '@unisson/platform';
+import { ApiAnswer, ApiErrors, ApiNotFound } from '@unisson/platform';
 
 /** Response documentation of intake's routes (OpenAPI): named schemas, examples, errors. */
 const accepted = z.object({
@@ -49,6 +49,14 @@ export const SubmissionAccepted = () =>
       'Même Idempotency-Key : la première réponse est rejouée (Idempotent-Replayed: true)',
     ),
     ApiErrors(400, 401, 403, 422, 429),
+    ApiNotFound(
+      'Introuvable, ou hors de ce que votre organisation peut voir (la même réponse que le foyer existe ou non, et rien n’est enregistré). ' +
+        'Un foyer se désigne par votre référence (partnerRef) s’il s’agit d’une fiche que votre organisation a déjà envoyée, sur l’un de ses territoires ; ' +
+        'sinon par son identité et son adresse (tenant, address), et seulement si l’adresse est dans l’un des départements de votre organisation ' +
+        'et que le playbook de ce département permet à votre type de partenaire de signaler cet événement ' +
+        '(le premier impayé pour un bailleur, le commandement de payer pour un commissaire de justice, le concours de la force publique accordé pour la préfecture…). ' +
+        'Une demande d’information (intent) ne désigne qu’un foyer dont votre organisation détient une fiche.',
+    ),
   );
 
 export const SubmissionRead = () =>

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiResponse } from '@nestjs/swagger';
 import { z, ZodType } from 'zod';
+import { NOT_FOUND_MESSAGE } from '../errors';
 
 /**
  * OpenAPI from code: zod schemas become named component schemas (`#/components/schemas/<Name>`),
@@ -43,7 +44,7 @@ const ERROR_TEXT: Record<number, [string, string, string]> = {
   400: ['Requête invalide : les champs en cause sont nommés', 'VALIDATION_FAILED', 'Requête invalide : vérifiez address.postalCode.'],
   401: ['Identification absente ou invalide (clé API ou session)', 'UNAUTHENTICATED', 'Clé API inconnue, expirée ou révoquée.'],
   403: ['Identifié, mais non autorisé (permission, rôle, type de partenaire, CSRF)', 'FORBIDDEN', 'Votre rôle ne permet pas cette action.'],
-  404: ['Introuvable, ou hors de ce que votre organisation peut voir', 'NOT_FOUND', 'Introuvable.'],
+  404: ['Introuvable, ou hors de ce que votre organisation peut voir', 'NOT_FOUND', NOT_FOUND_MESSAGE],
   409: ['Conflit avec l’état actuel (déjà fait, état qui ne le permet pas)', 'CONFLICT', 'Impossible dans l’état actuel.'],
   413: ['Fichier ou corps trop volumineux', 'PAYLOAD_TOO_LARGE', 'Le fichier dépasse la taille permise.'],
   415: ['Type de contenu non accepté', 'UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en text/csv.'],
@@ -70,6 +71,23 @@ export function ApiErrors(...statuses: number[]) {
       });
     }),
   );
+}
+
+/**
+ * Documents a route's 404 with what leads to it on that route: the answer itself is the one
+ * sentence every 404 carries (it must not tell what exists), so the explanation lives here.
+ */
+export function ApiNotFound(description: string) {
+  return ApiResponse({
+    status: 404,
+    description,
+    content: {
+      'application/json': {
+        schema: componentRef('Error', errorBodySchema),
+        example: { statusCode: 404, code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE, correlationId: '6f1c3e1a-8b6e-4d7c' },
+      },
+    },
+  });
 }
 
 /** Documents a JSON answer with a named schema and an example. */
