@@ -351,6 +351,28 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
     }
   });
 
+  it('a summons whose hearing comes before it: a 400 naming hearing.at, in French, nothing stored', async () => {
+    const before = await counts();
+    const r = await fetch(`${stack.baseUrl}/v1/stage-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['commissaire-93']}` },
+      body: JSON.stringify({
+        partnerRef: 'CJ-2026-0420',
+        type: 'assignation',
+        occurredOn: '2026-12-01',
+        hearing: { at: '2026-11-20T09:00:00+01:00', place: 'Tribunal de proximité de Saint-Denis' },
+        tenant: { lastName: 'Nguyen', firstName: 'Anh' },
+        address: { street: '12 bis avenue Jean Jaurès', postalCode: '93200', city: 'Saint-Denis' },
+      }),
+    });
+    const answer = (await r.json()) as { errors?: Array<{ field: string; message: string }> };
+    expect({ status: r.status, errors: answer.errors }).toEqual({
+      status: 400,
+      errors: [{ field: 'hearing.at', message: expect.stringContaining('doit tomber après le jour de l’assignation') }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
   it('raw bodies and content types', async () => {
     await fc.assert(
       fc.asyncProperty(

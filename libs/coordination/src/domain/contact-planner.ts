@@ -6,6 +6,7 @@ import { isoInstant } from './calendar';
 import { ContactDraft, channelLabel, contactKeyOf, draftsForGroup, homeVisitSuggestion, isLegalContact } from './contact-drafts';
 import { mergeStageLetters, scheduleDrafts } from './contact-scheduling';
 import { frenchDate, partnerName, stageLabel } from './french-text';
+import { shortHearingNotice } from './hearing-notice';
 import { keepIntents } from './intent-filtering';
 import { MessageGroup, groupIntents } from './intent-grouping';
 import { isLandlordDraft, isLandlordGroup, landlordDraftsForGroup, splitHistory } from './landlord-letters';
@@ -100,6 +101,8 @@ export function planContacts(input: PlanningInput): ContactPlan {
   // The household's plan never sees the letters sent to its landlord (caps, returned mail, stage letters).
   const history = splitHistory(input.history, purposesOf(input.playbook));
   const ctx = buildContext({ ...input, history: history.household });
+  const shortNotice = shortHearingNotice(ctx);
+  if (shortNotice) ctx.trace.push(shortNotice);
   const intents = keepIntents(ctx);
   const nameOf = (id: string) => partnerName(input.partners, id);
   const groups = groupIntents(intents, input.playbook, ctx.purposes, ctx.today, ctx.trace, nameOf);

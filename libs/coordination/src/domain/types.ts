@@ -165,6 +165,7 @@ export type TraceCode =
   | 'legalKept'
   | 'legalWithdrawn'
   | 'legalHeldForStage'
+  | 'shortHearingNotice'
   | 'suppressedByEvent'
   | 'suppressedCondition'
   | 'suppressedOptOut'

@@ -120,6 +120,16 @@ describe('dates in the future: refused where the fact has happened, bounded wher
     ],
     ['a hearing set three years ahead', () => parseOrThrow(stageEventSchema, hearing('2029-12-10T09:00:00+01:00')), 'hearing.at'],
     [
+      'a hearing before the summons that sets it',
+      () => parseOrThrow(stageEventSchema, { ...hearing('2026-11-20T09:00:00+01:00'), occurredOn: '2026-12-01' }),
+      'hearing.at',
+    ],
+    [
+      'a hearing on the very day of the summons',
+      () => parseOrThrow(stageEventSchema, { ...hearing('2026-12-01T14:00:00+01:00'), occurredOn: '2026-12-01' }),
+      'hearing.at',
+    ],
+    [
       'an intent with a deadline in 2099',
       () => parseOrThrow(intentSchema, { partnerRef: 'A-1', purpose: 'rappelImpaye', deadline: '2099-01-01' }),
       'deadline',
@@ -138,6 +148,14 @@ describe('dates in the future: refused where the fact has happened, bounded wher
       () => parseOrThrow(stageEventSchema, { ...hearing('2027-02-08T09:00:00+01:00'), occurredOn: '2026-12-03' }),
     ],
     ['a hearing 23 months ahead', () => parseOrThrow(stageEventSchema, hearing('2028-11-01T09:00:00+01:00'))],
+    [
+      'a hearing 3 weeks after the summons (notice to the préfet late or "à bref délai": the judge decides)',
+      () => parseOrThrow(stageEventSchema, { ...hearing('2026-12-22T09:00:00+01:00'), occurredOn: '2026-12-01' }),
+    ],
+    [
+      'a hearing the day after the summons, at 00:30 in Paris (still 1 December in UTC)',
+      () => parseOrThrow(stageEventSchema, { ...hearing('2026-12-02T00:30:00+01:00'), occurredOn: '2026-12-01' }),
+    ],
     [
       'an intent with a deadline next month',
       () => parseOrThrow(intentSchema, { partnerRef: 'A-1', purpose: 'rappelImpaye', deadline: '2027-01-15' }),

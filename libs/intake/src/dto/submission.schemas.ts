@@ -48,6 +48,8 @@ const hearingInstant = isoInstant.refine(
   (value) => new Date(value).getTime() <= Date.now() + SCHEDULED_AHEAD_MS,
   'doit tomber dans les deux ans qui viennent (une audience se fixe des mois à l’avance, pas des années)',
 );
+/** The hearing's civil day where it is held: the date an ISO instant with its offset is written with. */
+const hearingDay = (at: string): string => at.slice(0, 10);
 const text = (max: number) => z.string().trim().min(1, 'ne peut pas être vide').max(max, `au plus ${max} caractères`);
 /** A rent or a debt above this is a typing slip (often cents sent as euros), not a household's arrears. */
 const MAX_EUROS = 1_000_000;
@@ -156,6 +158,13 @@ export const stageEventSchema = z
   .refine((e) => e.type !== 'assignation' || e.hearing !== undefined, {
     path: ['hearing'],
     message: 'est obligatoire pour une assignation (date, heure et lieu de l’audience)',
+  })
+  // The summons sets the hearing ahead: one on or before its day is a typing error. One sooner
+  // than the 6 weeks' notice to the préfet is taken (late notice, "à bref délai": the judge
+  // decides), and the plan's trace says so (coordination's shortHearingNotice).
+  .refine((e) => e.type !== 'assignation' || e.hearing === undefined || hearingDay(e.hearing.at) > e.occurredOn, {
+    path: ['hearing', 'at'],
+    message: 'doit tomber après le jour de l’assignation (occurredOn) : l’assignation fixe une audience à venir',
   });
 export type StageEventInput = z.infer<typeof stageEventSchema>;
 
