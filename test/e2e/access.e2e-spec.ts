@@ -115,6 +115,20 @@ describe('partners, keys, people and the access policy over HTTP', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('refuses a partner territory that is no département (Saint-Pierre-et-Miquelon), naming the field and saying why', async () => {
+    const answer = await admin.post<{ errors: Array<{ field: string; message: string }> }>('/v1/admin/partners', {
+      slug: 'bailleur-spm',
+      name: 'Bailleur de l’Atlantique',
+      kind: 'bailleur_social',
+      territories: ['57', '975'],
+    });
+    expect({ status: answer.status, errors: answer.body.errors }).toEqual({
+      status: 400,
+      errors: [{ field: 'territories.1', message: expect.stringContaining('975, 977, 978 et 98x sont des collectivités') }],
+    });
+    expect(await stack.db.query(`SELECT 1 FROM partner WHERE slug = 'bailleur-spm'`)).toEqual([]);
+  });
+
   it('refuses a change made with a session but without its CSRF token', async () => {
     const forged = new TestClient(stack.baseUrl);
     forged.cookie = admin.cookie;

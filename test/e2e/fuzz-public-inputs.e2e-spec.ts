@@ -373,6 +373,22 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
     expect(await counts()).toEqual(before);
   });
 
+  it('a household in a collectivité Unisson does not cover (Saint-Pierre-et-Miquelon, Nouméa): a 400 saying why, not a 404', async () => {
+    const landlord = { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['bailleur-93']}` };
+    for (const postalCode of ['97500', '98800']) {
+      const before = await counts();
+      const body = { ...validAlert, address: { ...validAlert.address, postalCode } };
+      const r = await fetch(`${stack.baseUrl}/v1/alerts`, { method: 'POST', headers: landlord, body: JSON.stringify(body) });
+      const answer = (await r.json()) as { errors?: Array<{ field: string; message: string }> };
+      expect({ postalCode, status: r.status, errors: answer.errors }).toEqual({
+        postalCode,
+        status: 400,
+        errors: [{ field: 'address.postalCode', message: expect.stringContaining('n’est pas celui d’un département') }],
+      });
+      expect(await counts()).toEqual(before);
+    }
+  });
+
   it('raw bodies and content types', async () => {
     await fc.assert(
       fc.asyncProperty(

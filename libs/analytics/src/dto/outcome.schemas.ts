@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE } from '@unisson/vocabulary';
 import { REPORTABLE_OUTCOMES } from '../domain/attribution';
 
 export const outcomeSchema = z
@@ -26,10 +27,7 @@ const reportDay = z.iso.date({ error: 'une date AAAA-MM-JJ' }).refine((value) =>
 }, `une date entre le 1er janvier ${FIRST_REPORT_YEAR} et le 31 décembre ${LAST_REPORT_YEAR}`);
 
 export const filterSchema = z.object({
-  territory: z
-    .string()
-    .regex(/^(\d{2}|2A|2B|97[1-6])$/, 'un département (93, 2A, 974…)')
-    .optional(),
+  territory: z.string().regex(DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE).optional(),
   from: reportDay.optional(),
   to: reportDay.optional(),
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { PROCEDURE_STAGES } from '@unisson/vocabulary';
+import { DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE, PROCEDURE_STAGES } from '@unisson/vocabulary';
 
 const euros = z.number({ error: 'doit être un montant en euros' }).nonnegative('ne doit pas être négatif').max(1_000_000);
 
 export const campaignTargetSchema = z
   .strictObject({
     stage: z.enum(PROCEDURE_STAGES, { error: `étape inconnue (possibles : ${PROCEDURE_STAGES.join(', ')})` }),
-    territory: z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, 'doit être un code de département'),
+    territory: z.string().regex(DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE),
     debtMin: euros.optional().describe('Dette minimale en euros'),
     debtMax: euros.optional().describe('Dette maximale en euros'),
     housingSector: z.enum(['social', 'prive']).optional(),

@@ -53,6 +53,25 @@ describe('alert validation', () => {
     });
   });
 
+  it.each([
+    ['97500', 'Saint-Pierre-et-Miquelon'],
+    ['97133', 'Saint-Barthélemy'],
+    ['97150', 'Saint-Martin'],
+    ['98800', 'Nouméa'],
+  ])('refuses a household at %p (%s), a collectivité Unisson does not cover, naming the postcode and saying why', (postalCode) => {
+    const error = refusalOf(() => parseOrThrow(alertSchema, { ...alert, address: { ...alert.address, postalCode } }));
+    expect(error.fields).toEqual([{ field: 'address.postalCode', message: expect.stringContaining('n’est pas celui d’un département') }]);
+  });
+
+  it.each(['97600', '97110', '20000', '20200', '13001'])('takes a household at %p, in a département', (postalCode) => {
+    expect(alertSchema.safeParse({ ...alert, address: { ...alert.address, postalCode } }).success).toBe(true);
+  });
+
+  it('names a postcode that is no French commune’s once, with that reason only', () => {
+    const error = refusalOf(() => parseOrThrow(alertSchema, { ...alert, address: { ...alert.address, postalCode: '9320' } }));
+    expect(error.fields).toEqual([{ field: 'address.postalCode', message: 'doit être le code postal français d’une commune, 5 chiffres' }]);
+  });
+
   it('requires the hearing for an assignation', () => {
     const result = stageEventSchema.safeParse({ partnerRef: 'X-1', type: 'assignation', occurredOn: '2026-11-02' });
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['hearing']);

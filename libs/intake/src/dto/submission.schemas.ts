@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { FRENCH_POSTAL_CODE, HOUSING_SECTORS, STAGE_EVENT_TYPES } from '@unisson/vocabulary';
+import {
+  DEPARTEMENT_POSTAL_CODE,
+  DEPARTEMENT_POSTAL_CODE_RULE,
+  FRENCH_POSTAL_CODE,
+  HOUSING_SECTORS,
+  STAGE_EVENT_TYPES,
+} from '@unisson/vocabulary';
 import { LOCALES } from '@unisson/templates';
 
 /** The years a date of a person, a lease or a procedure can fall in: anything else is a typing error (year 0000, 20226). */
@@ -82,7 +88,14 @@ export const personSchema = z.strictObject({
 export const addressSchema = z.strictObject({
   street: text(200),
   extra: text(200).optional(),
-  postalCode: z.string().regex(FRENCH_POSTAL_CODE, 'doit être le code postal français d’une commune, 5 chiffres'),
+  postalCode: z
+    .string()
+    .regex(FRENCH_POSTAL_CODE, { message: 'doit être le code postal français d’une commune, 5 chiffres', abort: true })
+    // A refinement, not a second pattern: the OpenAPI document keeps one pattern, and says the rest.
+    .refine((value) => DEPARTEMENT_POSTAL_CODE.test(value), DEPARTEMENT_POSTAL_CODE_RULE)
+    .describe(
+      'Code postal d’une commune d’un département (métropole, Corse, Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) ; ceux de Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin et du Pacifique sont refusés (400)',
+    ),
   city: text(100),
 });
 

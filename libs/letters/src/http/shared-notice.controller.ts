@@ -6,10 +6,9 @@ import { AuditTrail } from '@unisson/audit';
 import { HouseholdRecordsReader } from '@unisson/households';
 import { ApiErrors, UnissonError } from '@unisson/platform';
 import { LOCALES, type Locale } from '@unisson/templates';
-import { isProcedureStage, PROCEDURE_STAGES } from '@unisson/vocabulary';
+import { DEPARTEMENT_CODE_RULE, isDepartement, isProcedureStage, PROCEDURE_STAGES } from '@unisson/vocabulary';
 import { SharedNotices } from '../shared-notice';
 
-const TERRITORY = /^(\d{2}|2A|2B|97\d)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The shared notice, as PDF: for a stage and a territory, or personalised for a household. Every fetch is audited. */
@@ -44,7 +43,7 @@ export class SharedNoticeController {
   ): Promise<Buffer> {
     const problems: Array<{ field: string; message: string }> = [];
     if (!isProcedureStage(stage)) problems.push({ field: 'stage', message: `une étape de la procédure (${PROCEDURE_STAGES.join(', ')})` });
-    if (!territory || !TERRITORY.test(territory)) problems.push({ field: 'territory', message: 'un code de département (93, 2A, 974…)' });
+    if (!territory || !isDepartement(territory)) problems.push({ field: 'territory', message: DEPARTEMENT_CODE_RULE });
     const language = (locale ?? 'fr') as Locale;
     if (!(LOCALES as readonly string[]).includes(language))
       problems.push({ field: 'locale', message: `une langue parmi ${LOCALES.join(', ')}` });

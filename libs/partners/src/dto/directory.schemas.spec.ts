@@ -1,5 +1,5 @@
 import { parseOrThrow } from '@unisson/platform';
-import { accountChangesSchema, partnerChangesSchema } from './directory.schemas';
+import { accountChangesSchema, newPartnerSchema, partnerChangesSchema } from './directory.schemas';
 import { refusalOf as refusal } from '../../../../test/support/refusal';
 
 describe('an administrator’s change of a partner or an account', () => {
@@ -15,5 +15,28 @@ describe('an administrator’s change of a partner or an account', () => {
   it('with one field, is taken as it was', () => {
     expect(parseOrThrow(partnerChangesSchema, { publicPhone: null })).toEqual({ publicPhone: null });
     expect(parseOrThrow(accountChangesSchema, { unlock: false })).toEqual({ unlock: false });
+  });
+});
+
+describe('the territories of a partner', () => {
+  const partner = (territories: string[]) => ({ slug: 'bailleur-multi', name: 'Bailleur', kind: 'bailleur_social', territories });
+
+  it('takes every département, metropolitan, Corsican and overseas', () => {
+    const territories = ['57', '67', '68', '971', '972', '973', '974', '976', '2A', '2B', '13'];
+    expect(parseOrThrow(newPartnerSchema, partner(territories)).territories).toEqual(territories);
+  });
+
+  it.each([
+    ['975', 'Saint-Pierre-et-Miquelon'],
+    ['977', 'Saint-Barthélemy'],
+    ['978', 'Saint-Martin'],
+    ['988', 'Nouvelle-Calédonie'],
+    ['20', 'Corse before 1976'],
+  ])('refuses %p (%s), naming the field and saying why', (code) => {
+    const error = refusal(() => parseOrThrow(newPartnerSchema, partner(['57', code])));
+    expect(error.statusCode).toBe(400);
+    expect(error.fields).toEqual([
+      { field: 'territories.1', message: expect.stringContaining('collectivités d’outre-mer qu’Unisson ne couvre pas') },
+    ]);
   });
 });

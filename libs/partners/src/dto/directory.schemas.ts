@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ROLES, SHARED_VIEW_FIELD_IDS } from '@unisson/access';
+import { DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE } from '@unisson/vocabulary';
 import { API_SCOPES } from '../domain/api-scope';
 import { PARTNER_KINDS } from '../domain/partner-kind';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password';
 
-export const territoryCode = z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, 'doit être un code de département (93, 2A, 974…)');
+export const territoryCode = z.string().regex(DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE);
 
 export const newPartnerSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'minuscules, chiffres et tirets (2 à 63 caractères), ex. caf-93'),

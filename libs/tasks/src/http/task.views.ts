@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_LABELS } from '@unisson/vocabulary';
+import { CHANNEL_LABELS, DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE } from '@unisson/vocabulary';
 import { describeDueWindow, dueWindow } from '../domain/due-window';
 import { OUTCOME_LABELS, outcomesOf, TASK_OUTCOMES, TaskOutcome } from '../domain/outcomes';
 import { TASK_CHANNELS } from '../domain/task-channel';
@@ -121,10 +121,7 @@ export type OutcomeBody = z.infer<typeof outcomeSchema>;
 export const newTeamSchema = z.strictObject({
   partnerId: z.uuid({ error: 'doit être l’identifiant (UUID) d’un partenaire' }),
   name: z.string().trim().min(3, 'au moins 3 caractères').max(120),
-  territories: z
-    .array(z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, 'doit être un code de département'))
-    .min(1, 'au moins un territoire')
-    .max(20),
+  territories: z.array(z.string().regex(DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE)).min(1, 'au moins un territoire').max(20),
   channels: z.array(z.enum(TASK_CHANNELS, { error: 'call ou homeVisit' })).min(1, 'au moins un canal'),
 });
 export type NewTeamInput = z.infer<typeof newTeamSchema>;
