@@ -135,3 +135,12 @@ describe('PlaybookCatalog', () => {
     expect(() => parseLocalPlaybook(raw, '91-essonne.json')).toThrow(/extends/);
   });
 });
+
+describe('the purposes as partners read them in the plan', () => {
+  it.each(['93', '38', '91', '75'])('in %s, the hearing reminder says what to bring in grammatical French', (territory) => {
+    const reminder = PlaybookCatalog.load()
+      .forTerritory(territory, '2026-12-01')
+      .purposes.find((p) => p.id === 'rappelAudience');
+    expect(reminder?.label).toBe("Rappel de l'audience : venir, ce qu'il faut apporter, payer le loyer du mois");
+  });
+});
