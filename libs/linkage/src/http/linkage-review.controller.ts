@@ -51,8 +51,13 @@ export class LinkageReviewController {
   @ApiOperation({ summary: 'Paires de fiches en attente d’une décision humaine, les plus probables d’abord' })
   @ReviewList()
   async list(@CurrentPartner() partner: PartnerPrincipal, @Query(new ZodValidationPipe(reviewListQuerySchema)) query: { limit: number }) {
-    this.policy.assert(keyPrincipalOf(partner), 'linkage.review.read', { territory: partner.territory });
-    return (await this.linkage.openReviews(partner.territory, query.limit)).map(toLinkView);
+    for (const territory of partner.territories) this.policy.assert(keyPrincipalOf(partner), 'linkage.review.read', { territory });
+    // Every territory the partner works on, the most probable pairs first.
+    const reviews = (await Promise.all(partner.territories.map((t) => this.linkage.openReviews(t, query.limit)))).flat();
+    return reviews
+      .sort((a, b) => b.probability - a.probability)
+      .slice(0, query.limit)
+      .map(toLinkView);
   }
 
   @Get('records/:recordId/links')
@@ -61,10 +66,10 @@ export class LinkageReviewController {
   @ApiOperation({ summary: 'Tous les liens d’une fiche avec leur explication (champs, niveaux, poids)' })
   @ReviewList()
   async links(@CurrentPartner() partner: PartnerPrincipal, @Param('recordId', new ParseUUIDPipe()) recordId: string) {
-    // Another territory's record answers like an unknown one.
-    const territory = (await this.linkage.recordInTerritory(partner.territory, recordId)) ? partner.territory : '(aucun)';
+    // A record outside the partner's territories answers like an unknown one.
+    const territory = (await this.territoryOfRecord(partner, recordId)) ?? '(aucun)';
     this.policy.assert(keyPrincipalOf(partner), 'linkage.review.read', { territory });
-    return (await this.linkage.linksOfRecord(partner.territory, recordId)).map(toLinkView);
+    return (await this.linkage.linksOfRecord(territory, recordId)).map(toLinkView);
   }
 
   @Post('decisions')
@@ -75,10 +80,18 @@ export class LinkageReviewController {
   @ReviewDecided()
   @ApiBody({ schema: jsonSchema(reviewDecisionSchema) })
   async decide(@CurrentPartner() partner: PartnerPrincipal, @Body(new ZodValidationPipe(reviewDecisionSchema)) body: ReviewDecisionInput) {
-    this.policy.assert(keyPrincipalOf(partner), 'linkage.review.decide', { territory: partner.territory });
-    await this.linkage.decide(partner.territory, body.kind, body.leftRecordId, body.rightRecordId, partner.keyId, body.reason ?? null);
+    // The decision belongs to the territory of its records (the service refuses records of two territories).
+    const territory = (await this.territoryOfRecord(partner, body.leftRecordId)) ?? partner.territory;
+    this.policy.assert(keyPrincipalOf(partner), 'linkage.review.decide', { territory });
+    await this.linkage.decide(territory, body.kind, body.leftRecordId, body.rightRecordId, partner.keyId, body.reason ?? null);
     // The households, procedures and contact plans follow the decision (worker job).
-    const job = jobSpec('households.regroup', { territory: partner.territory, reestimate: false, requestedAt: new Date().toISOString() });
+    const job = jobSpec('households.regroup', { territory, reestimate: false, requestedAt: new Date().toISOString() });
     await this.linkageQueue.add(job.name, job.data, job.opts);
+  }
+
+  /** The one of the partner's territories that holds the record, or null. */
+  private async territoryOfRecord(partner: PartnerPrincipal, recordId: string): Promise<string | null> {
+    for (const territory of partner.territories) if (await this.linkage.recordInTerritory(territory, recordId)) return territory;
+    return null;
   }
 }
