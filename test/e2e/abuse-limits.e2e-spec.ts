@@ -136,6 +136,19 @@ describe('abuse limits', () => {
     });
   });
 
+  it('answers an address that does not exist in French, naming what was asked', async () => {
+    const r = await fetch(`${stack.baseUrl}/v1/alerts?x=1`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${stack.keys['bailleur-93']}` },
+    });
+    expect({ status: r.status, ...((await r.json()) as { code: string; message: string }) }).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message:
+        'Cette adresse n’existe pas : DELETE /v1/alerts. Vérifiez le chemin et la méthode ; toutes les routes sont décrites sur /docs.',
+    });
+  });
+
   it('names a whole-number query parameter once, and says it was sent twice', async () => {
     const platform = { authorization: `Bearer ${stack.keys['departement-93']}` };
     const [team] = (await (await get('/v1/task-teams', platform)).json()) as Array<{ id: string }>;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
-import { RedirectError, UnissonError } from '../errors';
+import { NOT_FOUND_MESSAGE, RedirectError, UnissonError } from '../errors';
 import { describeSafely, SafeErrorDescription } from '../logging/safe-errors';
 
 interface ErrorBody {
@@ -58,7 +58,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return {
         statusCode: status,
         code: codeForStatus(status),
-        message: fastifyCode ? frenchFastifyMessage(fastifyCode, request) : message,
+        message: fastifyCode ? frenchFastifyMessage(fastifyCode, request) : (frenchNestMessage(status, message, request) ?? message),
         correlationId,
       };
     }
@@ -113,6 +113,32 @@ export function frenchFastifyMessage(code: unknown, request: Pick<FastifyRequest
       return 'La requête est mal formée : envoyez un corps JSON avec l’en-tête Content-Type: application/json.';
   }
 }
+
+/**
+ * Nest's own answers (an unknown route, its default exception texts), in French; null for a
+ * message of ours. An unknown route names what was asked, path without its query string.
+ */
+export function frenchNestMessage(status: number, message: string, request: Pick<FastifyRequest, 'method' | 'url'>): string | null {
+  if (status === 404 && /^Cannot [A-Z]+ /.test(message)) {
+    const path = request.url.split('?')[0].slice(0, 200);
+    return `Cette adresse n’existe pas : ${request.method} ${path}. Vérifiez le chemin et la méthode ; toutes les routes sont décrites sur /docs.`;
+  }
+  return NEST_DEFAULT_MESSAGES[message] ?? null;
+}
+
+/** The texts Nest's built-in exceptions carry when thrown without a message of their own. */
+const NEST_DEFAULT_MESSAGES: Record<string, string> = {
+  'Bad Request': 'Requête invalide : vérifiez le corps et les paramètres envoyés.',
+  Unauthorized: 'Authentification requise : envoyez l’en-tête Authorization: Bearer uk_… ou connectez-vous.',
+  'Forbidden resource': 'Accès refusé : votre clé ou votre compte n’a pas le droit de faire cela.',
+  Forbidden: 'Accès refusé : votre clé ou votre compte n’a pas le droit de faire cela.',
+  'Not Found': NOT_FOUND_MESSAGE,
+  'Method Not Allowed': 'Méthode non prise en charge à cette adresse : voyez /docs pour les méthodes possibles.',
+  'Not Acceptable': 'Format de réponse non disponible : demandez application/json.',
+  'Payload Too Large': 'Corps trop volumineux : envoyez moins de données par requête.',
+  'Unsupported Media Type': 'Type de contenu non pris en charge : envoyez Content-Type: application/json.',
+  'Too Many Requests': 'Trop de requêtes : attendez un peu avant de réessayer.',
+};
 
 /** 262144 → « 256 Ko », 1048576 → « 1 Mo » (the binary kilo-octet every browser and client shows). */
 function bytesInFrench(bytes: number): string {
