@@ -6,7 +6,7 @@
  * of `domain/callback-requests.ts`.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { PlaybookCatalog, timeZoneOfPostalCode } from '@unisson/coordination';
+import { InvalidPhoneNumbers, PlaybookCatalog, timeZoneOfPostalCode } from '@unisson/coordination';
 import { HouseholdFacts, HouseholdsRepository } from '@unisson/households';
 import {
   CALLBACK_PURPOSE,
@@ -49,6 +49,7 @@ export class CallbackRequests {
     private readonly households: HouseholdsRepository,
     private readonly creation: TaskCreation,
     private readonly playbooks: PlaybookCatalog,
+    private readonly wrongNumbers: InvalidPhoneNumbers,
   ) {}
 
   /** The slots a household may choose (its territory's call hours) and the zone they are counted in. */
@@ -87,6 +88,8 @@ export class CallbackRequests {
       return { status: 'refused', reason: 'NO_TEAM' };
     }
     const reason = callbackReason(request.slot, window, timeZone);
+    // A number a caller found wrong is not dialled again (another record's may still work).
+    const phone = usablePhoneOf(facts, await this.wrongNumbers.keysOf(request.householdId));
     const { task, created } = await this.tasks.insertOnce({
       messageIdempotencyKey: `callback:${request.requestKey}`,
       messageId: null,
@@ -100,8 +103,8 @@ export class CallbackRequests {
       territory,
       timeZone,
       locale: facts.household.preferredLocale,
-      recipient: facts.records.find((r) => r.phone)?.phone ?? '',
-      script: scriptOf(request, reason, facts),
+      recipient: phone ?? '',
+      script: scriptOf(request, reason, phone),
       templateKey: 'callback_request',
       templateVersion: '-',
       leadPartnerId: request.partnerId ?? null,
@@ -150,10 +153,13 @@ export class CallbackRequests {
   }
 }
 
-function scriptOf(request: CallbackRequest, reason: string, facts: HouseholdFacts): string {
+/** The first of the household's numbers not found wrong by a caller, or null. */
+export function usablePhoneOf(facts: Pick<HouseholdFacts, 'records'>, wrongNumbers: ReadonlySet<string>): string | null {
+  return facts.records.find((r) => InvalidPhoneNumbers.usable(wrongNumbers, r.phone))?.phone ?? null;
+}
+
+function scriptOf(request: CallbackRequest, reason: string, phone: string | null): string {
   const where = WHERE[request.source] ?? 'un message d’Unisson';
-  const phone = facts.records.some((r) => r.phone)
-    ? ''
-    : ' Aucun numéro de téléphone n’est connu : cherchez-le auprès du partenaire qui suit le ménage.';
-  return `${reason}, depuis ${where}. Présentez-vous, dites pour quel organisme vous appelez et écoutez ce dont le ménage a besoin.${phone}`;
+  const unknown = phone ? '' : ' Aucun numéro de téléphone utilisable n’est connu : cherchez-le auprès du partenaire qui suit le ménage.';
+  return `${reason}, depuis ${where}. Présentez-vous, dites pour quel organisme vous appelez et écoutez ce dont le ménage a besoin.${unknown}`;
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CoordinationRepository, PlaybookCatalog } from '@unisson/coordination';
+import { CoordinationRepository, InvalidPhoneNumbers, PlaybookCatalog } from '@unisson/coordination';
 import { HouseholdsModule } from '@unisson/households';
 import { PartnersRepository } from '@unisson/partners';
 import { TaskSweep } from './jobs/task-sweep';
@@ -30,6 +30,7 @@ import { TeamAccess } from './http/team-access';
     HomeVisitTaskSender,
     CallbackRequests,
     CallbackPlanReader,
+    InvalidPhoneNumbers,
     PartnersRepository,
     { provide: PlaybookCatalog, useFactory: () => PlaybookCatalog.load() },
     { provide: CoordinationRepository, useFactory: (ds: DataSource) => new CoordinationRepository(ds), inject: [DataSource] },
