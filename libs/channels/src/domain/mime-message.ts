@@ -3,6 +3,8 @@ import MimeNode from 'nodemailer/lib/mime-node';
 import * as qp from 'nodemailer/lib/qp';
 import { hasBareLineBreak, markTransparent, transparentText } from './smtp-data-escaping';
 
+const DOT = 0x2e;
+
 /** What an e-mail of Unisson holds: always a plain-text part and an HTML part, nothing attached. */
 export interface MimeMessageInput {
   from: string | { name: string; address: string };
@@ -95,29 +97,63 @@ function hasLineLongerThan(crlf: string, maxOctets: number): boolean {
 }
 
 /**
- * The part as it is when it can travel so: 7bit for printable ASCII, 8bit (raw UTF-8) when the
- * server announced 8BITMIME (RFC 6152; every relay we know of does). Quoted-printable otherwise:
- * a line over 998 octets, a NUL, or a server without 8BITMIME. Never base64: spam filters count
- * a base64 text part against the sender (SpamAssassin MIME_BASE64_TEXT).
+ * The part as it is when it can travel so: 7bit for ASCII (RFC 2045 § 2.7: octets 1 to 127, CR
+ * and LF only as CRLF), 8bit (raw UTF-8) when the server announced 8BITMIME (RFC 6152; every
+ * relay we know of does). Quoted-printable otherwise: a line over 998 octets, a NUL, or a server
+ * without 8BITMIME. Never base64: spam filters count a base64 text part against the sender
+ * (SpamAssassin MIME_BASE64_TEXT). `octets`: the text's length in UTF-8, equal to its length in
+ * characters exactly when it is ASCII.
  */
-export function transferEncodingFor(crlf: string, eightBitAccepted: boolean): TransferEncoding {
-  const ascii = !/[^\t\r\n\x20-\x7e]/.test(crlf);
+function encodingOf(crlf: string, octets: number, eightBitAccepted: boolean): TransferEncoding {
+  const ascii = octets === crlf.length;
   if (!ascii && !eightBitAccepted) return 'quoted-printable';
-  if (crlf.includes('\u0000') || hasLineLongerThan(crlf, MAX_LINE_OCTETS)) return 'quoted-printable';
+  if (crlf.includes('\u0000')) return 'quoted-printable';
+  if (octets > MAX_LINE_OCTETS && hasLineLongerThan(crlf, MAX_LINE_OCTETS)) return 'quoted-printable';
   return ascii ? '7bit' : '8bit';
 }
 
-/** `crlfOnly`: every line break of the part is a CRLF (always, but for a quoted-printable part not checked). */
-function encodedPart(
-  contentType: string,
-  body: string,
-  eightBitAccepted: boolean,
-): { part: string; encoding: TransferEncoding; crlfOnly: boolean } {
+/** The encoding a part of text `crlf` (CRLF line ends) travels in, for a server that takes 8BITMIME or not. */
+export function transferEncodingFor(crlf: string, eightBitAccepted: boolean): TransferEncoding {
+  return encodingOf(crlf, Buffer.byteLength(crlf, 'utf8'), eightBitAccepted);
+}
+
+/** A body part: its header lines and its content, as read (`raw`) and as SMTP DATA carries it (`data`). */
+interface EncodedPart {
+  head: string;
+  raw: string;
+  data: string;
+  encoding: TransferEncoding;
+  /** Every line break of the content is a CRLF (always, but for a quoted-printable part not checked). */
+  crlfOnly: boolean;
+}
+
+/** A part's content, encoded. Its first line follows a CRLF: in DATA, stuffed like the others. */
+function encodedPart(contentType: string, body: string, eightBitAccepted: boolean): EncodedPart {
   const crlf = withCrlf(body);
-  const encoding = transferEncodingFor(crlf, eightBitAccepted);
-  const encoded = encoding === 'quoted-printable' ? qp.wrap(qp.encode(Buffer.from(crlf, 'utf8')), 76) : crlf;
-  const crlfOnly = encoding !== 'quoted-printable' || !hasBareLineBreak(encoded);
-  return { part: `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${encoded}\r\n`, encoding, crlfOnly };
+  const encoding = encodingOf(crlf, Buffer.byteLength(crlf, 'utf8'), eightBitAccepted);
+  const head = `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n`;
+  if (encoding !== 'quoted-printable') return { head, raw: crlf, data: stuffed(crlf), encoding, crlfOnly: true };
+  const encoded = qp.wrap(qp.encode(Buffer.from(crlf, 'utf8')), 76);
+  const crlfOnly = !hasBareLineBreak(encoded);
+  return { head, raw: encoded, data: crlfOnly ? stuffed(encoded) : encoded, encoding, crlfOnly };
+}
+
+/** A CRLF text with each line starting with a dot given a second one (itself when none does). */
+function stuffed(crlf: string): string {
+  return crlf.charCodeAt(0) === DOT || crlf.includes('\r\n.') ? transparentText(crlf) : crlf;
+}
+
+/**
+ * Strings as one array of UTF-8 octets, written in place: one allocation for the whole message
+ * (an e-mail of 20 KB is two parts and five short pieces; a copy of each, then of the whole, cost
+ * more than the rest of its MIME writing).
+ */
+function octetsOf(pieces: readonly string[]): Buffer {
+  const lengths = pieces.map((piece) => Buffer.byteLength(piece, 'utf8'));
+  const octets = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
+  let offset = 0;
+  pieces.forEach((piece, i) => (offset += octets.write(piece, offset, lengths[i], 'utf8')));
+  return octets;
 }
 
 /**
@@ -140,19 +176,25 @@ export function buildMimeMessage(input: MimeMessageInput, server: { eightBitAcce
   const boundary = root.boundary as string;
   const text = encodedPart('text/plain; charset=utf-8', input.text, server.eightBitAccepted);
   const html = encodedPart('text/html; charset=utf-8', input.html, server.eightBitAccepted);
-  const message = `${headers}\r\n\r\n--${boundary}\r\n${text.part}--${boundary}\r\n${html.part}--${boundary}--\r\n`;
   const eightBit = text.encoding === '8bit' || html.encoding === '8bit';
+  const opening = `${headers}\r\n\r\n--${boundary}\r\n${text.head}`;
+  const between = `\r\n--${boundary}\r\n${html.head}`;
+  const closing = `\r\n--${boundary}--\r\n`;
+  // What building it unescaped needs, and only that (the escaped parts are let go once written).
+  const [textRaw, htmlRaw] = [text.raw, html.raw];
+  const raw = () => octetsOf([opening, textRaw, between, htmlRaw, closing]);
   // The parts are CRLF by construction; the header block (nodemailer's) is checked, it is short.
   if (!text.crlfOnly || !html.crlfOnly || hasBareLineBreak(headers)) {
-    const raw = Buffer.from(message, 'utf8');
-    return { raw, data: raw, eightBit };
+    const octets = raw();
+    return { raw: octets, data: octets, eightBit };
   }
-  const data = markTransparent(Buffer.from(transparentText(message), 'utf8'));
-  let raw: Buffer | undefined;
+  // The parts are stuffed already, and the pieces between them start no line with a dot: only the header block is left.
+  const data = markTransparent(octetsOf([transparentText(opening), text.data, between, html.data, closing]));
+  let unescaped: Buffer | undefined;
   return {
     // Only a reader of the message needs it unescaped (tests, a copy kept): built when asked.
     get raw() {
-      return (raw ??= Buffer.from(message, 'utf8'));
+      return (unescaped ??= raw());
     },
     data,
     eightBit,
