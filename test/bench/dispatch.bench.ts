@@ -31,7 +31,7 @@ import { freePort } from '../support/free-port';
 import { removeKeysMatching } from '../support/redis-keys';
 import { startWorkerProcess } from '../support/processes';
 import { machineContext } from './machine-context';
-import { cpuMsOf, pidsNamed } from './process-cpu';
+import { cpuMsOf, cpuSplitOf, pidsNamed } from './process-cpu';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -207,6 +207,7 @@ async function main(): Promise<void> {
         ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ]);
       const redisPids = pidsNamed('redis-server');
+      const workerSplitBefore = cpuSplitOf(worker.child.pid!);
       const cpuBefore = { worker: cpuMsOf(worker.child.pid!), bench: process.cpuUsage(), redis: sumCpu(redisPids) };
       const commitsBefore = await commitsOf(db, dbName);
       await enqueueDispatch(base.redis.url, prefix, ids);
@@ -223,9 +224,12 @@ async function main(): Promise<void> {
         [channel],
       );
       const benchCpu = process.cpuUsage(cpuBefore.bench);
+      const workerSplit = cpuSplitOf(worker.child.pid!);
       const perMessage = (ms: number) => Number((ms / count).toFixed(3));
       const cpuMsPerMessage = {
         worker: perMessage(cpuMsOf(worker.child.pid!) - cpuBefore.worker),
+        // Of which in the kernel: system calls, and the loopback network's work done on the sender's time.
+        workerSystem: perMessage(workerSplit.system - workerSplitBefore.system),
         // The provider sandbox (Twilio-compatible server, SMTP catcher) runs in this process.
         sandbox: perMessage((benchCpu.user + benchCpu.system) / 1000),
         // The bench database's backends (the worker's connections), from their start.
@@ -257,7 +261,7 @@ async function main(): Promise<void> {
       };
       process.stderr.write(
         `  ${channel}: ${Math.round(perSecond)}/s through the pipeline, no-op jobs ${Math.round(noopPerSecond)}/s (ratio ${(perSecond / noopPerSecond).toFixed(3)})\n` +
-          `  CPU ms per message: worker ${cpuMsPerMessage.worker} (no-op job ${noop.cpuMsPerJob}), sandbox ${cpuMsPerMessage.sandbox}, PostgreSQL ${cpuMsPerMessage.postgres}, Redis (shared) ${cpuMsPerMessage.redisShared}; ${commitsPerMessage} commits per message\n` +
+          `  CPU ms per message: worker ${cpuMsPerMessage.worker} (kernel ${cpuMsPerMessage.workerSystem}; no-op job ${noop.cpuMsPerJob}), sandbox ${cpuMsPerMessage.sandbox}, PostgreSQL ${cpuMsPerMessage.postgres}, Redis (shared) ${cpuMsPerMessage.redisShared}; ${commitsPerMessage} commits per message\n` +
           `  all cores to the pipeline: about ${results[channel] ? (results[channel] as { cpuBoundPerSecond: number }).cpuBoundPerSecond : '?'}/s\n`,
       );
     }

@@ -34,9 +34,13 @@ function track(child: ChildProcess): RunningProcess {
   return { child, lines, exited, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
 }
 
+/** The node options each app runs with, as `npm start` and compose start them (docs/decisions/0032). */
+const APP_NODE_OPTIONS = { worker: ['--max-semi-space-size=32'], api: [] } as const;
+
 /** A Unisson app (`apps/worker/src/main.ts`, `apps/api/src/main.ts`) as a child process. */
 export function spawnApp(entry: 'worker' | 'api', env: Record<string, string>, nodeArgs: readonly string[] = []): RunningProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', `apps/${entry}/src/main.ts`], {
+  const args = [...APP_NODE_OPTIONS[entry], ...nodeArgs, '-r', '@swc-node/register', `apps/${entry}/src/main.ts`];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
