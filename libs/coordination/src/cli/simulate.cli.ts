@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { isDepartement } from '@unisson/vocabulary';
+import { DEPARTEMENT_CODE_RULE, isDepartement } from '@unisson/vocabulary';
 import { DEFAULT_TERRITORIES, generateHouseholds } from '../domain/simulation/household-generator';
 import { runSimulation } from '../domain/simulation/simulation';
 import { renderHtmlReport, summarise } from '../domain/simulation/simulation-report';
@@ -29,7 +29,7 @@ function main(): void {
   }
   const territory = option('territory', '');
   if (territory && !isDepartement(territory)) {
-    process.stderr.write(`--territory attend un code de département (01 à 95, 2A, 2B, 971 à 976), par exemple : --territory 75\n`);
+    process.stderr.write(`--territory ${DEPARTEMENT_CODE_RULE}, par exemple : --territory 75\n`);
     process.exitCode = 2;
     return;
   }

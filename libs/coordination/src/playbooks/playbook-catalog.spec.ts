@@ -76,8 +76,8 @@ describe('PlaybookCatalog', () => {
   });
 
   it('refuses a code that is no département with a message saying what is expected', () => {
-    expect(() => catalog.forTerritory('20', '2026-12-01')).toThrow(/code de département/);
-    expect(() => catalog.forTerritory('975', '2026-12-01')).toThrow(/971 à 976/);
+    expect(() => catalog.forTerritory('20', '2026-12-01')).toThrow(/code d’un département/);
+    expect(() => catalog.forTerritory('975', '2026-12-01')).toThrow(/971 à 974 ou 976/);
   });
 
   it.each([

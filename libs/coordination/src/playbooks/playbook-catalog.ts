@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDepartement } from '@unisson/vocabulary';
+import { DEPARTEMENT_CODE_RULE, isDepartement } from '@unisson/vocabulary';
 import { resolvePlaybook } from '../domain/playbook-resolution';
 import { LocalPlaybook, Playbook, parseLocalPlaybook, parsePlaybook } from '../domain/playbook.schema';
 
@@ -57,7 +57,7 @@ export class PlaybookCatalog {
   /** The playbook in force for a territory (département code) on a civil date. */
   forTerritory(territory: string, onDate: string): Playbook {
     if (!isDepartement(territory)) {
-      throw new Error(`Territoire inconnu « ${territory} » : attendu un code de département (01 à 95, 2A, 2B, 971 à 976)`);
+      throw new Error(`Territoire inconnu « ${territory} » : le territoire ${DEPARTEMENT_CODE_RULE}`);
     }
     const national = this.nationals.filter((p) => inForce(p, onDate)).sort(latestFirst)[0];
     if (!national) throw new Error(`Pas de playbook national en vigueur au ${onDate} : ajoutez-en un dans libs/coordination/playbooks/`);
