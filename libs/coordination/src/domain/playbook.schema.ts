@@ -6,7 +6,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CONTACT_CHANNELS, HOUSING_SECTORS, PROCEDURE_STAGES } from '@unisson/vocabulary';
+import { CONTACT_CHANNELS, DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE, HOUSING_SECTORS, PROCEDURE_STAGES } from '@unisson/vocabulary';
 import { HOUSEHOLD_EVENTS, PARTNER_KINDS } from './types';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
@@ -242,7 +242,11 @@ export type SpokenMessages = z.infer<typeof spokenMessagesSchema>;
 /** Partner kinds that may report a stage event about a household they hold no record of yet. */
 const stageEventReporters = z.record(z.string().regex(/^[a-z_]+$/), z.array(partnerKind).min(1));
 
-const territoryCode = z.string().regex(/^(FR|\d{2}|2A|2B|97\d)$/, 'FR (national) ou un code de département');
+/** A département's code, as the one definition of them has it (libs/vocabulary). */
+const departementCode = z.string().regex(DEPARTEMENT_CODE, `le territoire ${DEPARTEMENT_CODE_RULE}`);
+const territoryCode = z.union([z.literal('FR'), departementCode], {
+  error: `FR (national), ou un territoire qui ${DEPARTEMENT_CODE_RULE}`,
+});
 const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), 'fuseau horaire IANA inconnu');
 
 const playbookShape = {
@@ -282,7 +286,7 @@ export const playbookSchema = z
 export const localPlaybookSchema = z
   .object({
     version: z.string().min(1),
-    territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/, 'un code de département'),
+    territory: departementCode,
     extends: z.literal('FR'),
     name: z.string().min(1),
     timeZone: timeZone.optional(),

@@ -134,6 +134,11 @@ describe('PlaybookCatalog', () => {
     delete raw.extends;
     expect(() => parseLocalPlaybook(raw, '91-essonne.json')).toThrow(/extends/);
   });
+
+  it.each(['975', '20', '96', '988'])('rejects a playbook written for %s, which is no département', (territory) => {
+    expect(() => parseLocalPlaybook({ ...rawFile('91-essonne.json'), territory }, '91-essonne.json')).toThrow(/971 à 974 ou 976/);
+    expect(() => parsePlaybook({ ...rawFile('00-national.json'), territory }, '00-national.json')).toThrow(/territory/);
+  });
 });
 
 describe('the purposes as partners read them in the plan', () => {
