@@ -8,6 +8,7 @@ import {
   contactHandOffOptions,
   CONTACT_HANDOFF_QUEUE,
 } from '@unisson/coordination';
+import { DEPARTEMENT_CODE } from '@unisson/vocabulary';
 
 /**
  * Every background job of Unisson: its queue, its payload schema and its default options.
@@ -67,7 +68,7 @@ export const JOBS = {
    */
   'households.regroup': {
     queue: QUEUES.linkage,
-    payload: z.object({ territory: z.string().regex(/^(\d{2}|2A|2B|97\d)$/), reestimate: z.boolean(), requestedAt: z.string().datetime() }),
+    payload: z.object({ territory: z.string().regex(DEPARTEMENT_CODE), reestimate: z.boolean(), requestedAt: z.string().datetime() }),
     jobId: (p: { territory: string; reestimate: boolean; requestedAt: string }) =>
       `regroup-${p.territory}-${p.reestimate ? 'relink' : 'apply'}-${Date.parse(p.requestedAt)}`,
     options: retried,
