@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { jobSpec, QUEUES } from '@unisson/queues';
 import type { DataSource } from 'typeorm';
 import type { ProviderSandbox } from '../../apps/provider-sandbox/src';
 
@@ -49,22 +50,16 @@ export async function seedQueuedMessages(db: DataSource, count: number, label = 
   return rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, body: r.body }));
 }
 
-/** Enqueues the messages' dispatch jobs the way the app does (same queue prefix, same job ids). */
+/** Enqueues the messages' dispatch jobs the way the app does: its job definition (name, id, retries, retention), its queue prefix. */
 export async function enqueueDispatch(redisUrl: string, queuePrefix: string, ids: readonly string[]): Promise<void> {
   const url = new URL(redisUrl);
-  const queue = new Queue('dispatch', {
+  const queue = new Queue(QUEUES.dispatch, {
     connection: { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null },
-    prefix: `{${queuePrefix}:dispatch}`,
+    prefix: `{${queuePrefix}:${QUEUES.dispatch}}`,
   });
   try {
     for (let i = 0; i < ids.length; i += 500) {
-      await queue.addBulk(
-        ids.slice(i, i + 500).map((messageId) => ({
-          name: 'message.dispatch',
-          data: { messageId },
-          opts: { jobId: `message-${messageId}`, attempts: 8, backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 } },
-        })),
-      );
+      await queue.addBulk(ids.slice(i, i + 500).map((messageId) => jobSpec('message.dispatch', { messageId })));
     }
   } finally {
     await queue.close();
