@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { queuePrefix } from '@unisson/platform';
+import { jobSpec, QUEUES } from '@unisson/queues';
 import { ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
 import { eventually } from '../support/free-port';
 import { householdOfAlert, TestClient } from '../support/http-client';
@@ -115,5 +119,98 @@ describe('a call-back asked on the response page becomes the call task it promis
     expect(moved[0]).toMatchObject({ id: tasks[0].id, callback_slot: '10:00-13:00' });
     const [, movedTime] = paris.format(new Date(moved[0].not_before)).split(' ');
     expect(movedTime >= '10:00' && movedTime < '13:00').toBe(true);
+  });
+
+  it('an objection to calls takes the household’s call tasks off the worklist at once; a visit stays; a call-back asked afterwards is kept', async () => {
+    const platform = new TestClient(stack.baseUrl, stack.keys['departement-93']);
+    const [team] = (await platform.get<Array<{ id: string }>>('/v1/task-teams')).body;
+    // A planned call and a home visit handed to the team, as the worker dispatches them.
+    const dispatch = async (channel: 'call' | 'homeVisit') => {
+      const id = randomUUID();
+      await stack.db.query(
+        `INSERT INTO outbound_message (id, idempotency_key, household_id, signing_partner_ids, channel, purpose, template_key, template_version, locale, recipient, body, not_before)
+         VALUES ($1, $2, $3, $4, $5, 'rappelImpaye', 'first_arrears_information', 'v1', 'fr', '+33611223344', 'Bonjour, je m’appelle…', now())`,
+        [id, `e2e:${channel}:${id}`, householdId, [randomUUID()], channel],
+      );
+      const queue = new Queue(QUEUES.dispatch, {
+        connection: { host: '127.0.0.1', port: 6379 },
+        prefix: queuePrefix(stack.config, QUEUES.dispatch),
+      });
+      const job = jobSpec('message.dispatch', { messageId: id });
+      await queue.add(job.name, job.data, job.opts);
+      await queue.close();
+      return eventually(
+        async () => {
+          const [m] = await stack.db.query(`SELECT status, provider_message_id FROM outbound_message WHERE id = $1`, [id]);
+          return m.status === 'sent' ? (m.provider_message_id as string) : undefined;
+        },
+        30_000,
+        `the ${channel} message to become a task`,
+      );
+    };
+    const [plannedCall, visit] = [await dispatch('call'), await dispatch('homeVisit')];
+    // Both due now, whatever the hour the test runs at (visits wait for the visit hours).
+    await stack.db.query(`UPDATE task SET not_before = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [[plannedCall, visit]]);
+    const [callback] = await callbackTasks();
+    type Row = { id: string; state: string; channel: string; cancel_reason: string | null };
+    const tasksOfHousehold = async () =>
+      (await stack.db.query(`SELECT id, state, channel, cancel_reason FROM task WHERE household_id = $1 ORDER BY created_at`, [
+        householdId,
+      ])) as Row[];
+    const byId = async (id: string) => (await tasksOfHousehold()).find((t) => t.id === id)!;
+    expect((await byId(plannedCall)).state).toBe('pending');
+    expect((await byId(callback.id)).state).toBe('pending');
+
+    const answer = await landlord.post<{ recorded: string }>(`/v1/households/${householdId}/opt-outs`, { channel: 'call' });
+    expect(answer.status).toBe(200);
+    expect(answer.body.recorded).toBe('new');
+    // At once, not at the next sweep: both call tasks are cancelled with a reason a caller understands.
+    const reason = 'Annulée : le ménage s’est opposé aux appels, ne l’appelez pas.';
+    expect(await byId(plannedCall)).toMatchObject({ state: 'cancelled', cancel_reason: reason });
+    expect(await byId(callback.id)).toMatchObject({ state: 'cancelled', cancel_reason: reason });
+    // A home visit is not a call.
+    expect(await byId(visit)).toMatchObject({ state: 'pending', cancel_reason: null });
+    // No claim hands out a call of this household: named, it is refused; the next due task is the visit.
+    const named = await platform.post<{ code: string }>(`/v1/task-teams/${team.id}/claims`, { taskId: plannedCall });
+    expect(named.status).toBe(409);
+    const next = await platform.post<{ id: string; channel: string }>(`/v1/task-teams/${team.id}/claims`, {});
+    expect(next.status).toBe(200);
+    expect(next.body).toMatchObject({ id: visit, channel: 'homeVisit' });
+    expect((await platform.post(`/v1/tasks/${visit}/release`, {})).status).toBeLessThan(300);
+
+    // A call task still open when the objection arrives by another way (recorded between the
+    // re-check and a claim): the claim checks again, cancels it and hands nothing out.
+    const [late] = (await stack.db.query(
+      `INSERT INTO task (household_id, team_id, channel, purpose, stage, territory, time_zone, locale, recipient, script, template_key, template_version, only_if_no_response, routing_rule, routing_reason, not_before, message_idempotency_key)
+       SELECT household_id, team_id, channel, purpose, stage, territory, time_zone, locale, recipient, script, template_key, template_version, only_if_no_response, routing_rule, routing_reason, now() - interval '1 minute', 'e2e:late-call'
+       FROM task WHERE id = $1 RETURNING id`,
+      [plannedCall],
+    )) as Array<{ id: string }>;
+    const refused = await platform.post<{ code: string; message: string }>(`/v1/task-teams/${team.id}/claims`, { taskId: late.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'TASK_NO_LONGER_NEEDED' });
+    expect(refused.body.message).toContain('opposé aux appels');
+    expect(await byId(late.id)).toMatchObject({ state: 'cancelled', cancel_reason: reason });
+
+    // The household then asks to be called back on its page: its explicit request wins over the earlier objection.
+    const links = new ResponseLinks(new ResponseLinksRepository(stack.db), stack.config);
+    const issued = await links.issue({ householdId, purpose: 'premierImpaye', locale: 'fr' });
+    const html = await (await fetch(issued.url)).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1];
+    const asked = await fetch(`${issued.url}/rappel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: new URLSearchParams({ _csrf: csrf, creneau: 'soonest', affichage: 'fr' }).toString(),
+      redirect: 'manual',
+    });
+    expect(asked.status).toBe(303);
+    const open = (await callbackTasks()).filter((t) => t.state === 'pending');
+    expect(open).toHaveLength(1);
+    expect(open[0].id).not.toBe(callback.id);
+    // Due now (for the test): a caller gets it, with the household's phone.
+    await stack.db.query(`UPDATE task SET not_before = now() - interval '1 minute' WHERE id = $1`, [open[0].id]);
+    const taken = await platform.post<{ id: string; recipient: string | null }>(`/v1/task-teams/${team.id}/claims`, { taskId: open[0].id });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ id: open[0].id, recipient: '+33611223344' });
   });
 });

@@ -4,6 +4,7 @@ import { AuditTrail } from '@unisson/audit';
 import { CoordinationService } from '@unisson/coordination';
 import { ContactCorrection, HouseholdCorrections, toE164 } from '@unisson/households';
 import { LinkageService } from '@unisson/linkage';
+import { TaskWork } from '@unisson/tasks';
 import { HouseholdViewService } from './household-view.service';
 
 export const OPT_OUT_CHANNELS = ['sms', 'email', 'letter', 'call'] as const;
@@ -21,6 +22,7 @@ export class HouseholdRightsService {
     private readonly corrections: HouseholdCorrections,
     private readonly linkage: LinkageService,
     private readonly coordination: CoordinationService,
+    private readonly tasks: TaskWork,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -71,7 +73,7 @@ export class HouseholdRightsService {
    */
   async householdObjects(householdId: string, channel: OptOutChannel, source: string): Promise<'new' | 'already'> {
     const created = await this.corrections.recordOptOut(householdId, channel, source);
-    if (created) await this.coordination.replan(householdId);
+    if (created) await this.followObjection(householdId);
     await this.audit.record({
       actor: null,
       action: 'household.opt_out.write',
@@ -92,7 +94,7 @@ export class HouseholdRightsService {
       channel === 'call' ? 'call' : channel,
       actor.type === 'api_key' ? 'partner' : 'partner_staff',
     );
-    await this.coordination.replan(householdId);
+    await this.followObjection(householdId);
     await this.audit.record({
       actor,
       action: 'household.opt_out.write',
@@ -104,5 +106,15 @@ export class HouseholdRightsService {
       correlationId,
     });
     return { householdId, channel, recorded: created ? 'new' : 'already' };
+  }
+
+  /**
+   * The plan drops what the objection closes, and the household's open tasks leave the worklists
+   * at once (a call task after an objection to calls): no caller is sent meanwhile. A claim checks
+   * again anyway, so an objection recorded while a caller claims is honoured too.
+   */
+  private async followObjection(householdId: string): Promise<void> {
+    await this.coordination.replan(householdId);
+    await this.tasks.recheckHousehold(householdId);
   }
 }

@@ -1,4 +1,4 @@
-export { TasksHttpModule, TasksJobsModule, TasksModule } from './tasks.module';
+export { TasksHttpModule, TasksJobsModule, TasksModule, TaskWorkModule } from './tasks.module';
 export { CallTaskSender, HomeVisitTaskSender } from './task-senders';
 export { TasksRepository, TaskRow, TeamRow, WorklistRow } from './tasks.repository';
 export { TaskWork } from './task-work';

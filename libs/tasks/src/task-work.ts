@@ -10,6 +10,7 @@ import { CoordinationService, PlaybookCatalog } from '@unisson/coordination';
 import { UnissonError } from '@unisson/platform';
 import { ResponseRecorder } from '@unisson/responses';
 import { afterAttempt, attemptPermission } from './domain/attempts';
+import { CALLBACK_PURPOSE } from './domain/callback-requests';
 import { dueWindow } from './domain/due-window';
 import { effectOf, isOutcomeOf, outcomesOf, TaskOutcome } from './domain/outcomes';
 import { responseOf } from './domain/response-kinds';
@@ -27,6 +28,15 @@ export interface OutcomeInput {
   note?: string | null;
   /** For `callback_requested`: when the household asked to be called. */
   callbackAt?: Date | null;
+}
+
+/** The last time the household itself asked for this call: its call-back request, or « rappelez-moi » said on a call. */
+function askedByHouseholdAt(t: TaskRow): number | null {
+  const times = [
+    t.purpose === CALLBACK_PURPOSE ? new Date(t.createdAt).getTime() : null,
+    t.lastOutcome === 'callback_requested' && t.lastOutcomeAt ? new Date(t.lastOutcomeAt).getTime() : null,
+  ].filter((at): at is number => at !== null);
+  return times.length ? Math.max(...times) : null;
 }
 
 const lifeOf = (t: TaskRow): TaskLife => ({
@@ -115,6 +125,9 @@ export class TaskWork {
         contactKey: task.plannedContactKey,
         lastOutcome: task.lastOutcome,
         numberFoundWrong,
+        channel: task.channel,
+        askedByHouseholdAt: askedByHouseholdAt(task),
+        partnerId: task.leadPartnerId,
       },
       input,
     );
@@ -128,6 +141,17 @@ export class TaskWork {
     });
     this.logger.log({ taskId: task.id }, 'task cancelled: the plan no longer needs it');
     return need.reason;
+  }
+
+  /**
+   * Right after something changed the household's case outside the tasks (an objection to calls):
+   * its open tasks nobody is working yet are asked again whether the plan still needs them, so
+   * they leave the worklist now rather than at the next sweep. Returns how many were cancelled.
+   */
+  async recheckHousehold(householdId: string, now = new Date()): Promise<number> {
+    let cancelled = 0;
+    for (const task of await this.tasks.findUnworkedOfHousehold(householdId)) if (await this.cancelIfNotNeeded(task, now)) cancelled++;
+    return cancelled;
   }
 
   start(taskId: string, agent: string, now = new Date()): Promise<TaskRow> {

@@ -39,14 +39,22 @@ import { TeamAccess } from './http/team-access';
 })
 export class TasksModule {}
 
+/**
+ * Working tasks (`TaskWork`): the worklists, the sweep, and the household rights (an objection to
+ * calls takes the household's call tasks off the worklists at once). Needs `ResponsesModule` and
+ * `CoordinationModule.forRoot`.
+ */
+@Module({ imports: [TasksModule], providers: [TaskWork], exports: [TaskWork] })
+export class TaskWorkModule {}
+
 /** Worklists: the JSON API for call platforms and the French page (apps/api). Needs `ResponsesModule`. */
 @Module({
-  imports: [TasksModule],
-  providers: [TaskWork, TeamAccess],
+  imports: [TasksModule, TaskWorkModule],
+  providers: [TeamAccess],
   controllers: [TaskTeamsController, WorklistController, WorklistPageController],
 })
 export class TasksHttpModule {}
 
 /** The tasks' sweep in the worker's reconciler loop (apps/worker). */
-@Module({ imports: [TasksModule], providers: [TaskWork, TaskSweep] })
+@Module({ imports: [TasksModule, TaskWorkModule], providers: [TaskSweep] })
 export class TasksJobsModule {}

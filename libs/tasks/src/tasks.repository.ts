@@ -486,6 +486,15 @@ export class TasksRepository {
     return rows.map((r) => opened(r));
   }
 
+  /** The household's open tasks nobody is working yet (waiting, or reserved by a caller who has not started). */
+  async findUnworkedOfHousehold(householdId: string): Promise<TaskRow[]> {
+    const rows: TaskRow[] = await this.dataSource.query(
+      `SELECT ${SELECT_TASK} FROM task t WHERE t.household_id = $1 AND t.state IN ('pending', 'reserved') ORDER BY t.created_at`,
+      [householdId],
+    );
+    return rows.map((r) => opened(r));
+  }
+
   async markChecked(ids: string[], at: Date): Promise<void> {
     if (ids.length) await this.dataSource.query(`UPDATE task SET checked_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]);
   }

@@ -72,4 +72,41 @@ describe('does the plan still need the task?', () => {
     });
     expect(stillNeeded({ ...t, numberFoundWrong: false }, input)).toEqual({ needed: true });
   });
+
+  describe('after the household objected to a channel', () => {
+    const input = new PlanningInputBuilder(playbook).build();
+    const t = { ...task, stage: input.procedure.stage };
+    const objected = (channel: 'call' | 'sms' | 'voice', at = '2026-12-02T09:00:00Z') => ({
+      ...input,
+      optOuts: [{ channel, partnerId: null, at }],
+    });
+    const cancelledForCalls = { needed: false, reason: 'Annulée : le ménage s’est opposé aux appels, ne l’appelez pas.' };
+
+    it('cancels its call tasks, planned or not, whenever they were created', () => {
+      expect(stillNeeded({ ...t, channel: 'call' }, objected('call'))).toEqual(cancelledForCalls);
+      expect(stillNeeded({ ...t, channel: 'call' }, objected('call', '2026-11-01T09:00:00Z'))).toEqual(cancelledForCalls);
+    });
+
+    it('keeps its home visits: a visit is not a call', () => {
+      expect(stillNeeded({ ...t, channel: 'homeVisit' }, objected('call'))).toEqual({ needed: true });
+    });
+
+    it('keeps its call tasks when it objected to SMS only', () => {
+      expect(stillNeeded({ ...t, channel: 'call' }, objected('sms'))).toEqual({ needed: true });
+    });
+
+    it('keeps a call the household asked for after objecting, and cancels one it asked for before', () => {
+      const callback = { ...t, stage: null, purpose: 'rappelDemande', onlyIfNoResponse: false, channel: 'call' as const };
+      const askedAfter = { ...callback, askedByHouseholdAt: Date.parse('2026-12-02T10:00:00Z') };
+      const askedBefore = { ...callback, askedByHouseholdAt: Date.parse('2026-12-02T08:00:00Z') };
+      expect(stillNeeded(askedAfter, objected('call'))).toEqual({ needed: true });
+      expect(stillNeeded(askedBefore, objected('call'))).toEqual(cancelledForCalls);
+    });
+
+    it('honours an objection to one partner only for that partner’s calls', () => {
+      const onePartner = { ...input, optOuts: [{ channel: 'call' as const, partnerId: 'p-bailleur', at: '2026-12-02T09:00:00Z' }] };
+      expect(stillNeeded({ ...t, channel: 'call', partnerId: 'p-bailleur' }, onePartner)).toEqual(cancelledForCalls);
+      expect(stillNeeded({ ...t, channel: 'call', partnerId: 'p-caf' }, onePartner)).toEqual({ needed: true });
+    });
+  });
 });
