@@ -127,19 +127,21 @@ export class CoordinationRepository {
             [JSON.stringify(contactRows)],
           )
         : [];
-      // Each cancelled contact keeps the reason the planner gave for its key (the longest matching prefix).
+      // Each cancelled contact keeps the reason the planner gave for its key and purpose (`withdrawalReasonFor`, in SQL).
       const withdrawals = plans.flatMap((p) =>
         p.withdrawals.map((w) => ({
           plan_id: planIdOf.get(`${p.householdId}|${p.procedureId}`),
           key_prefix: w.keyPrefix,
           reason: w.reason,
+          purpose: w.purpose ?? null,
         })),
       );
       const cancelled = rowsOf<{ contact_key: string }>(
         await manager.query(
           `UPDATE planned_contact pc SET status = 'cancelled', updated_at = now(), cancel_reason = (
-             SELECT w.reason FROM jsonb_to_recordset($3::jsonb) AS w(plan_id uuid, key_prefix text, reason text)
-             WHERE w.plan_id = pc.plan_id AND starts_with(pc.contact_key, w.key_prefix) ORDER BY length(w.key_prefix) DESC LIMIT 1)
+             SELECT w.reason FROM jsonb_to_recordset($3::jsonb) AS w(plan_id uuid, key_prefix text, reason text, purpose text)
+             WHERE w.plan_id = pc.plan_id AND starts_with(pc.contact_key, w.key_prefix) AND (w.purpose IS NULL OR w.purpose = pc.purpose)
+             ORDER BY length(w.key_prefix) DESC, (w.purpose IS NOT NULL) DESC LIMIT 1)
          WHERE pc.plan_id = ANY($1::uuid[]) AND pc.status = 'planned' AND NOT (pc.contact_key = ANY($2::text[]))
          RETURNING pc.contact_key`,
           [saved.map((r) => r.id), contactRows.map((r) => r.contact_key), JSON.stringify(withdrawals)],

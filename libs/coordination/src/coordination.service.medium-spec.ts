@@ -165,6 +165,47 @@ describe('CoordinationService on the whole schema', () => {
     }
   });
 
+  it('two purposes merged into one message: a contact the case moved past is named by its own purpose and the stage reached', async () => {
+    const household = await seedHousehold();
+    const [{ id: procedure }] = await dataSource.query(`SELECT id FROM procedure WHERE household_id = $1`, [household]);
+    const atStage = async (stage: string, on: string) => {
+      await dataSource.query(`UPDATE procedure SET stage = $2 WHERE id = $1`, [procedure, stage]);
+      await dataSource.query(`UPDATE stage_event SET type = $2, occurred_on = $3 WHERE procedure_id = $1`, [procedure, stage, on]);
+    };
+    await atStage('premier_impaye', '2026-10-30');
+    const asked = (partnerId: string, partnerKind: 'adil' | 'bailleur_social', purpose: string) => ({
+      partnerId,
+      partnerKind,
+      stage: 'premier_impaye' as const,
+      purpose,
+      legal: false,
+      deadlineOn: null,
+      callbackPhone: null,
+      idempotencyKey: `${household}-${purpose}`,
+    });
+    const before = await service.postIntents(household, [
+      asked('bailleur-93', 'bailleur_social', 'offreTravailleurSocialBailleur'),
+      asked('adil-93', 'adil', 'informationSosLoyersImpayes'),
+    ]);
+    const merged = before!.contacts.filter((c) => c.purposes.length === 2);
+    expect(merged.length).toBeGreaterThan(0);
+    expect(new Set(merged.map((c) => c.purpose))).toEqual(new Set(['informationSosLoyersImpayes']));
+
+    await atStage('commandement_de_payer', '2026-11-02');
+    await service.replan(household);
+    const stored: Array<{ status: string; cancel_reason: string | null }> = await dataSource.query(
+      `SELECT status, cancel_reason FROM planned_contact WHERE contact_key = ANY($1::text[])`,
+      [merged.map((c) => c.key)],
+    );
+    expect(stored).toHaveLength(merged.length);
+    for (const row of stored)
+      expect(row).toEqual({
+        status: 'cancelled',
+        cancel_reason:
+          "« Information SOS loyers impayés, FSL et ADIL » n'est plus prévu : le dossier est passé de l'étape « premier impayé » à l'étape « commandement de payer ».",
+      });
+  });
+
   it('posting the same intents again changes nothing; a cleared debt cancels every pending contact, each with its reason', async () => {
     const household = await seedHousehold();
     await service.postIntents(household, intents(household));

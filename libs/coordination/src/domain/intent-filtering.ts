@@ -3,7 +3,7 @@
  * suspending event cancels the non-legal ones; a legal act stays unless the event makes it moot
  * (then it is withdrawn with the legal reason); a legal act of a later stage waits for that stage.
  */
-import { stageRank } from '@unisson/vocabulary';
+import { stageRank, type ProcedureStage } from '@unisson/vocabulary';
 import { frenchDate, partnerName, stageLabel } from './french-text';
 import type { PlanningContext } from './planning-context';
 import { unmetConditions } from './planning-context';
@@ -52,11 +52,17 @@ export function keepIntents(ctx: PlanningContext): ContactIntent[] {
   ctx.nonLegalCancelledBy = active.find((a) => a.rule?.cancels === 'allNonLegal')?.phrase ?? null;
   const kept: ContactIntent[] = [];
   const dropped = new Map<string, string>();
+  /** The same per purpose of the group: a merged message's contacts are named by their own purpose. */
+  const droppedByPurpose = new Map<string, Map<string, string>>();
   const keptGroups = new Set<string>();
   const drop = (intent: ContactIntent, code: TraceCode, message: string, groupPrefix: string): void => {
     ctx.trace.push({ code, message, intentIds: [intent.id], contactKey: null });
     // A group's contacts carry the legal act's reason when its legal act went, the first reason otherwise.
-    if (!dropped.has(groupPrefix) || code === 'legalWithdrawn' || code === 'legalHeldForStage') dropped.set(groupPrefix, message);
+    const legalWent = code === 'legalWithdrawn' || code === 'legalHeldForStage';
+    if (!dropped.has(groupPrefix) || legalWent) dropped.set(groupPrefix, message);
+    const byPurpose = droppedByPurpose.get(groupPrefix) ?? new Map<string, string>();
+    if (!byPurpose.has(intent.purpose) || legalWent) byPurpose.set(intent.purpose, message);
+    droppedByPurpose.set(groupPrefix, byPurpose);
   };
   const stageNow = stageLabel(procedure.stage);
   for (const intent of intents) {
@@ -110,7 +116,7 @@ export function keepIntents(ctx: PlanningContext): ContactIntent[] {
       drop(
         intent,
         'suppressedOtherStage',
-        `« ${label} » (étape « ${stageLabel(definition.stage)} ») n'est plus prévu : le dossier est à l'étape « ${stageNow} ».`,
+        otherStageReason(label, definition.stage !== procedure.stage ? definition.stage : intent.stage, procedure.stage),
         prefix,
       );
     } else {
@@ -124,6 +130,17 @@ export function keepIntents(ctx: PlanningContext): ContactIntent[] {
       }
     }
   }
-  for (const [keyPrefix, reason] of dropped) if (!keptGroups.has(keyPrefix)) ctx.withdrawals.push({ keyPrefix, reason });
+  for (const [keyPrefix, reason] of dropped) {
+    if (keptGroups.has(keyPrefix)) continue;
+    ctx.withdrawals.push({ keyPrefix, reason });
+    for (const [purpose, own] of droppedByPurpose.get(keyPrefix) ?? []) ctx.withdrawals.push({ keyPrefix, reason: own, purpose });
+  }
   return kept;
+}
+
+/** Why a purpose of another stage is not planned, naming the stage the case is at now. */
+function otherStageReason(label: string, of: ProcedureStage, now: ProcedureStage): string {
+  return stageRank(of) < stageRank(now)
+    ? `« ${label} » n'est plus prévu : le dossier est passé de l'étape « ${stageLabel(of)} » à l'étape « ${stageLabel(now)} ».`
+    : `« ${label} » (étape « ${stageLabel(of)} ») n'est pas prévu : le dossier est à l'étape « ${stageLabel(now)} ».`;
 }

@@ -6,7 +6,7 @@ import { CONTACT_CHANNELS, DEPARTEMENTS, PROCEDURE_STAGES } from '@unisson/vocab
 import { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import { PlanningInputBuilder, intent } from '../testing/planning-input.builder';
 import { planContacts } from './contact-planner';
-import { HOUSEHOLD_EVENTS, PARTNER_KINDS, type ContactPlan, type PartnerInPlan } from './types';
+import { HOUSEHOLD_EVENTS, PARTNER_KINDS, withdrawalReasonFor, type ContactPlan, type PartnerInPlan } from './types';
 
 const catalog = PlaybookCatalog.load();
 const pb93 = catalog.forTerritory('93', '2026-11-02');
@@ -396,5 +396,29 @@ describe('the reason trace is readable by the people who use it', () => {
     for (const text of texts) expect({ text, unreadable: unreadable(text) }).toEqual({ text, unreadable: [] });
     expect(texts.some((t) => t.includes('Préfecture de la Seine-Saint-Denis'))).toBe(true);
     expect(texts.some((t) => /le 1er avril 2027|au 1er avril 2027/.test(t))).toBe(true);
+  });
+});
+
+describe('a contact the case moved past is named for what it was, with the stage the case is at', () => {
+  it('two purposes merged into one message: each contact of the earlier plan keeps the reason of its own purpose', () => {
+    const atFirstArrears = () =>
+      new PlanningInputBuilder(pb93).withPartners(...partners).withIntents(
+        // The landlord's proposal comes first in the intents; the ADIL's information, asked earlier, leads the merged message.
+        intent('offreTravailleurSocialBailleur', 'bailleur_social', 'premier_impaye', { partnerId: idOf('bailleur_social') }),
+        intent('informationSosLoyersImpayes', 'adil', 'premier_impaye', { partnerId: idOf('adil'), createdAt: '2026-11-01T08:00:00.000Z' }),
+      );
+    const before = planContacts(
+      atFirstArrears().atStage('premier_impaye', '2026-11-02T09:00:00.000Z').at('2026-11-03T09:00:00.000Z').build(),
+    );
+    const email = before.contacts.find((c) => c.channel === 'email')!;
+    expect(email.purpose).toBe('informationSosLoyersImpayes');
+
+    const after = planContacts(
+      atFirstArrears().atStage('commandement_de_payer', '2026-11-20T09:00:00.000Z').at('2026-11-21T09:00:00.000Z').build(),
+    );
+    expect(after.contacts.find((c) => c.key === email.key)).toBeUndefined();
+    expect(withdrawalReasonFor(after.withdrawals, email.key, email.purpose)).toBe(
+      "« Information SOS loyers impayés, FSL et ADIL » n'est plus prévu : le dossier est passé de l'étape « premier impayé » à l'étape « commandement de payer ».",
+    );
   });
 });

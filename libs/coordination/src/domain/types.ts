@@ -217,10 +217,23 @@ export interface PlannedContact {
   addressee?: 'landlord';
 }
 
-/** Why contacts of an earlier plan are no longer planned: the longest matching key prefix gives the reason. */
+/**
+ * Why contacts of an earlier plan are no longer planned: the longest matching key prefix gives the
+ * reason, and among those of one prefix the one of the contact's own purpose (a merged message's
+ * purposes share a key prefix; each contact is named by the purpose it was planned for).
+ */
 export interface Withdrawal {
   keyPrefix: string;
   reason: string;
+  /** Only for contacts planned for this purpose (absent: any contact of the prefix). */
+  purpose?: string;
+}
+
+/** The reason a contact of an earlier plan (its key, the purpose it was planned for) is no longer planned; null if none applies. */
+export function withdrawalReasonFor(withdrawals: readonly Withdrawal[], key: string, purpose: string): string | null {
+  const applying = withdrawals.filter((w) => key.startsWith(w.keyPrefix) && (w.purpose === undefined || w.purpose === purpose));
+  applying.sort((a, b) => b.keyPrefix.length - a.keyPrefix.length || Number(b.purpose !== undefined) - Number(a.purpose !== undefined));
+  return applying[0]?.reason ?? null;
 }
 
 export interface ContactPlan {
