@@ -15,6 +15,9 @@ interface Shown {
   hidden: boolean;
 }
 interface Report {
+  from: string;
+  to: string;
+  period: string;
   variants: Array<{ purpose: string; channel: string; variant: string; households: Shown; responders: Shown; rate: number | null }>;
   funnel: Array<{ step: string; households: Shown }>;
   coordination: Array<{ dimension: string; value: string; households: Shown; before: number | null; after: number | null }>;
@@ -266,6 +269,50 @@ describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
     expect(charter.text.split('\n')[0]).toBe('numero;indicateur;territoire;debut;fin;valeur;statut;precision');
     expect(charter.text).toMatch(/\n7;Nombre de signalements[^\n]*;alimenté;/);
     expect(charter.text).toMatch(/\n2;Nombre de demandeurs de logement social;[^\n]*non alimenté par Unisson/);
+  });
+
+  it('publishes counts rounded to 5 over whole weeks, so two windows a day apart or a variant against an arm subtract to nothing', async () => {
+    // The tester's funnel: windows one day apart gave 424 and 423. Every household here came on Monday 5 October.
+    const monday = await analyst.get<Report>('/v1/analytics/report?territory=93&from=2026-10-05&to=2026-12-02');
+    const tuesday = await analyst.get<Report>('/v1/analytics/report?territory=93&from=2026-10-06&to=2026-12-03');
+    expect(tuesday.status).toBe(200);
+    expect(tuesday.body.from).toBe('2026-10-05T00:00:00.000Z'); // the Monday before
+    expect(tuesday.body.to).toBe('2026-12-07T00:00:00.000Z'); // the Monday after Sunday 6 December
+    expect(tuesday.body.period).toContain('semaines entières');
+    expect(tuesday.body.funnel).toEqual(monday.body.funnel);
+    expect(tuesday.body.variants).toEqual(monday.body.variants);
+
+    const report = tuesday.body;
+    const experiment = report.experiments.find((e) => e.key === 'sms-premier-impaye-e2e')!;
+    const cells = [
+      ...report.variants.flatMap((v) => [v.households, v.responders]),
+      ...report.funnel.map((f) => f.households),
+      ...report.coordination.map((c) => c.households),
+      ...experiment.arms.flatMap((a) => [a.units, a.responders]),
+    ];
+    for (const cell of cells) if (!cell.hidden) expect(cell.value! % 5).toBe(0);
+    // Variant against arm: the same households seen twice differ by a multiple of 5, never by a small group's size.
+    const variant = report.variants.find((v) => v.variant === 'reassuring.short.picto' && v.channel === 'sms');
+    const armA = experiment.arms.find((a) => a.arm === 'A')!;
+    if (variant && !variant.households.hidden && !armA.units.hidden)
+      expect(Math.abs(variant.households.value! - armA.units.value!) % 5).toBe(0);
+    for (const v of report.variants) if (v.rate !== null) expect(Math.round(v.rate * 100)).toBeCloseTo(v.rate * 100, 9);
+
+    // The experiment report: the progress to the point from the rounded count, the sample-ratio figures coarsened.
+    const direct = await analyst.get<{
+      progress: number | null;
+      plannedUnits: number;
+      sampleRatio: { chiSquare: number | null; pValue: number | null; mismatch: boolean };
+      arms: Array<{ units: Shown }>;
+    }>(`/v1/experiments/${experimentId}/report`);
+    expect(direct.status).toBe(200);
+    if (direct.body.arms.some((a) => a.units.hidden)) {
+      expect(direct.body.progress).toBeNull();
+      expect(direct.body.sampleRatio.chiSquare).toBeNull();
+    } else {
+      expect(Math.round(direct.body.progress! * 100)).toBeCloseTo(direct.body.progress! * 100, 9);
+      expect(Math.round(direct.body.sampleRatio.chiSquare! * 10)).toBeCloseTo(direct.body.sampleRatio.chiSquare! * 10, 9);
+    }
   });
 
   it('answers a period out of 1900..2100 with a 400 naming from or to, in the API, the CSV and the French page', async () => {

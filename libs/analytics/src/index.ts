@@ -8,4 +8,5 @@ export { MessageFactsRecorder, ComposedMessageFact } from './message-facts.recor
 export { attribute, responseWindowDays, REPORTABLE_OUTCOMES } from './domain/attribution';
 export { CHARTER_INDICATORS, charterFigures, charterCsv } from './domain/charter-indicators';
 export { hiddenInChain, hiddenInPartition, SMALL_CELL } from './domain/small-cells';
+export { publishCount, publishedCount, reportWindow, ROUNDING_BASE } from './domain/disclosure';
 export { analyticsEntities, analyticsMigrations } from './schema';

@@ -1,3 +1,4 @@
+import { publishedCount, publishedRate } from './disclosure';
 import { hiddenInPartition, SMALL_CELL } from './small-cells';
 
 /**
@@ -366,8 +367,12 @@ const keyOf = (s: CharterSource): string =>
           ? `ccapex:${s.afterCcapex}`
           : '';
 
-/** The charter's figures with small cells hidden, the sector pairs (30/31, 32/33, 14/15) by complementary suppression. */
-export function charterFigures(counts: CharterCounts): CharterFigure[] {
+/**
+ * The charter's figures with small cells hidden, the sector pairs (30/31, 32/33, 14/15) by
+ * complementary suppression, the others rounded to a multiple of 5 and ratios to the hundredth
+ * (disclosure.ts; `scope` names the territory and period, `secret` keys the rounding).
+ */
+export function charterFigures(counts: CharterCounts, scope = '', secret = ''): CharterFigure[] {
   const hidden = new Set<string>();
   for (const c of CHARTER_INDICATORS) {
     if (!c.source || 'ratio' in c.source) continue;
@@ -407,7 +412,7 @@ export function charterFigures(counts: CharterCounts): CharterFigure[] {
         number: c.number,
         label: c.label,
         fed: true,
-        value: hide ? null : Number((num / den).toFixed(3)),
+        value: hide ? null : publishedRate(num / den),
         hidden: hide,
         note: c.note,
       };
@@ -417,7 +422,7 @@ export function charterFigures(counts: CharterCounts): CharterFigure[] {
       number: c.number,
       label: c.label,
       fed: true,
-      value: hide ? null : (counts.get(keyOf(c.source)) ?? 0),
+      value: hide ? null : publishedCount(counts.get(keyOf(c.source)) ?? 0, `charter|${scope}|${c.number}`, secret),
       hidden: hide,
       note: c.note,
     };

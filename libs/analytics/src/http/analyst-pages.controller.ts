@@ -86,8 +86,11 @@ export class AnalystPagesController {
           <a href="/analyse/charte${qs ? `?${qs}` : ''}">Indicateurs de la charte (annexe 5)</a>
         </p>
         <p class="muted">
-          Chiffres agrégés : aucune cellule ne porte sur moins de ${report.smallCellThreshold} foyers (« &lt; 10 »), y compris par
-          différence entre deux cellules.
+          Chiffres agrégés, comptés sur des semaines entières (${report.period}) : une cellule de moins de ${report.smallCellThreshold}
+          foyers est masquée (« &lt; 10 ») ; les autres nombres sont arrondis à un multiple de ${report.roundingBase} (arrondi contrôlé,
+          toujours le même pour la même question), totaux compris, et les taux au point : la différence entre deux chiffres publiés (deux
+          périodes, une variante et un bras, un total et ses parties) ne donne jamais un petit groupe de foyers. Les taux et intervalles
+          sont calculés sur les nombres exacts.
         </p>
         ${experimentsSection(report.experiments)} ${variantsSection(report)} ${funnelSection(report)} ${coordinationSection(report)}`,
     );
@@ -174,14 +177,19 @@ function experimentsSection(experiments: readonly MaskedExperiment[]): RawHtml {
           <p class="muted">
             ${e.stageLabel} · objet ${e.purpose} · ${CHANNEL_LABELS[e.channel as keyof typeof CHANNEL_LABELS] ?? e.channel} · réponse
             principale : ${e.primaryResponseKinds.map((k) => RESPONSE_KIND_LABELS[k as keyof typeof RESPONSE_KIND_LABELS] ?? k).join(', ')}
-            sous ${e.responseWindowDays} jours · ${Math.round(e.progress * 100)} % des ${e.plannedUnits.toLocaleString('fr-FR')} foyers
-            prévus
+            sous ${e.responseWindowDays} jours ·
+            ${
+              e.progress === null
+                ? `avancement masqué tant qu’un bras compte moins de 10 foyers (${e.plannedUnits.toLocaleString('fr-FR')} foyers prévus)`
+                : `${Math.round(e.progress * 100)} % des ${e.plannedUnits.toLocaleString('fr-FR')} foyers prévus`
+            }
           </p>
           ${
             e.sampleRatio.mismatch
               ? html`<p class="notice error" role="alert">
-                  Déséquilibre des effectifs entre les bras (p = ${e.sampleRatio.pValue.toExponential(1)}) : l’affectation ou le comptage
-                  est en cause, ne concluez pas.
+                  Déséquilibre des effectifs entre les bras
+                  ${e.sampleRatio.pValue === null ? '' : ` (p ≤ ${e.sampleRatio.pValue.toLocaleString('fr-FR')})`} : l’affectation ou le
+                  comptage est en cause, ne concluez pas.
                 </p>`
               : ''
           }

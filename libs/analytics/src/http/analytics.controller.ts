@@ -6,6 +6,7 @@ import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } fr
 import { AnalyticsFilter } from '../analytics.repository';
 import { AnalyticsService } from '../analytics.service';
 import { charterCsv } from '../domain/charter-indicators';
+import { reportWindow } from '../domain/disclosure';
 import { reportCsv } from '../domain/report-csv';
 import { FilterInput, filterSchema, OutcomeInput, outcomeSchema } from '../dto/outcome.schemas';
 import { PartnerOutcomes } from '../partner-outcomes.service';
@@ -14,7 +15,11 @@ import { charterSchema, outcomeAnswerSchema, REPORT_EXAMPLE, reportSchema } from
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => UnissonError.validation([{ field: 'id', message: 'doit être un UUID' }]) });
 const DAY = 86_400_000;
 
-/** The period and territory an analyst asks for: by default the last 90 days, and an organisation's own territories only. */
+/**
+ * The period and territory an analyst asks for: by default the last 90 days, and an organisation's
+ * own territories only. The period is widened to whole ISO weeks (decision 0035): the figures of two
+ * periods a few days apart are the same figures, so subtracting them gives nothing.
+ */
 export function filterOf(actor: Principal, q: FilterInput, now = new Date()): AnalyticsFilter {
   const to = q.to ? new Date(`${q.to}T00:00:00Z`).getTime() + DAY : now.getTime() + DAY;
   const from = q.from ? new Date(`${q.from}T00:00:00Z`).getTime() : to - 91 * DAY;
@@ -23,13 +28,21 @@ export function filterOf(actor: Principal, q: FilterInput, now = new Date()): An
   const territory = q.territory ?? (bound ? actor.territories[0]! : null);
   if (bound && territory !== null && !actor.territories.includes(territory))
     throw new UnissonError('FORBIDDEN', `Votre organisation ne travaille pas sur le territoire ${territory}.`, 403);
-  return { territory, from: new Date(from), to: new Date(to) };
+  return { territory, ...reportWindow(new Date(from), new Date(to)) };
 }
 
 const ANALYTICS_QUERY = [
   ApiQuery({ name: 'territory', required: false, description: 'Département (93, 2A, 974…) ; par défaut le vôtre' }),
-  ApiQuery({ name: 'from', required: false, description: 'Début de période AAAA-MM-JJ (par défaut : 90 jours avant la fin)' }),
-  ApiQuery({ name: 'to', required: false, description: 'Fin de période AAAA-MM-JJ, incluse (par défaut : aujourd’hui)' }),
+  ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Début de période AAAA-MM-JJ (par défaut : 90 jours avant la fin), ramené au lundi qui le précède',
+  }),
+  ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'Fin de période AAAA-MM-JJ, incluse (par défaut : aujourd’hui), portée au dimanche qui la suit',
+  }),
 ];
 const withQuery = (): MethodDecorator => (target, key, descriptor) => {
   for (const d of ANALYTICS_QUERY) d(target, key, descriptor);
@@ -50,7 +63,7 @@ export class AnalyticsController {
   @Authorize('analytics.read')
   @ApiOperation({
     summary:
-      'Taux de réponse par variante, entonnoir de la procédure, messages par foyer avant et après coordination, expériences (moins de 10 foyers : masqué)',
+      'Taux de réponse par variante, entonnoir de la procédure, messages par foyer avant et après coordination, expériences (moins de 10 foyers : masqué ; nombres arrondis à 5, taux au point, semaines entières)',
   })
   @withQuery()
   @ApiAnswer(200, 'AnalyticsReport', reportSchema, REPORT_EXAMPLE)

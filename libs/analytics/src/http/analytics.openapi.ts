@@ -2,15 +2,17 @@ import { z } from 'zod';
 
 const shownCount = z.object({
   value: z.number().int().nullable(),
-  hidden: z.boolean().describe('vrai : moins de 10 foyers (ou déductible par différence)'),
+  hidden: z.boolean().describe('vrai : moins de 10 foyers (ou déductible par différence) ; sinon value est arrondie à un multiple de 5'),
 });
 const interval = z.object({ low: z.number(), high: z.number() });
 
 export const reportSchema = z.object({
   territory: z.string().nullable(),
-  from: z.string(),
-  to: z.string(),
+  from: z.string().describe('Début compté : le lundi (00:00 UTC) qui précède ou est le début demandé'),
+  to: z.string().describe('Fin comptée, exclue : le lundi qui suit la fin demandée (semaines entières)'),
+  period: z.string().describe('La période comptée, en français'),
   smallCellThreshold: z.number().int(),
+  roundingBase: z.number().int().describe('Les nombres publiés sont des multiples de cette base (arrondi contrôlé)'),
   variants: z.array(
     z.object({
       purpose: z.string(),
@@ -19,8 +21,8 @@ export const reportSchema = z.object({
       templateVersions: z.number().int(),
       households: shownCount,
       responders: shownCount,
-      rate: z.number().nullable(),
-      interval: interval.nullable().describe('Intervalle de Wilson à 95 %'),
+      rate: z.number().nullable().describe('Calculé sur les nombres exacts, publié au point (0,01)'),
+      interval: interval.nullable().describe('Intervalle de Wilson à 95 %, élargi au point'),
     }),
   ),
   funnel: z.array(z.object({ step: z.string(), label: z.string(), households: shownCount })),
@@ -38,19 +40,21 @@ export const reportSchema = z.object({
 
 export const REPORT_EXAMPLE = {
   territory: '93',
-  from: '2026-09-01T00:00:00.000Z',
-  to: '2026-12-01T00:00:00.000Z',
+  from: '2026-08-31T00:00:00.000Z',
+  to: '2026-12-07T00:00:00.000Z',
+  period: 'semaines entières du lundi 2026-08-31 au dimanche 2026-12-06 inclus',
   smallCellThreshold: 10,
+  roundingBase: 5,
   variants: [
     {
       purpose: 'rappelImpaye',
       channel: 'sms',
       variant: 'reassuring.short.picto',
       templateVersions: 1,
-      households: { value: 412, hidden: false },
-      responders: { value: 97, hidden: false },
-      rate: 0.2354,
-      interval: { low: 0.1969, high: 0.2788 },
+      households: { value: 410, hidden: false },
+      responders: { value: 95, hidden: false },
+      rate: 0.24,
+      interval: { low: 0.19, high: 0.28 },
     },
   ],
   funnel: [{ step: 'commandement_de_payer', label: 'Commandement de payer', households: { value: 230, hidden: false } }],

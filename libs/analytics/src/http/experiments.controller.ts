@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, CurrentPrincipal, identityOf, Principal } from '@unisson/access';
 import { Audited } from '@unisson/audit';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { ExperimentsService, NewExperimentInput, newExperimentSchema, plannedSampleSize, designOf } from '@unisson/experiments';
 import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { AnalyticsProjector } from '../analytics-projector';
@@ -89,6 +90,7 @@ export class ExperimentsController {
   constructor(
     private readonly experiments: ExperimentsService,
     private readonly projector: AnalyticsProjector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -120,12 +122,14 @@ export class ExperimentsController {
   @ApiOperation({
     summary:
       'Le rapport d’une expérience : taux par bras (Wilson), écart au témoin et son intervalle, test exact ou z, Holm, déséquilibre des effectifs, chance de battre le témoin, séquence de confiance',
+    description:
+      'Effectifs arrondis à un multiple de 5 (moins de 10 : masqués), taux, écarts et intervalles au point, p-values au centième ; avancement et chiffres du déséquilibre publiés seulement quand aucun bras n’est masqué.',
   })
   @ApiAnswer(200, 'ExperimentReport', z.record(z.string(), z.unknown()), { key: VIEW_EXAMPLE.key, arms: [], comparisons: [] })
   @ApiErrors(400, 404)
   async report(@Param('id', uuid) id: string) {
     await this.projector.catchUp();
-    return maskExperiment(await this.experiments.report(id));
+    return maskExperiment(await this.experiments.report(id), this.config.security.appSecret);
   }
 
   @Post(':id/stop')
