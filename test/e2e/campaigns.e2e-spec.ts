@@ -57,7 +57,10 @@ describe('a CAF campaign with four-eyes approval', () => {
       territory: '93',
     });
     expect(all.status).toBe(200);
-    expect(all.body.households.count).toBe(12);
+    // 12 households, published rounded to a multiple of 5 (decision 0035), the same figure each time.
+    expect([10, 15]).toContain(all.body.households.count);
+    const again = await author.post('/v1/campaigns/audience-preview', { stage: 'premier_impaye', territory: '93' });
+    expect(again.body).toEqual(all.body);
     const few = await author.post<{ households: { count: number | null; label: string } }>('/v1/campaigns/audience-preview', {
       stage: 'premier_impaye',
       territory: '93',
@@ -65,6 +68,18 @@ describe('a CAF campaign with four-eyes approval', () => {
     });
     expect(few.body.households).toEqual({ count: null, label: 'moins de 10' });
     expect((await author.post('/v1/campaigns/audience-preview', { stage: 'premier_impaye', territory: '38' })).status).toBe(404);
+    // The tester's subtraction: total minus the shown groups must not give the hidden ones.
+    const split = await author.post<{ households: { count: number | null }; byGroup: Array<{ key: string; count: number | null }> }>(
+      '/v1/campaigns/audience-preview',
+      { stage: 'premier_impaye', territory: '93', debtMin: 1000 },
+    );
+    for (const g of split.body.byGroup) expect(g.count === null || g.count % 5 === 0).toBe(true);
+    const hiddenGroups = split.body.byGroup.filter((g) => g.count === null);
+    const visible = split.body.byGroup.reduce((s, g) => s + (g.count ?? 0), 0);
+    if (hiddenGroups.length > 0 && split.body.households.count !== null) {
+      // What is left is a multiple of 5, or the hidden groups hold 10 households or more together: never the small group's size.
+      expect(Math.abs(split.body.households.count - visible) % 5).toBe(0);
+    }
     const landlordStaff = new TestClient(stack.baseUrl);
     await landlordStaff.signIn('gestion@habitat93.demo', DEMO_PASSWORD);
     expect((await landlordStaff.post('/v1/campaigns/audience-preview', { stage: 'premier_impaye', territory: '93' })).status).toBe(403);
@@ -105,7 +120,7 @@ describe('a CAF campaign with four-eyes approval', () => {
     const results = await author.get<{ intentsProduced: number; households: { count: number }; contactsPlanned: { count: number } }>(
       `/v1/campaigns/${id}/results`,
     );
-    expect(results.body.households.count).toBe(12);
+    expect([10, 15]).toContain(results.body.households.count);
     expect(results.body.contactsPlanned.count).toBeGreaterThan(0);
     // A relaunch is impossible once completed, and the same households never get a second intent.
     expect((await approver.post(`/v1/campaigns/${id}/launch`)).status).toBe(409);

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AccessPolicy, identityOf, Principal } from '@unisson/access';
 import { AuditTrail } from '@unisson/audit';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { COORDINATION_CLOCK, CoordinationService, ExecutorClock, IntentOutcomesReader, PlaybookCatalog } from '@unisson/coordination';
 import { isProcedureStage } from '@unisson/vocabulary';
 import { AudienceFilter, HouseholdAudienceReader } from '@unisson/households';
@@ -50,6 +51,7 @@ export class CampaignsService {
     private readonly audit: AuditTrail,
     @Inject(COORDINATION_CLOCK) private readonly clock: ExecutorClock,
     @InjectQueue(QUEUES.campaigns) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Principal, input: NewCampaignInput): Promise<Campaign> {
@@ -124,16 +126,21 @@ export class CampaignsService {
     return this.preview(target);
   }
 
+  /** Counts rounded to 5 and small ones hidden (decision 0035): the same target always gives the same figures. */
   async preview(target: CampaignTarget) {
     const groups = await this.audience.breakdown(this.filterOf(target));
     const total = groups.reduce((sum, g) => sum + g.count, 0);
+    const scope = `campaign-audience|${JSON.stringify(Object.entries(target).sort(([a], [b]) => a.localeCompare(b)))}`;
+    const secret = this.config.security.appSecret;
     return {
-      households: shownCount(total),
+      households: shownCount(total, `${scope}|total`, secret),
       byGroup: suppressedBreakdown(
         groups.map((g) => ({
           key: `${g.housingSector === 'social' ? 'parc social' : 'parc privé'} — dette ${g.debtBand}`,
           count: g.count,
         })),
+        scope,
+        secret,
       ),
     };
   }
@@ -142,13 +149,16 @@ export class CampaignsService {
     const found = await this.outcomes.outcomes(`campaign:${campaign.id}:`, campaign.launchedAt);
     const byStatus = found.contactsByStatus;
     const planned = Object.values(byStatus).reduce((a, b) => a + b, 0) - (byStatus.cancelled ?? 0);
+    const shown = (n: number, what: string) => shownCount(n, `campaign-results|${campaign.id}|${what}`, this.config.security.appSecret);
     return {
       intentsProduced: campaign.intentsProduced,
-      households: shownCount(found.households),
-      contactsPlanned: shownCount(planned),
-      contactsHandedOff: shownCount(byStatus.handedOff ?? 0),
-      householdsResponded: shownCount(found.householdsResponded),
-      byChannel: Object.fromEntries(Object.entries(found.contactsByChannel).map(([channel, n]) => [channel, shownCount(n)])),
+      households: shown(found.households, 'households'),
+      contactsPlanned: shown(planned, 'planned'),
+      contactsHandedOff: shown(byStatus.handedOff ?? 0, 'handedOff'),
+      householdsResponded: shown(found.householdsResponded, 'responded'),
+      byChannel: Object.fromEntries(
+        Object.entries(found.contactsByChannel).map(([channel, n]) => [channel, shown(n, `channel:${channel}`)]),
+      ),
     };
   }
 

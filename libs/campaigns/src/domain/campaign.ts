@@ -2,6 +2,7 @@
  * Campaigns of the CAF, the State services and the Département, as pure data and rules: the
  * target, the life cycle with its four-eyes approval, and small-count suppression of previews.
  */
+import { hiddenInPartition, publishedCount, SMALL_CELL } from '@unisson/analytics';
 
 export const CAMPAIGN_STATUSES = [
   'draft',
@@ -89,32 +90,36 @@ export function availableCommands(status: CampaignStatus): CampaignCommand[] {
   );
 }
 
-/** Counts under this are never shown: they could single out a household. */
-export const SMALL_COUNT_THRESHOLD = 10;
+/** Counts under this are never shown: they could single out a household (analytics' one threshold). */
+export const SMALL_COUNT_THRESHOLD = SMALL_CELL;
 
 export interface ShownCount {
   /** Null when hidden. */
   count: number | null;
-  /** What the page prints: the number, or "moins de 10". */
+  /** What the page prints: the number (a multiple of 5), or "moins de 10". */
   label: string;
 }
 
-export function shownCount(n: number, threshold = SMALL_COUNT_THRESHOLD): ShownCount {
-  return n > 0 && n < threshold ? { count: null, label: `moins de ${threshold}` } : { count: n, label: String(n) };
+/**
+ * A count as a campaign page shows it, through analytics' disclosure control (decision 0035):
+ * hidden under 10, else rounded to a multiple of 5 keyed by `cell` (the same question, the same answer).
+ */
+export function shownCount(n: number, cell: string, secret = ''): ShownCount {
+  const value = publishedCount(n, cell, secret);
+  return value === null ? { count: null, label: `moins de ${SMALL_COUNT_THRESHOLD}` } : { count: value, label: String(value) };
 }
 
 /**
- * A breakdown with small groups hidden. When exactly one group is hidden and the total is shown,
- * the next smallest is hidden too, so the hidden one cannot be worked out by subtraction.
+ * A breakdown beside its total: small groups hidden, and more until the hidden ones add up to 10
+ * households or more (analytics' partition rule); the shown ones rounded like the total, so that
+ * the total minus the shown groups does not give the hidden ones.
  */
-export function suppressedBreakdown(groups: ReadonlyArray<{ key: string; count: number }>, threshold = SMALL_COUNT_THRESHOLD) {
-  const hidden = new Set(groups.filter((g) => g.count > 0 && g.count < threshold).map((g) => g.key));
-  if (hidden.size === 1) {
-    const next = [...groups].filter((g) => !hidden.has(g.key) && g.count > 0).sort((a, b) => a.count - b.count)[0];
-    if (next) hidden.add(next.key);
-  }
+export function suppressedBreakdown(groups: ReadonlyArray<{ key: string; count: number }>, scope: string, secret = '') {
+  const hidden = hiddenInPartition(groups.map((g) => ({ key: g.key, households: g.count })));
   return groups.map((g) =>
-    hidden.has(g.key) ? { key: g.key, count: null, label: `masqué (petit effectif)` } : { key: g.key, ...shownCount(g.count, threshold) },
+    hidden.has(g.key)
+      ? { key: g.key, count: null, label: `masqué (petit effectif)` }
+      : { key: g.key, ...shownCount(g.count, `${scope}|${g.key}`, secret) },
   );
 }
 

@@ -217,7 +217,7 @@ export class CampaignsPageController {
           ${buttons.map((c) => html`<button name="command" value="${c}" class="${c === 'cancel' ? 'danger' : ''}">${COMMAND_LABELS[c]}</button> `)}
         </form>
         <h2>Audience aujourd’hui</h2>
-        <p><strong>${preview.households.label}</strong> foyers (les nombres sous 10 sont masqués).</p>
+        <p><strong>${preview.households.label}</strong> foyers (les nombres sous 10 sont masqués, les autres arrondis à 5).</p>
         <table>
           <tr>
             <th>Groupe</th>
