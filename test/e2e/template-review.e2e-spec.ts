@@ -154,7 +154,7 @@ describe('template review: list of findings, versions side by side, sent version
       await page.waitForURL(/\/tableau-de-bord/);
       const section = page.locator('section', { has: page.getByRole('heading', { name: 'Ce que coûtent les plans coordonnés' }) });
       const text = await section.innerText();
-      expect(text).toMatch(/\d+ SMS, \d+ parties/);
+      expect(text).toMatch(/(\d+|< 10) SMS, (\d+|< 10) parties/);
       expect(text).toMatch(/lettres à affranchir/);
       expect(text).toMatch(/de SMS et d’affranchissement/);
       await section.screenshot({ path: join(SCREENSHOT_DIR, 'tableau-de-bord-cout-des-plans.png') });

@@ -1,6 +1,6 @@
-import { barChart, OverviewFigures, renderOverview } from './operations-overview';
+import { barChart, OverviewFigures, publishOverview, renderOverview } from './operations-overview';
 
-const figures: OverviewFigures = {
+const figures: OverviewFigures<number> = {
   generatedAt: '2026-12-01T09:30:00.000Z',
   households: 3,
   proceduresByStage: [
@@ -59,5 +59,45 @@ describe('the operators overview', () => {
   it('escapes labels and says so when there is nothing yet', () => {
     expect(barChart('Vide', [])).toContain('Rien pour l’instant.');
     expect(barChart('X', [{ label: '<script>', count: 1 }])).not.toContain('<script>');
+  });
+
+  it('shows no figure of 1 to 9 and rounds the others to 5, in the tiles, the bars and the plan cost', () => {
+    const published = publishOverview(
+      {
+        ...figures,
+        households: 461,
+        proceduresByStage: [
+          { label: 'Premier impayé', count: 458 },
+          { label: 'Assignation', count: 1 },
+          { label: 'Audience', count: 2 },
+          { label: 'Expulsion', count: 0 },
+        ],
+        messagesByChannel: [{ label: 'Appel vocal', count: 1 }],
+        planCost: {
+          sms: { messages: 12, parts: 20, euros: 0.9 },
+          letters: 7,
+          postage: { lettre_simple: { letters: 6, euros: 8.34 }, lettre_suivie: { letters: 1, euros: 1.99 } },
+          emails: 3,
+          calls: { tasks: 4, minutes: 26 },
+          homeVisits: 2,
+          visitMinutes: 180,
+          servedActs: 1,
+          unworded: 0,
+          euros: 11.23,
+          smsPricePerPart: 0.045,
+        },
+      },
+      'secret',
+    );
+    expect(published.proceduresByStage.map((c) => c.count)).toEqual([expect.any(Number), null, null, 0]);
+    expect([455, 460]).toContain(published.proceduresByStage[0]!.count);
+    expect(published.messagesByChannel[0]!.count).toBeNull();
+    expect(published.planCost!.postage.lettre_suivie).toEqual({ letters: null, euros: null });
+    const html = renderOverview(published);
+    expect(html).not.toMatch(/>1<\/td>/);
+    expect(html).toContain('<th scope="row">Assignation</th><td>&lt; 10</td>');
+    expect(html).toContain('&lt; 10 en lettre suivie (montant masqué)');
+    expect(html).not.toContain('1 en lettre suivie');
+    expect(html).toContain('environ 10,00');
   });
 });

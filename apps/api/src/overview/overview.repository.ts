@@ -1,20 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { CoordinationFiguresReader } from '@unisson/coordination';
 import { HouseholdFiguresReader } from '@unisson/households';
 import { LinkageFiguresReader } from '@unisson/linkage';
 import { MessageFiguresReader } from '@unisson/messaging';
-import { Count, OverviewFigures } from './operations-overview';
+import { PROCEDURE_STAGES, STAGE_LABELS as STAGES } from '@unisson/vocabulary';
+import { Count, OverviewFigures, publishOverview } from './operations-overview';
 import { PlanCostCalculator } from './plan-cost.calculator';
 
-const STAGE_LABELS: Record<string, string> = {
-  premier_impaye: 'Premier impayé',
-  signalement_caf: 'Signalement CAF',
-  commandement_de_payer: 'Commandement de payer',
-  assignation: 'Assignation',
-  jugement: 'Jugement',
-  commandement_de_quitter_les_lieux: 'Commandement de quitter les lieux',
-  concours_force_publique: 'Concours de la force publique',
-};
+/** The stages in their order, with vocabulary's labels (capitalised for a chart). */
+const STAGE_LABELS: Record<string, string> = Object.fromEntries(
+  PROCEDURE_STAGES.map((s) => [s, STAGES[s].charAt(0).toUpperCase() + STAGES[s].slice(1)]),
+);
+const OTHER = 'Autre (valeur inconnue)';
 const STATUS_LABELS: Record<string, string> = {
   queued: 'en attente',
   sending: 'en cours d’envoi',
@@ -45,25 +43,36 @@ export class OverviewRepository {
     private readonly coordination: CoordinationFiguresReader,
     private readonly linkage: LinkageFiguresReader,
     private readonly cost: PlanCostCalculator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The figures as the page shows them: every one through the disclosure control (1 to 9 hidden, the rest rounded to 5). */
   async figures(): Promise<OverviewFigures> {
+    return publishOverview(await this.exactFigures(), this.config.security.appSecret);
+  }
+
+  private async exactFigures(): Promise<OverviewFigures<number>> {
     const [households, messages, coordination, linkage] = await Promise.all([
       this.households.figures(),
       this.messages.figures(),
       this.coordination.figures(),
       this.linkage.figures(),
     ]);
-    const counted = (counts: Record<string, number>, labels: Record<string, string>): Count[] =>
-      Object.keys(labels)
-        .map((k) => ({ label: labels[k], count: counts[k] ?? 0 }))
-        .filter((c) => c.count > 0);
-    const stages = Object.fromEntries(households.openProceduresByStage.map((s) => [s.stage, s.count]));
+    // Every known value, in order (a count of 0 too), and what no label names under « autre »: nothing disappears.
+    const counted = (counts: Record<string, number>, labels: Record<string, string>, keepZeros = false): Count<number>[] => {
+      const known = Object.keys(labels).map((k) => ({ label: labels[k]!, count: counts[k] ?? 0 }));
+      const other = Object.entries(counts)
+        .filter(([k]) => !(k in labels))
+        .reduce((sum, [, n]) => sum + n, 0);
+      return [...known, ...(other > 0 ? [{ label: OTHER, count: other }] : [])].filter((c) => keepZeros || c.count > 0);
+    };
+    const stages: Record<string, number> = {};
+    for (const s of households.openProceduresByStage) stages[s.stage] = (stages[s.stage] ?? 0) + s.count;
     const contactsOf = (status: string) => coordination.contactsByStatus[status] ?? 0;
     return {
       generatedAt: new Date().toISOString(),
       households: households.households,
-      proceduresByStage: counted(stages, STAGE_LABELS),
+      proceduresByStage: counted(stages, STAGE_LABELS, true),
       messagesByStatus: counted(messages.byStatus, STATUS_LABELS),
       messagesByChannel: counted(messages.byChannel, CHANNEL_LABELS),
       coordination: {
