@@ -373,6 +373,36 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
     expect(await counts()).toEqual(before);
   });
 
+  it('a hearing reported as held in 2020: a 400 naming hearing.at, in French, nothing stored; one held yesterday is taken', async () => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['commissaire-93']}` };
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const audience = (partnerRef: string, at: string) => ({
+      partnerRef,
+      type: 'audience',
+      occurredOn: day(-1),
+      hearing: { at, place: 'Tribunal judiciaire de Bobigny' },
+      tenant: { lastName: 'Okafor', firstName: 'Chidi' },
+      address: { street: '3 rue du Landy', postalCode: '93200', city: 'Saint-Denis' },
+    });
+    const before = await counts();
+    const r = await fetch(`${stack.baseUrl}/v1/stage-events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(audience('CJ-2026-0421', '2020-01-01T09:00:00Z')),
+    });
+    const answer = (await r.json()) as { errors?: Array<{ field: string; message: string }> };
+    expect(r.status).toBe(400);
+    expect([...new Set(answer.errors?.map((e) => e.field))]).toEqual(['hearing.at']);
+    expect(answer.errors?.[0].message).toMatch(/ne peut pas être passée de plus de 30 jours|avant le jour de l’événement/);
+    expect(await counts()).toEqual(before);
+    const yesterday = await fetch(`${stack.baseUrl}/v1/stage-events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(audience('CJ-2026-0422', `${day(-1)}T09:00:00Z`)),
+    });
+    expect(yesterday.status).toBe(202);
+  });
+
   it('a household in a collectivité Unisson does not cover (Saint-Pierre-et-Miquelon, Nouméa): a 400 saying why, not a 404', async () => {
     const landlord = { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['bailleur-93']}` };
     for (const postalCode of ['97500', '98800']) {

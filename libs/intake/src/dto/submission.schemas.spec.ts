@@ -105,6 +105,7 @@ describe('dates in the future: refused where the fact has happened, bounded wher
   afterAll(() => jest.useRealTimers());
   const event = { partnerRef: 'SSDH-2026-0042', type: 'commandement_de_payer', occurredOn: '2026-11-20' };
   const hearing = (at: string) => ({ ...event, type: 'assignation', hearing: { at, place: 'Tribunal de proximité de Saint-Denis' } });
+  const held = (at: string) => ({ ...event, type: 'audience', hearing: { at, place: 'Tribunal de proximité de Saint-Denis' } });
   const fieldsOf = (run: () => unknown): string[] => {
     try {
       run();
@@ -149,12 +150,40 @@ describe('dates in the future: refused where the fact has happened, bounded wher
       'hearing.at',
     ],
     [
+      'a hearing reported as held two months ago (older than 30 days)',
+      () => parseOrThrow(stageEventSchema, { ...held('2026-10-01T09:00:00+02:00'), occurredOn: '2026-10-01' }),
+      'hearing.at',
+    ],
+    [
+      'a hearing before the event that reports it (an audience of 2 December naming one of 20 November)',
+      () => parseOrThrow(stageEventSchema, { ...held('2026-11-20T09:00:00+01:00'), occurredOn: '2026-12-02' }),
+      'hearing.at',
+    ],
+    [
       'an intent with a deadline in 2099',
       () => parseOrThrow(intentSchema, { partnerRef: 'A-1', purpose: 'rappelImpaye', deadline: '2099-01-01' }),
       'deadline',
     ],
   ])('refuses %s, naming the field', (_, run, field) => {
     expect(fieldsOf(run)).toEqual([field]);
+  });
+
+  it('refuses a hearing of 2020 reported on 2 December 2026, naming hearing.at in French', () => {
+    const run = () => parseOrThrow(stageEventSchema, { ...held('2020-01-01T09:00:00Z'), occurredOn: '2026-12-02' });
+    expect([...new Set(fieldsOf(run))]).toEqual(['hearing.at']);
+    expect(run).toThrow(/ne peut pas être passée de plus de 30 jours/);
+  });
+
+  it.each([
+    ['a hearing held yesterday, reported as an audience', held('2026-12-02T09:30:00+01:00'), '2026-12-02'],
+    [
+      'a hearing held late yesterday evening, the audience dated today (a day of tolerance)',
+      held('2026-12-02T19:00:00+01:00'),
+      '2026-12-03',
+    ],
+    ['a judgment that sets a new hearing ahead', { ...held('2027-01-20T09:00:00+01:00'), type: 'jugement' }, '2026-12-01'],
+  ])('takes %s', (_, body, occurredOn) => {
+    expect(() => parseOrThrow(stageEventSchema, { ...body, occurredOn })).not.toThrow();
   });
 
   it.each([

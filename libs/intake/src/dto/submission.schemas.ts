@@ -49,13 +49,28 @@ const isoInstant = z.iso
     const year = new Date(value).getUTCFullYear();
     return year >= 2000 && year <= LAST_YEAR;
   }, `doit tomber entre l’an 2000 et ${LAST_YEAR}`);
-/** A hearing's date and time, set by the court ahead of the summons: at most two years from now. */
-const hearingInstant = isoInstant.refine(
-  (value) => new Date(value).getTime() <= Date.now() + SCHEDULED_AHEAD_MS,
-  'doit tomber dans les deux ans qui viennent (une audience se fixe des mois à l’avance, pas des années)',
-);
+/**
+ * How long ago a hearing being reported may have been held: an `audience` is reported once it has
+ * taken place, within days or weeks. Older, it plans nothing (every reminder is too late) and is a typing error.
+ */
+export const HEARING_PAST_DAYS = 30;
+/**
+ * A hearing's date and time, set by the court ahead of the summons: at most two years from now,
+ * and not held more than HEARING_PAST_DAYS ago (decision 0030).
+ */
+const hearingInstant = isoInstant
+  .refine(
+    (value) => new Date(value).getTime() <= Date.now() + SCHEDULED_AHEAD_MS,
+    'doit tomber dans les deux ans qui viennent (une audience se fixe des mois à l’avance, pas des années)',
+  )
+  .refine(
+    (value) => new Date(value).getTime() >= Date.now() - HEARING_PAST_DAYS * DAY_MS,
+    `ne peut pas être passée de plus de ${HEARING_PAST_DAYS} jours : une audience signalée est à venir ou vient de se tenir ; vérifiez l’année`,
+  );
 /** The hearing's civil day where it is held: the date an ISO instant with its offset is written with. */
 const hearingDay = (at: string): string => at.slice(0, 10);
+/** The day before a civil day ('YYYY-MM-DD'): the tolerance between a hearing's own day and the event's. */
+const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 const text = (max: number) => z.string().trim().min(1, 'ne peut pas être vide').max(max, `au plus ${max} caractères`);
 /** A rent or a debt above this is a typing slip (often cents sent as euros), not a household's arrears. */
 const MAX_EUROS = 1_000_000;
@@ -178,6 +193,13 @@ export const stageEventSchema = z
   .refine((e) => e.type !== 'assignation' || e.hearing === undefined || hearingDay(e.hearing.at) > e.occurredOn, {
     path: ['hearing', 'at'],
     message: 'doit tomber après le jour de l’assignation (occurredOn) : l’assignation fixe une audience à venir',
+  })
+  // Any other event names the hearing it sets (a judgment's postponement) or the one just held
+  // (`audience`, occurredOn its day): never one before the event, a day of tolerance for offsets.
+  .refine((e) => e.type === 'assignation' || e.hearing === undefined || hearingDay(e.hearing.at) >= dayBefore(e.occurredOn), {
+    path: ['hearing', 'at'],
+    message:
+      'ne peut pas tomber avant le jour de l’événement (occurredOn) : l’audience signalée est celle qu’il fixe ou celle qui vient de se tenir',
   });
 export type StageEventInput = z.infer<typeof stageEventSchema>;
 
