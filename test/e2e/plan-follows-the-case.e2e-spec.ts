@@ -340,5 +340,28 @@ describe('the plan follows the case', () => {
       ),
     ).toBe(true);
     expect(shown.trace.some((t) => t.code === 'deferredWinterTruce' && t.message.includes('1er avril 2027'))).toBe(true);
+
+    // A commissaire de justice naming this tenant learns nothing of her procedure (at the eviction
+    // stage, linked to the landlord's household): its answer is the one for a person nobody follows.
+    const commissaire = stack.keys['commissaire-93'];
+    const cdp = (partnerRef: string, lastName: string, street: string) =>
+      post(
+        '/v1/stage-events',
+        {
+          partnerRef,
+          type: 'commandement_de_payer',
+          occurredOn: '2026-12-02',
+          debtAmount: 1500,
+          tenant: { lastName, firstName: 'Inès' },
+          address: { street, postalCode: '93200', city: 'Saint-Denis' },
+        },
+        commissaire,
+      );
+    const known = (await processed(await cdp('CJ-CASE-5', 'Fontaine', '9 rue Jean Jaurès'), commissaire)) as Record<string, unknown>;
+    const invented = (await processed(await cdp('CJ-CASE-5B', 'Inventée', '40 rue Gabriel Péri'), commissaire)) as Record<string, unknown>;
+    expect(known.householdId).toBe(householdId);
+    expect(known).toEqual({ householdId, stage: 'commandement_de_payer' });
+    expect(Object.keys(invented).sort()).toEqual(Object.keys(known).sort());
+    expect(invented.stage).toBe('commandement_de_payer');
   });
 });

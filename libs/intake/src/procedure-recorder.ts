@@ -25,6 +25,8 @@ export interface SubmissionOutcome {
   linkage?: Linkage;
   /** What the coordination engine was asked to plan. */
   intents?: IntentToPost[];
+  /** The event type the partner reported: all its own answer says of the procedure (domain/submitter-outcome). */
+  reportedType?: StageEventType;
   error?: string;
   warning?: string;
 }
@@ -124,6 +126,7 @@ export class ProcedureRecorder {
       stage: procedure.stage,
       closed: after.closed,
       linkage: event.linkage,
+      reportedType: event.type,
     };
     const territory = departementOfPostalCode(record.postalCode);
     const playbook = after.advanced && !after.closed ? this.playbookOf(territory) : null;

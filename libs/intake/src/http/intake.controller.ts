@@ -18,6 +18,7 @@ import {
 import { IntakeRepository } from '../intake.repository';
 import { SubmissionAccepted, SubmissionRead } from './intake.openapi';
 import { AcceptedSubmission, IntakeService } from '../intake.service';
+import { StoredOutcome, submitterOutcome } from '../domain/submitter-outcome';
 import { SubmissionAuthority } from '../submission-authority';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
@@ -118,7 +119,8 @@ export class IntakeController {
       receivedAt: submission.receivedAt.toISOString(),
       processedAt: submission.processedAt?.toISOString() ?? null,
       errorCode: submission.errorCode,
-      outcome: submission.outcome,
+      // Only what the partner's own report says: the same shape whether the household was known or not.
+      outcome: submitterOutcome(submission.kind, submission.partnerId, submission.outcome as StoredOutcome | null),
     };
   }
 

@@ -27,11 +27,26 @@ const submission = z.object({
   errorCode: z.string().nullable().describe('UNKNOWN_PARTNER_REF, NO_OPEN_PROCEDURE, PURPOSE_NOT_AT_THIS_STAGE…'),
   outcome: z
     .object({
-      householdId: z.string().uuid().optional(),
-      procedureId: z.string().uuid().optional(),
-      stage: z.string().optional(),
-      linkage: z.enum(['existing', 'link', 'review', 'new-household']).optional(),
-      intents: z.array(z.record(z.string(), z.unknown())).optional(),
+      householdId: z
+        .string()
+        .uuid()
+        .optional()
+        .describe(
+          'Le foyer dont votre organisation détient désormais une fiche (pour lire son plan) ; un identifiant, que le foyer ait été déjà suivi ou non',
+        ),
+      stage: z
+        .string()
+        .optional()
+        .describe(
+          'L’étape que votre propre événement fait atteindre (alerte : premier_impaye) ; jamais celle où en était la procédure d’après les autres partenaires. Une demande (intent) : l’étape à laquelle elle est planifiée',
+        ),
+      closes: z.boolean().optional().describe('Votre événement est de ceux qui clôturent la procédure (dette soldée, départ du logement)'),
+      intents: z
+        .array(
+          z.object({ purpose: z.string(), stage: z.string(), deadlineOn: z.string().nullable(), callbackPhone: z.string().nullable() }),
+        )
+        .optional()
+        .describe('Une demande (intent) : ce que le moteur de coordination a été prié de planifier pour vous'),
       error: z.string().optional(),
       warning: z.string().optional(),
     })
@@ -68,7 +83,7 @@ export const SubmissionRead = () =>
       receivedAt: ACCEPTED.receivedAt,
       processedAt: '2026-12-01T10:30:01.000Z',
       errorCode: null,
-      outcome: { householdId: '9a8b7c6d-0000-4000-8000-000000000009', stage: 'premier_impaye', linkage: 'new-household' },
+      outcome: { householdId: '9a8b7c6d-0000-4000-8000-000000000009', stage: 'premier_impaye' },
     }),
     ApiErrors(400, 401, 404),
   );
