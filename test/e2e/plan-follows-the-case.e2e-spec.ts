@@ -316,6 +316,19 @@ describe('the plan follows the case', () => {
       await post('/v1/alerts', alert('HS93-CASE-5', 'Fontaine', '9 rue Jean Jaurès'), landlord, 'case-alert-5'),
       landlord,
     );
+    // The concours de la force publique is the préfet's to grant: its landlord reporting it is refused, naming type, nothing stored.
+    const submissionsBefore = await count('partner_submission');
+    const byLandlord = await post(
+      '/v1/stage-events',
+      { partnerRef: 'HS93-CASE-5', type: 'cfp_accorde', occurredOn: '2026-11-25' },
+      landlord,
+    );
+    expect(byLandlord.status).toBe(422);
+    const refusal = (await byLandlord.json()) as { message: string; errors: Array<{ field: string; message: string }> };
+    expect(refusal.errors.map((e) => e.field)).toEqual(['type']);
+    expect(refusal.message).toContain('services de l’État');
+    expect(await count('partner_submission')).toBe(submissionsBefore);
+    expect((await plan(householdId, landlord)).body.stage).toBe('premier_impaye');
     const prefecture = stack.keys['prefecture-93'];
     const granted = await processed(
       await post(

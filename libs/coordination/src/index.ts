@@ -15,7 +15,7 @@ export {
 } from './domain/playbook.schema';
 export { resolvePlaybook } from './domain/playbook-resolution';
 export { CafArrearsDecision, CafArrearsFacts, CafArrearsRegime, cafArrearsDecision } from './domain/caf-arrears';
-export { frenchDate } from './domain/french-text';
+export { frenchDate, partnerKindLabel } from './domain/french-text';
 export { ContactState, contactState } from './domain/contact-state';
 export { PLAN_CALLBACKS, PlanCallback, PlanCallbackSource, callbackState, replacedByCallback } from './domain/plan-callbacks';
 export {

@@ -36,9 +36,8 @@ export class SubmissionProcessingService {
       if (!submission) return null;
       const [partner] = await this.partners.findPartnersByIds([submission.partnerId], manager);
       const reporter = { partnerId: partner.id, partnerKind: partner.kind, territories: partner.territories };
-      const result = (await this.authority.mayReport(manager, reporter, submission.kind, submission.payload))
-        ? await this.useCases.record(manager, submission, partner)
-        : { error: 'UNKNOWN_PARTNER_REF' };
+      const refusal = await this.authority.refusal(manager, reporter, submission.kind, submission.payload);
+      const result = refusal ? { error: refusal } : await this.useCases.record(manager, submission, partner);
       await this.submissions.markProcessed(manager, submission.id, { ...result }, result.error ?? null);
       return result;
     });

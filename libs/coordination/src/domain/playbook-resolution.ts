@@ -49,6 +49,7 @@ export function resolvePlaybook(national: Playbook, local: LocalPlaybook | null,
     escalation: local.escalation ?? national.escalation,
     cancellingEvents: byKey(national.cancellingEvents, local.cancellingEvents, (c) => c.event),
     stageEventReporters: { ...national.stageEventReporters, ...(local.stageEventReporters ?? {}) },
+    reservedStageEvents: { ...national.reservedStageEvents, ...(local.reservedStageEvents ?? {}) },
     variantSlots: local.variantSlots ?? national.variantSlots,
     spokenMessages: local.spokenMessages ?? national.spokenMessages,
     taskRouting: local.taskRouting

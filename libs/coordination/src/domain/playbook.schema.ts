@@ -241,6 +241,12 @@ export type SpokenMessages = z.infer<typeof spokenMessagesSchema>;
 
 /** Partner kinds that may report a stage event about a household they hold no record of yet. */
 const stageEventReporters = z.record(z.string().regex(/^[a-z_]+$/), z.array(partnerKind).min(1));
+/**
+ * Stage events only these partner kinds may report, whatever record they hold (the concours de la
+ * force publique is granted by the préfet: a landlord reporting it would move its tenant to the
+ * eviction stage). Every other event may come from a partner holding the household's record.
+ */
+const reservedStageEvents = z.record(z.string().regex(/^[a-z_]+$/), z.array(partnerKind).min(1));
 
 /** A département's code, as the one definition of them has it (libs/vocabulary). */
 const departementCode = z.string().regex(DEPARTEMENT_CODE, `le territoire ${DEPARTEMENT_CODE_RULE}`);
@@ -267,6 +273,7 @@ const playbookShape = {
   escalation,
   cancellingEvents: z.array(cancellingEvent).min(1),
   stageEventReporters: stageEventReporters.default({}),
+  reservedStageEvents: reservedStageEvents.default({}),
   variantSlots: z.number().int().min(1).max(16).default(1),
   taskRouting: taskRoutingSchema.default(DEFAULT_TASK_ROUTING),
   /** Absent: no spoken message is planned on its own (a partner may still plan one). */
@@ -302,6 +309,7 @@ export const localPlaybookSchema = z
     escalation: escalation.optional(),
     cancellingEvents: z.array(cancellingEvent).default([]),
     stageEventReporters: stageEventReporters.optional(),
+    reservedStageEvents: reservedStageEvents.optional(),
     variantSlots: z.number().int().min(1).max(16).optional(),
     /** Settings replace the national ones; rules come before the national rules (same id: replaced). */
     taskRouting: taskRoutingSchema.partial().optional(),

@@ -1,4 +1,4 @@
-import { mayReportByIdentity, worksOn } from './reporting-authority';
+import { mayReportByIdentity, reservedToOthers, worksOn } from './reporting-authority';
 
 const landlord = {
   partnerId: 'hlm',
@@ -33,5 +33,17 @@ describe('a household named by identity, that the partner does not hold yet', ()
     ['in its territories, by a kind the playbook does not entitle', '13', ['commissaire_de_justice'], false],
   ])('%s', (_what, departement, entitled, expected) => {
     expect(mayReportByIdentity(landlord, departement, entitled)).toBe(expected);
+  });
+});
+
+describe('stage events reserved to some partner kinds, whatever record the reporter holds', () => {
+  const reserved = { cfp_accorde: ['etat'] };
+  it('refuses a landlord its tenant’s concours de la force publique accordé, and names who reports it', () => {
+    expect(reservedToOthers(landlord, 'cfp_accorde', reserved)).toEqual(['etat']);
+  });
+  it('leaves it to the préfecture, and leaves the landlord its other events', () => {
+    expect(reservedToOthers({ partnerKind: 'etat' }, 'cfp_accorde', reserved)).toBeNull();
+    expect(reservedToOthers(landlord, 'assignation', reserved)).toBeNull();
+    expect(reservedToOthers(landlord, 'dette_soldee', reserved)).toBeNull();
   });
 });

@@ -25,3 +25,17 @@ export function worksOn(reporter: Pick<Reporter, 'territories'>, departement: st
 export function mayReportByIdentity(reporter: Reporter, departement: string | null, entitledKinds: readonly string[]): boolean {
   return worksOn(reporter, departement) && entitledKinds.includes(reporter.partnerKind);
 }
+
+/**
+ * The partner kinds a stage event is reserved to when this reporter is not one of them (the
+ * playbook's `reservedStageEvents`: the concours de la force publique accordé comes from the
+ * préfecture only), else null: the reporter may report it, by its reference as by identity.
+ */
+export function reservedToOthers(
+  reporter: Pick<Reporter, 'partnerKind'>,
+  event: string,
+  reserved: Readonly<Record<string, readonly string[]>>,
+): readonly string[] | null {
+  const kinds = reserved[event];
+  return kinds && !kinds.includes(reporter.partnerKind) ? kinds : null;
+}
