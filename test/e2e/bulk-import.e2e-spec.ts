@@ -214,6 +214,35 @@ describe('a landlord uploads a CSV of alerts', () => {
     expect(await lastNamesOf('N')).toEqual(['Durand']);
   });
 
+  it('refuses a row outside the landlord’s départements as POST /v1/alerts does: listed in the errors, not counted, nothing stored', async () => {
+    const grenoble = row('T-2', 'Girard').replace('93200;Saint-Denis', '38000;Grenoble');
+    const lines = [header, row('T-1', 'Petit'), grenoble, row('T-3', 'Roux')];
+    const response = await upload(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    const accepted = (await response.json()) as Status;
+    const done = await finished(accepted.importId);
+    expect(done).toMatchObject({ status: 'completed', rowsTotal: 3, rowsInvalid: 1, alertsCreated: 2 });
+    // The API's answer for the same alert, and its sentence.
+    const api = await landlord.post<{ message: string }>('/v1/alerts', {
+      partnerRef: 'T-2-API',
+      tenant: { lastName: 'Girard', firstName: 'Test' },
+      address: { street: '1 rue A', postalCode: '38000', city: 'Grenoble' },
+      lease: { housingSector: 'social', monthlyRent: 500 },
+      arrears: { amount: 1000, firstUnpaidOn: '2026-01-05' },
+    });
+    expect(api.status).toBe(404);
+    expect(await importErrors(accepted.importId)).toEqual([{ line: 3, field: 'code_postal', reason: api.body.message }]);
+    expect(await lastNamesOf('T')).toEqual(['Petit', 'Roux']);
+    const processed = await eventually(
+      async () => {
+        const s = (await landlord.get<Status>(`/v1/alerts/imports/${accepted.importId}`)).body;
+        return s.alertsWaiting === 0 ? s : undefined;
+      },
+      30_000,
+      'the rows processed',
+    );
+    expect(processed.alertsProcessed).toBe(2);
+  });
+
   it('refuses a row whose name hides a control of the direction of text, as the JSON API does', async () => {
     // "Martin" followed by an override: the rest of the line would read right to left in a letter.
     const lines = [header, row('B-1', 'Martin\u202Enivas'), row('B-2', 'Bernard')];

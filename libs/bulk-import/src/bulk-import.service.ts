@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { identityOf, Principal } from '@unisson/access';
 import { AuditTrail } from '@unisson/audit';
-import { alertSchema, idempotencyKeySchema, IntakeService } from '@unisson/intake';
-import type { PartnerPrincipal } from '@unisson/partners';
-import { CsvItem, detectDialect, readCsv, readCsvBuffer, UnissonError, unsafeTextProblems } from '@unisson/platform';
+import { alertSchema, idempotencyKeySchema, IntakeService, Reporter, SubmissionAuthority } from '@unisson/intake';
+import { PartnerPrincipal, PartnersRepository } from '@unisson/partners';
+import { CsvItem, detectDialect, NOT_FOUND_MESSAGE, readCsv, readCsvBuffer, UnissonError, unsafeTextProblems } from '@unisson/platform';
 import { jobSpec, QUEUES } from '@unisson/queues';
 import { BulkImportRepository, ChunkResult } from './bulk-import.repository';
 import { HeaderMapping, mapHeader, rowProblem, rowToAlert } from './domain/alert-columns';
@@ -47,6 +47,8 @@ export class BulkImportService {
   constructor(
     private readonly imports: BulkImportRepository,
     private readonly intake: IntakeService,
+    private readonly authority: SubmissionAuthority,
+    private readonly partners: PartnersRepository,
     private readonly audit: AuditTrail,
     @InjectQueue(QUEUES.imports) private readonly queue: Queue,
   ) {}
@@ -128,6 +130,9 @@ export class BulkImportService {
     if (upload.rowsTotal === null || upload.status === 'queued')
       await this.imports.markStarted(importId, await this.countRows(content, dialect));
     const principal = { partnerId: upload.partnerId } as PartnerPrincipal;
+    const [partner] = await this.partners.findPartnersByIds([upload.partnerId]);
+    if (!partner) return this.imports.finish(importId, 'failed', 'Le partenaire qui a déposé ce fichier n’existe plus.');
+    const reporter: Reporter = { partnerId: partner.id, partnerKind: partner.kind, territories: partner.territories };
     const source = { bulkImportId: importId };
     let mapping: HeaderMapping | null = null;
     let index = 0;
@@ -135,7 +140,7 @@ export class BulkImportService {
     let chunk: CsvItem[] = [];
     let errorsKept = await this.imports.countErrors(importId);
     const flush = async () => {
-      const result = await this.handleChunk(principal, source, mapping!, chunk, done);
+      const result = await this.handleChunk(principal, reporter, source, mapping!, chunk, done);
       result.errors = result.errors.slice(0, Math.max(0, MAX_ERRORS - errorsKept));
       errorsKept += result.errors.length;
       if (!(await this.imports.commitChunk(importId, done, result))) throw new Error('another run of this import moved on; this one stops');
@@ -171,6 +176,7 @@ export class BulkImportService {
 
   private async handleChunk(
     principal: PartnerPrincipal,
+    reporter: Reporter,
     source: { bulkImportId: string },
     mapping: HeaderMapping,
     items: CsvItem[],
@@ -203,6 +209,17 @@ export class BulkImportService {
           });
         for (const issue of parsed.success ? [] : parsed.error.issues)
           result.errors.push({ line: row.line, ...rowProblem(mapping, issue) });
+        return;
+      }
+      // The row a partner may not report (a household outside its départements) is refused as
+      // `POST /v1/alerts` refuses it, with its sentence: nothing is stored for it.
+      if (!(await this.authority.mayReportAlertRow(reporter, parsed.data))) {
+        result.invalid++;
+        result.errors.push({
+          line: row.line,
+          field: mapping.headerOf.get('address.postalCode') ?? 'code_postal',
+          reason: NOT_FOUND_MESSAGE,
+        });
         return;
       }
       try {

@@ -13,3 +13,4 @@ export {
 } from './dto/submission.schemas';
 export { SubmissionProcessingService } from './submission-processing.service';
 export { SubmissionEraser } from './submission-eraser';
+export { Reporter, SubmissionAuthority } from './submission-authority';

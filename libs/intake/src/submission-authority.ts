@@ -61,6 +61,22 @@ export class SubmissionAuthority {
   }
 
   /**
+   * A bulk upload's alert row at reception, decided as `POST /v1/alerts` decides it: false is the
+   * API's 404 (nothing is stored for the row). A row the partner may report by identity (its
+   * address in one of its départements) is taken without reading the database, the worker
+   * decides again; only the others are looked up, as the API looks them up.
+   */
+  async mayReportAlertRow(reporter: Reporter, alert: object): Promise<boolean> {
+    const postalCode = (alert as NamedHousehold).address?.postalCode;
+    const departement = typeof postalCode === 'string' ? departementOfPostalCode(postalCode) : null;
+    if (departement && worksOn(reporter, departement)) {
+      const playbook = this.playbooks.forTerritory(departement, this.today());
+      if (mayReportByIdentity(reporter, departement, playbook.stageEventReporters.premier_impaye ?? [])) return true;
+    }
+    return (await this.authorityOver(this.dataSource.manager, reporter, 'alert', alert, true)).allowed;
+  }
+
+  /**
    * Why the worker refuses a stored submission (null: it may be recorded). The partner may no
    * longer report about this household, or the event is reserved to other partner kinds.
    */
