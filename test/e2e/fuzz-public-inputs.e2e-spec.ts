@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { computeTwilioSignature } from '@unisson/channels';
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { eventually } from '../support/free-port';
-import { TestClient } from '../support/http-client';
+import { householdOfAlert, TestClient } from '../support/http-client';
 import { ServedRoute, startUnissonStack, UnissonStack } from '../support/unisson-stack';
 
 jest.setTimeout(600_000);
@@ -28,6 +28,8 @@ const nastyString = fc.oneof(
     '\uD800',
     'x\uDFFFy',
     '0000-01-01',
+    '0000-01-01T00:00:00Z',
+    '1899-12-31T23:59:59+01:00',
     '9999-12-31',
     '2026-02-30',
     '-1',
@@ -416,6 +418,38 @@ describe('every public input, fuzzed: never a 5xx, never a partial write', () =>
         errors: [{ field: 'address.postalCode', message: expect.stringContaining('n’est pas celui d’un département') }],
       });
       expect(await counts()).toEqual(before);
+    }
+  });
+
+  it('a date of year 0000, 0001, 1000 or 1899 on any dated input (an outcome included): a 400 naming the field, nothing stored', async () => {
+    const landlordKey = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
+    const householdId = await householdOfAlert(landlordKey, { ...validAlert, partnerRef: 'FUZZ-DATES-1' });
+    const landlord = { 'content-type': 'application/json', authorization: `Bearer ${stack.keys['bailleur-93']}` };
+    const events = async () =>
+      ((await stack.db.query(`SELECT count(*)::int AS n FROM response_event WHERE household_id = $1`, [householdId])) as [{ n: number }])[0]
+        .n;
+    for (const year of ['0000', '0001', '1000', '1899']) {
+      for (const [path, body, field] of [
+        [
+          `/v1/households/${householdId}/outcomes`,
+          { kind: 'evicted', occurredAt: `${year}-01-01T00:00:00Z`, eventId: `x-${year}` },
+          'occurredAt',
+        ],
+        ['/v1/alerts', { ...validAlert, arrears: { amount: 1200, firstUnpaidOn: `${year}-11-05` } }, 'arrears.firstUnpaidOn'],
+        ['/v1/stage-events', { ...validEvent, occurredOn: `${year}-11-20` }, 'occurredOn'],
+      ] as const) {
+        const before = [await counts(), await events()];
+        const r = await fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: landlord, body: JSON.stringify(body) });
+        const answer = (await r.json()) as { errors?: Array<{ field: string; message: string }> };
+        expect({ path, year, status: r.status, fields: answer.errors?.map((e) => e.field) }).toEqual({
+          path,
+          year,
+          status: 400,
+          fields: [field],
+        });
+        expect(answer.errors?.[0]?.message).toMatch(/entre le 1900-01-01 et le 2100-12-31|ne peut pas/);
+        expect([await counts(), await events()]).toEqual(before);
+      }
     }
   });
 

@@ -6,6 +6,14 @@ export { jsonErrorOffset, parseJsonBodiesInFrench, parseJsonBody } from './http/
 export { jsonShapeProblem, MAX_JSON_DEPTH } from './validation/json-shape';
 export { queryInteger } from './validation/query-parameters';
 export {
+  ACCEPTED_YEARS_RULE,
+  FIRST_ACCEPTED_YEAR,
+  isoDay,
+  isoInstant,
+  isWithinAcceptedYears,
+  LAST_ACCEPTED_YEAR,
+} from './validation/dates';
+export {
   SafeTextPipe,
   ZodValidationPipe,
   fieldProblems,

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authorize, ROLE_LABELS, WebPage, type PersonPrincipal } from '@unisson/access';
-import { ApiAnswer, ApiErrors, html, parseOrThrow, queryInteger, renderPage } from '@unisson/platform';
+import { ApiAnswer, ApiErrors, html, isoInstant, parseOrThrow, queryInteger, renderPage } from '@unisson/platform';
 import { AuditQuery, AuditRepository } from '../audit.repository';
 import { AUDIT_OUTCOMES } from '../domain/audit-record';
 
@@ -16,8 +16,8 @@ const auditQuerySchema = z.strictObject({
     .optional(),
   subjectId: z.string().max(200).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
-  from: z.iso.datetime({ offset: true, error: 'doit être un instant ISO 8601' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'doit être un instant ISO 8601' }).optional(),
+  from: isoInstant('doit être un instant ISO 8601, ex. 2026-12-01T00:00:00+01:00').optional(),
+  to: isoInstant('doit être un instant ISO 8601, ex. 2026-12-31T23:59:59+01:00').optional(),
   before: z.string().regex(/^\d+$/, 'doit être l’identifiant d’une entrée').optional(),
   limit: queryInteger({ min: 1, max: 1000, default: 100 }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from '@unisson/platform';
 import { DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE, PROCEDURE_STAGES } from '@unisson/vocabulary';
 
 const euros = z.number({ error: 'doit être un montant en euros' }).nonnegative('ne doit pas être négatif').max(1_000_000);
@@ -34,8 +35,7 @@ export const newCampaignSchema = z.strictObject({
   name: z.string().trim().min(3, 'au moins 3 caractères').max(200),
   purpose: z.string().regex(/^[a-zA-Z]{3,60}$/, 'doit être un objet du playbook, ex. lettrePreventionCcapex'),
   target: campaignTargetSchema,
-  scheduledAt: z.iso
-    .datetime({ offset: true, error: 'doit être un instant ISO 8601, ex. 2026-12-08T09:00:00+01:00' })
+  scheduledAt: isoInstant('doit être un instant ISO 8601, ex. 2026-12-08T09:00:00+01:00')
     .refine((at) => Date.parse(at) >= Date.now() - SCHEDULE_PAST_TOLERANCE_MS, {
       message: 'est déjà passée : laissez-la vide pour lancer la campagne dès son approbation',
     })

@@ -7,10 +7,7 @@ import {
   STAGE_EVENT_TYPES,
 } from '@unisson/vocabulary';
 import { LOCALES } from '@unisson/templates';
-
-/** The years a date of a person, a lease or a procedure can fall in: anything else is a typing error (year 0000, 20226). */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
+import { ACCEPTED_YEARS_RULE, isWithinAcceptedYears, LAST_ACCEPTED_YEAR } from '@unisson/platform';
 
 const isoDate = z
   .string()
@@ -19,10 +16,7 @@ const isoDate = z
     (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
     'n’est pas une date du calendrier (ex. 2026-02-30 n’existe pas)',
   )
-  .refine((value) => {
-    const year = Number(value.slice(0, 4));
-    return year >= FIRST_YEAR && year <= LAST_YEAR;
-  }, `doit tomber entre le ${FIRST_YEAR}-01-01 et le ${LAST_YEAR}-12-31`);
+  .refine(isWithinAcceptedYears, ACCEPTED_YEARS_RULE);
 
 const birthDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), 'ne peut pas être dans le futur');
 
@@ -47,8 +41,8 @@ const isoInstant = z.iso
   .datetime({ offset: true, error: 'doit être un instant ISO 8601 avec son décalage horaire, ex. 2027-03-02T09:00:00+01:00' })
   .refine((value) => {
     const year = new Date(value).getUTCFullYear();
-    return year >= 2000 && year <= LAST_YEAR;
-  }, `doit tomber entre l’an 2000 et ${LAST_YEAR}`);
+    return year >= 2000 && year <= LAST_ACCEPTED_YEAR;
+  }, `doit tomber entre l’an 2000 et ${LAST_ACCEPTED_YEAR}`);
 /**
  * How long ago a hearing being reported may have been held: an `audience` is reported once it has
  * taken place, within days or weeks. Older, it plans nothing (every reminder is too late) and is a typing error.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from '@unisson/platform';
 import { CHANNEL_LABELS, DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE } from '@unisson/vocabulary';
 import { describeDueWindow, dueWindow } from '../domain/due-window';
 import { OUTCOME_LABELS, outcomesOf, TASK_OUTCOMES, TaskOutcome } from '../domain/outcomes';
@@ -107,9 +108,7 @@ export const outcomeSchema = z
       error: `résultat inconnu (appel : reached, no_answer, voicemail, wrong_number, callback_requested, refused ; visite : met, absent, moved, refused, note_left)`,
     }),
     note: z.string().trim().max(2000, 'au plus 2000 caractères').optional(),
-    callbackAt: z.iso
-      .datetime({ offset: true, error: 'doit être un instant ISO 8601 avec son décalage, ex. 2026-12-08T14:30:00+01:00' })
-      .optional(),
+    callbackAt: isoInstant('doit être un instant ISO 8601 avec son décalage, ex. 2026-12-08T14:30:00+01:00').optional(),
     complete: z.boolean().default(false).describe('true : clore aussitôt la tâche (sinon elle reste « à clore »)'),
   })
   .refine((o) => o.outcome !== 'callback_requested' || o.callbackAt !== undefined, {
