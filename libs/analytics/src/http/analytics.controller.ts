@@ -5,6 +5,7 @@ import { Audited } from '@unisson/audit';
 import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { AnalyticsFilter } from '../analytics.repository';
 import { AnalyticsService } from '../analytics.service';
+import { territoryRefusal } from '../domain/analyst-territory';
 import { charterCsv } from '../domain/charter-indicators';
 import { reportWindow } from '../domain/disclosure';
 import { reportCsv } from '../domain/report-csv';
@@ -26,8 +27,8 @@ export function filterOf(actor: Principal, q: FilterInput, now = new Date()): An
   if (from >= to) throw UnissonError.validation([{ field: 'from', message: 'doit précéder to' }]);
   const bound = actor.partnerId !== null && actor.territories.length > 0;
   const territory = q.territory ?? (bound ? actor.territories[0]! : null);
-  if (bound && territory !== null && !actor.territories.includes(territory))
-    throw new UnissonError('FORBIDDEN', `Votre organisation ne travaille pas sur le territoire ${territory}.`, 403);
+  const refusal = territory === null ? null : territoryRefusal(actor, territory);
+  if (refusal) throw new UnissonError('FORBIDDEN', refusal, 403);
   return { territory, ...reportWindow(new Date(from), new Date(to)) };
 }
 

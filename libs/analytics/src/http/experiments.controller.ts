@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@unisson/config';
 import { ExperimentsService, NewExperimentInput, newExperimentSchema, plannedSampleSize, designOf } from '@unisson/experiments';
 import { ApiAnswer, ApiErrors, ApiJsonBody, UnissonError, ZodValidationPipe } from '@unisson/platform';
 import { AnalyticsProjector } from '../analytics-projector';
+import { territoryRefusal } from '../domain/analyst-territory';
 import { maskExperiment } from '../domain/report-cells';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => UnissonError.validation([{ field: 'id', message: 'doit être un UUID' }]) });
@@ -53,6 +54,13 @@ const stopSchema = z.strictObject({
 });
 
 type ExperimentRow = Awaited<ReturnType<ExperimentsService['get']>>;
+
+/** An organisation's analyst runs and reads experiments on its own territories only, as its reports (403, nothing written). */
+function assertSeesTerritory(actor: Principal, territory: string): void {
+  const refusal = territoryRefusal(actor, territory);
+  if (refusal) throw new UnissonError('FORBIDDEN', refusal, 403);
+}
+
 const view = (e: ExperimentRow) => ({
   id: e.id,
   key: e.key,
@@ -106,15 +114,16 @@ export class ExperimentsController {
   @ApiAnswer(201, 'Experiment', experimentSchema, VIEW_EXAMPLE)
   @ApiErrors(400, 409)
   async create(@CurrentPrincipal() actor: Principal, @Body(new ZodValidationPipe(newExperimentSchema)) body: NewExperimentInput) {
+    assertSeesTerritory(actor, body.territory);
     return view(await this.experiments.create(body, identityOf(actor)));
   }
 
   @Get()
   @Authorize('analytics.read')
-  @ApiOperation({ summary: 'Les expériences déclarées' })
+  @ApiOperation({ summary: 'Les expériences déclarées sur vos territoires' })
   @ApiAnswer(200, 'ExperimentList', z.array(experimentSchema), [VIEW_EXAMPLE])
-  async list() {
-    return (await this.experiments.list()).map(view);
+  async list(@CurrentPrincipal() actor: Principal) {
+    return (await this.experiments.list()).filter((e) => territoryRefusal(actor, e.territory) === null).map(view);
   }
 
   @Get(':id/report')
@@ -127,7 +136,8 @@ export class ExperimentsController {
   })
   @ApiAnswer(200, 'ExperimentReport', z.record(z.string(), z.unknown()), { key: VIEW_EXAMPLE.key, arms: [], comparisons: [] })
   @ApiErrors(400, 404)
-  async report(@Param('id', uuid) id: string) {
+  async report(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string) {
+    assertSeesTerritory(actor, (await this.experiments.get(id)).territory);
     await this.projector.catchUp();
     return maskExperiment(await this.experiments.report(id), this.config.security.appSecret);
   }
@@ -140,7 +150,12 @@ export class ExperimentsController {
   @ApiJsonBody('ExperimentStop', stopSchema, { reason: 'taille d’échantillon prévue atteinte' })
   @ApiAnswer(200, 'Experiment', experimentSchema, { ...VIEW_EXAMPLE, status: 'stopped' })
   @ApiErrors(400, 404)
-  async stop(@Param('id', uuid) id: string, @Body(new ZodValidationPipe(stopSchema)) body: z.infer<typeof stopSchema>) {
+  async stop(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(stopSchema)) body: z.infer<typeof stopSchema>,
+  ) {
+    assertSeesTerritory(actor, (await this.experiments.get(id)).territory);
     void body.reason; // kept in the audit trail's field list, not stored with the experiment
     return view(await this.experiments.stop(id, new Date()));
   }
