@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(`postgres://postgres@127.0.0.1:5432/${DB}`, unissonSchema, { poolSize: 4 }));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const experiments = new ExperimentsService(new ExperimentsRepository(dataSource));
+  const experiments = new ExperimentsService(new ExperimentsRepository(dataSource), PlaybookCatalog.load());
   const key = 'bench-sms-premier-impaye';
   let experiment = (await experiments.list()).find((e) => e.key === key);
   if (!experiment) {

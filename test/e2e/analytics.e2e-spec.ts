@@ -24,6 +24,23 @@ interface Report {
   experiments: Array<{ key: string; arms: Array<{ arm: string; variant: string; units: Shown; responders: Shown; rate: number | null }> }>;
 }
 
+const experimentBody = (key: string) => ({
+  key,
+  name: 'SMS du premier impayé : rassurant ou neutre',
+  stage: 'premier_impaye',
+  purpose: 'rappelImpaye',
+  channel: 'sms',
+  arms: [
+    { name: 'A', variant: 'reassuring.short.picto' },
+    { name: 'B', variant: 'neutral.short.plain' },
+  ],
+  holdoutShare: 0,
+  primaryResponseKinds: ['repayment_plan_agreed', 'sms_replied'],
+  responseWindowDays: 14,
+  baselineRate: 0.2,
+  minimumDetectableEffect: 0.1,
+});
+
 describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
   let stack: UnissonStack;
   let analyst: TestClient;
@@ -125,6 +142,81 @@ describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
     expect((await other.post(`/v1/households/${household.household_id}/outcomes`, { ...outcome, eventId: 'x' })).status).toBe(404);
     // An analyst sees aggregates only: no outcome route for them.
     expect((await analyst.post(`/v1/households/${household.household_id}/outcomes`, { ...outcome, eventId: 'y' })).status).toBe(403);
+  });
+
+  it('answers an outcome dated before 1900 (year 0000 included) with a 400 naming occurredAt, in French, and stores nothing', async () => {
+    const [household] = await stack.db.query(`SELECT household_id FROM experiment_assignment WHERE experiment_id = $1 LIMIT 1 OFFSET 2`, [
+      experimentId,
+    ]);
+    const path = `/v1/households/${household.household_id}/outcomes`;
+    const stored = async () =>
+      (
+        (await stack.db.query(`SELECT count(*)::int AS n FROM response_event WHERE household_id = $1`, [household.household_id])) as [
+          { n: number },
+        ]
+      )[0].n;
+    const before = await stored();
+    for (const occurredAt of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1000-01-01T00:00:00Z', '1899-12-31T00:00:00Z']) {
+      const answer = await landlord.post<{ errors?: Array<{ field: string; message: string }> }>(path, {
+        kind: 'fsl_granted',
+        occurredAt,
+        eventId: `ancien-${occurredAt.slice(0, 4)}`,
+      });
+      expect({ occurredAt, status: answer.status, errors: answer.body.errors }).toEqual({
+        occurredAt,
+        status: 400,
+        errors: [{ field: 'occurredAt', message: 'doit tomber entre le 1900-01-01 et le 2100-12-31' }],
+      });
+    }
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses an experiment in a territory the analyst’s organisation does not work on, with the report’s 403, and writes nothing', async () => {
+    const experiments = async () => ((await stack.db.query(`SELECT count(*)::int AS n FROM experiment`)) as [{ n: number }])[0].n;
+    const before = await experiments();
+    const isere = { ...experimentBody('sms-isere-e2e'), territory: '38' };
+    const refused = await analyst.post<{ message: string }>('/v1/experiments', isere);
+    const report = await analyst.get<{ message: string }>('/v1/analytics/report?territory=38');
+    expect({ status: refused.status, message: refused.body.message }).toEqual({ status: report.status, message: report.body.message });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('Votre organisation ne travaille pas sur le territoire 38.');
+    expect(await experiments()).toBe(before);
+    // An experiment Unisson's staff runs in Isère: the analyst of Seine-Saint-Denis can neither read, list nor stop it.
+    const admin = new TestClient(stack.baseUrl);
+    expect((await admin.signIn('admin@unisson.local', DEMO_PASSWORD)).status).toBe(201);
+    const declared = await admin.post<{ id: string }>('/v1/experiments', isere);
+    expect(declared.status).toBe(201);
+    expect((await analyst.get(`/v1/experiments/${declared.body.id}/report`)).status).toBe(403);
+    expect((await analyst.post(`/v1/experiments/${declared.body.id}/stop`, { reason: 'pas mon territoire' })).status).toBe(403);
+    expect((await analyst.get<Array<{ key: string }>>('/v1/experiments')).body.map((e) => e.key)).not.toContain('sms-isere-e2e');
+    const [{ status }] = await stack.db.query(`SELECT status FROM experiment WHERE id = $1`, [declared.body.id]);
+    expect(status).toBe('running');
+    expect((await admin.post(`/v1/experiments/${declared.body.id}/stop`, { reason: 'fin du test' })).status).toBe(200);
+  });
+
+  it('refuses an experiment on a purpose the territory’s playbook never plans at its stage, naming purpose and the possible ones', async () => {
+    const experiments = async () => ((await stack.db.query(`SELECT count(*)::int AS n FROM experiment`)) as [{ n: number }])[0].n;
+    const before = await experiments();
+    for (const [change, said] of [
+      [
+        { purpose: 'nexistePas' },
+        '« nexistePas » n’est pas un objet du playbook du territoire ; objets possibles à l’étape premier_impaye : ',
+      ],
+      [{ stage: 'expulsion', purpose: 'rappelImpaye' }, 'ne prévoit « rappelImpaye » qu’à l’étape premier_impaye, pas à l’étape expulsion'],
+    ] as const) {
+      const answer = await analyst.post<{ errors?: Array<{ field: string; message: string }> }>('/v1/experiments', {
+        ...experimentBody('cible-impossible-e2e'),
+        territory: '93',
+        ...change,
+      });
+      expect({ change, status: answer.status, fields: answer.body.errors?.map((e) => e.field) }).toEqual({
+        change,
+        status: 400,
+        fields: ['purpose'],
+      });
+      expect(answer.body.errors?.[0]?.message).toContain(said);
+    }
+    expect(await experiments()).toBe(before);
   });
 
   it('answers an outcome eventId reused with another kind with a 422 naming eventId, keeps what was stored, and replays the same body', async () => {

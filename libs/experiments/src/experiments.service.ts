@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { PlaybookCatalog } from '@unisson/coordination';
 import { UnissonError } from '@unisson/platform';
 import { analyseExperiment, ExperimentReport, thompsonWeights } from './domain/analysis';
-import { ExperimentDesign, plannedSampleSize } from './domain/experiment';
+import { ExperimentDesign, plannedSampleSize, PlannedPurpose, purposeProblem } from './domain/experiment';
 import { NewExperimentInput } from './dto/experiment.schemas';
 import { Experiment } from './entities/experiment.entity';
 import { ExperimentsRepository } from './experiments.repository';
@@ -33,9 +34,13 @@ export interface ExperimentWithReport {
 export class ExperimentsService {
   private readonly logger = new Logger('Experiments');
 
-  constructor(private readonly experiments: ExperimentsRepository) {}
+  constructor(
+    private readonly experiments: ExperimentsRepository,
+    private readonly playbooks: PlaybookCatalog,
+  ) {}
 
   async create(input: NewExperimentInput, createdBy: string): Promise<Experiment> {
+    this.checkTarget(input);
     if (await this.experiments.findByKey(input.key))
       throw UnissonError.conflict('EXPERIMENT_KEY_TAKEN', `Une expérience porte déjà la clé ${input.key}.`);
     const scope = { territory: input.territory, stage: input.stage, purpose: input.purpose, channel: input.channel };
@@ -49,6 +54,18 @@ export class ExperimentsService {
     const experiment = await this.experiments.insert({ ...design, allocation: input.allocation, plannedUnits: plan.total, createdBy });
     this.logger.log({ experiment: experiment.key, plannedUnits: plan.total }, 'experiment declared');
     return experiment;
+  }
+
+  /** The purpose must be one the territory's playbook plans at the stage: else no household would ever be in the experiment. */
+  private checkTarget(input: Pick<NewExperimentInput, 'territory' | 'stage' | 'purpose'>): void {
+    let planned: readonly PlannedPurpose[];
+    try {
+      planned = this.playbooks.forTerritory(input.territory, new Date().toISOString().slice(0, 10)).purposes;
+    } catch {
+      throw UnissonError.validation([{ field: 'territory', message: `aucun playbook en vigueur pour le territoire ${input.territory}` }]);
+    }
+    const problem = purposeProblem(planned, input.stage, input.purpose);
+    if (problem) throw UnissonError.validation([{ field: 'purpose', message: problem }]);
   }
 
   list(): Promise<Experiment[]> {

@@ -1,5 +1,5 @@
 import { analyseExperiment, thompsonWeights } from './analysis';
-import { armOf, ExperimentDesign, HOLDOUT_ARM, inScope, plannedSampleSize } from './experiment';
+import { armOf, ExperimentDesign, HOLDOUT_ARM, inScope, plannedSampleSize, purposeProblem } from './experiment';
 import { simulateExperiments } from './simulation';
 
 const design: ExperimentDesign = {
@@ -124,5 +124,33 @@ describe('simulated experiments', () => {
     expect(s.aaFalseWinnerRate).toBeLessThanOrEqual(0.05);
     // Without the sequential rule, daily looks would declare many winners: the test can tell.
     expect(s.aaNaivePeekingFalseWinnerRate).toBeGreaterThan(0.1);
+  });
+});
+
+describe('purposeProblem: an experiment targets a purpose the playbook plans at its stage', () => {
+  const planned = [
+    { id: 'rappelImpaye', stage: 'premier_impaye' },
+    { id: 'offreTravailleurSocialBailleur', stage: 'premier_impaye' },
+    { id: 'informationConcoursForcePublique', stage: 'expulsion' },
+  ];
+
+  it('takes a purpose planned at the stage', () => {
+    expect(purposeProblem(planned, 'premier_impaye', 'rappelImpaye')).toBeNull();
+  });
+
+  it('refuses an unknown purpose, listing the possible ones', () => {
+    expect(purposeProblem(planned, 'premier_impaye', 'nexistePas')).toBe(
+      '« nexistePas » n’est pas un objet du playbook du territoire ; objets possibles à l’étape premier_impaye : rappelImpaye, offreTravailleurSocialBailleur',
+    );
+  });
+
+  it('refuses a purpose planned at another stage, saying which one and what is possible at this one', () => {
+    expect(purposeProblem(planned, 'expulsion', 'rappelImpaye')).toBe(
+      'le playbook du territoire ne prévoit « rappelImpaye » qu’à l’étape premier_impaye, pas à l’étape expulsion ; objets possibles à l’étape expulsion : informationConcoursForcePublique',
+    );
+  });
+
+  it('says when the stage has no message at all', () => {
+    expect(purposeProblem(planned, 'assignation', 'rappelImpaye')).toContain('aucun message à l’étape assignation');
   });
 });

@@ -109,3 +109,26 @@ export function inScope(
     design.channel === message.channel
   );
 }
+
+/** A purpose of the territory's playbook, as far as an experiment's target needs it. */
+export interface PlannedPurpose {
+  id: string;
+  stage: string;
+}
+
+/**
+ * Why an experiment cannot target this purpose at this stage (null: it can): the purpose must be
+ * one the territory's playbook plans at that stage, or no household would ever be assigned.
+ */
+export function purposeProblem(planned: readonly PlannedPurpose[], stage: string, purpose: string): string | null {
+  const atStage = [...new Set(planned.filter((p) => p.stage === stage).map((p) => p.id))];
+  if (atStage.includes(purpose)) return null;
+  const possible =
+    atStage.length > 0
+      ? `objets possibles à l’étape ${stage} : ${atStage.join(', ')}`
+      : `le playbook ne prévoit aucun message à l’étape ${stage} : choisissez une autre étape`;
+  const elsewhere = [...new Set(planned.filter((p) => p.id === purpose).map((p) => p.stage))];
+  return elsewhere.length > 0
+    ? `le playbook du territoire ne prévoit « ${purpose} » qu’à l’étape ${elsewhere.join(', ')}, pas à l’étape ${stage} ; ${possible}`
+    : `« ${purpose} » n’est pas un objet du playbook du territoire ; ${possible}`;
+}
