@@ -189,6 +189,33 @@ describe('the household’s response page, clicked through in Chromium', () => {
     expect(await events('said_paid')).toHaveLength(0);
   });
 
+  it('answers the household with its French page, never JSON, whatever refuses a form: NUL, bidi control, size, content type', async () => {
+    const issued = await links.issue({ householdId, purpose: 'premierImpaye', locale: 'fr' });
+    const csrf = await (await fetch(issued.url)).text().then((html) => /name="_csrf" value="([^"]+)"/.exec(html)![1]);
+    const before = await events('callback_requested');
+    const form = 'application/x-www-form-urlencoded';
+    for (const [named, type, body, status, field] of [
+      ['NUL', form, `_csrf=${csrf}&creneau=soonest%00`, 400, 'creneau'],
+      ['bidi control', form, `_csrf=${csrf}&creneau=%E2%80%AE`, 400, 'creneau'],
+      ['a day that does not exist', form, `_csrf=${csrf}&creneau=2026-02-30`, 400, 'creneau'],
+      ['too large', form, `_csrf=${csrf}&creneau=${'a'.repeat(300_000)}`, 413, '(body)'],
+      ['another content type', 'application/xml', `<creneau>soonest</creneau>`, 415, '(body)'],
+    ] as const) {
+      const r = await fetch(`${issued.url}/rappel`, { method: 'POST', headers: { 'content-type': type }, body, redirect: 'manual' });
+      const text = await r.text();
+      expect({ named, status: r.status, type: r.headers.get('content-type'), field: r.headers.get('x-invalid-field') }).toEqual({
+        named,
+        status,
+        type: 'text/html; charset=utf-8',
+        field,
+      });
+      expect(text).toContain('<html lang="fr"');
+      expect(text).toContain('role="alert"');
+      expect(r.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(await events('callback_requested')).toEqual(before);
+  });
+
   it('a shared-notice link counts its visits as responses attributed to the notice', async () => {
     const [commissaire] = (await stack.db.query(`SELECT id FROM partner WHERE slug = 'commissaire-93'`)) as Array<{ id: string }>;
     const notice = await links.issue({

@@ -1,6 +1,6 @@
 import './validation/zod-french';
 export { FieldProblem, MAX_LISTED_PROBLEMS, NOT_FOUND_MESSAGE, RedirectError, UnissonError } from './errors';
-export { HttpErrorFilter, describe as describeError } from './http/http-error.filter';
+export { ErrorBody, HTML_ERROR_PAGE, HtmlErrorPage, HttpErrorFilter, describe as describeError } from './http/http-error.filter';
 export { PROTOTYPE_KEYS_LEFT_TO_THE_SHAPE_CHECK, refuseMisshapenBodies } from './http/body-shape.hook';
 export { jsonErrorOffset, parseJsonBodiesInFrench, parseJsonBody } from './http/json-body';
 export { jsonShapeProblem, MAX_JSON_DEPTH } from './validation/json-shape';

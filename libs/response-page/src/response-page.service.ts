@@ -23,6 +23,11 @@ export type PageActionResult =
 
 const PROBLEM_TEXT = { rappel: 'problem_callback', situation: 'problem_situation', preferences: 'problem_preferences' } as const;
 
+/** What the page says above a refused form, by the form (`rappel`, `situation`, `preferences`). */
+export function problemTextOf(action: string): (typeof PROBLEM_TEXT)[keyof typeof PROBLEM_TEXT] {
+  return Object.hasOwn(PROBLEM_TEXT, action) ? PROBLEM_TEXT[action as keyof typeof PROBLEM_TEXT] : 'problem_preferences';
+}
+
 /** The household's page: opening it (a visit is a response), and its three forms. */
 @Injectable()
 export class ResponsePageService {
@@ -65,7 +70,7 @@ export class ResponsePageService {
   ): Promise<PageActionResult> {
     const page = await this.open(token, form.affichage, now, false);
     if (page.status !== 'valid') return { status: 'unknown' };
-    const field = action in PROBLEM_TEXT ? PROBLEM_TEXT[action as keyof typeof PROBLEM_TEXT] : 'problem_preferences';
+    const field = problemTextOf(action);
     if (!this.csrfIsValid(page.link.id, form._csrf, now))
       return { status: 'problem', httpStatus: 403, notice: { kind: 'problem', text: 'problem_expired_form', field: '_csrf' }, page };
     const parsed = parsePageForm(

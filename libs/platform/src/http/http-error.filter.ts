@@ -1,9 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { NOT_FOUND_MESSAGE, RedirectError, UnissonError } from '../errors';
 import { describeSafely, SafeErrorDescription } from '../logging/safe-errors';
 
-interface ErrorBody {
+export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
@@ -11,10 +11,25 @@ interface ErrorBody {
   errors?: { field: string; message: string }[];
 }
 
+/**
+ * Pages a person reads in a browser without signing in (the household's response page) answer a
+ * refusal with a page of their own, not the API's JSON: whatever refused the request (a parameter,
+ * a body with a NUL character, a body too large, a pace exceeded). Provided under `HTML_ERROR_PAGE`.
+ */
+export interface HtmlErrorPage {
+  /** Whether this request is one of the page's. */
+  handles(request: FastifyRequest): boolean;
+  /** The page answering this refusal (4xx), sent as is. */
+  render(refusal: ErrorBody, request: FastifyRequest): Promise<{ statusCode: number; html: string; headers: Record<string, string> }>;
+}
+export const HTML_ERROR_PAGE = Symbol('HtmlErrorPage');
+
 /** The one place where errors become HTTP responses: never a stack trace, never SQL. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
+
+  constructor(@Optional() @Inject(HTML_ERROR_PAGE) private readonly page?: HtmlErrorPage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -31,6 +46,24 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof UnissonError && exception.retryAfterSeconds !== null) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
+    if (this.page && body.statusCode < 500 && this.page.handles(request)) {
+      void this.answerWithPage(this.page, body, request, reply);
+      return;
+    }
+    this.sendJson(reply, body);
+  }
+
+  private async answerWithPage(page: HtmlErrorPage, body: ErrorBody, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    try {
+      const answer = await page.render(body, request);
+      void reply.status(answer.statusCode).header('x-correlation-id', body.correlationId).headers(answer.headers).send(answer.html);
+    } catch (error) {
+      this.logger.error({ err: describe(error), correlationId: body.correlationId }, 'error page not rendered');
+      if (!reply.sent) this.sendJson(reply, body);
+    }
+  }
+
+  private sendJson(reply: FastifyReply, body: ErrorBody): void {
     void reply
       .status(body.statusCode)
       .header('x-correlation-id', body.correlationId)

@@ -6,6 +6,7 @@ import { describeError, RedisRateLimiter, UnissonError } from '@unisson/platform
 import type { PageNotice } from '../domain/page-model';
 import { PageTexts } from '../page-texts';
 import { OpenedPage, ResponsePageService } from '../response-page.service';
+import { PAGE_HEADERS } from './page-headers';
 import { renderResponsePage, renderUnknownLinkPage } from './page-render';
 
 /** Requests per second and per client address on the public page (bursts of 40 requests). */
@@ -152,13 +153,5 @@ function crossSite(request: FastifyRequest): boolean {
 }
 
 function securityHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex, nofollow')
-    .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    );
+  return reply.headers(PAGE_HEADERS);
 }
