@@ -115,6 +115,31 @@ describe('partners, keys, people and the access policy over HTTP', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('refuses a sharing agreement giving analysts a personal field, naming fields, in French, and stores nothing', async () => {
+    const agreements = async () => stack.db.query(`SELECT territory, partner_kind, fields FROM sharing_agreement ORDER BY 1, 2`);
+    const before = await agreements();
+    const answer = await admin.request<{ errors: unknown }>('PUT', '/v1/admin/sharing-agreements', {
+      territory: '93',
+      partnerKind: 'analyste',
+      fields: ['identity', 'phone'],
+    });
+    expect({ status: answer.status, errors: answer.body.errors }).toEqual({
+      status: 400,
+      errors: [
+        {
+          field: 'fields',
+          message:
+            'un organisme d’analyse ne lit que des chiffres agrégés : aucun champ personnel ne peut lui être ouvert (retirez identity, phone)',
+        },
+      ],
+    });
+    expect(await agreements()).toEqual(before);
+    // Aggregates' context stays possible: the stage of procedures.
+    expect(
+      (await admin.request('PUT', '/v1/admin/sharing-agreements', { territory: '93', partnerKind: 'analyste', fields: ['stage'] })).status,
+    ).toBe(200);
+  });
+
   it('refuses a partner territory that is no département (Saint-Pierre-et-Miquelon), naming the field and saying why', async () => {
     const answer = await admin.post<{ errors: Array<{ field: string; message: string }> }>('/v1/admin/partners', {
       slug: 'bailleur-spm',

@@ -29,6 +29,18 @@ export const BASELINE_FIELDS: readonly SharedViewField[] = ['stage', 'partnersIn
 /** Fields that are personal data: an agreement granting one is shown as such to the admin. */
 export const PERSONAL_FIELDS: readonly SharedViewField[] = ['identity', 'postalAddress', 'phone', 'email', 'cafNumber'];
 
+/** Organisations that read aggregates only (figures, never a household): no agreement gives them personal data. */
+export const AGGREGATES_ONLY_KINDS: readonly string[] = ['analyste'];
+
+/** Why an agreement may not give these fields to this kind of organisation (null: it may). */
+export function agreementFieldsProblem(partnerKind: string, fields: readonly string[]): string | null {
+  if (!AGGREGATES_ONLY_KINDS.includes(partnerKind)) return null;
+  const personal = PERSONAL_FIELDS.filter((f) => fields.includes(f));
+  return personal.length
+    ? `un organisme d’analyse ne lit que des chiffres agrégés : aucun champ personnel ne peut lui être ouvert (retirez ${personal.join(', ')})`
+    : null;
+}
+
 export function isSharedViewField(value: string): value is SharedViewField {
   return Object.prototype.hasOwnProperty.call(SHARED_VIEW_FIELDS, value);
 }

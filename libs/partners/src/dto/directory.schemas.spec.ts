@@ -1,5 +1,5 @@
 import { parseOrThrow } from '@unisson/platform';
-import { accountChangesSchema, newPartnerSchema, partnerChangesSchema } from './directory.schemas';
+import { accountChangesSchema, agreementSchema, newPartnerSchema, partnerChangesSchema } from './directory.schemas';
 import { refusalOf as refusal } from '../../../../test/support/refusal';
 
 describe('an administrator’s change of a partner or an account', () => {
@@ -38,5 +38,22 @@ describe('the territories of a partner', () => {
     expect(error.fields).toEqual([
       { field: 'territories.1', message: expect.stringContaining('collectivités d’outre-mer qu’Unisson ne couvre pas') },
     ]);
+  });
+});
+
+describe('agreementSchema: an analysts’ organisation reads aggregates only', () => {
+  it('refuses an agreement giving analysts a personal field, naming fields and the fields to take out', () => {
+    const parsed = agreementSchema.safeParse({ territory: '93', partnerKind: 'analyste', fields: ['identity', 'stage', 'phone'] });
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'fields',
+        'un organisme d’analyse ne lit que des chiffres agrégés : aucun champ personnel ne peut lui être ouvert (retirez identity, phone)',
+      ],
+    ]);
+  });
+
+  it('still takes non-personal fields for analysts, and personal ones for a Département', () => {
+    expect(agreementSchema.safeParse({ territory: '93', partnerKind: 'analyste', fields: ['stage', 'debtAmount'] }).success).toBe(true);
+    expect(agreementSchema.safeParse({ territory: '93', partnerKind: 'departement', fields: ['identity', 'phone'] }).success).toBe(true);
   });
 });

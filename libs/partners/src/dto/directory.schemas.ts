@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, SHARED_VIEW_FIELD_IDS } from '@unisson/access';
+import { agreementFieldsProblem, ROLES, SHARED_VIEW_FIELD_IDS } from '@unisson/access';
 import { DEPARTEMENT_CODE, DEPARTEMENT_CODE_RULE } from '@unisson/vocabulary';
 import { API_SCOPES } from '../domain/api-scope';
 import { PARTNER_KINDS } from '../domain/partner-kind';
@@ -83,12 +83,17 @@ export const accountChangesSchema = z
   .refine(hasAField, atLeastOneOf(['password', 'disabled', 'unlock']));
 export type AccountChangesInput = z.infer<typeof accountChangesSchema>;
 
-export const agreementSchema = z.strictObject({
-  territory: territoryCode,
-  partnerKind: z.enum(PARTNER_KINDS),
-  fields: z.array(
-    z.enum(SHARED_VIEW_FIELD_IDS as [string, ...string[]], { error: `champ inconnu (possibles : ${SHARED_VIEW_FIELD_IDS.join(', ')})` }),
-  ),
-  reference: z.string().trim().max(300).nullish(),
-});
+export const agreementSchema = z
+  .strictObject({
+    territory: territoryCode,
+    partnerKind: z.enum(PARTNER_KINDS),
+    fields: z.array(
+      z.enum(SHARED_VIEW_FIELD_IDS as [string, ...string[]], { error: `champ inconnu (possibles : ${SHARED_VIEW_FIELD_IDS.join(', ')})` }),
+    ),
+    reference: z.string().trim().max(300).nullish(),
+  })
+  .superRefine((agreement, ctx) => {
+    const problem = agreementFieldsProblem(agreement.partnerKind, agreement.fields);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['fields'], message: problem });
+  });
 export type AgreementInput = z.infer<typeof agreementSchema>;
