@@ -31,6 +31,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ TWILIO_BASE_URL: '' }).twilio.baseUrl).toBeNull();
   });
 
+  it('points the providers at the sandbox’s host and ports when their addresses are not set: one variable moves one port', () => {
+    const config = loadConfig({
+      SANDBOX_HOST: '10.0.0.7',
+      SANDBOX_TWILIO_PORT: '5010',
+      SANDBOX_SMTP_PORT: '2525',
+      SANDBOX_LETTERS_PORT: '5012',
+    });
+    expect({
+      twilio: config.twilio.baseUrl,
+      mailLog: config.mail.log?.url,
+      smtp: config.mail.smtpUrl,
+      letters: config.letters.service.url,
+    }).toEqual({
+      twilio: 'http://10.0.0.7:5010',
+      mailLog: 'http://10.0.0.7:5010',
+      smtp: 'smtp://10.0.0.7:2525',
+      letters: 'http://10.0.0.7:5012',
+    });
+  });
+
+  it('keeps a provider address that is set, even empty, whatever the sandbox ports', () => {
+    const config = loadConfig({ SANDBOX_TWILIO_PORT: '5010', TWILIO_BASE_URL: '', SMTP_URL: 'smtps://relay.example:465' });
+    expect({ twilio: config.twilio.baseUrl, mailLog: config.mail.log?.url, smtp: config.mail.smtpUrl }).toEqual({
+      twilio: null,
+      mailLog: 'http://127.0.0.1:5010',
+      smtp: 'smtps://relay.example:465',
+    });
+  });
+
   it('names every malformed setting in one error', () => {
     let error: unknown;
     try {

@@ -113,9 +113,29 @@ function trustedProxies(setting: string): AppConfig['api']['trustProxy'] {
   return setting.split(',').map((entry) => entry.trim());
 }
 
+/**
+ * The provider sandbox's addresses follow its host and ports: an unset TWILIO_BASE_URL,
+ * MAIL_LOG_URL, SMTP_URL or LETTER_SERVICE_URL points at SANDBOX_HOST and the SANDBOX_*_PORT
+ * the sandbox listens on, so that moving one port is one variable. A value set (even empty) is kept.
+ */
+export function withSandboxDefaults(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const host = env.SANDBOX_HOST || DEVELOPMENT_DEFAULTS.SANDBOX_HOST;
+  const at = (port: string | undefined, fallback: number) => `${host.includes(':') ? `[${host}]` : host}:${port || fallback}`;
+  const twilio = `http://${at(env.SANDBOX_TWILIO_PORT, DEVELOPMENT_DEFAULTS.SANDBOX_TWILIO_PORT)}`;
+  const derived: Record<string, string> = {
+    TWILIO_BASE_URL: twilio,
+    MAIL_LOG_URL: twilio,
+    SMTP_URL: `smtp://${at(env.SANDBOX_SMTP_PORT, DEVELOPMENT_DEFAULTS.SANDBOX_SMTP_PORT)}`,
+    LETTER_SERVICE_URL: `http://${at(env.SANDBOX_LETTERS_PORT, DEVELOPMENT_DEFAULTS.SANDBOX_LETTERS_PORT)}`,
+  };
+  const filled = { ...env };
+  for (const [name, value] of Object.entries(derived)) if (filled[name] === undefined) filled[name] = value;
+  return filled;
+}
+
 /** Parses the environment once. `process.env` is read nowhere else. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema.safeParse(withSandboxDefaults(env));
   if (!parsed.success) throw new ConfigurationError(describe(parsed.error));
   const c = parsed.data;
   const missing = c.NODE_ENV === 'production' ? productionProblems(c) : [];
