@@ -53,21 +53,8 @@ describe('an experiment on the first-arrears SMS, seen by an analyst', () => {
     expect((await analyst.signIn('analyse@caf93.demo', DEMO_PASSWORD)).status).toBe(201);
     landlord = new TestClient(stack.baseUrl, stack.keys['bailleur-93']);
     const declared = await analyst.post<{ id: string; plannedPerArm: number }>('/v1/experiments', {
-      key: 'sms-premier-impaye-e2e',
-      name: 'SMS du premier impayé : rassurant ou neutre',
+      ...experimentBody('sms-premier-impaye-e2e'),
       territory: '93',
-      stage: 'premier_impaye',
-      purpose: 'rappelImpaye',
-      channel: 'sms',
-      arms: [
-        { name: 'A', variant: 'reassuring.short.picto' },
-        { name: 'B', variant: 'neutral.short.plain' },
-      ],
-      holdoutShare: 0,
-      primaryResponseKinds: ['repayment_plan_agreed', 'sms_replied'],
-      responseWindowDays: 14,
-      baselineRate: 0.2,
-      minimumDetectableEffect: 0.1,
     });
     expect(declared.status).toBe(201);
     expect(declared.body.plannedPerArm).toBeGreaterThan(200); // computed up front from 20 % → 30 %

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { queuePrefix } from '@unisson/platform';
-import { jobSpec, QUEUES } from '@unisson/queues';
 import { ResponseLinks, ResponseLinksRepository } from '@unisson/response-page';
+import { enqueueDispatch } from '../support/dispatch-workload';
 import { eventually } from '../support/free-port';
 import { householdOfAlert, TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
@@ -132,13 +130,7 @@ describe('a call-back asked on the response page becomes the call task it promis
          VALUES ($1, $2, $3, $4, $5, 'rappelImpaye', 'first_arrears_information', 'v1', 'fr', '+33611223344', 'Bonjour, je m’appelle…', now())`,
         [id, `e2e:${channel}:${id}`, householdId, [randomUUID()], channel],
       );
-      const queue = new Queue(QUEUES.dispatch, {
-        connection: { host: '127.0.0.1', port: 6379 },
-        prefix: queuePrefix(stack.config, QUEUES.dispatch),
-      });
-      const job = jobSpec('message.dispatch', { messageId: id });
-      await queue.add(job.name, job.data, job.opts);
-      await queue.close();
+      await enqueueDispatch(stack.config.redis.url, stack.config.redis.queuePrefix, [id]);
       return eventually(
         async () => {
           const [m] = await stack.db.query(`SELECT status, provider_message_id FROM outbound_message WHERE id = $1`, [id]);

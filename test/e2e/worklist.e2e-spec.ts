@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
-import { queuePrefix } from '@unisson/platform';
-import { jobSpec, QUEUES } from '@unisson/queues';
 import { DEMO_PASSWORD, postDemoAlerts, seedDemoTasks } from '../../scripts/demo-seed';
 import { launchChromium, SCREENSHOT_DIR } from '../support/browser';
+import { enqueueDispatch } from '../support/dispatch-workload';
 import { eventually } from '../support/free-port';
 import { TestClient } from '../support/http-client';
 import { startUnissonStack, UnissonStack } from '../support/unisson-stack';
@@ -47,13 +45,7 @@ describe('call and visit worklists: the page in Chromium and the API of call pla
        VALUES ($1, $2, $3, $4, 'call', 'rappelImpaye', 'first_arrears_information', 'v1', 'fr', '+33612345678', 'Bonjour, je m’appelle…', now())`,
       [id, `e2e:call:${id}`, household.household_id, [randomUUID()]],
     );
-    const queue = new Queue(QUEUES.dispatch, {
-      connection: { host: '127.0.0.1', port: 6379 },
-      prefix: queuePrefix(stack.config, QUEUES.dispatch),
-    });
-    const job = jobSpec('message.dispatch', { messageId: id });
-    await queue.add(job.name, job.data, job.opts);
-    await queue.close();
+    await enqueueDispatch(stack.config.redis.url, stack.config.redis.queuePrefix, [id]);
     const message = await eventually(
       async () => {
         const [m] = await stack.db.query(`SELECT status, last_error_code, provider_message_id FROM outbound_message WHERE id = $1`, [id]);
