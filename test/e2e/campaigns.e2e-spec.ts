@@ -142,7 +142,7 @@ describe('a CAF campaign with four-eyes approval', () => {
     expect(authorPage.text).not.toContain('value="approve"');
     const approverPage = await approver.get(`/campagnes/${created.body.id}`);
     expect(approverPage.text).toContain('value="approve"');
-    expect(approverPage.text).toContain('foyers (les nombres sous 10 sont masqués)');
+    expect(approverPage.text).toContain('foyers (les nombres sous 10 sont masqués, les autres arrondis à 5)');
     const form = new URLSearchParams({ _csrf: approver.csrfToken!, command: 'approve' });
     const posted = await approver.request('POST', `/campagnes/${created.body.id}/action`, form, { 'x-csrf-token': '' });
     expect(posted.status).toBe(303);
