@@ -16,21 +16,36 @@ export COORDINATION_CLOCK_START="${COORDINATION_CLOCK_START-2026-12-01T10:30:00+
 
 mkdir -p var/log
 RUN="node -r @swc-node/register"
-pids=()
 follower=""
-stop_all() { say "Stopping…"; kill "${pids[@]}" $follower 2>/dev/null || true; wait 2>/dev/null || true; }
-trap stop_all EXIT INT TERM
+stopping=""
+pid_sandbox="" pid_worker="" pid_api=""
+stop_all() {
+  [ -n "$stopping" ] && return
+  stopping=1
+  say "Stopping…"
+  kill $pid_sandbox $pid_worker $pid_api $follower 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT TERM
+
+start_sandbox() { $RUN apps/provider-sandbox/src/main.ts >>var/log/sandbox.log 2>&1 & pid_sandbox=$!; }
+# A larger young generation for the worker: less of its time in GC (docs/decisions/0032).
+start_worker() { node --max-semi-space-size=32 -r @swc-node/register apps/worker/src/main.ts >>var/log/worker.log 2>&1 & pid_worker=$!; }
+start_api() { $RUN apps/api/src/main.ts >>var/log/api.log 2>&1 & pid_api=$!; }
 
 say "Starting the provider sandbox, the worker and the API (logs in var/log/)…"
-$RUN apps/provider-sandbox/src/main.ts >var/log/sandbox.log 2>&1 & pids+=($!)
-# A larger young generation for the worker: less of its time in GC (docs/decisions/0032).
-node --max-semi-space-size=32 -r @swc-node/register apps/worker/src/main.ts >var/log/worker.log 2>&1 & pids+=($!)
-$RUN apps/api/src/main.ts >var/log/api.log 2>&1 & pids+=($!)
+: >var/log/sandbox.log
+: >var/log/worker.log
+: >var/log/api.log
+start_sandbox
+start_worker
+start_api
 
 API="${PUBLIC_BASE_URL:-http://127.0.0.1:${API_PORT:-3000}}"
 for i in $(seq 1 60); do
   if curl -fsS "$API/health/ready" >/dev/null 2>&1; then break; fi
-  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || fail "A process stopped while starting: see var/log/*.log"; done
+  for pid in $pid_sandbox $pid_worker $pid_api; do kill -0 "$pid" 2>/dev/null || fail "A process stopped while starting: see var/log/*.log"; done
   printf '\r  waiting for the API… %ss' "$i" >&2; sleep 1
 done
 printf '\n' >&2
@@ -59,5 +74,32 @@ cat <<TXT
 TXT
 # The demo's bulk upload, followed on one updating line (it stops by itself when intake is done).
 $RUN scripts/demo-upload-progress.ts & follower=$!
-wait -n "${pids[@]}" || true
-fail "A process stopped: see var/log/*.log"
+# Like a supervisor (compose: restart unless-stopped): a process that stops is started again, so
+# that killing the worker while it sends shows what happens then (PostgreSQL is the truth: every
+# planned contact still goes out, once). One that stops five times in a minute ends the demo.
+restarts=()
+while true; do
+  exited=""
+  code=0
+  wait -n -p exited $pid_sandbox $pid_worker $pid_api || code=$?
+  [ -z "$exited" ] && continue
+  now=$(date +%s)
+  recent=()
+  for t in "${restarts[@]}"; do [ $((now - t)) -lt 60 ] && recent+=("$t"); done
+  restarts=("${recent[@]}" "$now")
+  [ "${#restarts[@]}" -gt 5 ] && fail "A process keeps stopping (5 times in a minute): see var/log/*.log"
+  case "$exited" in
+    "$pid_worker")
+      say "The worker stopped (exit $code): starting it again. Nothing is lost: it resumes from PostgreSQL (var/log/worker.log)."
+      start_worker
+      ;;
+    "$pid_api")
+      say "The API stopped (exit $code): starting it again (var/log/api.log)."
+      start_api
+      ;;
+    "$pid_sandbox")
+      say "The provider sandbox stopped (exit $code): starting it again; the messages it had captured are gone (var/log/sandbox.log)."
+      start_sandbox
+      ;;
+  esac
+done
