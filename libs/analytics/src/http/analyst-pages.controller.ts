@@ -204,7 +204,7 @@ function experimentsSection(experiments: readonly MaskedExperiment[]): RawHtml {
                   ? '< 10 foyers (masqué)'
                   : a.rate === null
                     ? `${n(a.units)} foyers, < 10 répondants (masqué)`
-                    : `${pct(a.rate)} (${n(a.responders)} / ${n(a.units)})`,
+                    : `${pct(a.rate)} (≈ ${n(a.responders)} / ${n(a.units)})`,
               })),
             ),
           )}
@@ -268,7 +268,7 @@ function variantsSection(report: AnalyticsReport): RawHtml {
                   ? '< 10 foyers (masqué)'
                   : v.rate === null
                     ? `${n(v.households)} foyers, < 10 répondants (masqué)`
-                    : `${pct(v.rate)} (${n(v.responders)} / ${n(v.households)})`,
+                    : `${pct(v.rate)} (≈ ${n(v.responders)} / ${n(v.households)})`,
               })),
             ),
           )
